@@ -1,0 +1,91 @@
+"""Readers: turn paths (files and folders) into raw articles, failures and skipped files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError, UnsupportedFormat
+from .base import (
+    SIDECAR_SUFFIX,
+    ArticleMeta,
+    Failure,
+    IngestItem,
+    RawArticle,
+    Skipped,
+    parse_published,
+)
+from .html import article_from_html, read_html_file
+from .jsonl import read_jsonl_file
+from .text import read_text_file
+
+READERS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+}
+
+
+def read_file(path: Path) -> Iterator[RawArticle | Failure]:
+    """Read one file by its extension; raise for what cannot be read at all."""
+    kind = READERS.get(path.suffix.lower())
+    if kind is None:
+        known = ", ".join(sorted(READERS))
+        raise UnsupportedFormat(f"{path}: unsupported file type {path.suffix or '(none)'!r};"
+                                f" wirewatch reads {known} files and folders of them")
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if kind == "jsonl":
+        yield from read_jsonl_file(path)
+    elif kind == "html":
+        yield read_html_file(path)
+    else:
+        yield read_text_file(path)
+
+
+def _folder_files(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not any(p.startswith(".") for p in path.relative_to(folder).parts):
+            yield path
+
+
+def read_paths(paths: Iterable[str | Path], meta: ArticleMeta | None = None
+               ) -> Iterator[IngestItem]:
+    """Every article under the given paths; a bad item is a ``Failure`` and the rest go on."""
+    meta = meta or ArticleMeta()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for file in _folder_files(path):
+                if file.name.endswith(SIDECAR_SUFFIX):
+                    continue
+                if file.suffix.lower() not in READERS:
+                    yield Skipped(str(file), f"unsupported file type {file.suffix or '(none)'}")
+                    continue
+                yield from _read_one(file, meta)
+        else:
+            yield from _read_one(path, meta)
+
+
+def _read_one(path: Path, meta: ArticleMeta) -> Iterator[IngestItem]:
+    try:
+        for item in read_file(path):
+            yield item.with_meta(meta) if isinstance(item, RawArticle) else item
+    except InputError as err:
+        yield Failure(str(path), str(err))
+
+
+__all__ = [
+    "READERS",
+    "ArticleMeta",
+    "Failure",
+    "IngestItem",
+    "RawArticle",
+    "Skipped",
+    "article_from_html",
+    "parse_published",
+    "read_file",
+    "read_paths",
+]

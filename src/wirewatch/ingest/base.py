@@ -1,0 +1,146 @@
+"""What every reader yields: a raw article with its metadata, or a failure with its reason."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, SettingError
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What a bare file cannot say about itself; ``None`` fields are unknown."""
+
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+
+    def over(self, other: ArticleMeta) -> ArticleMeta:
+        """These values where set, ``other``'s elsewhere."""
+        return ArticleMeta(
+            url=self.url or other.url,
+            title=self.title or other.title,
+            source=self.source or other.source,
+            published=self.published or other.published,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """Text as read from a source, before normalization."""
+
+    text: str
+    origin: str
+    meta: ArticleMeta = ArticleMeta()
+
+    def with_meta(self, meta: ArticleMeta) -> RawArticle:
+        return replace(self, meta=meta.over(self.meta))
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An item that could not become an article, and why."""
+
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file inside a folder that no reader handles; not an error."""
+
+    origin: str
+    reason: str
+
+
+IngestItem = RawArticle | Failure | Skipped
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_published(value: Any, what: str = "published date") -> str | None:
+    """Check a publication date and return it as ISO 8601 (date, or datetime when given)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        if _ISO_DATE.match(text):
+            return date.fromisoformat(text).isoformat()
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        raise SettingError(
+            f"{what} {text!r} is not an ISO 8601 date such as 2024-10-30"
+        ) from None
+
+
+def meta_from_mapping(data: dict[str, Any], origin: str) -> ArticleMeta:
+    """Metadata from a JSON object (a JSONL line or a sidecar), checked."""
+    def text_field(key: str) -> str | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise InputError(f"{origin}: field {key!r} must be a string")
+        return value.strip() or None
+
+    try:
+        published = parse_published(data.get("published"))
+    except SettingError as err:
+        raise InputError(f"{origin}: {err}") from None
+    return ArticleMeta(text_field("url"), text_field("title"), text_field("source"), published)
+
+
+SIDECAR_SUFFIX = ".meta.json"
+
+
+def sidecar_meta(path: Path) -> ArticleMeta:
+    """Metadata from ``<file>.meta.json`` beside a text or HTML file, if there is one."""
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return ArticleMeta()
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(f"{sidecar}: not a readable JSON object ({err})") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{sidecar}: must hold a JSON object")
+    return meta_from_mapping(data, str(sidecar))
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a file") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror})") from None
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty")
+    return data
+
+
+def decode_text(data: bytes, origin: str) -> str:
+    """Bytes to text, refusing binary content instead of producing noise."""
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputError(f"{origin}: binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.05 * min(len(text), 8192) or text.count("\ufffd") > 0.05 * len(text):
+        raise InputError(f"{origin}: binary file, not text")
+    return text

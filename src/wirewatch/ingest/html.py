@@ -1,0 +1,38 @@
+"""Web pages: main text with trafilatura, title, date and publisher from the page's metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputError, SettingError
+from .base import ArticleMeta, RawArticle, decode_text, parse_published, read_bytes, sidecar_meta
+
+# htmldate (inside trafilatura) looks for the original publication date, not the last update.
+_DATE_PARAMS = {"original_date": True, "extensive_search": True}
+
+
+def article_from_html(html: str, origin: str, url: str | None = None) -> RawArticle:
+    """Extract the article body and its metadata from one HTML document."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            date_extraction_params=_DATE_PARAMS,
+        )
+    except Exception as err:  # a page lxml cannot parse is one bad item, not a crash
+        raise InputError(f"{origin}: the page cannot be parsed ({type(err).__name__})") from None
+    if doc is None or not (doc.text or "").strip():
+        raise InputError(f"{origin}: no article text found in the page")
+    try:
+        published = parse_published(doc.date)
+    except SettingError:
+        published = None
+    meta = ArticleMeta(url=doc.url or url, title=doc.title, source=doc.sitename,
+                       published=published)
+    return RawArticle(text=doc.text, origin=origin, meta=meta)
+
+
+def read_html_file(path: Path) -> RawArticle:
+    html = decode_text(read_bytes(path), str(path))
+    return article_from_html(html, str(path)).with_meta(sidecar_meta(path))

@@ -1,0 +1,259 @@
+"""The document model: the JSON contract of DESIGN.md as frozen dataclasses.
+
+Every span is ``[start, end)`` in characters of ``Article.text``. This module has no spaCy
+import, so exports, the store and the API can use it without loading a pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    url: str | None
+    title: str | None
+    source: str | None
+    published: str | None
+    language: str | None
+    text: str
+    trailers: tuple[str, ...] = ()
+    """Bylines, source and copyright lines kept out of ``text`` but recorded."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    start: int
+    end: int
+    text: str
+    label: str
+    actor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    code: str
+    name: str
+    country: str | None
+    role: str | None
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    kind: str
+    anchor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    start: int
+    end: int
+    text: str
+    name: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    feature: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float
+    bound: str
+    unit: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    text: str
+    start: int
+    end: int
+    actor: str | None
+    anonymous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    start: int
+    end: int
+    speaker: Speaker | None
+    cue: str | None
+    direct: bool
+    source_chain: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    type: str
+    mode: str | None
+    cameo: str | None
+    source: str | None
+    target: str | None
+    trigger: Span
+    sentence: Span
+    modality: str
+    date: str | None
+    date_precision: str | None
+    place: int | None
+    quantity: int | None
+    statement: int | None
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    places: tuple[Place, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_plain(self)
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        return from_plain(cls, data)
+
+    @classmethod
+    def from_json(cls, text: str) -> Document:
+        return cls.from_dict(json.loads(text))
+
+    def spans(self) -> list[tuple[str, int, int]]:
+        """Every character span the document claims, named by its list, for offset checks."""
+        out: list[tuple[str, int, int]] = []
+        for name in ("entities", "times", "places", "quantities", "statements"):
+            out += [(name, item.start, item.end) for item in getattr(self, name)]
+        for actor in self.actors:
+            out += [("actors", s, e) for s, e in actor.mentions]
+        for st in self.statements:
+            if st.speaker is not None:
+                out.append(("speaker", st.speaker.start, st.speaker.end))
+        for ev in self.events:
+            out += [("trigger", *ev.trigger), ("sentence", *ev.sentence)]
+        return out
+
+
+ANNOTATION_TYPES: dict[str, type] = {
+    "entities": Entity,
+    "actors": Actor,
+    "times": TimeExpression,
+    "places": Place,
+    "quantities": Quantity,
+    "statements": Statement,
+    "events": Event,
+}
+
+
+def to_plain(value: Any) -> Any:
+    """Dataclasses to dicts and tuples to lists, recursively: JSON-ready data."""
+    if is_dataclass(value):
+        return {f.name: to_plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple | list):
+        return [to_plain(v) for v in value]
+    return value
+
+
+def from_plain(tp: Any, value: Any) -> Any:
+    """Build a model value of type ``tp`` from JSON data, following the type hints."""
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        if value is None:
+            return None
+        inner = [a for a in get_args(tp) if a is not type(None)]
+        return from_plain(inner[0], value)
+    if isinstance(tp, type) and is_dataclass(tp):
+        hints = get_type_hints(tp)
+        return tp(**{f.name: from_plain(hints[f.name], value[f.name])
+                     for f in fields(tp) if f.name in value})
+    if origin is tuple:
+        args = get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_plain(args[0], v) for v in value)
+        return tuple(from_plain(a, v) for a, v in zip(args, value, strict=True))
+    if tp is float and isinstance(value, int):
+        return float(value)
+    return value
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of one line of ``wirewatch extract``, derived from the dataclasses."""
+    defs: dict[str, Any] = {}
+    _schema_of(Document, defs)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "wirewatch document",
+        **defs.pop("Document"),
+        "$defs": defs,
+    }
+
+
+_SCALARS = {str: "string", int: "integer", float: "number", bool: "boolean"}
+
+
+def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        inner = [a for a in get_args(tp) if a is not type(None)]
+        return {"anyOf": [_schema_of(inner[0], defs), {"type": "null"}]}
+    if isinstance(tp, type) and is_dataclass(tp):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {}  # reserve against recursion
+            hints = get_type_hints(tp)
+            defs[name] = {
+                "type": "object",
+                "properties": {f.name: _schema_of(hints[f.name], defs) for f in fields(tp)},
+                "required": [f.name for f in fields(tp)],
+                "description": (tp.__doc__ or "").strip(),
+            }
+        return {"$ref": f"#/$defs/{name}"}
+    if origin is tuple:
+        args = get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return {"type": "array", "items": _schema_of(args[0], defs)}
+        return {"type": "array", "prefixItems": [_schema_of(a, defs) for a in args],
+                "minItems": len(args), "maxItems": len(args)}
+    if tp is float:
+        return {"type": "number"}
+    if tp in _SCALARS:
+        return {"type": _SCALARS[tp]}
+    raise TypeError(f"no JSON Schema for {tp!r}")
+
+
+__all__ = [
+    "ANNOTATION_TYPES",
+    "Actor",
+    "Article",
+    "Document",
+    "Entity",
+    "Event",
+    "Place",
+    "Quantity",
+    "Speaker",
+    "Statement",
+    "TimeExpression",
+    "json_schema",
+]

@@ -1,0 +1,151 @@
+"""Text repair before parsing: broken Unicode, words cut across lines, trailers and datelines.
+
+Everything downstream indexes the text this module returns, so it must be deterministic and
+idempotent: normalizing normalized text changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import ftfy
+from wordfreq import zipf_frequency
+
+from .resources import bundled_table
+
+# A word is "known" at this Zipf frequency (once per million words). A line-end cut is mended
+# only when the joined word is known and its pieces are not both known words on their own.
+KNOWN_ZIPF = 3.0
+
+_CUT = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(-?)[ \t]*\n[ \t]*([^\W\d_]+)(?![^\W\d_])")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}?)"
+    r"(?:,\s*[A-Z][A-Za-z.]{1,15})?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\((?P<agency>[^()\n]{2,40})\))?"
+    r"\s*(?:--|—|–|-)\s"
+)
+_TRAILER_MAX_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    text: str
+    trailers: tuple[str, ...] = ()
+    """Lines removed from the body (bylines, source lines, rights notices), in text order."""
+    source: str | None = None
+    """Publisher named by a source trailer or a dateline agency."""
+    dateline: str | None = None
+    """The place a dateline names (``SEOUL, Oct. 30 (Yonhap) --`` gives ``SEOUL``)."""
+    language: str | None = None
+
+
+def normalize(text: str) -> NormalizedText:
+    """Repair, trim and split off trailers; the returned text is what gets analyzed."""
+    text = repair_text(text)
+    body, trailers, source = split_trailers(text)
+    dateline, agency = find_dateline(body)
+    return NormalizedText(
+        text=body,
+        trailers=tuple(trailers),
+        source=source or agency,
+        dateline=dateline,
+        language=guess_language(body),
+    )
+
+
+def repair_text(text: str) -> str:
+    """Fix mojibake and line breaks, trim line ends, rejoin words cut across lines."""
+    text = ftfy.fix_text(text, uncurl_quotes=False, fix_latin_ligatures=True,
+                         normalization="NFC")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return _CUT.sub(_mend_cut, text)
+
+
+def _mend_cut(match: re.Match[str]) -> str:
+    left, hyphen, right = match.group(1), match.group(2), match.group(3)
+    if not right[0].islower():
+        return match.group(0)
+    joined = left + right
+    known = _zipf(joined) >= KNOWN_ZIPF
+    both_known = _zipf(left) >= KNOWN_ZIPF and _zipf(right) >= KNOWN_ZIPF
+    if known and not both_known:
+        return joined
+    if hyphen:
+        return f"{left}-{right}"
+    return match.group(0)
+
+
+@cache
+def _zipf(word: str) -> float:
+    return zipf_frequency(word.lower(), "en")
+
+
+@cache
+def _trailer_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    return tuple((row["kind"], row["where"], re.compile(row["pattern"]))
+                 for row in bundled_table("trailers.tsv"))
+
+
+def _trailer_match(line: str, at_end: bool) -> re.Match[str] | None:
+    if not line or len(line) > _TRAILER_MAX_CHARS:
+        return None
+    for _kind, where, pattern in _trailer_patterns():
+        if where == "end" and not at_end:
+            continue
+        found = pattern.match(line)
+        if found:
+            return found
+    return None
+
+
+def split_trailers(text: str) -> tuple[str, list[str], str | None]:
+    """Peel trailer lines off the end and bylines off the start of the text."""
+    lines = text.split("\n")
+    head: list[str] = []
+    tail: list[str] = []
+    source = None
+    while lines:
+        line = lines[-1].strip()
+        if not line:
+            lines.pop()
+            continue
+        found = _trailer_match(line, at_end=True)
+        if not found:
+            break
+        tail.insert(0, line)
+        source = source or found.groupdict().get("source")
+        lines.pop()
+    while lines:
+        line = lines[0].strip()
+        if not line:
+            lines.pop(0)
+            continue
+        if not _trailer_match(line, at_end=False) or len(lines) == 1:
+            break
+        head.append(line)
+        lines.pop(0)
+    body = "\n".join(lines).strip()
+    return body, head + tail, source
+
+
+def find_dateline(text: str) -> tuple[str | None, str | None]:
+    """The place and agency of a wire dateline at the start of the text."""
+    found = _DATELINE.match(text)
+    if not found:
+        return None, None
+    place = found.group("place").strip(" -")
+    return (place.title() if place else None), found.group("agency")
+
+
+def guess_language(text: str) -> str | None:
+    """``en`` when most words are common English words; ``None`` when it cannot say."""
+    words = re.findall(r"[^\W\d_]{2,}", text[:5000])
+    if len(words) < 3:
+        return None
+    english = sum(1 for w in words if _zipf(w) >= KNOWN_ZIPF)
+    return "en" if english / len(words) >= 0.5 else None
