@@ -6,6 +6,7 @@ idempotent: normalizing normalized text changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -13,6 +14,9 @@ from functools import cache
 import ftfy
 from wordfreq import zipf_frequency
 
+from .errors import InputError
+from .ingest import RawArticle
+from .model import Article
 from .resources import bundled_table
 
 # A word is "known" at this Zipf frequency (once per million words). A line-end cut is mended
@@ -149,3 +153,30 @@ def guess_language(text: str) -> str | None:
         return None
     english = sum(1 for w in words if _zipf(w) >= KNOWN_ZIPF)
     return "en" if english / len(words) >= 0.5 else None
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """An article ready to parse: the model ``Article`` plus what only the coder needs."""
+
+    article: Article
+    dateline: str | None
+    origin: str
+
+
+def prepare(raw: RawArticle) -> PreparedArticle:
+    """Normalize a raw article; its id is the hash of the normalized text."""
+    norm = normalize(raw.text)
+    if not norm.text.strip():
+        raise InputError(f"{raw.origin}: no article text after normalization")
+    article = Article(
+        id=hashlib.sha256(norm.text.encode("utf-8")).hexdigest(),
+        url=raw.meta.url,
+        title=raw.meta.title,
+        source=raw.meta.source or norm.source,
+        published=raw.meta.published,
+        language=norm.language,
+        text=norm.text,
+        trailers=norm.trailers,
+    )
+    return PreparedArticle(article, norm.dateline, raw.origin)

@@ -1,0 +1,48 @@
+"""The per-article pipeline over a stream of items: prepare, parse in batches, convert.
+
+A bad item becomes a ``Failure`` with its reason and the stream goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..config import Settings
+from ..convert import to_document
+from ..errors import WirewatchError
+from ..ingest import Failure, IngestItem, RawArticle, Skipped
+from ..model import Document
+from ..nlp import COMPONENT, load_pipeline, parse
+from ..normalize import PreparedArticle, prepare
+
+Outcome = tuple[str, Document | Failure | Skipped]
+
+
+def extract_documents(items: Iterable[IngestItem], settings: Settings) -> Iterator[Outcome]:
+    """``(origin, Document | Failure | Skipped)`` for every item, in input order per batch."""
+    nlp = load_pipeline(settings.model, tuple(settings.actors))
+    book = nlp.get_pipe(COMPONENT).book
+    passed: list[Outcome] = []
+
+    def prepared() -> Iterator[PreparedArticle]:
+        for item in items:
+            if not isinstance(item, RawArticle):
+                passed.append((item.origin, item))
+                continue
+            try:
+                yield prepare(item)
+            except WirewatchError as err:
+                passed.append((item.origin, Failure(item.origin, str(err))))
+
+    for item, doc in parse(nlp, prepared(), settings.batch_size):
+        yield from _drain(passed)
+        try:
+            yield item.origin, to_document(doc, item.article, book)
+        except WirewatchError as err:
+            yield item.origin, Failure(item.origin, str(err))
+    yield from _drain(passed)
+
+
+def _drain(passed: list[Outcome]) -> Iterator[Outcome]:
+    while passed:
+        yield passed.pop(0)

@@ -1,0 +1,49 @@
+"""The one boundary from spaCy objects to model dataclasses; every offset is checked here."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from .errors import ExtractionError
+from .extract.actors import ActorDictionary, split_code
+from .model import Actor, Article, Document, Entity
+from .nlp import EXTENSION, Annotations
+
+
+def to_document(doc: Doc, article: Article, book: ActorDictionary) -> Document:
+    """Build the contract's document from a parsed Doc and its article."""
+    if doc.text != article.text:
+        raise ExtractionError("the parsed text differs from the article text")
+    found: Annotations | None = doc._.get(EXTENSION)
+    if found is None:
+        raise ExtractionError("the wirewatch component did not run on this document")
+    if found.error:
+        raise ExtractionError(f"extraction failed: {found.error}")
+    entities = tuple(
+        Entity(h.span.start_char, h.span.end_char, h.span.text, h.label, h.actor)
+        for h in found.entities
+    )
+    mentions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in found.actors:
+        span = doc[m.start:m.end]
+        mentions[m.code].append((span.start_char, span.end_char))
+    actors = []
+    for code in sorted(mentions, key=lambda c: mentions[c][0]):
+        country, role = split_code(code)
+        actors.append(Actor(code, book.actor_name(code), country, role, tuple(mentions[code])))
+    document = Document(article=article, entities=entities, actors=tuple(actors))
+    check_offsets(document)
+    return document
+
+
+def check_offsets(document: Document) -> None:
+    """Every span must lie inside the text, and an item's ``text`` must be what it spans."""
+    size = len(document.article.text)
+    for name, start, end in document.spans():
+        if not 0 <= start <= end <= size:
+            raise ExtractionError(f"{name} span [{start}, {end}) lies outside the text")
+    for item in (*document.entities, *document.times, *document.places, *document.quantities):
+        if document.article.text[item.start:item.end] != item.text:
+            raise ExtractionError(f"span [{item.start}, {item.end}) does not read {item.text!r}")

@@ -1,0 +1,1 @@
+"""Extractors: plain functions over a parsed Doc, one module each."""

@@ -1,0 +1,120 @@
+"""Build the spaCy pipeline once, by name, with the wirewatch component; parse in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelNotFound, SettingError
+from .extract.actors import (
+    ActorContext,
+    ActorDictionary,
+    ActorMention,
+    EntityHit,
+    code_entities,
+    find_actor_mentions,
+    find_entities,
+)
+from .normalize import PreparedArticle
+
+COMPONENT = "wirewatch"
+EXTENSION = "wirewatch"
+CONTEXT_KEY = "wirewatch"
+
+
+@dataclass(slots=True)
+class Annotations:
+    """What the wirewatch component found in one Doc (spaCy objects, token offsets)."""
+
+    entities: list[EntityHit] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    error: str | None = None
+
+
+class WirewatchComponent:
+    """Runs every extractor over a parsed Doc and stores the result in ``doc._.wirewatch``.
+
+    Article facts the text cannot give (publication date, publisher, dateline) are read from
+    ``doc.user_data["wirewatch"]`` when present.
+    """
+
+    def __init__(self, nlp: Language, name: str, actors: Sequence[str] = ()) -> None:
+        if not Doc.has_extension(EXTENSION):
+            Doc.set_extension(EXTENSION, default=None)
+        self.name = name
+        self.book = ActorDictionary.load(tuple(actors))
+        self.matcher = self.book.phrase_matcher(nlp)
+
+    def context(self, doc: Doc) -> ActorContext:
+        facts: dict[str, Any] = doc.user_data.get(CONTEXT_KEY, {})
+        published = facts.get("published")
+        return ActorContext(
+            published=date.fromisoformat(published[:10]) if published else None,
+            home_country=self.book.home_country(facts.get("source"), facts.get("dateline")),
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            context = self.context(doc)
+            entities = find_entities(doc, self.book, self.matcher, context)
+            mentions = find_actor_mentions(doc, entities, self.book, context)
+            doc._.set(EXTENSION, Annotations(code_entities(entities, mentions), mentions))
+        except Exception as err:  # one bad article must not stop a batch
+            doc._.set(EXTENSION, Annotations(error=f"{type(err).__name__}: {err}"))
+        return doc
+
+
+@Language.factory(
+    COMPONENT,
+    default_config={"actors": []},
+    requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
+    assigns=[f"doc._.{EXTENSION}"],
+)
+def make_wirewatch_component(nlp: Language, name: str, actors: list[str]) -> WirewatchComponent:
+    return WirewatchComponent(nlp, name, actors)
+
+
+def installed_models() -> list[str]:
+    return sorted(spacy.util.get_installed_models())
+
+
+@cache
+def load_pipeline(model: str, actors: tuple[str, ...] = ()) -> Language:
+    """The named spaCy pipeline with the wirewatch component added; built once per process."""
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        have = ", ".join(installed_models()) or "none"
+        raise ModelNotFound(f"spaCy model {model!r} is not installed (installed: {have})"
+                            ) from None
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise SettingError(f"spaCy model {model!r} lacks {', '.join(sorted(missing))},"
+                           " which wirewatch needs")
+    nlp.add_pipe(COMPONENT, config={"actors": list(actors)})
+    return nlp
+
+
+def make_doc(nlp: Language, item: PreparedArticle) -> Doc:
+    doc = nlp.make_doc(item.article.text)
+    doc.user_data[CONTEXT_KEY] = {
+        "published": item.article.published,
+        "source": item.article.source,
+        "dateline": item.dateline,
+    }
+    return doc
+
+
+def parse(nlp: Language, items: Iterable[PreparedArticle], batch_size: int = 16
+          ) -> Iterator[tuple[PreparedArticle, Doc]]:
+    """Parse every article once with ``nlp.pipe``, keeping each article beside its Doc."""
+    pairs = ((make_doc(nlp, item), item) for item in items)
+    for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield item, doc
