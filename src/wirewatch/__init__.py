@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+# Load the ``extract`` subpackage first so that the ``extract`` function defined below, not
+# the subpackage, is what ``wirewatch.extract`` names.
+from . import extract as _extractors  # noqa: F401
 from .model import (
     Actor,
     Article,

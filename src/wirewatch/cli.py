@@ -255,10 +255,10 @@ def _emit(rows: list[dict[str, Any]], format: Format, title: str) -> None:
     out.print(table)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Entry point: user errors end in one line on stderr and a non-zero exit."""
     try:
-        app()
+        app(args=argv, prog_name="wirewatch")
     except WirewatchError as error:
         err.print(f"wirewatch: {escape(str(error))}", highlight=False, soft_wrap=True)
         sys.exit(2 if isinstance(error, SettingError) else 1)

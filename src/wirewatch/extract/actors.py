@@ -304,11 +304,14 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             continue
         length, role = found
         last = doc[i + length - 1]
-        head_hit = owner.get(last.head.i) if role.kind == "title" else None
-        if head_hit is not None:  # "President Yoon Suk Yeol": the person carries the code
+        qualifier = _qualifier(last, owner)
+        if role.kind == "title" and last.head.i in owner:
+            # "Chinese leader Xi Jinping": the person carries the code, the title's country
+            # qualifier is part of that mention, not an actor of its own
+            if qualifier is not None and qualifier is not owner[last.head.i]:
+                consumed.add(id(qualifier))
             i += length
             continue
-        qualifier = _qualifier(last, owner)
         code = None
         start = i
         if qualifier is not None:
@@ -344,10 +347,13 @@ def _role_at(doc: Doc, i: int, book: ActorDictionary) -> tuple[int, Role] | None
     if doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
     for length in range(min(book.max_role_len, len(doc) - i), 0, -1):
-        key = tuple(t.lemma_.lower() for t in doc[i:i + length])
-        role = book.roles.get(key)
-        if role is not None:
-            return length, role
+        tokens = doc[i:i + length]
+        # lemmas catch plurals ("troops"); the lower-cased words catch lemmatizer slips
+        # ("media" -> "medium")
+        for key in (tuple(t.lemma_.lower() for t in tokens), tuple(t.lower_ for t in tokens)):
+            role = book.roles.get(key)
+            if role is not None:
+                return length, role
     return None
 
 

@@ -30,7 +30,15 @@ def article_from_html(html: str, origin: str, url: str | None = None) -> RawArti
         published = None
     meta = ArticleMeta(url=doc.url or url, title=doc.title, source=doc.sitename,
                        published=published)
-    return RawArticle(text=doc.text, origin=origin, meta=meta)
+    return RawArticle(text=_without_headline(doc.text, doc.title), origin=origin, meta=meta)
+
+
+def _without_headline(text: str, title: str | None) -> str:
+    """The headline is the title, not the first sentence of the body."""
+    first, _, rest = text.partition("\n")
+    if title and rest.strip() and first.strip() == title.strip():
+        return rest
+    return text
 
 
 def read_html_file(path: Path) -> RawArticle:

@@ -1,0 +1,40 @@
+# Two commands do all set-up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DB ?= wirewatch.db
+
+.PHONY: install demo test lint goldens docs bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/wirewatch ingest examples --db $(DB)
+	$(BIN)/wirewatch actors --db $(DB)
+	@echo "The ledger is in $(abspath $(DB)); try: $(BIN)/wirewatch articles --db $(DB)"
+
+test: install
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests bench scripts
+
+goldens: install
+	$(BIN)/python scripts/regenerate_goldens.py
+
+docs: install
+	$(BIN)/python scripts/generate_cli_docs.py
+
+bench: install
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

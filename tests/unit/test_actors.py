@@ -1,0 +1,111 @@
+import pytest
+
+import wirewatch
+from wirewatch.errors import ResourceError
+from wirewatch.extract.actors import ActorDictionary, split_code
+
+
+def entity(doc, text):
+    return next(e for e in doc.entities if e.text == text)
+
+
+def actor_texts(doc, code):
+    actor = next(a for a in doc.actors if a.code == code)
+    return [doc.article.text[s:e] for s, e in actor.mentions]
+
+
+def test_dictionary_overrides_the_model_on_the_sample(sample_doc):
+    kyiv = entity(sample_doc, "Kyiv")
+    assert (kyiv.label, kyiv.actor) == ("GPE", "UKRGOV")
+    yoon = entity(sample_doc, "Yoon Suk Yeol")
+    assert (yoon.label, yoon.actor) == ("PERSON", "KORGOV")
+    assert not any(e.text == "Yoon Suk" for e in sample_doc.entities)
+    assert entity(sample_doc, "Yoon").label == "PERSON"
+
+
+def test_possessives_are_stripped(sample_doc):
+    texts = {e.text for e in sample_doc.entities}
+    assert "North Korea" in texts
+    assert not any(t.endswith(("’s", "'s")) for t in texts)
+    assert entity(sample_doc, "North Korea").actor == "PRK"
+
+
+def test_capitals_stand_for_governments(sample_doc):
+    assert entity(sample_doc, "Pyongyang").actor == "PRKGOV"
+    assert entity(sample_doc, "Moscow").actor == "RUSGOV"
+    assert entity(sample_doc, "Volodymyr Zelenskyy").actor == "UKRGOV"
+
+
+def test_roles_join_their_country(sample_doc):
+    assert "North Korean troops" in actor_texts(sample_doc, "PRKMIL")
+    assert "North Korean soldiers" in actor_texts(sample_doc, "PRKMIL")
+    assert "Pyongyang regime" in actor_texts(sample_doc, "PRKGOV")
+
+
+def test_national_offices_belong_to_the_publishers_country(sample_doc):
+    mentions = actor_texts(sample_doc, "KORGOV")
+    assert "presidential office" in mentions
+    assert "presidential official" in mentions
+    assert "Yoon Suk Yeol" in mentions
+
+
+def test_without_a_publisher_an_office_has_no_country(sample_text):
+    doc = wirewatch.extract(sample_text.replace("Source: Yonhap News Agency", ""),
+                            published="2024-10-30")
+    assert "presidential office" not in actor_texts(doc, "KORGOV")
+
+
+def test_actor_rows_carry_country_role_and_name(sample_doc):
+    prkmil = next(a for a in sample_doc.actors if a.code == "PRKMIL")
+    assert (prkmil.country, prkmil.role, prkmil.name) == ("PRK", "MIL", "North Korea military")
+
+
+def test_leaders_resolve_against_the_article_date():
+    text = "Moon said on Monday that talks with Pyongyang would resume."
+    in_office = wirewatch.extract(text, published="2019-03-04")
+    assert entity(in_office, "Moon").actor == "KORGOV"
+    later = wirewatch.extract(text, published="2024-03-04")
+    assert not any(e.text == "Moon" and e.actor for e in later.entities)
+    former = wirewatch.extract("Moon Jae-in visited Busan.", published="2024-03-04")
+    assert entity(former, "Moon Jae-in").actor == "KORELI"
+
+
+def test_same_name_different_terms():
+    first = wirewatch.extract("President Donald Trump spoke.", published="2018-06-01")
+    second = wirewatch.extract("President Donald Trump spoke.", published="2022-06-01")
+    assert entity(first, "Donald Trump").actor == "USAGOV"
+    assert entity(second, "Donald Trump").actor == "USAELI"
+
+
+def test_user_actor_file_adds_and_overrides(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("# my actors\nname\tcode\tlabel\nHarbor Militia\tUKRREB\tORG\n"
+                    "Kremlin\tRUSMIL\tORG\n", encoding="utf-8")
+    book = ActorDictionary.load((str(path),))
+    assert book.entries["Harbor Militia"][0].code == "UKRREB"
+    assert [e.code for e in book.entries["Kremlin"]] == ["RUSMIL"]
+
+
+def test_user_actor_file_needs_the_columns(tmp_path):
+    path = tmp_path / "bad.tsv"
+    path.write_text("who\twhat\nX\tY\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="name, code, label"):
+        ActorDictionary.load((str(path),))
+
+
+def test_every_un_member_capital_and_enough_leaders():
+    book = ActorDictionary.load()
+    assert len(book.country_names) >= 193
+    capital_countries = {e.country for es in book.entries.values() for e in es
+                         if e.kind == "capital"}
+    for code in ("KOR", "PRK", "UKR", "RUS", "USA", "FRA", "NGA", "BRA", "FJI", "TUV", "BTN"):
+        assert code in capital_countries
+    leader_countries = {e.country for es in book.entries.values() for e in es
+                        if e.kind == "leader"}
+    assert len(leader_countries) >= 60
+
+
+@pytest.mark.parametrize(("code", "parts"), [
+    ("PRKMIL", ("PRK", "MIL")), ("UKR", ("UKR", None)), ("IGOUNO", (None, "IGO"))])
+def test_split_code(code, parts):
+    assert split_code(code) == parts
