@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from .errors import ExtractionError
 from .extract.actors import ActorDictionary, split_code
-from .model import Actor, Article, Document, Entity
+from .model import Actor, Article, Document, Entity, TimeExpression
 from .nlp import EXTENSION, Annotations
 
 
@@ -33,7 +33,9 @@ def to_document(doc: Doc, article: Article, book: ActorDictionary) -> Document:
     for code in sorted(mentions, key=lambda c: mentions[c][0]):
         country, role = split_code(code)
         actors.append(Actor(code, book.actor_name(code), country, role, tuple(mentions[code])))
-    document = Document(article=article, entities=entities, actors=tuple(actors))
+    times = tuple(TimeExpression(t.start, t.end, doc.text[t.start:t.end], t.value, t.kind,
+                                 t.anchor) for t in found.times)
+    document = Document(article=article, entities=entities, actors=tuple(actors), times=times)
     check_offsets(document)
     return document
 

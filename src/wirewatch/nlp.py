@@ -22,6 +22,7 @@ from .extract.actors import (
     find_actor_mentions,
     find_entities,
 )
+from .extract.times import TimeHit, find_times
 from .normalize import PreparedArticle
 
 COMPONENT = "wirewatch"
@@ -35,6 +36,7 @@ class Annotations:
 
     entities: list[EntityHit] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
+    times: list[TimeHit] = field(default_factory=list)
     error: str | None = None
 
 
@@ -65,7 +67,8 @@ class WirewatchComponent:
             context = self.context(doc)
             entities = find_entities(doc, self.book, self.matcher, context)
             mentions = find_actor_mentions(doc, entities, self.book, context)
-            doc._.set(EXTENSION, Annotations(code_entities(entities, mentions), mentions))
+            times = find_times(doc, context.published)
+            doc._.set(EXTENSION, Annotations(code_entities(entities, mentions), mentions, times))
         except Exception as err:  # one bad article must not stop a batch
             doc._.set(EXTENSION, Annotations(error=f"{type(err).__name__}: {err}"))
         return doc

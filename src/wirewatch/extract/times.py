@@ -1,0 +1,659 @@
+"""Temporal expressions, found by a grammar of news time phrases and resolved against the
+publication date with news rules (a bare weekday is the most recent such day on or before
+publication unless its verb is future; relative expressions stay unresolved without a date).
+
+Values follow ISO 8601 / TimeML: ``2024-10-29``, ``2024-W44``, ``2024-10``, ``2024``,
+``2024-Q3``, ``P2D``, ``XXXX-WXX-2`` for "every Tuesday", ``PRESENT_REF`` for "now".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from ..resources import bundled_table
+
+SET_RULES = frozenset({"set_word", "every"})
+# Rules that refer back to the period last mentioned ("a year earlier", "the quarter").
+ANAPHORIC_RULES = frozenset({"year_ago", "the_period", "ago"})
+QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
+SEASON_CONTEXT = frozenset({"in", "the", "this", "last", "next", "by", "during", "until",
+                            "since", "early", "late", "mid", "that", "through", "over"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
+# Verbs whose infinitive complement looks forward: "plans to meet Friday".
+FORWARD_VERBS = frozenset({"plan", "expect", "schedule", "set", "intend", "aim", "hope",
+                           "prepare", "agree", "vow", "promise", "due"})
+# Verbs whose own time adjunct is the planned event's: "planned a rally on Saturday".
+SCHEDULE_VERBS = frozenset({"plan", "schedule", "expect", "due"})
+PREPOSITIONS_BEFORE_YEAR = frozenset({"in", "since", "by", "of", "until", "till", "from",
+                                      "to", "before", "after", "during", "through", "for",
+                                      "early", "mid", "late", "around", "between", "and"})
+
+
+@dataclass(frozen=True, slots=True)
+class TimeHit:
+    start: int  # character offsets into the Doc text
+    end: int
+    value: str | None
+    kind: str
+    anchor: str | None
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The vocabulary of ``time_words.tsv`` as lookup tables."""
+
+    table: dict[str, dict[str, str]]
+
+    def __getitem__(self, kind: str) -> dict[str, str]:
+        return self.table.get(kind, {})
+
+
+@cache
+def words() -> Words:
+    table: dict[str, dict[str, str]] = {}
+    for row in bundled_table("time_words.tsv"):
+        key = row["word"] if row["kind"] in ("month", "holiday") else row["word"].lower()
+        table.setdefault(row["kind"], {})[key] = row["value"]
+    return Words(table)
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+
+# ---------------------------------------------------------------- value arithmetic
+
+def _add_months(d: date, n: int) -> tuple[int, int]:
+    index = d.year * 12 + d.month - 1 + n
+    return index // 12, index % 12 + 1
+
+
+def _iso_week(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _quarter(month: int) -> int:
+    return (month - 1) // 3 + 1
+
+
+def _number(text: str) -> float | str | None:
+    """'twenty four' -> 24, '3' -> 3, 'a' -> 1, 'several' -> 'X'."""
+    text = text.lower().replace("-", " ").strip()
+    w = words()
+    if text in w["vague"]:
+        return "X"
+    if re.fullmatch(r"\d+(?:\.\d+)?", text.replace(",", "")):
+        return float(text.replace(",", ""))
+    if text in w["number"]:
+        return float(w["number"][text])
+    total = 0.0
+    for part in text.split():
+        if part in ("and", "of"):
+            continue
+        if part not in w["number"]:
+            return None
+        value = float(w["number"][part])
+        total = total * value if value == 100 else total + value
+    return total or None
+
+
+def _fmt_number(n: float | str) -> str:
+    if isinstance(n, str):
+        return n
+    return str(int(n)) if n == int(n) else str(n)
+
+
+def _duration(n: float | str, unit: str) -> str:
+    code = words()["unit"][unit]
+    if code == "2W":
+        return f"P{_fmt_number(n * 2) if not isinstance(n, str) else 'X'}W"
+    if code == "WE":
+        return f"P{_fmt_number(n)}WE"
+    if code.startswith("T"):
+        return f"PT{_fmt_number(n)}{code[1:]}"
+    if code in ("DE", "CE") and not isinstance(n, str):
+        return f"P{_fmt_number(n * (10 if code == 'DE' else 100))}Y"
+    return f"P{_fmt_number(n)}{code}"
+
+
+def _shift(anchor: date, n: int, unit: str) -> str | None:
+    """The period ``n`` units from the anchor, at that unit's granularity."""
+    code = words()["unit"].get(unit)
+    if code in ("D",):
+        return (anchor + timedelta(days=n)).isoformat()
+    if code in ("W", "WE", "2W"):
+        days = 14 if code == "2W" else 7
+        target = anchor + timedelta(days=days * n)
+        return _iso_week(target) + ("-WE" if code == "WE" else "")
+    if code == "M":
+        y, m = _add_months(anchor, n)
+        return f"{y}-{m:02d}"
+    if code == "Q":
+        y, m = _add_months(anchor, 3 * n)
+        return f"{y}-Q{_quarter(m)}"
+    if code == "Y":
+        return str(anchor.year + n)
+    if code == "DE":
+        return str(anchor.year + 10 * n)
+    if code == "CE":
+        return str(anchor.year + 100 * n)[:2]
+    if code and code.startswith("T"):
+        return anchor.isoformat()
+    return None
+
+
+def _kind(value: str | None, fallback: str = "date") -> str:
+    if value is None or value.endswith("_REF"):
+        return fallback
+    if value.startswith("P"):
+        return "duration"
+    if value.startswith("XXXX"):
+        return "set"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return "date"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T.*", value):
+        return "time"
+    if re.fullmatch(r"\d{4}-W\d{2}(-WE)?", value):
+        return "week"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    return "date"
+
+
+# ---------------------------------------------------------------- the grammar
+
+Resolved = tuple[str | None, str | None]  # value, mod
+Handler = Callable[[re.Match[str], date | None, str | None], Resolved | None]
+"""A rule's resolver: (match, anchor, tense) -> (value, mod); tense is past, future or None."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Handler
+    relative: bool = True  # needs the anchor
+
+
+def _month(text: str) -> int:
+    return int(words()["month"][text])
+
+
+def _mod(text: str | None) -> str | None:
+    if not text:
+        return None
+    return words()["mod"].get(text.lower().rstrip("- ").strip())
+
+
+# News reports look back: a month named without a year is the latest one up to this many
+# months before publication, else the next one.
+LOOK_BACK_MONTHS = 7
+
+
+def _year_for_month(month: int, anchor: date, tense: str | None) -> int:
+    """The year of a month named without one, by the verb's tense or the look-back rule."""
+    back = (anchor.month - month) % 12  # months since its latest occurrence
+    latest = anchor.year if month <= anchor.month else anchor.year - 1
+    if tense == "past" or (tense is None and back <= LOOK_BACK_MONTHS):
+        return latest
+    return latest + 1 if back else latest
+
+
+def _weekday(wd: int, anchor: date, direction: str) -> date:
+    """direction: 'past' (on or before), 'future' (on or after), 'last', 'next' (strict)."""
+    aw = anchor.isoweekday()
+    if direction in ("past", "last"):
+        delta = (aw - wd) % 7
+        if direction == "last" and delta == 0:
+            delta = 7
+        return anchor - timedelta(days=delta)
+    delta = (wd - aw) % 7
+    if direction == "next" and delta == 0:
+        delta = 7
+    return anchor + timedelta(days=delta)
+
+
+def _daypart(word: str | None) -> str:
+    """``T`` + the TimeML part-of-day code ("Tuesday night" -> ``2024-10-29TNI``)."""
+    return f"T{words()['daypart'][word.lower()]}" if word else ""
+
+
+def _two_digit_year(y: str) -> int:
+    n = int(y)
+    if len(y) == 4:
+        return n
+    return 1900 + n if n >= 50 else 2000 + n
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    w = words()
+    MONTH = f"(?P<month>{_alt(list(w['month']))})(?![\\w])"
+    WD = f"(?i:(?P<wd>{_alt(list(w['weekday']))})s?)"
+    DP = f"(?i:(?P<dp>{_alt(list(w['daypart']))}))"
+    UNIT = (f"(?i:(?P<unit>{_alt([u for u in w['unit'] if u != 'night'])})"
+            "(?:s|es)?)(?![\\w])").replace("century)(?:s|es)?", "century|centuries)")
+    NUMW = ("(?i:(?P<num>\\d+(?:\\.\\d+)?|"
+            "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+            "four|five|six|seven|eight|nine))?|a couple of|a few|couple of|" +
+            _alt([k for k in (*w["number"], *w["vague"]) if k not in ("half",)]) + "))")
+    MOD = "(?i:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)" \
+          "[- ]?\\s*)"
+    REL = "(?i:(?P<rel>this|last|next|coming|the coming|past|the past|previous|the previous|" \
+          "current|the current|following|the following|the same))"
+    DAYWORD = "(?i:(?P<day>today|tonight|yesterday|tomorrow))"
+    ORD = "(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+    SEASON = f"(?i:(?P<season>{_alt(list(w['season']))}))"
+    B = "(?<![\\w])"
+
+    def full_date(m, anchor, tense):
+        y = int(m["year"])
+        return f"{y:04d}-{_month(m['month']):02d}-{int(m['dom']):02d}", None
+
+    def iso_date(m, anchor, tense):
+        return f"{m['y']}-{m['m']}-{m['d']}", None
+
+    def us_date(m, anchor, tense):
+        mo, d, y = int(m["m"]), int(m["d"]), _two_digit_year(m["y"])
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        return f"{y:04d}-{mo:02d}-{d:02d}", None
+
+    def month_day(m, anchor, tense):
+        if anchor is None:
+            return None, None
+        mo = _month(m["month"])
+        y = _year_for_month(mo, anchor, tense)
+        return f"{y:04d}-{mo:02d}-{int(m['dom']):02d}", None
+
+    def month_year(m, anchor, tense):
+        return f"{int(m['year']):04d}-{_month(m['month']):02d}", _mod(m["mod"])
+
+    def month_only(m, anchor, tense):
+        if anchor is None:
+            return None, _mod(m["mod"])
+        mo = _month(m["month"])
+        rel = (m["rel"] or "").lower()
+        if rel == "last":
+            y = anchor.year - 1 if mo >= anchor.month else anchor.year
+        elif rel == "next":
+            y = anchor.year + 1 if mo <= anchor.month else anchor.year
+        elif rel == "this":
+            y = anchor.year
+        else:
+            y = _year_for_month(mo, anchor, tense)
+        return f"{y:04d}-{mo:02d}", _mod(m["mod"])
+
+    def year(m, anchor, tense):
+        return m["year"], _mod(m["mod"])
+
+    def decade(m, anchor, tense):
+        return m["dec"] + "X", _mod(m["mod"])
+
+    def quarter(m, anchor, tense):
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+             "fourth": 4, "4th": 4}[m["ord"].lower()]
+        if m["year"]:
+            return f"{m['year']}-Q{q}", None
+        if anchor is None:
+            return None, None
+        if m["yrel"]:
+            return f"{anchor.year + {'last': -1, 'next': 1}.get(m['yrel'].lower(), 0)}-Q{q}", None
+        y = anchor.year
+        if (m["rel"] or "").lower() == "last" or (tense != "future"
+                                                    and q > _quarter(anchor.month)):
+            y -= 1
+        return f"{y}-Q{q}", None
+
+    def season(m, anchor, tense):
+        code = words()["season"][m["season"].lower()]
+        if m["year"]:
+            return f"{m['year']}-{code}", _mod(m["mod"])
+        if anchor is None:
+            return None, _mod(m["mod"])
+        rel = (m["rel"] or "").lower()
+        y = anchor.year + {"last": -1, "next": 1}.get(rel, 0)
+        return f"{y}-{code}", _mod(m["mod"])
+
+    def day_word(m, anchor, tense):
+        if anchor is None:
+            return None, None
+        word = m["day"].lower()
+        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        part = "TNI" if word == "tonight" else _daypart(m["dp"])
+        return (anchor + timedelta(days=shift)).isoformat() + part, None
+
+    def weekday(m, anchor, tense):
+        if anchor is None:
+            return None, None
+        wd = int(words()["weekday"][m["wd"].lower()])
+        rel = (m["rel"] or "").lower()
+        default = "future" if tense == "future" else "past"
+        direction = {"last": "last", "past": "last", "next": "next", "coming": "future"}.get(
+            rel, default)
+        return _weekday(wd, anchor, direction).isoformat() + _daypart(m["dp"]), None
+
+    def relative_period(m, anchor, tense):
+        rel = (m["rel"] or "").lower()
+        unit = m["unit"].lower().rstrip("s")
+        unit = {"centurie": "century"}.get(unit, unit)
+        mod = _mod(m["mod"])
+        if rel in ("the past", "past", "the previous", "the coming", "the following"):
+            return _duration(1, unit), mod  # "the past week" is a stretch of time
+        if anchor is None:
+            return None, mod
+        step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+        return _shift(anchor, step, unit), mod
+
+    def ago(m, anchor, tense):
+        n = _number(m["num"])
+        unit = m["unit"].lower().rstrip("s")
+        unit = {"centurie": "century"}.get(unit, unit)
+        if anchor is None or n is None:
+            return None, None
+        if n == "X":
+            return {"ago": "PAST_REF", "earlier": "PAST_REF"}.get(
+                m["dir"].lower(), "FUTURE_REF"), None
+        sign = -1 if m["dir"].lower() in ("ago", "earlier") else 1
+        return _shift(anchor, sign * int(n), unit), None
+
+    def duration(m, anchor, tense):
+        plural = m["unit"].lower().endswith("s") or m["unit"].lower() == "centuries"
+        if not m["num"] and not m["qual"] and not plural:
+            return None  # "day", "the second": not a stretch of time without a count
+        n = _number(m["num"]) if m["num"] else ("X" if plural else 1)
+        unit = m["unit"].lower().rstrip("s")
+        unit = {"centurie": "century"}.get(unit, unit)
+        if n is None or unit not in words()["unit"]:
+            return None
+        return _duration(n, unit), None
+
+    def range_duration(m, anchor, tense):
+        n = _number(m["num2"])
+        unit = m["unit"].lower().rstrip("s")
+        if n is None or unit not in words()["unit"]:
+            return None
+        return _duration(n, unit), None
+
+    def plural_units(m, anchor, tense):
+        if m["recent"]:
+            return "PAST_REF", None
+        unit = m["unit"].lower().rstrip("s")
+        unit = {"centurie": "century"}.get(unit, unit)
+        return (_duration("X", unit), None) if unit in words()["unit"] else None
+
+    def every(m, anchor, tense):
+        if m["wd"]:
+            return f"XXXX-WXX-{words()['weekday'][m['wd'].lower()]}", None
+        unit = m["unit"].lower().rstrip("s")
+        n = _number(m["num"]) if m["num"] else 1
+        return (_duration(n, unit) if unit in words()["unit"] and n is not None else None), None
+
+    def set_word(m, anchor, tense):
+        return words()["set"][m["set"].lower()], None
+
+    def ref(m, anchor, tense):
+        return words()["ref"][m["ref"].lower()], None
+
+    def clock(m, anchor, tense):
+        h = int(m["h"])
+        minute = int(m["min"] or 0)
+        ampm = (m["ampm"] or "").lower().replace(".", "")
+        if ampm == "pm" and h < 12:
+            h += 12
+        if ampm == "am" and h == 12:
+            h = 0
+        if h > 24 or minute > 59:
+            return None
+        if anchor is None:
+            return None, None
+        clock = f"{h:02d}:{minute:02d}" if m["min"] else f"{h:02d}"
+        return f"{anchor.isoformat()}T{clock}", None
+
+    def noon(m, anchor, tense):
+        if anchor is None:
+            return None, None
+        return f"{anchor.isoformat()}T{'12:00' if m['noon'].lower() == 'noon' else '24:00'}", \
+            None
+
+    def holiday(m, anchor, tense):
+        mmdd = words()["holiday"][m["hol"]]
+        y = m["year"] or (str(anchor.year) if anchor else None)
+        return (f"{y}-{mmdd}" if y else None), None
+
+    def year_ago(m, anchor, tense):
+        if anchor is None:
+            return None, None
+        return str(anchor.year - 1), None
+
+    def the_period(m, anchor, tense):
+        if anchor is None:
+            return None, None
+        if m["unit"].lower() == "year":
+            return "P1Y", None  # "for the year": a stretch of time
+        y, mo = _add_months(anchor, -3)  # the last complete quarter before publication
+        return f"{y}-Q{_quarter(mo)}", None
+
+    def daypart(m, anchor, tense):
+        if anchor is None:
+            return None, None
+        shift = -1 if m["rel"].lower() == "last" and m["dp"].lower() == "night" else 0
+        return (anchor + timedelta(days=shift)).isoformat() + _daypart(m["dp"]), None
+
+    HOLIDAY = f"(?P<hol>{_alt(list(w['holiday']))})"
+    SETW = f"(?i:(?P<set>{_alt(list(w['set']))}))"
+    REFW = f"(?i:(?P<ref>{_alt(list(w['ref']))}))"
+    specs: list[tuple[str, str, Handler, bool]] = [
+        ("full_date", f"{B}{MONTH}\\s+(?P<dom>\\d{{1,2}})(?:st|nd|rd|th)?,?\\s+"
+         f"(?P<year>\\d{{4}})(?!\\d)", full_date, False),
+        ("full_date_dmy", f"{B}(?P<dom>\\d{{1,2}})\\s+{MONTH},?\\s+(?P<year>\\d{{4}})(?!\\d)",
+         full_date, False),
+        ("iso_date", f"{B}(?P<y>\\d{{4}})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\\d|3[01])(?!\\d)",
+         iso_date, False),
+        ("us_date", f"{B}(?P<m>\\d{{1,2}})/(?P<d>\\d{{1,2}})/(?P<y>\\d{{4}}|\\d{{2}})(?![\\d/])",
+         us_date, False),
+        ("month_day", f"{B}{MONTH}\\s+(?P<dom>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?(?![\\d,])",
+         month_day, True),
+        ("month_day_comma", f"{B}{MONTH}\\s+(?P<dom>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?"
+         "(?=,(?!\\s*\\d{4}))", month_day, True),
+        ("day_month", f"{B}(?P<dom>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?\\s+(?:of\\s+)?{MONTH}"
+         "(?!,?\\s*\\d{4})", month_day, True),
+        ("month_year", f"{B}{MOD}?{MONTH},?\\s+(?:of\\s+)?(?P<year>(?:1[89]|20)\\d\\d)(?!\\d)",
+         month_year, False),
+        ("month", f"{B}(?:{REL}\\s+)?{MOD}?{MONTH}", month_only, True),
+        ("decade", f"{B}(?i:the\\s+)?{MOD}?(?P<dec>1[89]\\d|20\\d)0(?:'s|s)(?![\\w])", decade,
+         False),
+        ("year", f"{B}{MOD}?(?i:(?:fiscal|calendar)\\s+(?:year\\s+)?)?(?P<year>(?:1[89]|20)\\d\\d)"
+         "(?![\\w-])", year, False),
+        ("quarter", f"{B}(?i:(?:the\\s+)?(?:(?P<yrel>this|last|next)\\s+year['’]s\\s+)?"
+         f"(?:{REL}\\s+)?{ORD}[- ](?:fiscal[- ])?quarter"
+         f"(?:\\s+of\\s+(?:fiscal\\s+)?(?P<year>(?:1[89]|20)\\d\\d))?)(?![\\w])", quarter, True),
+        ("season", f"{B}(?:(?i:{REL})\\s+)?{MOD}?{SEASON}(?:\\s+(?:of\\s+)?"
+         "(?P<year>(?:1[89]|20)\\d\\d))?(?![\\w])", season, True),
+        ("day_word", f"{B}{DAYWORD}(?:\\s+{DP})?(?![\\w])", day_word, True),
+        ("daypart", f"{B}(?i:(?P<rel>this|last|that))\\s+{DP}(?![\\w])", daypart, True),
+        ("the_period", f"{B}(?i:the\\s+(?:latest\\s+|most\\s+recent\\s+|same\\s+)?"
+         "(?P<unit>quarter|period|year))(?![\\w-])", the_period, True),
+        ("weekday", f"{B}(?:(?i:{REL})\\s+)?{WD}(?:\\s+{DP})?(?![\\w])", weekday, True),
+        ("relative_period", f"{B}(?i:(?:(?P<pre>earlier|later)\\s+)?{MOD}?{REL}\\s+"
+         f"(?:fiscal\\s+)?){UNIT}", relative_period, True),
+        ("year_ago", f"{B}(?i:(?:the\\s+)?year-(?:ago|earlier)(?:\\s+(?:quarter|period))?)"
+         "(?![\\w])", year_ago, True),
+        ("ago", f"{B}{NUMW}[- ]{UNIT}\\s+(?i:(?P<dir>ago|earlier|later|from now|hence))"
+         "(?![\\w])", ago, True),
+        ("range_duration", f"{B}(?i:(?:a|an|one)\\s+){UNIT}\\s+(?i:or)\\s+"
+         "(?i:(?P<num2>two|three|four|five|six|\\d+))(?![\\w])", range_duration, False),
+        ("duration", f"{B}(?i:(?:the\\s+|a\\s+|an\\s+)?(?:(?P<qual>past|last|next|coming|first|"
+         "previous|following|final|latest|entire|full)\\s+)?)"
+         f"(?:{NUMW}[- ])?{UNIT}(?![\\w-]*old)", duration, False),
+        ("every", f"{B}(?i:(?:every|each)\\s+)(?:{WD}|(?:{NUMW}\\s+)?{UNIT})", every, False),
+        ("set_word", f"{B}{SETW}(?![\\w])", set_word, False),
+        ("plural_units", f"{B}(?i:(?P<recent>recent\\s+)?)(?i:(?P<unit>days|weeks|months|years|"
+         "decades|hours))(?![\\w])", plural_units, False),
+        ("ref", f"{B}{REFW}(?![\\w])", ref, False),
+        ("clock", f"{B}(?P<h>\\d{{1,2}})(?::(?P<min>\\d{{2}}))?\\s*"
+         "(?P<ampm>a\\.m\\.|p\\.m\\.|am|pm|AM|PM)(?![\\w])", clock, True),
+        ("noon", f"{B}(?i:(?P<noon>noon|midnight))(?![\\w])", noon, True),
+        ("holiday", f"{B}{HOLIDAY}(?:\\s+(?P<year>(?:1[89]|20)\\d\\d))?(?![\\w])", holiday,
+         True),
+    ]
+    return tuple(Rule(name, re.compile(pattern), handler, relative)
+                 for name, pattern, handler, relative in specs)
+
+
+# ---------------------------------------------------------------- finding and resolving
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def find_matches(text: str) -> list[Match]:
+    """Every grammar match, longest first where they overlap."""
+    found = [Match(m.start(), m.end(), rule, m) for rule in rules()
+             for m in rule.pattern.finditer(text) if m.end() > m.start()]
+    found.sort(key=lambda x: (-(x.end - x.start), x.start))
+    taken: list[Match] = []
+    for cand in found:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda x: x.start)
+
+
+def resolve(match: Match, anchor: date | None, tense: str | None = None) -> TimeHit | None:
+    """The value of one match; relative values are null without an anchor."""
+    result = match.rule.resolve(match.match, anchor, tense)
+    if result is None:
+        return None
+    value, mod = result
+    relative = match.rule.relative or (value is not None and value.endswith("_REF"))
+    if match.rule.name in SET_RULES:
+        kind = "set"
+    else:
+        kind = _kind(value, "duration" if match.rule.name in ("duration", "plural_units")
+                     else "date")
+    return TimeHit(match.start, match.end, value, kind,
+                   anchor.isoformat() if (anchor and relative and value) else None, mod)
+
+
+def normalize_expression(text: str, anchor: date | None, tense: str | None = None
+                         ) -> TimeHit | None:
+    """Resolve one temporal expression on its own (the longest match in ``text``)."""
+    matches = find_matches(text)
+    if not matches:
+        return None
+    return resolve(max(matches, key=lambda m: m.end - m.start), anchor, tense)
+
+
+def _tense(span: Span) -> str | None:
+    """``future``, ``past`` or None for the verb that the expression directly modifies.
+
+    The expression must hang off the verb itself (through a preposition at most): in
+    "payable Dec. 7" the date belongs to "payable", not to the past-tense "declared".
+    """
+    verb = span.root.head
+    while verb.pos_ == "ADP" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == span.root.i:
+        return None
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in verb.children):
+        return "future"
+    if verb.lemma_ in SCHEDULE_VERBS:
+        return "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in FORWARD_VERBS:
+        return "future"
+    if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX
+                                    for c in verb.head.children):
+        return "future"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
+        return "past"
+    return None
+
+
+def _year_is_date(doc: Doc, match: Match) -> bool:
+    """A bare four-digit number is a year only in a date context, not '2000 troops'."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if any(ent.label_ == "DATE" for ent in doc.ents
+           if ent.start <= span.start and span.end <= ent.end):
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.like_num or (after.pos_ == "NOUN"
+                              and after.lower_ not in ("election", "elections"))):
+        return False
+    return before is not None and before.lower_ in PREPOSITIONS_BEFORE_YEAR
+
+
+def find_times(doc: Doc, published: date | None) -> list[TimeHit]:
+    """Temporal expressions of a parsed Doc, resolved against the publication date."""
+    hits: list[TimeHit] = []
+    reference: str | None = None  # the last quarter the text spoke of
+    for match in find_matches(doc.text):
+        if not _plausible(doc, match):
+            continue
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        hit = resolve(match, published, _tense(span) if span is not None else None)
+        if hit is None:
+            continue
+        if reference and match.rule.name in ANAPHORIC_RULES:
+            hit = _refer_back(hit, match, reference)
+        elif hit.value and QUARTER_VALUE.fullmatch(hit.value):
+            reference = hit.value
+        hits.append(hit)
+    return hits
+
+
+def _refer_back(hit: TimeHit, match: Match, reference: str) -> TimeHit:
+    """In a text about a quarter, "the period" is that quarter and "a year earlier" the same
+    quarter a year before."""
+    year, quarter = QUARTER_VALUE.fullmatch(reference).groups()  # type: ignore[union-attr]
+    name = match.rule.name
+    groups = match.match.groupdict()
+    if name == "the_period" and (groups.get("unit") or "").lower() in ("quarter", "period"):
+        value = reference
+    elif name == "year_ago" or (name == "ago" and (groups.get("dir") or "").lower() in (
+            "earlier", "ago") and (groups.get("unit") or "").lower().startswith("year")
+            and _number(groups.get("num") or "") == 1):
+        value = f"{int(year) - 1}-Q{quarter}"
+    else:
+        return hit
+    return TimeHit(hit.start, hit.end, value, hit.kind, hit.anchor, hit.mod)
+
+
+def _plausible(doc: Doc, match: Match) -> bool:
+    """Context checks for words that are times only in some uses."""
+    name = match.rule.name
+    if name == "year" and not match.match["mod"]:
+        return _year_is_date(doc, match)
+    if name == "ref" and match.match["ref"].lower() == "current":
+        return _ref_adjective_ok(doc, match)
+    if name == "season" and not (match.match["rel"] or match.match["mod"]
+                                 or match.match["year"]):
+        before = doc.text[:match.start].split()
+        return bool(before) and before[-1].lower() in SEASON_CONTEXT
+    return True
+
+
+def _ref_adjective_ok(doc: Doc, match: Match) -> bool:
+    """'current' and 'future' are times only as nouns or before a time noun."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[-1]
+    return token.pos_ == "NOUN" or token.head.lower_ in ("period", "quarter", "year", "term")
