@@ -63,6 +63,8 @@ def main() -> None:
         capitals = [c for c in (source_capital,) if usable(c) and c not in drop]
         capitals = unique([*capitals, *split(extra.get("capitals"))])
         lat, lon = (info.get("latlng") or ["", ""])[:2]
+        if extra.get("lat"):
+            lat, lon = extra["lat"], extra["lon"]
         # the source's coordinates belong to the source's capital only
         keep = capitals and capitals[0] == source_capital
         clat, clon = (info.get("capital_latlng") or ["", ""])[:2] if keep else ("", "")

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from .errors import ExtractionError
 from .extract.actors import ActorDictionary, split_code
-from .model import Actor, Article, Document, Entity, TimeExpression
+from .model import Actor, Article, Document, Entity, Place, Quantity, TimeExpression
 from .nlp import EXTENSION, Annotations
 
 
@@ -35,7 +35,12 @@ def to_document(doc: Doc, article: Article, book: ActorDictionary) -> Document:
         actors.append(Actor(code, book.actor_name(code), country, role, tuple(mentions[code])))
     times = tuple(TimeExpression(t.start, t.end, doc.text[t.start:t.end], t.value, t.kind,
                                  t.anchor) for t in found.times)
-    document = Document(article=article, entities=entities, actors=tuple(actors), times=times)
+    quantities = tuple(Quantity(q.start, q.end, doc.text[q.start:q.end], q.value, q.bound,
+                                q.unit, q.kind) for q in found.quantities)
+    places = tuple(Place(p.start, p.end, doc.text[p.start:p.end], p.name, p.country, p.lat,
+                         p.lon, p.geonameid, p.feature) for p in found.places)
+    document = Document(article=article, entities=entities, actors=tuple(actors), times=times,
+                        places=places, quantities=quantities)
     check_offsets(document)
     return document
 

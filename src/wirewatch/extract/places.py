@@ -1,0 +1,189 @@
+"""Toponyms and where they are: entity spans resolved offline against GeoNames.
+
+Resolution is its own function (a name plus the article's context -> a place), so spans
+found by anyone can be resolved. Candidates are weighed by population, feature class, the
+other places the article names and the country it reports from. A name that cannot be
+resolved keeps its span with null coordinates and never removes the others.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .actors import EntityHit, split_code
+from .gazetteer import Candidate, Gazetteer, open_gazetteer
+
+TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
+FEATURE_PRIOR = {"country": 3.0, "adm1": 1.5, "region": 0.5, "city": 0.0}
+CONTEXT_COUNTRY = 3.0
+CONTEXT_ADMIN1 = 3.0
+HOME_COUNTRY = 1.5
+SURE_MARGIN = 2.0
+QUALIFIED = 6.0  # inside the place named right after it: "Dublin, Ohio"  # a reading this far ahead of the next counts fully as context
+PRIMARY_NAME = 2.0
+# "Russia's western region", "eastern Ukraine": a part of a country, placed in that country.
+DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)" \
+             r"(?:ern)?"
+_PART_OF = re.compile(rf"^['’]s\s+(?P<dir>{DIRECTIONS})\s+(?:border\s+)?"
+                      r"(?P<part>region|regions|part|parts|provinces?|areas?|border|flank|front)\b",
+                      re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    start: int
+    end: int
+    name: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    feature: str | None
+
+
+@dataclass(slots=True)
+class PlaceContext:
+    """What the rest of the article says about where it is."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
+    home_country: str | None = None
+
+    def add(self, candidate: Candidate, weight: float = 1.0) -> None:
+        if candidate.country:
+            self.countries[candidate.country] += weight
+            if candidate.admin1 and candidate.feature in ("adm1", "region", "city"):
+                self.admin1[(candidate.country, candidate.admin1)] += weight
+
+    def without(self, candidate: Candidate | None, weight: float = 1.0) -> PlaceContext:
+        if candidate is None:
+            return self
+        other = PlaceContext(self.countries.copy(), self.admin1.copy(), self.home_country)
+        other.add(candidate, -weight)
+        return other
+
+
+def score(candidate: Candidate, context: PlaceContext, rivals: Sequence[Candidate]) -> float:
+    value = math.log10(candidate.population + 1) + FEATURE_PRIOR.get(candidate.feature, 0.0)
+    if candidate.primary:
+        value += PRIMARY_NAME
+    if candidate.country and context.countries[candidate.country] > 0:
+        value += CONTEXT_COUNTRY * min(context.countries[candidate.country], 3) / 3 + 1
+    if candidate.country and candidate.admin1 and \
+            context.admin1[(candidate.country, candidate.admin1)] > 0:
+        value += CONTEXT_ADMIN1
+    if candidate.country and candidate.country == context.home_country:
+        value += HOME_COUNTRY
+    if candidate.feature in ("adm1", "region") and any(
+            r.feature == "city" and r.country == candidate.country and r.name == candidate.name
+            for r in rivals):
+        value -= 3.0  # "Moscow", "Seoul": the city, not the region around it
+    return value
+
+
+def clean_name(text: str) -> str:
+    """Drop a leading article, a possessive and edge punctuation; keep abbreviation dots."""
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    return re.sub(r"['’]s?$", "", text).strip(" ,;:")
+
+
+def resolve_place(name: str, context: PlaceContext | None = None,
+                  gazetteer: Gazetteer | None = None) -> Candidate | None:
+    """The most likely place a name refers to, given what the article says around it."""
+    gazetteer = gazetteer or open_gazetteer()
+    context = context or PlaceContext()
+    candidates = gazetteer.lookup(clean_name(name))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: score(c, context, candidates))
+
+
+def qualified_by(spans: Sequence[tuple[int, int]], text: str) -> dict[int, int]:
+    """Pairs written "Dublin, Ohio": toponym i is inside toponym j that follows its comma."""
+    pairs = {}
+    for i, (_, end) in enumerate(spans):
+        for j, (start, _) in enumerate(spans):
+            if start > end and text[end:start] in (", ", ","):
+                pairs[i] = j
+    return pairs
+
+
+def _inside(candidate: Candidate, container: Candidate | None) -> bool:
+    if container is None or candidate.country != container.country:
+        return False
+    return container.feature == "country" or candidate.admin1 == container.admin1
+
+
+def resolve_all(names: Sequence[str], home_country: str | None = None,
+                gazetteer: Gazetteer | None = None, rounds: int = 3,
+                qualifiers: dict[int, int] | None = None) -> list[Candidate | None]:
+    """Resolve an article's toponyms together: each reading of a distinct name adds its
+    country and region to the context of the other names, weighted by how sure it is, and
+    the context settles the ambiguous names. A name repeated is one piece of evidence; a
+    name qualified in the text ("Paris, Texas") must lie inside its qualifier."""
+    gazetteer = gazetteer or open_gazetteer()
+    keys = list(dict.fromkeys(clean_name(n) for n in names))
+    cached = {k: gazetteer.lookup(k) for k in keys}
+    inside: dict[str, list[str]] = {}
+    for i, j in (qualifiers or {}).items():
+        inside.setdefault(clean_name(names[i]), []).append(clean_name(names[j]))
+    chosen: dict[str, tuple[Candidate | None, float]] = {}
+    contexts = {k: PlaceContext(home_country=home_country) for k in keys}
+    for _ in range(rounds):
+        for key in keys:
+            candidates = cached[key]
+            containers = [chosen.get(k, (None, 0))[0] for k in inside.get(key, [])]
+            ranked = sorted(((score(c, contexts[key], candidates)
+                              + QUALIFIED * any(_inside(c, box) for box in containers), c)
+                             for c in candidates), key=lambda pair: -pair[0])
+            if not ranked:
+                chosen[key] = (None, 0.0)
+                continue
+            margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else SURE_MARGIN
+            chosen[key] = (ranked[0][1], 1.0 if margin >= SURE_MARGIN else 0.3)
+        total = PlaceContext(home_country=home_country)
+        for candidate, weight in chosen.values():
+            if candidate is not None:
+                total.add(candidate, weight)
+        contexts = {k: total.without(*chosen[k]) for k in keys}
+    return [chosen[clean_name(n)][0] for n in names]
+
+
+def find_places(doc: Doc, entities: Iterable[EntityHit], home_country: str | None
+                ) -> list[PlaceHit]:
+    """Toponyms among the entities, resolved together; unresolved ones keep their span."""
+    spans = [h for h in entities if h.label in TOPONYM_LABELS]
+    offsets = [(h.span.start_char, h.span.end_char) for h in spans]
+    resolved = resolve_all([h.span.text for h in spans], home_country,
+                           qualifiers=qualified_by(offsets, doc.text)) if spans else []
+    hits = []
+    for hit, candidate in zip(spans, resolved, strict=True):
+        start, end = hit.span.start_char, hit.span.end_char
+        part = _PART_OF.match(doc.text[end:end + 60])
+        country_code, _ = split_code(hit.actor) if hit.actor else (None, None)
+        if part and (candidate is None or candidate.feature == "country"):
+            # "Russia's western region": in Russia, not a city or a neighbour
+            end += part.end()
+            hits.append(PlaceHit(start, end, f"{part['dir'].lower()} {hit.span.text}",
+                                 candidate.country if candidate else country_code,
+                                 candidate.lat if candidate else None,
+                                 candidate.lon if candidate else None, None, "region"))
+        elif candidate is None:
+            hits.append(PlaceHit(start, end, None, country_code, None, None, None, None))
+        else:
+            hits.append(PlaceHit(start, end, candidate.name, candidate.country, candidate.lat,
+                                 candidate.lon, candidate.geonameid, candidate.feature))
+    return hits
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
