@@ -14,6 +14,9 @@ GOLDEN = Path(__file__).resolve().parent
 PARTS: dict[str, tuple[str, ...] | None] = {
     "document": None,
     "actors": ("entities", "actors"),
+    "times": ("times",),
+    "quantities": ("quantities",),
+    "places": ("places",),
 }
 
 

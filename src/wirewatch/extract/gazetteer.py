@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..resources import bundled_table
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SOURCE_FILES = ("countries.tsv", "regions.tsv", "place_aliases.tsv")
 # Suffixes that name a region's type; "Kursk Oblast" and "Kursk region" are both Kursk.
 REGION_SUFFIXES = ("oblast", "province", "region", "state", "prefecture", "governorate",
@@ -35,6 +35,7 @@ class Candidate:
     feature: str  # country, adm1, region, city
     population: int
     primary: bool  # matched on its main name, not an alternate one
+    capital: bool = False  # a national capital
 
 
 def fold(name: str) -> str:
@@ -67,7 +68,8 @@ def build(path: Path) -> None:
     db = sqlite3.connect(tmp)
     db.executescript("""
         CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL,
-            lon REAL, country TEXT, admin1 TEXT, feature TEXT, population INTEGER);
+            lon REAL, country TEXT, admin1 TEXT, feature TEXT, population INTEGER,
+            capital INTEGER);
         CREATE TABLE names (key TEXT, place INTEGER, primary_name INTEGER);
     """)
     places: list[tuple] = []
@@ -88,11 +90,12 @@ def build(path: Path) -> None:
         demonyms = row["demonyms"].split("|")
         # a demonym places its country ("Russian officials"), as geoparsing corpora annotate
         add((info.get("geonameid"), row["name"], _float(row["lat"]), _float(row["lon"]),
-             row["code"], None, "country", info.get("population", 0)),
+             row["code"], None, "country", info.get("population", 0), 0),
             row["name"], [*row["names"].split("|"), *demonyms, *(d + "s" for d in demonyms)])
     for continent in gc.get_continents().values():
         add((continent["geonameId"], continent["name"], float(continent["lat"]),
-             float(continent["lng"]), None, None, "region", int(continent.get("population") or 0)),
+             float(continent["lng"]), None, None, "region",
+             int(continent.get("population") or 0), 0),
             continent["name"], [])
     states = {s["code"]: s["geonameid"] for s in gc.get_us_states().values()}
     aliases: dict[tuple[str, str], list[str]] = {}
@@ -110,13 +113,17 @@ def build(path: Path) -> None:
             row["level"] == "adm1" else None
         add((geonameid, base, float(row["lat"]), float(row["lon"]),
              alpha3.get(row["country"]), row["admin1"],
-             "adm1" if row["level"] == "adm1" else "region", int(row["population"])),
+             "adm1" if row["level"] == "adm1" else "region", int(row["population"]), 0),
             base, variants)
+    capitals = {(row["code"], fold(name)) for row in bundled_table("countries.tsv")
+                for name in row["capitals"].split("|") if name}
     for city in gc.get_cities().values():
-        add((city["geonameid"], city["name"], city["latitude"], city["longitude"],
-             alpha3.get(city["countrycode"]), city["admin1code"], "city", city["population"]),
+        country = alpha3.get(city["countrycode"])
+        is_capital = (country, fold(city["name"])) in capitals
+        add((city["geonameid"], city["name"], city["latitude"], city["longitude"], country,
+             city["admin1code"], "city", city["population"], int(is_capital)),
             city["name"], city.get("alternatenames") or [])
-    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     db.executemany("INSERT INTO names VALUES (?,?,?)", names)
     db.execute("CREATE INDEX names_key ON names (key)")
     db.commit()
@@ -147,10 +154,11 @@ class Gazetteer:
     def _lookup(self, name: str) -> list[Candidate]:
         rows = self.db.execute(
             "SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature,"
-            " p.population, max(n.primary_name) FROM names n JOIN places p ON p.id = n.place"
-            " WHERE n.key = ? GROUP BY p.id", (fold(name),)).fetchall()
-        return [Candidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or 0, bool(r[8]))
-                for r in rows]
+            " p.population, max(n.primary_name), p.capital FROM names n"
+            " JOIN places p ON p.id = n.place WHERE n.key = ? GROUP BY p.id",
+            (fold(name),)).fetchall()
+        return [Candidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or 0, bool(r[8]),
+                          bool(r[9])) for r in rows]
 
 
 def _data_key() -> str:

@@ -24,9 +24,10 @@ FEATURE_PRIOR = {"country": 3.0, "adm1": 1.5, "region": 0.5, "city": 0.0}
 CONTEXT_COUNTRY = 3.0
 CONTEXT_ADMIN1 = 3.0
 HOME_COUNTRY = 1.5
-SURE_MARGIN = 2.0
-QUALIFIED = 6.0  # inside the place named right after it: "Dublin, Ohio"  # a reading this far ahead of the next counts fully as context
+SURE_MARGIN = 2.0  # a reading this far ahead of the next counts fully as context
+QUALIFIED = 6.0  # inside the place named right after it: "Dublin, Ohio"
 PRIMARY_NAME = 2.0
+CAPITAL = 3.0  # a national capital is what a bare "Berlin" means in the news
 # "Russia's western region", "eastern Ukraine": a part of a country, placed in that country.
 DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)" \
              r"(?:ern)?"
@@ -73,6 +74,8 @@ def score(candidate: Candidate, context: PlaceContext, rivals: Sequence[Candidat
     value = math.log10(candidate.population + 1) + FEATURE_PRIOR.get(candidate.feature, 0.0)
     if candidate.primary:
         value += PRIMARY_NAME
+    if candidate.capital:
+        value += CAPITAL
     if candidate.country and context.countries[candidate.country] > 0:
         value += CONTEXT_COUNTRY * min(context.countries[candidate.country], 3) / 3 + 1
     if candidate.country and candidate.admin1 and \

@@ -60,11 +60,11 @@ def vocabulary() -> Vocabulary:
     pattern = re.compile(
         f"(?<![\\w$€£¥₩₽₴.,-])"
         f"(?:(?P<bound>{_alt(bounds)})\\s+)?"
-        f"(?P<currency>{_alt(symbols)})?\\s?"
+        f"(?:(?P<currency>{_alt(symbols)})\\s?)?"
         f"(?:(?P<vague>{_alt(vague)})(?=\\s)"
         f"|(?P<digits>{digits})(?:\\s?(?P<scale>{_alt(scales)}))?"
         f"|(?P<words>(?i:{word_number})))"
-        f"(?:(?P<hyphen>-)(?P<unit_attached>{_alt(m for m in measures if m.isalpha())}))?"
+        f"(?:-?(?P<unit_attached>{_alt(m for m in measures if m.isalpha())}))?"
         f"(?P<percent>\\s?%)?"
         f"(?![\\w:/]|\\.\\d|,\\d)",
         re.IGNORECASE,

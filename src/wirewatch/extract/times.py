@@ -589,14 +589,13 @@ def _year_is_date(doc: Doc, match: Match) -> bool:
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
     if span is None:
         return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.like_num or after.tag_ == "NNS"):
+        return False  # a count of plural things
     if any(ent.label_ == "DATE" for ent in doc.ents
            if ent.start <= span.start and span.end <= ent.end):
         return True
     before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and (after.like_num or (after.pos_ == "NOUN"
-                              and after.lower_ not in ("election", "elections"))):
-        return False
     return before is not None and before.lower_ in PREPOSITIONS_BEFORE_YEAR
 
 

@@ -1,0 +1,78 @@
+"""The scorers on tiny gold files written for these tests (the real data is not copied)."""
+
+import json
+
+import pytest
+
+from tests.conftest import FIXTURES
+from wirewatch.cli import main
+from wirewatch.evaluate import Counts
+from wirewatch.evaluate.entities import read_conll
+from wirewatch.evaluate.places import read_geo_corpus
+from wirewatch.evaluate.times import read_timeml
+
+EVAL = FIXTURES / "eval"
+
+
+def run_json(capsys, *args):
+    with pytest.raises(SystemExit) as done:
+        main([*map(str, args), "--json"])
+    assert done.value.code in (0, None)
+    return json.loads(capsys.readouterr().out)
+
+
+def test_counts_strict_and_overlap():
+    strict, relaxed = Counts(), Counts()
+    system, gold = [(0, 5), (10, 12)], [(0, 5), (11, 15), (20, 22)]
+    strict.add(system, gold, strict=True)
+    relaxed.add(system, gold, strict=False)
+    assert (strict.precision, strict.recall) == (0.5, 1 / 3)
+    assert (relaxed.precision, relaxed.recall) == (1.0, 2 / 3)
+
+
+def test_timeml_reader_keeps_offsets():
+    doc = read_timeml(EVAL / "timeml" / "harbor.tml")
+    assert str(doc.dct) == "2024-10-30"
+    assert [doc.text[t.start:t.end] for t in doc.timexes] == [
+        "Tuesday", "three days", "next week", "1998"]
+
+
+def test_evaluate_times(capsys):
+    figures = run_json(capsys, "evaluate", "times", "--data", EVAL / "timeml")
+    assert figures["task"] == "times" and figures["documents"] == 1
+    assert figures["relaxed_f1"] == 1.0 and figures["strict_f1"] == 1.0
+    assert figures["value_accuracy"] == 1.0
+
+
+def test_geo_readers_handle_both_formats():
+    (lgl,) = read_geo_corpus(EVAL / "lgl-mini.xml")
+    assert [t.phrase for t in lgl.toponyms][:2] == ["Alexandria", "Rapides Parish"]
+    assert lgl.toponyms[-1].lat is None
+    (gwn,) = read_geo_corpus(EVAL / "gwn-mini.xml")
+    assert [t.phrase for t in gwn.toponyms] == ["New Orleans"]  # demonyms are not scored
+
+
+def test_evaluate_places(capsys):
+    figures = run_json(capsys, "evaluate", "places", "--data", EVAL / "lgl-mini.xml")
+    assert figures["resolvable_toponyms"] == 5
+    assert figures["acc_161km"] == 1.0
+    assert 0 <= figures["detection_f1"] <= 1 and 0 <= figures["end_to_end_acc_161km"] <= 1
+
+
+def test_conll_reader():
+    (doc,) = read_conll(EVAL / "conll-mini.txt")
+    assert [(doc.text[a:b], k) for a, b, k in doc.entities] == [
+        ("Vladimir Putin", "PER"), ("Moscow", "LOC"), ("Reuters", "ORG")]
+
+
+def test_evaluate_entities(capsys):
+    figures = run_json(capsys, "evaluate", "entities", "--data", EVAL / "conll-mini.txt")
+    assert {"f1", "baseline_f1", "per_f1"} <= set(figures)
+    assert figures["f1"] >= figures["baseline_f1"]
+
+
+def test_missing_data_is_a_clear_error(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["evaluate", "times", "--data", "no/such/folder"])
+    assert done.value.code == 2
+    assert "no such file or folder" in capsys.readouterr().err

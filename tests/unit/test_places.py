@@ -1,0 +1,54 @@
+import wirewatch
+from wirewatch.extract.places import PlaceContext, qualified_by, resolve_all, resolve_place
+
+
+def test_sample_places(sample_doc):
+    placed = {p.text: p for p in sample_doc.places}
+    for name, country in [("Russia", "RUS"), ("Ukraine", "UKR"), ("Pyongyang", "PRK"),
+                          ("Moscow", "RUS"), ("Kyiv", "UKR")]:
+        assert placed[name].country == country
+        assert placed[name].lat is not None and placed[name].lon is not None
+    assert placed["Pyongyang"].feature == "city"
+    assert abs(placed["Moscow"].lat - 55.75) < 0.5
+
+
+def test_a_part_of_a_country_is_that_country(sample_doc):
+    region = next(p for p in sample_doc.places if p.text == "Russia’s western region")
+    assert (region.country, region.feature) == ("RUS", "region")
+
+
+def test_context_settles_ambiguous_names():
+    assert resolve_place("Paris").country == "FRA"
+    texan = PlaceContext()
+    texan.add(resolve_place("Texas"))
+    paris = resolve_place("Paris", texan)
+    assert (paris.country, paris.admin1) == ("USA", "TX")
+
+
+def test_an_articles_places_are_resolved_together():
+    alexandria, _, _ = resolve_all(["Alexandria", "Rapides Parish", "Louisiana"])
+    assert (alexandria.country, alexandria.admin1) == ("USA", "LA")
+
+
+def test_a_qualifier_after_a_comma_contains_the_place():
+    text = "He moved to Dublin, Ohio last year."
+    spans = [(12, 18), (20, 24)]
+    pairs = qualified_by(spans, text)
+    assert pairs == {0: 1}
+    dublin, ohio = resolve_all(["Dublin", "Ohio"], qualifiers=pairs)
+    assert (dublin.country, dublin.admin1) == ("USA", "OH")
+    assert (ohio.feature, ohio.admin1) == ("adm1", "OH")
+
+
+def test_state_abbreviations_and_demonyms():
+    assert resolve_place("Ky.").admin1 == "KY"
+    assert resolve_place("Russian").country == "RUS"
+
+
+def test_an_unresolvable_place_keeps_its_span():
+    doc = wirewatch.extract("Fighting reached Zzyxqville and Kyiv on Monday.",
+                            published="2024-10-30")
+    placed = {p.text: p for p in doc.places}
+    assert "Kyiv" in placed and placed["Kyiv"].lat is not None
+    unknown = [p for p in doc.places if p.text not in ("Kyiv",)]
+    assert all(p.lat is None and p.lon is None for p in unknown)

@@ -1,0 +1,45 @@
+import pytest
+
+import wirewatch
+
+
+def quantities(text):
+    doc = wirewatch.extract(text, published="2024-10-30")
+    return [(q.text, q.value, q.bound, q.unit, q.kind) for q in doc.quantities]
+
+
+def test_sample_quantities(sample_doc):
+    found = {q.text: q for q in sample_doc.quantities}
+    troops = found["at least 11,000"]
+    assert (troops.value, troops.bound, troops.unit, troops.kind) == (11000, "min", "troops",
+                                                                      "count")
+    calibre = found["155-millimeter"]
+    assert (calibre.value, calibre.unit, calibre.kind) == (155, "mm", "measure")
+    assert not any(q.kind == "count" and q.value == 155 for q in sample_doc.quantities)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 1,500 people fled.", [("About 1,500", 1500, "approx", "people", "count")]),
+    ("It costs $1.7 billion.", [("$1.7 billion", 1.7e9, "exact", "USD", "count")]),
+    ("Tens of thousands of troops massed.",
+     [("Tens of thousands", 10000, "approx", "troops", "count")]),
+    ("Hundreds of drones flew.", [("Hundreds", 100, "approx", "drones", "count")]),
+    ("Up to 5,000 shells were sent.", [("Up to 5,000", 5000, "max", "shells", "count")]),
+    ("Fewer than 20 hostages remain.", [("Fewer than 20", 20, "max", "hostages", "count")]),
+    ("Seventeen soldiers died.", [("Seventeen", 17, "exact", "soldiers", "count")]),
+    ("Prices rose 12% in a day.", [("12%", 12, "exact", "percent", "measure")]),
+    ("A convoy 40 km long.", [("40", 40, "exact", "km", "measure")]),
+])
+def test_numbers_with_bounds_and_units(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kim, 52, said the talks failed.",
+    "A 19-year-old soldier was hurt.",
+    "F-16 jets landed at 10:35 a.m. on Oct. 30, 2024.",
+    "It was the first time in 2023.",
+    "One of them said no.",
+])
+def test_dates_times_ages_ordinals_and_names_are_not_quantities(text):
+    assert quantities(text) == []

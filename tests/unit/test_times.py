@@ -1,0 +1,88 @@
+from datetime import date
+
+import pytest
+
+import wirewatch
+from wirewatch.extract.times import normalize_expression
+
+ANCHOR = date(2024, 10, 30)  # a Wednesday
+
+
+def times(doc):
+    return {t.text: (t.value, t.kind) for t in doc.times}
+
+
+def test_sample_story_times(sample_doc):
+    found = times(sample_doc)
+    assert found["Wednesday"] == ("2024-10-30", "date")
+    assert found["Tuesday"] == ("2024-10-29", "date")
+    assert found["this week"] == ("2024-W44", "week")
+    assert found["Last week"] == ("2024-W43", "week")
+    assert found["a day or two"] == ("P2D", "duration")
+    anchors = {t.anchor for t in sample_doc.times if t.text in ("Wednesday", "Last week")}
+    assert anchors == {"2024-10-30"}
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("earlier this month", "2024-10", "month"),
+    ("next month", "2024-11", "month"),
+    ("last year", "2023", "year"),
+    ("a year ago", "2023", "year"),
+    ("three days ago", "2024-10-27", "date"),
+    ("yesterday", "2024-10-29", "date"),
+    ("Tuesday night", "2024-10-29TNI", "time"),
+    ("March 5", "2024-03-05", "date"),
+    ("mid-October", "2024-10", "month"),
+    ("Oct. 30, 2024", "2024-10-30", "date"),
+    ("July 1997", "1997-07", "month"),
+    ("the third quarter", "2024-Q3", "date"),
+    ("the past two months", "P2M", "duration"),
+    ("five hours", "PT5H", "duration"),
+    ("every Tuesday", "XXXX-WXX-2", "set"),
+    ("daily", "P1D", "set"),
+    ("the 1990s", "199X", "date"),
+    ("now", "PRESENT_REF", "date"),
+])
+def test_normalization(text, value, kind):
+    hit = normalize_expression(text, ANCHOR)
+    assert (hit.value, hit.kind) == (value, kind)
+
+
+def test_a_bare_weekday_looks_back_unless_the_verb_is_future():
+    past = wirewatch.extract("Officials met on Friday in Geneva.", published="2024-10-30")
+    future = wirewatch.extract("Officials will meet on Friday in Geneva.",
+                               published="2024-10-30")
+    assert times(past)["Friday"][0] == "2024-10-25"
+    assert times(future)["Friday"][0] == "2024-11-01"
+
+
+def test_same_day_weekday_is_the_publication_day():
+    assert normalize_expression("Wednesday", ANCHOR).value == "2024-10-30"
+
+
+def test_without_a_publication_date_relative_times_stay_unresolved():
+    doc = wirewatch.extract("The minister said on Tuesday that talks start next week, "
+                            "as agreed in 2023.")
+    found = times(doc)
+    assert found["Tuesday"][0] is None and found["next week"][0] is None
+    assert found["2023"][0] == "2023"
+    assert all(t.anchor is None for t in doc.times)
+
+
+def test_months_without_a_year_follow_tense_and_recency():
+    assert normalize_expression("December", date(2024, 2, 10)).value == "2023-12"
+    assert normalize_expression("December", date(2024, 2, 10), "future").value == "2024-12"
+    assert normalize_expression("April", date(2024, 12, 5)).value == "2025-04"
+
+
+def test_a_year_ago_in_a_quarterly_report_is_that_quarter():
+    doc = wirewatch.extract("Profit rose in the third quarter, up from a year earlier.",
+                            published="1989-10-26")
+    found = times(doc)
+    assert found["the third quarter"][0] == "1989-Q3"
+    assert found["a year earlier"][0] == "1988-Q3"
+
+
+def test_numbers_are_not_years_without_a_date_context():
+    doc = wirewatch.extract("The army sent 2000 troops in 2019.", published="2024-10-30")
+    assert [t.text for t in doc.times] == ["2019"]
