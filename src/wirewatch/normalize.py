@@ -23,7 +23,9 @@ from .resources import bundled_table
 # only when the joined word is known and its pieces are not both known words on their own.
 KNOWN_ZIPF = 3.0
 
-_CUT = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(-?)[ \t]*\n[ \t]*([^\W\d_]+)(?![^\W\d_])")
+# A word, an optional hyphen and a single line break, with the next word looked at but not
+# consumed, so that a word can be the right half of one cut and the left half of the next.
+_CUT = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(-?)[ \t]*\n[ \t]*(?=([^\W\d_]+)(?![^\W\d_]))")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}?)"
     r"(?:,\s*[A-Z][A-Za-z.]{1,15})?"
@@ -74,13 +76,12 @@ def _mend_cut(match: re.Match[str]) -> str:
     left, hyphen, right = match.group(1), match.group(2), match.group(3)
     if not right[0].islower():
         return match.group(0)
-    joined = left + right
-    known = _zipf(joined) >= KNOWN_ZIPF
+    known = _zipf(left + right) >= KNOWN_ZIPF
     both_known = _zipf(left) >= KNOWN_ZIPF and _zipf(right) >= KNOWN_ZIPF
     if known and not both_known:
-        return joined
+        return left  # the right half follows: "pote" + "ntial"
     if hyphen:
-        return f"{left}-{right}"
+        return f"{left}-"  # a hyphenated compound broken at its hyphen
     return match.group(0)
 
 
