@@ -63,7 +63,17 @@ def normalize(text: str) -> NormalizedText:
 
 
 def repair_text(text: str) -> str:
-    """Fix mojibake and line breaks, trim line ends, rejoin words cut across lines."""
+    """Fix mojibake and line breaks, trim line ends, rejoin words cut across lines; repeated
+    until nothing changes, since one repair can expose another."""
+    for _ in range(4):
+        repaired = _repair_once(text)
+        if repaired == text:
+            break
+        text = repaired
+    return text
+
+
+def _repair_once(text: str) -> str:
     text = ftfy.fix_text(text, uncurl_quotes=False, fix_latin_ligatures=True,
                          normalization="NFC")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
