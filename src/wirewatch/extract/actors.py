@@ -70,9 +70,8 @@ class ActorDictionary:
     publishers: dict[str, str | None] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
 
-    @property
-    def max_role_len(self) -> int:
-        return max((len(k) for k in self.roles), default=1)
+    role_starts: frozenset[str] = frozenset()
+    max_role_len: int = 1
 
     def add(self, surface: str, entry: Entry) -> None:
         self.entries.setdefault(surface, []).append(entry)
@@ -107,6 +106,8 @@ class ActorDictionary:
             _add_named(book, row, "actors.tsv", override=False)
         for row in bundled_table("roles.tsv"):
             book.roles[tuple(row["phrase"].lower().split())] = Role(row["role"], row["kind"])
+        book.role_starts = frozenset(key[0] for key in book.roles)
+        book.max_role_len = max(len(key) for key in book.roles)
         book.role_names = {row["code"]: row["name"] for row in bundled_table("role_codes.tsv")}
         book.publishers = {row["name"].lower(): row["country"] or None
                            for row in bundled_table("publishers.tsv")}
@@ -344,7 +345,9 @@ def code_entities(entities: list[EntityHit], mentions: list[ActorMention]) -> li
 
 
 def _role_at(doc: Doc, i: int, book: ActorDictionary) -> tuple[int, Role] | None:
-    if doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
+    token = doc[i]
+    if token.pos_ not in ("NOUN", "PROPN", "ADJ") or (
+            token.lower_ not in book.role_starts and token.lemma_.lower() not in book.role_starts):
         return None
     for length in range(min(book.max_role_len, len(doc) - i), 0, -1):
         tokens = doc[i:i + length]
