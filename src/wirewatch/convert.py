@@ -14,7 +14,8 @@ from .nlp import EXTENSION, Annotations
 
 def to_document(doc: Doc, article: Article, book: ActorDictionary) -> Document:
     """Build the contract's document from a parsed Doc and its article."""
-    if doc.text != article.text:
+    text = article.text  # Doc.text is rebuilt from the tokens on every access
+    if doc.text != text:
         raise ExtractionError("the parsed text differs from the article text")
     found: Annotations | None = doc._.get(EXTENSION)
     if found is None:
@@ -33,11 +34,11 @@ def to_document(doc: Doc, article: Article, book: ActorDictionary) -> Document:
     for code in sorted(mentions, key=lambda c: mentions[c][0]):
         country, role = split_code(code)
         actors.append(Actor(code, book.actor_name(code), country, role, tuple(mentions[code])))
-    times = tuple(TimeExpression(t.start, t.end, doc.text[t.start:t.end], t.value, t.kind,
+    times = tuple(TimeExpression(t.start, t.end, text[t.start:t.end], t.value, t.kind,
                                  t.anchor) for t in found.times)
-    quantities = tuple(Quantity(q.start, q.end, doc.text[q.start:q.end], q.value, q.bound,
+    quantities = tuple(Quantity(q.start, q.end, text[q.start:q.end], q.value, q.bound,
                                 q.unit, q.kind) for q in found.quantities)
-    places = tuple(Place(p.start, p.end, doc.text[p.start:p.end], p.name, p.country, p.lat,
+    places = tuple(Place(p.start, p.end, text[p.start:p.end], p.name, p.country, p.lat,
                          p.lon, p.geonameid, p.feature) for p in found.places)
     document = Document(article=article, entities=entities, actors=tuple(actors), times=times,
                         places=places, quantities=quantities)

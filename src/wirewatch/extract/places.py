@@ -162,18 +162,20 @@ def find_places(doc: Doc, entities: Iterable[EntityHit], home_country: str | Non
                 ) -> list[PlaceHit]:
     """Toponyms among the entities, resolved together; unresolved ones keep their span."""
     spans = [h for h in entities if h.label in TOPONYM_LABELS]
+    text = doc.text  # rebuilt from the tokens on every access: read it once
     offsets = [(h.span.start_char, h.span.end_char) for h in spans]
-    resolved = resolve_all([h.span.text for h in spans], home_country,
-                           qualifiers=qualified_by(offsets, doc.text)) if spans else []
+    resolved = resolve_all([text[s:e] for s, e in offsets], home_country,
+                           qualifiers=qualified_by(offsets, text)) if spans else []
     hits = []
     for hit, candidate in zip(spans, resolved, strict=True):
         start, end = hit.span.start_char, hit.span.end_char
-        part = _PART_OF.match(doc.text[end:end + 60])
+        part = _PART_OF.match(text[end:end + 60])
         country_code, _ = split_code(hit.actor) if hit.actor else (None, None)
         if part and (candidate is None or candidate.feature == "country"):
             # "Russia's western region": in Russia, not a city or a neighbour
             end += part.end()
-            hits.append(PlaceHit(start, end, f"{part['dir'].lower()} {hit.span.text}",
+            name = f"{part['dir'].lower()} {text[start:hit.span.end_char]}"
+            hits.append(PlaceHit(start, end, name,
                                  candidate.country if candidate else country_code,
                                  candidate.lat if candidate else None,
                                  candidate.lon if candidate else None, None, "region"))

@@ -603,8 +603,9 @@ def find_times(doc: Doc, published: date | None) -> list[TimeHit]:
     """Temporal expressions of a parsed Doc, resolved against the publication date."""
     hits: list[TimeHit] = []
     reference: str | None = None  # the last quarter the text spoke of
-    for match in find_matches(doc.text):
-        if not _plausible(doc, match):
+    text = doc.text  # rebuilt from the tokens on every access: read it once
+    for match in find_matches(text):
+        if not _plausible(doc, text, match):
             continue
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         hit = resolve(match, published, _tense(span) if span is not None else None)
@@ -635,7 +636,7 @@ def _refer_back(hit: TimeHit, match: Match, reference: str) -> TimeHit:
     return TimeHit(hit.start, hit.end, value, hit.kind, hit.anchor, hit.mod)
 
 
-def _plausible(doc: Doc, match: Match) -> bool:
+def _plausible(doc: Doc, text: str, match: Match) -> bool:
     """Context checks for words that are times only in some uses."""
     name = match.rule.name
     if name == "year" and not match.match["mod"]:
@@ -644,7 +645,7 @@ def _plausible(doc: Doc, match: Match) -> bool:
         return _ref_adjective_ok(doc, match)
     if name == "season" and not (match.match["rel"] or match.match["mod"]
                                  or match.match["year"]):
-        before = doc.text[:match.start].split()
+        before = text[max(0, match.start - 30):match.start].split()
         return bool(before) and before[-1].lower() in SEASON_CONTEXT
     return True
 
