@@ -303,14 +303,18 @@ def _show_document(document: Document) -> None:
                       ", ".join(a.text[s:e] for s, e in actor.mentions[:6])
                       + (" …" if len(actor.mentions) > 6 else ""))
     out.print(table)
-    if document.times or document.quantities:
-        facts = Table("what", "text", "value", title="times and quantities",
+    if document.times or document.quantities or document.places:
+        facts = Table("what", "text", "value", title="times, quantities and places",
                       title_justify="left")
         for t in document.times:
             facts.add_row(f"time ({t.kind})", t.text, t.value or "unresolved")
         for q in document.quantities:
             facts.add_row(f"quantity ({q.kind})", q.text,
                           f"{q.bound} {q.value:g} {q.unit or ''}".strip())
+        for p in dict.fromkeys(document.places):
+            where = f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None else "unresolved"
+            facts.add_row(f"place ({p.feature or '?'})", p.text,
+                          f"{p.name or ''} {p.country or ''} {where}".strip())
         out.print(facts)
 
 
