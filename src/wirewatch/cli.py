@@ -258,6 +258,17 @@ def evaluate_entities_command(data: DataArgument, model: ModelOption = None,
     _report(evaluate_entities(_gold(data), _settings(model=model).model, limit), json_output)
 
 
+@evaluate_app.command("attribution")
+def evaluate_attribution_command(data: DataArgument, model: ModelOption = None,
+                                 json_output: JsonOption = False,
+                                 limit: EvalLimitOption = None) -> None:
+    """PolNeAR (brat standoff): source, cue and content spans and linked sources."""
+    from .evaluate.attribution import evaluate_attribution
+
+    _report(evaluate_attribution(_gold(data), _settings(model=model).model, limit),
+            json_output)
+
+
 def annotation_rows(document: Document) -> list[dict[str, Any]]:
     """One row per annotated span: what kind, where, what it says."""
     text = document.article.text

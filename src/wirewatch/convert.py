@@ -8,7 +8,17 @@ from spacy.tokens import Doc
 
 from .errors import ExtractionError
 from .extract.actors import ActorDictionary, split_code
-from .model import Actor, Article, Document, Entity, Place, Quantity, TimeExpression
+from .model import (
+    Actor,
+    Article,
+    Document,
+    Entity,
+    Place,
+    Quantity,
+    Speaker,
+    Statement,
+    TimeExpression,
+)
 from .nlp import EXTENSION, Annotations
 
 
@@ -40,8 +50,14 @@ def to_document(doc: Doc, article: Article, book: ActorDictionary) -> Document:
                                 q.unit, q.kind) for q in found.quantities)
     places = tuple(Place(p.start, p.end, text[p.start:p.end], p.name, p.country, p.lat,
                          p.lon, p.geonameid, p.feature) for p in found.places)
+    statements = tuple(
+        Statement(h.start, h.end,
+                  Speaker(h.speaker.text, h.speaker.start, h.speaker.end, h.speaker.actor,
+                          h.speaker.anonymous, h.speaker.name) if h.speaker else None,
+                  h.cue, h.direct, tuple(h.source_chain), h.cue_span)
+        for h in found.statements)
     document = Document(article=article, entities=entities, actors=tuple(actors), times=times,
-                        places=places, quantities=quantities)
+                        places=places, quantities=quantities, statements=statements)
     check_offsets(document)
     return document
 

@@ -86,6 +86,8 @@ class Speaker:
     end: int
     actor: str | None
     anonymous: bool
+    name: str | None = None
+    """The full name of a person speaker ("Yoon" -> "Yoon Suk Yeol"), resolved in the text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,8 @@ class Statement:
     cue: str | None
     direct: bool
     source_chain: tuple[str, ...]
+    cue_span: Span | None = None
+    """Where the cue is: [start, end)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +155,8 @@ class Document:
         for st in self.statements:
             if st.speaker is not None:
                 out.append(("speaker", st.speaker.start, st.speaker.end))
+            if st.cue_span is not None:
+                out.append(("cue", *st.cue_span))
         for ev in self.events:
             out += [("trigger", *ev.trigger), ("sentence", *ev.sentence)]
         return out

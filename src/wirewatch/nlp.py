@@ -24,6 +24,7 @@ from .extract.actors import (
 )
 from .extract.places import PlaceHit, find_places
 from .extract.quantities import QuantityHit, find_quantities
+from .extract.statements import StatementHit, find_statements
 from .extract.times import TimeHit, find_times
 from .normalize import PreparedArticle
 
@@ -41,6 +42,7 @@ class Annotations:
     times: list[TimeHit] = field(default_factory=list)
     quantities: list[QuantityHit] = field(default_factory=list)
     places: list[PlaceHit] = field(default_factory=list)
+    statements: list[StatementHit] = field(default_factory=list)
     error: str | None = None
 
 
@@ -64,6 +66,7 @@ class WirewatchComponent:
         return ActorContext(
             published=date.fromisoformat(published[:10]) if published else None,
             home_country=self.book.home_country(facts.get("source"), facts.get("dateline")),
+            publisher=facts.get("source"),
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -74,8 +77,13 @@ class WirewatchComponent:
             times = find_times(doc, context.published)
             quantities = find_quantities(doc, [(t.start, t.end) for t in times])
             places = find_places(doc, entities, context.home_country)
-            doc._.set(EXTENSION, Annotations(code_entities(entities, mentions), mentions, times,
-                                             quantities, places))
+            entities = code_entities(entities, mentions)
+            statements = find_statements(
+                doc, [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.code)
+                      for m in mentions],
+                [h.span for h in entities if h.label == "PERSON"], context.publisher)
+            doc._.set(EXTENSION, Annotations(entities, mentions, times, quantities, places,
+                                             statements))
         except Exception as err:  # one bad article must not stop a batch
             doc._.set(EXTENSION, Annotations(error=f"{type(err).__name__}: {err}"))
         return doc

@@ -17,6 +17,7 @@ PARTS: dict[str, tuple[str, ...] | None] = {
     "times": ("times",),
     "quantities": ("quantities",),
     "places": ("places",),
+    "statements": ("statements",),
 }
 
 

@@ -201,6 +201,7 @@ class ActorContext:
 
     published: date | None = None
     home_country: str | None = None
+    publisher: str | None = None
 
 
 def find_entities(doc: Doc, book: ActorDictionary, matcher: PhraseMatcher,

@@ -1,0 +1,384 @@
+"""Reported speech: direct quotes and indirect statements with their speakers, cues,
+anonymity and the chain of sources that passed them on.
+
+Direct quotes are found in the text (curly or straight marks, across paragraphs, unbalanced
+marks closed at the paragraph end); indirect statements from the parse (a reporting verb's
+clausal complement, "according to X", "the assessment that ..."). Speakers resolve to the
+nearest compatible earlier mention ("he", "the official") and carry its actor code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..resources import bundled_table
+
+MIN_QUOTE_WORDS = 4
+# Cue verbs whose object is a listener or a thing gained, not what was said.
+OBJECT_IS_NOT_CONTENT = frozenset({"tell", "ask", "learn", "find"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+OPENING = "“\"«"
+CLOSING = "”\"»"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerHit:
+    start: int
+    end: int
+    text: str
+    actor: str | None
+    anonymous: bool
+    name: str | None
+    head: str = ""  # lemma of the phrase's head, to match "the official" to "an official"
+
+
+@dataclass(slots=True)
+class StatementHit:
+    start: int  # content span, characters
+    end: int
+    speaker: SpeakerHit | None
+    cue: str | None
+    cue_span: tuple[int, int] | None
+    direct: bool
+    source_chain: list[str] = field(default_factory=list)
+    relays: list[str] = field(default_factory=list)
+    """Sources between the outer statements and the speaker: "the official shared the
+    assessment" relays the assessment through the official."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    verbs: dict[str, float]
+    phrases: dict[str, float]
+    nouns: dict[str, float]
+    anonymity: re.Pattern[str]
+    anonymous_nouns: frozenset[str]
+
+
+@cache
+def cues() -> Cues:
+    rows = bundled_table("reporting_cues.tsv")
+    by_kind: dict[str, dict[str, float]] = {}
+    for row in rows:
+        by_kind.setdefault(row["kind"], {})[row["cue"]] = float(row["strength"] or 0)
+    anonymity = re.compile("|".join(re.escape(p) for p in by_kind.get("anonymity", {})),
+                           re.IGNORECASE)
+    nouns = frozenset(row["noun"] for row in bundled_table("anonymous_sources.tsv"))
+    return Cues(by_kind.get("verb", {}), by_kind.get("phrase", {}), by_kind.get("noun", {}),
+                anonymity, nouns)
+
+
+# ---------------------------------------------------------------- quotes
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks. A quote left open at a paragraph's end continues when
+    the next paragraph opens with a quotation mark; otherwise it closes there. Never raises."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if start is None:
+            if ch in OPENING and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
+                start = i + 1
+        elif ch in CLOSING and (ch != '"' or i + 1 == n or not text[i + 1].isalnum()):
+            if i > start:
+                spans.append((start, i))
+            start = None
+        elif ch == "\n" and text.startswith("\n\n", i):
+            rest = text[i:].lstrip()
+            if not rest or rest[0] not in OPENING:
+                spans.append((start, i))  # unbalanced: close at the paragraph end
+                start = None
+            else:
+                i = n - len(rest)  # the continuing paragraph's opening mark
+        i += 1
+    if start is not None and start < n:
+        spans.append((start, n))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+# ---------------------------------------------------------------- speakers
+
+def _subject(verb: Token) -> Span | None:
+    """Who speaks: the verb's subject, or that of the verb it is coordinated with."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return _np(child, with_conjuncts=True)
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        return _subject(verb.head)
+    return None
+
+
+def _np(token: Token, with_conjuncts: bool = False) -> Span:
+    """The noun phrase of a token without relative clauses or appositions after a comma;
+    with its conjuncts when asked ("South Korea and its allies")."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    stop = ("relcl", "appos", "punct", "acl", "advcl") + (() if with_conjuncts
+                                                          else ("cc", "conj"))
+    for child in token.rights:
+        if child.dep_ in stop:
+            break
+        right = child.right_edge.i
+    while left < token.i and doc[left].is_punct:
+        left += 1
+    return doc[left:right + 1]
+
+
+@dataclass(slots=True)
+class SpeakerResolver:
+    """Resolves speakers to actors, names and anonymity, remembering earlier speakers."""
+
+    doc: Doc
+    actor_spans: list[tuple[int, int, str]]  # character spans of actor mentions
+    persons: list[Span]
+    publisher: str | None
+    history: list[SpeakerHit] = field(default_factory=list)
+
+    def actor_in(self, start: int, end: int) -> str | None:
+        codes = [c for s, e, c in self.actor_spans if s < end and start < e]
+        return codes[-1] if codes else None
+
+    def resolve(self, span: Span, sentence: Span) -> SpeakerHit | None:
+        text = span.text
+        if self.publisher and text.lower() in (self.publisher.lower(), "reporters"):
+            return None
+        head = span.root
+        if head.tag_ in RELATIVE_TAGS:
+            return None  # "which may indicate": a relative pronoun, not a source
+        actor = self.actor_in(span.start_char, span.end_char)
+        named = any(p.start_char < span.end_char and span.start_char < p.end_char
+                    for p in self.persons)
+        name = None
+        anonymous = not named and head.lemma_.lower() in cues().anonymous_nouns
+        antecedent = None
+        if head.lower_ in PRONOUNS and len(span) == 1:
+            antecedent = self._antecedent(span, person=head.lower_ in PERSON_PRONOUNS)
+        elif actor is None or (not named and head.lemma_.lower() in cues().anonymous_nouns):
+            antecedent = self._same_head(span)
+        if antecedent is not None:
+            actor = actor or antecedent.actor
+            anonymous = antecedent.anonymous if head.lower_ in PRONOUNS else anonymous
+            name = antecedent.name
+        if named:
+            person = next(p for p in self.persons
+                          if p.start_char < span.end_char and span.start_char < p.end_char)
+            name = self._full_name(person)
+        if cues().anonymity.search(sentence.text):
+            anonymous = True
+        hit = SpeakerHit(span.start_char, span.end_char, text, actor, anonymous, name,
+                         head.lemma_.lower())
+        self.history.append(hit)
+        return hit
+
+    def _antecedent(self, span: Span, person: bool) -> SpeakerHit | None:
+        earlier = [h for h in self.history if h.end <= span.start_char]
+        persons = [p for p in self.persons if p.end_char <= span.start_char]
+        last_person = persons[-1] if persons else None
+        last_speaker = earlier[-1] if earlier else None
+        if person and last_person is not None and (
+                last_speaker is None or last_person.start_char > last_speaker.start):
+            return SpeakerHit(last_person.start_char, last_person.end_char, last_person.text,
+                              self.actor_in(last_person.start_char, last_person.end_char),
+                              False, self._full_name(last_person), last_person.root.lemma_)
+        return last_speaker
+
+    def _same_head(self, span: Span) -> SpeakerHit | None:
+        """"the official" -> the last earlier speaker or mention headed by "official"."""
+        lemma = span.root.lemma_.lower()
+        for hit in reversed(self.history):
+            if hit.end <= span.start_char and hit.head == lemma:
+                return hit
+        for token in reversed(self.doc[:span.start]):
+            if token.lemma_.lower() == lemma and token.pos_ == "NOUN":
+                np = _np(token)
+                actor = self.actor_in(np.start_char, np.end_char)
+                anonymous = lemma in cues().anonymous_nouns and not any(
+                    p.start_char < np.end_char and np.start_char < p.end_char
+                    for p in self.persons)
+                return SpeakerHit(np.start_char, np.end_char, np.text, actor, anonymous, None,
+                                  lemma)
+        return None
+
+    def _full_name(self, person: Span) -> str:
+        """The longest earlier or same name that contains this one ("Yoon" -> "Yoon Suk Yeol")."""
+        words = set(person.text.split())
+        fuller = [p.text for p in self.persons if words <= set(p.text.split())]
+        return max(fuller, key=len) if fuller else person.text
+
+
+# ---------------------------------------------------------------- statements
+
+def _clause_span(token: Token) -> Span:
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct
+                           or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _head_clause_without(verb: Token, drop: Span) -> Span | None:
+    """The clause the cue is tucked into ("X, the official said." -> X)."""
+    doc = verb.doc
+    sentence = verb.sent
+    start, end = sentence.start, drop.start
+    if drop.start - sentence.start < 3:  # the cue comes first: the content follows it
+        start, end = drop.end, sentence.end
+    while start < end and (doc[start].is_punct or doc[start].is_space
+                           or doc[start].lower_ == "that"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end - start >= 2 else None
+
+
+def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: list[Span],
+                    publisher: str | None) -> list[StatementHit]:
+    """Every attributed statement of the Doc, direct and indirect, with its source chain."""
+    vocab = cues()
+    resolver = SpeakerResolver(doc, actor_spans, persons, publisher)
+    text = doc.text
+    quotes = find_quotes(text)
+    in_quote = [False] * len(doc)
+    for s, e in quotes:
+        span = doc.char_span(s, e, alignment_mode="contract")
+        if span is not None and len(span) >= MIN_QUOTE_WORDS:
+            for i in range(span.start, span.end):
+                in_quote[i] = True
+    found: list[tuple[Token | None, Span, StatementHit]] = []
+    used_cues: set[int] = set()
+
+    # direct quotes and the reporting verb beside them
+    for s, e in quotes:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or len([t for t in span if not t.is_punct]) < MIN_QUOTE_WORDS:
+            continue  # a scare quote or a title, not a statement
+        cue = _quote_cue(doc, span, in_quote, vocab)
+        speaker = None
+        if cue is not None:
+            subject = _subject(cue)
+            if subject is not None:
+                speaker = resolver.resolve(subject, cue.sent)
+        previous = found[-1] if found else None
+        if cue is None and previous is not None and previous[2].direct and \
+                "\n\n" not in text[previous[2].end:s]:
+            # a further quote in the same paragraph: the same speaker goes on
+            last = previous[2]
+            found.append((None, span, StatementHit(s, e, last.speaker, last.cue, last.cue_span,
+                                                   True, relays=list(last.relays))))
+            continue
+        if previous and previous[0] is not None and cue is not None and previous[0].i == cue.i:
+            previous[2].end = e  # a quote split by its cue: one statement
+            continue
+        if cue is not None:
+            used_cues.add(cue.i)
+        found.append((cue, span, StatementHit(
+            s, e, speaker, cue.text if cue is not None else None,
+            (cue.idx, cue.idx + len(cue.text)) if cue is not None else None, True)))
+
+    for token in doc:
+        if token.i in used_cues or in_quote[token.i]:
+            continue
+        lemma = token.lemma_.lower()
+        content: Span | None = None
+        source: Span | None = None
+        cue_span: Span | None = None
+        relays: list[str] = []
+        if token.pos_ in ("VERB", "AUX") and lemma in vocab.verbs:
+            complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            # what is wanted, called for or criticised: the infinitive or the object
+            secondary = next((c for c in token.children if c.dep_ in ("xcomp", "dobj")
+                              and not c.is_punct), None)
+            if complement is not None:
+                content = _clause_span(complement)
+            elif secondary is not None and lemma not in OBJECT_IS_NOT_CONTENT:
+                content = _clause_span(secondary)
+            elif token.dep_ in ("parataxis", "ccomp") or (
+                    token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
+                    and token.i > token.sent.start + 3):
+                content = _head_clause_without(token, doc[token.left_edge.i:
+                                                          token.right_edge.i + 1])
+            source = _subject(token)
+            cue_span = doc[token.i:token.i + 1]
+        elif lemma == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                source = _np(objects[0], with_conjuncts=True)
+                phrase = doc[token.i:source.end]
+                cue_span = doc[token.i:token.i + 2]
+                content = _head_clause_without(token, phrase)
+        elif token.pos_ == "NOUN" and lemma in vocab.nouns:
+            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")
+                           and any(m.lower_ == "that" for m in c.children)), None)
+            if clause is not None:
+                content = _clause_span(clause)
+                by = next((c for c in token.children if c.dep_ == "prep"
+                           and c.lower_ == "by"), None)
+                holder = next((c for c in token.children if c.dep_ == "poss"), None)
+                if by is not None:
+                    obj = next((c for c in by.children if c.dep_ == "pobj"), None)
+                    source = _np(obj, with_conjuncts=True) if obj is not None else None
+                elif holder is not None:
+                    source = _np(holder, with_conjuncts=True)
+                cue_span = doc[token.i:token.i + 1]
+                if source is None:
+                    source = doc[token.left_edge.i:token.i + 1]
+                relays = []
+                if token.dep_ in ("dobj", "pobj", "nsubjpass") and token.head.pos_ == "VERB":
+                    teller = _subject(token.head)
+                    if teller is not None:
+                        relays.append(teller.text)
+                relays.append(doc[token.left_edge.i:token.i + 1].text)
+        if content is None or source is None or cue_span is None or len(content) < 2:
+            continue
+        speaker = resolver.resolve(source, token.sent)
+        if speaker is None:
+            continue
+        found.append((token, content, StatementHit(
+            content.start_char, content.end_char, speaker, cue_span.text,
+            (cue_span.start_char, cue_span.end_char), False, relays=relays)))
+
+    statements = sorted((hit for _, _, hit in found), key=lambda h: h.start)
+    _chain(statements, publisher)
+    return statements
+
+
+def _quote_cue(doc: Doc, quote: Span, in_quote: list[bool], vocab: Cues) -> Token | None:
+    """The reporting verb next to a quote: after it first ("…,” he said), then before it."""
+    sentence_end = min(len(doc), quote.end + 12)
+    for token in doc[quote.end:sentence_end]:
+        if token.text in ".!?" or in_quote[token.i] or "\n\n" in token.text:
+            break
+        if token.lemma_.lower() in vocab.verbs and token.pos_ in ("VERB", "AUX"):
+            return token
+    for token in reversed(doc[max(0, quote.start - 12):quote.start]):
+        if token.text in ".!?" or in_quote[token.i] or "\n\n" in token.text:
+            break
+        if token.lemma_.lower() in vocab.verbs and token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def _chain(statements: list[StatementHit], publisher: str | None) -> None:
+    """Outer sources, outside in: the publisher, then every speaker whose statement contains
+    this one's cue."""
+    base = [publisher] if publisher else []
+    for hit in statements:
+        outer = [o for o in statements if o is not hit and o.speaker is not None
+                 and hit.cue_span is not None and o.start <= hit.cue_span[0] < o.end
+                 and (o.end - o.start) > (hit.end - hit.start)]
+        outer.sort(key=lambda o: -(o.end - o.start))
+        chain = base + [o.speaker.text for o in outer if o.speaker is not None] + hit.relays
+        hit.source_chain = list(dict.fromkeys(chain))
