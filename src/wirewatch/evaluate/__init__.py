@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 @dataclass(slots=True)
 class Counts:
-    """True positives counted on each side, so overlap matching stays honest."""
+    """True positives counted on each side, so overlap matching stays honest. Counts are
+    floats so that a document scored against several annotators counts once, as their mean."""
 
-    matched_system: int = 0
-    system: int = 0
-    matched_gold: int = 0
-    gold: int = 0
+    matched_system: float = 0
+    system: float = 0
+    matched_gold: float = 0
+    gold: float = 0
 
     @property
     def precision(self) -> float:
@@ -28,15 +29,15 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def add(self, system: list[tuple[int, int]], gold: list[tuple[int, int]],
-            strict: bool) -> None:
+            strict: bool, weight: float = 1.0) -> None:
         def hit(a: tuple[int, int], b: tuple[int, int]) -> bool:
             return a == b if strict else a[0] < b[1] and b[0] < a[1]
 
-        self.system += len(system)
-        self.gold += len(gold)
-        self.matched_system += sum(any(hit(s, g) for g in gold) for s in system)
-        self.matched_gold += sum(any(hit(s, g) for s in system) for g in gold)
+        self.system += weight * len(system)
+        self.gold += weight * len(gold)
+        self.matched_system += weight * sum(any(hit(s, g) for g in gold) for s in system)
+        self.matched_gold += weight * sum(any(hit(s, g) for s in system) for g in gold)
 
 
-def ratio(numerator: int, denominator: int) -> float:
+def ratio(numerator: float, denominator: float) -> float:
     return numerator / denominator if denominator else 0.0

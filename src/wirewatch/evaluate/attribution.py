@@ -3,7 +3,7 @@ and overlapping, and the share of gold contents linked to the right source.
 
 Each ``attributions/<article>_<annotator>.ann`` is scored against the system's statements on
 ``text/<article>.txt``; where an article has several annotators, it is scored against each and
-the figures are the mean over annotators' files, weighted as separate gold sets.
+the article's counts are the mean of theirs.
 """
 
 from __future__ import annotations
@@ -75,29 +75,30 @@ def evaluate_attribution(data: Path, model: str, limit: int | None = None) -> di
     nlp = load_pipeline(model)
     counts = {name: Counts() for name in ("source_exact", "source_overlap", "cue_exact",
                                           "content_exact", "content_overlap")}
-    linked = gold_contents = 0
+    linked = gold_contents = 0.0
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
         found = doc._.get(EXTENSION)
         statements = found.statements if found and not found.error else []
         system_content = [(s.start, s.end) for s in statements]
         system_source = [(s.speaker.start, s.speaker.end) for s in statements if s.speaker]
         system_cue = [s.cue_span for s in statements if s.cue_span]
+        weight = 1 / len(by_article[article])
         for ann in by_article[article]:
             gold = read_ann(ann)
             g_content = [c for g in gold if (c := _cover(g.content))]
             g_source = [c for g in gold if (c := _cover(g.source))]
             g_cue = [c for g in gold if (c := _cover(g.cue))]
-            counts["source_exact"].add(system_source, g_source, strict=True)
-            counts["source_overlap"].add(system_source, g_source, strict=False)
-            counts["cue_exact"].add(system_cue, g_cue, strict=True)
-            counts["content_exact"].add(system_content, g_content, strict=True)
-            counts["content_overlap"].add(system_content, g_content, strict=False)
+            counts["source_exact"].add(system_source, g_source, True, weight)
+            counts["source_overlap"].add(system_source, g_source, False, weight)
+            counts["cue_exact"].add(system_cue, g_cue, True, weight)
+            counts["content_exact"].add(system_content, g_content, True, weight)
+            counts["content_overlap"].add(system_content, g_content, False, weight)
             for g in gold:
                 content, source = _cover(g.content), _cover(g.source)
                 if content is None or source is None:
                     continue
-                gold_contents += 1
-                linked += any(
+                gold_contents += weight
+                linked += weight * any(
                     s.start < content[1] and content[0] < s.end and s.speaker is not None
                     and s.speaker.start < source[1] and source[0] < s.speaker.end
                     for s in statements)

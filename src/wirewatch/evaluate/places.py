@@ -113,7 +113,7 @@ def evaluate_places(data: Path, model: str, limit: int | None = None) -> dict[st
                                                        found[0].lon) <= ACCURATE_KM
     return {
         "task": "places", "data": str(data), "documents": len(articles),
-        "gold_toponyms": detection.gold, "resolvable_toponyms": len(errors),
+        "gold_toponyms": int(detection.gold), "resolvable_toponyms": len(errors),
         "detection_precision": detection.precision, "detection_recall": detection.recall,
         "detection_f1": detection.f1,
         "acc_161km": ratio(sum(e <= ACCURATE_KM for e in errors), len(errors)),

@@ -95,7 +95,7 @@ def evaluate_times(data: Path, model: str, limit: int | None = None) -> dict[str
                     correct += overlapping[0].value == g.value
     return {
         "task": "times", "data": str(data), "documents": len(documents),
-        "gold_timexes": strict.gold, "system_timexes": strict.system,
+        "gold_timexes": int(strict.gold), "system_timexes": int(strict.system),
         "strict_precision": strict.precision, "strict_recall": strict.recall,
         "strict_f1": strict.f1,
         "relaxed_precision": relaxed.precision, "relaxed_recall": relaxed.recall,
