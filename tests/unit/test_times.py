@@ -86,3 +86,21 @@ def test_a_year_ago_in_a_quarterly_report_is_that_quarter():
 def test_numbers_are_not_years_without_a_date_context():
     doc = wirewatch.extract("The army sent 2000 troops in 2019.", published="2024-10-30")
     assert [t.text for t in doc.times] == ["2019"]
+
+
+def test_a_clock_time_joins_the_day_after_it():
+    doc = wirewatch.extract("The offer expires at 5 p.m. EST Nov. 9, the company said.",
+                            published="1989-11-02")
+    assert times(doc)["5 p.m. EST Nov. 9"] == ("1989-11-09T17:00", "time")
+
+
+def test_later_and_earlier_count_from_the_day_last_mentioned():
+    doc = wirewatch.extract("The envoy arrived on March 3. Two days later, talks began.",
+                            published="2024-03-20")
+    assert times(doc)["Two days later"][0] == "2024-03-05"
+
+
+def test_as_soon_as_looks_forward():
+    doc = wirewatch.extract("The group could leave as soon as Tuesday, Castro said.",
+                            published="2000-04-03")
+    assert times(doc)["Tuesday"][0] == "2000-04-04"

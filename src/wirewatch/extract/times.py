@@ -19,6 +19,11 @@ from spacy.tokens import Doc, Span
 from ..resources import bundled_table
 
 SET_RULES = frozenset({"set_word", "every"})
+DAY_RULES = frozenset({"weekday", "month_day", "month_day_comma", "day_month", "day_word",
+                       "full_date", "full_date_dmy", "iso_date", "us_date"})
+CLOCK_RULES = frozenset({"clock", "noon"})
+CLOCK_JOIN = re.compile(r"\s*(?:[A-Z]{2,4}\s*)?,?\s*(?:on\s+)?")
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Rules that refer back to the period last mentioned ("a year earlier", "the quarter").
 ANAPHORIC_RULES = frozenset({"year_ago", "the_period", "ago"})
 QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
@@ -28,6 +33,8 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
 # Verbs whose infinitive complement looks forward: "plans to meet Friday".
 FORWARD_VERBS = frozenset({"plan", "expect", "schedule", "set", "intend", "aim", "hope",
                            "prepare", "agree", "vow", "promise", "due"})
+# Words before a time that point forward from the time of writing.
+FORWARD_PHRASES = ("as soon as", "until", "till", "no later than")
 # Verbs whose own time adjunct is the planned event's: "planned a rally on Saturday".
 SCHEDULE_VERBS = frozenset({"plan", "schedule", "expect", "due"})
 PREPOSITIONS_BEFORE_YEAR = frozenset({"in", "since", "by", "of", "until", "till", "from",
@@ -386,8 +393,6 @@ def rules() -> tuple[Rule, ...]:
         return _duration(n, unit), None
 
     def plural_units(m, anchor, tense):
-        if m["recent"]:
-            return "PAST_REF", None
         unit = m["unit"].lower().rstrip("s")
         unit = {"centurie": "century"}.get(unit, unit)
         return (_duration("X", unit), None) if unit in words()["unit"] else None
@@ -417,8 +422,7 @@ def rules() -> tuple[Rule, ...]:
             return None
         if anchor is None:
             return None, None
-        clock = f"{h:02d}:{minute:02d}" if m["min"] else f"{h:02d}"
-        return f"{anchor.isoformat()}T{clock}", None
+        return f"{anchor.isoformat()}T{h:02d}:{minute:02d}", None
 
     def noon(m, anchor, tense):
         if anchor is None:
@@ -564,6 +568,9 @@ def _tense(span: Span) -> str | None:
     The expression must hang off the verb itself (through a preposition at most): in
     "payable Dec. 7" the date belongs to "payable", not to the past-tense "declared".
     """
+    before = span.doc[max(0, span.start - 3):span.start].text.lower()
+    if before.endswith(FORWARD_PHRASES):
+        return "future"  # "as soon as Tuesday", "postponed until Friday"
     verb = span.root.head
     while verb.pos_ == "ADP" and verb.head.i != verb.i:
         verb = verb.head
@@ -602,7 +609,9 @@ def _year_is_date(doc: Doc, match: Match) -> bool:
 def find_times(doc: Doc, published: date | None) -> list[TimeHit]:
     """Temporal expressions of a parsed Doc, resolved against the publication date."""
     hits: list[TimeHit] = []
-    reference: str | None = None  # the last quarter the text spoke of
+    quarter: str | None = None  # the last quarter the text spoke of
+    day: date | None = None  # the last day it spoke of, for "two days later"
+    previous_rule = ""
     text = doc.text  # rebuilt from the tokens on every access: read it once
     for match in find_matches(text):
         if not _plausible(doc, text, match):
@@ -611,28 +620,56 @@ def find_times(doc: Doc, published: date | None) -> list[TimeHit]:
         hit = resolve(match, published, _tense(span) if span is not None else None)
         if hit is None:
             continue
-        if reference and match.rule.name in ANAPHORIC_RULES:
-            hit = _refer_back(hit, match, reference)
+        name = match.rule.name
+        if name == "the_period" and match.match["unit"].lower() == "year" and \
+                _point_preposition_before(text, match.start) and published is not None:
+            hit = TimeHit(hit.start, hit.end, str(published.year), "year",
+                          published.isoformat(), hit.mod)  # "earlier in the year"
+        if name in ANAPHORIC_RULES:
+            hit = _refer_back(hit, match, quarter, day)
         elif hit.value and QUARTER_VALUE.fullmatch(hit.value):
-            reference = hit.value
+            quarter = hit.value
+        if hit.value and DAY_VALUE.match(hit.value) and name not in ANAPHORIC_RULES:
+            day = date.fromisoformat(hit.value[:10])
+        if name in DAY_RULES and previous_rule in CLOCK_RULES and hits and \
+                CLOCK_JOIN.fullmatch(text[hits[-1].end:hit.start]) and hit.value:
+            clock = hits.pop()  # "9 a.m. Tuesday", "5 p.m. EST Nov. 9": one time
+            hit = TimeHit(clock.start, hit.end, hit.value[:10] + (clock.value or "")[10:],
+                          "time", hit.anchor or clock.anchor)
         hits.append(hit)
+        previous_rule = name
     return hits
 
 
-def _refer_back(hit: TimeHit, match: Match, reference: str) -> TimeHit:
-    """In a text about a quarter, "the period" is that quarter and "a year earlier" the same
-    quarter a year before."""
-    year, quarter = QUARTER_VALUE.fullmatch(reference).groups()  # type: ignore[union-attr]
+def _point_preposition_before(text: str, start: int) -> bool:
+    """"in the year", "by the end of the year": the year as a date, not "for the year"."""
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].lower() in ("in", "of", "by", "until", "since")
+
+
+def _refer_back(hit: TimeHit, match: Match, quarter: str | None, day: date | None
+                ) -> TimeHit:
+    """Expressions that count from the time the text last spoke of, not from publication:
+    in a quarterly report "the period" is that quarter and "a year earlier" the same quarter
+    a year before; in a narrative "two days later" counts from the last day mentioned."""
     name = match.rule.name
     groups = match.match.groupdict()
-    if name == "the_period" and (groups.get("unit") or "").lower() in ("quarter", "period"):
-        value = reference
-    elif name == "year_ago" or (name == "ago" and (groups.get("dir") or "").lower() in (
-            "earlier", "ago") and (groups.get("unit") or "").lower().startswith("year")
-            and _number(groups.get("num") or "") == 1):
-        value = f"{int(year) - 1}-Q{quarter}"
-    else:
-        return hit
+    unit = (groups.get("unit") or "").lower().rstrip("s")
+    direction = (groups.get("dir") or "").lower()
+    value = hit.value
+    if quarter is not None:
+        year, q = QUARTER_VALUE.fullmatch(quarter).groups()  # type: ignore[union-attr]
+        if name == "the_period" and unit in ("quarter", "period"):
+            value = quarter
+        elif name == "year_ago" or (name == "ago" and direction in ("earlier", "ago")
+                                    and unit == "year"
+                                    and _number(groups.get("num") or "") == 1):
+            value = f"{int(year) - 1}-Q{q}"
+    if value == hit.value and name == "ago" and direction in ("earlier", "later") and \
+            day is not None and unit in ("day", "week"):
+        n = _number(groups.get("num") or "")
+        if isinstance(n, float):
+            value = _shift(day, int(n) * (-1 if direction == "earlier" else 1), unit)
     return TimeHit(hit.start, hit.end, value, hit.kind, hit.anchor, hit.mod)
 
 
