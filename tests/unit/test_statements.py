@@ -9,7 +9,7 @@ def statements(doc):
 
 def test_sample_direct_quote_of_the_anonymous_official(sample_doc):
     (quote,) = [s for c, s in statements(sample_doc)
-                if c.startswith("It will take a day or two")]
+                if c.startswith("“It will take a day or two") and c.endswith("here,”")]
     assert quote.direct and quote.cue == "told"
     assert quote.speaker.text == "the official"
     assert quote.speaker.anonymous and quote.speaker.actor == "KORGOV"
@@ -36,7 +36,7 @@ def test_sample_leaders(sample_doc):
 
 def test_sample_source_chain_through_the_assessment(sample_doc):
     chained = next(s for c, s in statements(sample_doc)
-                   if c.startswith("at least 11,000 North Korean troops"))
+                   if c.startswith("that at least 11,000 North Korean troops"))
     assert chained.source_chain == ("Yonhap News Agency", "A senior presidential official",
                                     "the intelligence assessment")
 

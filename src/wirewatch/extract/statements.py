@@ -18,6 +18,12 @@ from spacy.tokens import Doc, Span, Token
 from ..resources import bundled_table
 
 MIN_QUOTE_WORDS = 4
+NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin))*"
+# "NAME: what they said" at the start of a line (transcripts, headlines: "Poll: ...").
+_LABELLED = re.compile(rf"^[ \t]*(?P<name>{NAME})[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)",
+                       re.MULTILINE)
+# "… .” ― Sonya Herridge": a quote signed with a dash.
+_SIGNED = re.compile(rf"^[”\"»]?[ \t\u00a0]*(?P<cue>[―—–])[ \t\u00a0]*(?P<name>{NAME})")
 # Cue verbs whose object is a listener or a thing gained, not what was said.
 OBJECT_IS_NOT_CONTENT = frozenset({"tell", "ask", "learn", "find"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -59,6 +65,7 @@ class Cues:
     nouns: dict[str, float]
     anonymity: re.Pattern[str]
     anonymous_nouns: frozenset[str]
+    not_speakers: frozenset[str]
 
 
 @cache
@@ -71,14 +78,15 @@ def cues() -> Cues:
                            re.IGNORECASE)
     nouns = frozenset(row["noun"] for row in bundled_table("anonymous_sources.tsv"))
     return Cues(by_kind.get("verb", {}), by_kind.get("phrase", {}), by_kind.get("noun", {}),
-                anonymity, nouns)
+                anonymity, nouns, frozenset(by_kind.get("not_speaker", {})))
 
 
 # ---------------------------------------------------------------- quotes
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Spans inside quotation marks. A quote left open at a paragraph's end continues when
-    the next paragraph opens with a quotation mark; otherwise it closes there. Never raises."""
+    """Spans inside quotation marks (the marks themselves excluded). A quote left open at a
+    paragraph's end continues when the next paragraph opens with a quotation mark; otherwise
+    it closes there. Never raises."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
     i = 0
@@ -108,13 +116,29 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- speakers
 
 def _subject(verb: Token) -> Span | None:
-    """Who speaks: the verb's subject, or that of the verb it is coordinated with."""
+    """Who speaks: the verb's subject with everything that describes it (titles,
+    appositions, "(D-N.C.)"), or the subject of the verb it is coordinated with."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            return _np(child, with_conjuncts=True)
+            return _phrase(child)
     if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
+
+
+def _phrase(token: Token) -> Span:
+    """A token's whole subtree, within its paragraph, without edge punctuation or space."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    for i in range(token.i - 1, start - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            start = i + 1  # a dateline or a time stamp on the line before is not the source
+            break
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
 
 
 def _np(token: Token, with_conjuncts: bool = False) -> Span:
@@ -219,10 +243,10 @@ class SpeakerResolver:
 # ---------------------------------------------------------------- statements
 
 def _clause_span(token: Token) -> Span:
+    """A clause's subtree with its complementizer ("that ..."), without edge punctuation."""
     doc = token.doc
     start, end = token.left_edge.i, token.right_edge.i + 1
-    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct
-                           or doc[start].is_space):
+    while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -265,6 +289,15 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or len([t for t in span if not t.is_punct]) < MIN_QUOTE_WORDS:
             continue  # a scare quote or a title, not a statement
+        signed = _SIGNED.match(text, e, min(len(text), e + 80))
+        if signed is not None:
+            name = doc.char_span(signed.start("name"), signed.end("name"),
+                                 alignment_mode="expand")
+            speaker = resolver.resolve(name, name.sent) if name is not None else None
+            found.append((None, span, StatementHit(
+                *_with_marks(text, s, e), speaker, signed["cue"],
+                (signed.start("cue"), signed.end("cue")), True)))
+            continue
         cue = _quote_cue(doc, span, in_quote, vocab)
         speaker = None
         if cue is not None:
@@ -274,18 +307,16 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         previous = found[-1] if found else None
         if cue is None and previous is not None and previous[2].direct and \
                 "\n\n" not in text[previous[2].end:s]:
-            # a further quote in the same paragraph: the same speaker goes on
-            last = previous[2]
-            found.append((None, span, StatementHit(s, e, last.speaker, last.cue, last.cue_span,
-                                                   True, relays=list(last.relays))))
+            previous[2].end = _with_marks(text, s, e)[1]  # the same speaker goes on
             continue
+        start, end = _with_marks(text, s, e)
         if previous and previous[0] is not None and cue is not None and previous[0].i == cue.i:
-            previous[2].end = e  # a quote split by its cue: one statement
+            previous[2].end = end  # a quote split by its cue: one statement
             continue
         if cue is not None:
             used_cues.add(cue.i)
         found.append((cue, span, StatementHit(
-            s, e, speaker, cue.text if cue is not None else None,
+            start, end, speaker, cue.text if cue is not None else None,
             (cue.idx, cue.idx + len(cue.text)) if cue is not None else None, True)))
 
     for token in doc:
@@ -315,7 +346,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         elif lemma == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             if objects:
-                source = _np(objects[0], with_conjuncts=True)
+                source = _phrase(objects[0])
                 phrase = doc[token.i:source.end]
                 cue_span = doc[token.i:token.i + 2]
                 content = _head_clause_without(token, phrase)
@@ -329,9 +360,9 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
                 holder = next((c for c in token.children if c.dep_ == "poss"), None)
                 if by is not None:
                     obj = next((c for c in by.children if c.dep_ == "pobj"), None)
-                    source = _np(obj, with_conjuncts=True) if obj is not None else None
+                    source = _phrase(obj) if obj is not None else None
                 elif holder is not None:
-                    source = _np(holder, with_conjuncts=True)
+                    source = _phrase(holder)
                 cue_span = doc[token.i:token.i + 1]
                 if source is None:
                     source = doc[token.left_edge.i:token.i + 1]
@@ -350,9 +381,31 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
             content.start_char, content.end_char, speaker, cue_span.text,
             (cue_span.start_char, cue_span.end_char), False, relays=relays)))
 
+    taken = [(h.start, h.end) for _, _, h in found]
+    for m in _LABELLED.finditer(text):
+        words = m["name"].split()
+        if m["name"].lower() in vocab.not_speakers or len(words) > 4:
+            continue
+        start, end = m.start("content"), m.end("content")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        speaker = resolver.resolve(name, name.sent) if name is not None else None
+        if speaker is not None:
+            found.append((None, name, StatementHit(start, end, speaker, ":",
+                                                   (m.start("cue"), m.end("cue")), False)))
     statements = sorted((hit for _, _, hit in found), key=lambda h: h.start)
     _chain(statements, publisher)
     return statements
+
+
+def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A quotation as written: with its opening and closing marks where they are there."""
+    if start > 0 and text[start - 1] in OPENING:
+        start -= 1
+    if end < len(text) and text[end] in CLOSING:
+        end += 1
+    return start, end
 
 
 def _quote_cue(doc: Doc, quote: Span, in_quote: list[bool], vocab: Cues) -> Token | None:
