@@ -26,6 +26,7 @@ _LABELLED = re.compile(rf"^[ \t]*(?P<name>{NAME})[ \t]*(?P<cue>:)[ \t]+(?P<conte
 _SIGNED = re.compile(rf"^[”\"»]?[ \t\u00a0]*(?P<cue>[―—–])[ \t\u00a0]*(?P<name>{NAME})")
 # Cue verbs whose object is a listener or a thing gained, not what was said.
 OBJECT_IS_NOT_CONTENT = frozenset({"tell", "ask", "learn", "find"})
+TOPIC_PREPOSITIONS = frozenset({"for", "on", "about", "against", "to"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -121,7 +122,8 @@ def _subject(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return _phrase(child)
-    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+    if verb.head.i != verb.i and (verb.dep_ in ("conj", "xcomp") or (
+            verb.dep_ == "advcl" and verb.tag_ == "VBG")):  # "..., saying that ..."
         return _subject(verb.head)
     return None
 
@@ -332,10 +334,15 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
             # what is wanted, called for or criticised: the infinitive or the object
             secondary = next((c for c in token.children if c.dep_ in ("xcomp", "dobj")
                               and not c.is_punct), None)
+            topic = next((o for c in token.children if c.dep_ == "prep"
+                          and c.lower_ in TOPIC_PREPOSITIONS
+                          for o in c.children if o.dep_ == "pobj"), None)
             if complement is not None:
                 content = _clause_span(complement)
             elif secondary is not None and lemma not in OBJECT_IS_NOT_CONTENT:
                 content = _clause_span(secondary)
+            elif topic is not None:  # "called for an inquiry", "pointed to the polls"
+                content = _clause_span(topic)
             elif token.dep_ in ("parataxis", "ccomp") or (
                     token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
                     and token.i > token.sent.start + 3):
