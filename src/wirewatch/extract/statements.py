@@ -23,7 +23,7 @@ NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin))*"
 _LABELLED = re.compile(rf"^[ \t]*(?P<name>{NAME})[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)",
                        re.MULTILINE)
 # "… .” ― Sonya Herridge": a quote signed with a dash.
-_SIGNED = re.compile(rf"^[”\"»]?[ \t\u00a0]*(?P<cue>[―—–])[ \t\u00a0]*(?P<name>{NAME})")
+_SIGNED = re.compile(rf"[”\"»]?[ \t\u00a0]*(?P<cue>[―—–])[ \t\u00a0]*(?P<name>{NAME})")
 # Cue verbs whose object is a listener or a thing gained, not what was said.
 OBJECT_IS_NOT_CONTENT = frozenset({"tell", "ask", "learn", "find"})
 TOPIC_PREPOSITIONS = frozenset({"for", "on", "about", "against", "to"})
@@ -119,8 +119,13 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 def _subject(verb: Token) -> Span | None:
     """Who speaks: the verb's subject with everything that describes it (titles,
     appositions, "(D-N.C.)"), or the subject of the verb it is coordinated with."""
+    doc = verb.doc
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+                # "an architect who said ...": the noun the relative clause describes
+                head = verb.head
+                return _trim(doc[head.left_edge.i:verb.left_edge.i])
             return _phrase(child)
     if verb.head.i != verb.i and (verb.dep_ in ("conj", "xcomp") or (
             verb.dep_ == "advcl" and verb.tag_ == "VBG")):  # "..., saying that ..."
@@ -128,10 +133,27 @@ def _subject(verb: Token) -> Span | None:
     return None
 
 
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
 def _phrase(token: Token) -> Span:
-    """A token's whole subtree, within its paragraph, without edge punctuation or space."""
+    """A source as written: the token's subtree within its paragraph, without participle
+    clauses ("Trump, speaking to veterans, ..."), keeping a closing parenthesis and the comma
+    that closes an apposition ("Brian Fallon, the press secretary,")."""
     doc = token.doc
     start, end = token.left_edge.i, token.right_edge.i + 1
+    for child in token.rights:
+        if child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and \
+                doc[child.left_edge.i - 1].text == ",":
+            end = child.left_edge.i - 1
+            break
     for i in range(token.i - 1, start - 1, -1):
         if "\n" in doc[i].text_with_ws:
             start = i + 1  # a dateline or a time stamp on the line before is not the source
@@ -140,6 +162,11 @@ def _phrase(token: Token) -> Span:
         start += 1
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    span = doc[start:end]
+    after = doc[end].text if end < len(doc) else ""
+    if (after == ")" and span.text.count("(") > span.text.count(")")) or (
+            after == "," and any(t.text == "," for t in span)):
+        end += 1
     return doc[start:end]
 
 
