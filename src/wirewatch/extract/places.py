@@ -21,13 +21,16 @@ from .gazetteer import Candidate, Gazetteer, open_gazetteer
 
 TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
 FEATURE_PRIOR = {"country": 3.0, "adm1": 1.5, "region": 0.5, "city": 0.0}
-CONTEXT_COUNTRY = 3.0
-CONTEXT_ADMIN1 = 3.0
+POPULATION = 0.8  # weight of log10(population)
+CONTEXT_COUNTRY = 4.0
+CONTEXT_ADMIN1 = 5.0
+ADMIN1_SATURATION = 1.0  # region mentions beyond this many add nothing more
 HOME_COUNTRY = 1.5
 SURE_MARGIN = 2.0  # a reading this far ahead of the next counts fully as context
+UNSURE_WEIGHT = 0.3  # what a closer call counts for
 QUALIFIED = 6.0  # inside the place named right after it: "Dublin, Ohio"
 PRIMARY_NAME = 2.0
-CAPITAL = 3.0  # a national capital is what a bare "Berlin" means in the news
+CAPITAL = 4.5  # a national capital is what a bare "Berlin" means in the news
 # "Russia's western region", "eastern Ukraine": a part of a country, placed in that country.
 DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)" \
              r"(?:ern)?"
@@ -71,7 +74,8 @@ class PlaceContext:
 
 
 def score(candidate: Candidate, context: PlaceContext, rivals: Sequence[Candidate]) -> float:
-    value = math.log10(candidate.population + 1) + FEATURE_PRIOR.get(candidate.feature, 0.0)
+    value = POPULATION * math.log10(candidate.population + 1) \
+        + FEATURE_PRIOR.get(candidate.feature, 0.0)
     if candidate.primary:
         value += PRIMARY_NAME
     if candidate.capital:
@@ -80,7 +84,8 @@ def score(candidate: Candidate, context: PlaceContext, rivals: Sequence[Candidat
         value += CONTEXT_COUNTRY * min(context.countries[candidate.country], 3) / 3 + 1
     if candidate.country and candidate.admin1 and \
             context.admin1[(candidate.country, candidate.admin1)] > 0:
-        value += CONTEXT_ADMIN1
+        value += CONTEXT_ADMIN1 * min(context.admin1[(candidate.country, candidate.admin1)],
+                                      ADMIN1_SATURATION) / ADMIN1_SATURATION
     if candidate.country and candidate.country == context.home_country:
         value += HOME_COUNTRY
     if candidate.feature in ("adm1", "region") and any(
@@ -149,7 +154,7 @@ def resolve_all(names: Sequence[str], home_country: str | None = None,
                 chosen[key] = (None, 0.0)
                 continue
             margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else SURE_MARGIN
-            chosen[key] = (ranked[0][1], 1.0 if margin >= SURE_MARGIN else 0.3)
+            chosen[key] = (ranked[0][1], 1.0 if margin >= SURE_MARGIN else UNSURE_WEIGHT)
         total = PlaceContext(home_country=home_country)
         for candidate, weight in chosen.values():
             if candidate is not None:
