@@ -121,7 +121,13 @@ def _subject(verb: Token) -> Span | None:
     appositions, "(D-N.C.)"), or the subject of the verb it is coordinated with."""
     doc = verb.doc
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ == "agent":  # "it was announced by the ministry"
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            return _phrase(objects[0]) if objects else None
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return None  # "X is expected to ...": X is what is said, not who says it
+        if child.dep_ == "nsubj":
             if child.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
                 # "an architect who said ...": the noun the relative clause describes
                 head = verb.head
@@ -206,8 +212,10 @@ class SpeakerResolver:
         if self.publisher and text.lower() in (self.publisher.lower(), "reporters"):
             return None
         head = span.root
-        if head.tag_ in RELATIVE_TAGS:
-            return None  # "which may indicate": a relative pronoun, not a source
+        standalone = head.dep_ == "nsubj" and head.pos_ in ("ADJ", "DET")  # "Many believe"
+        if head.tag_ in RELATIVE_TAGS or not (head.pos_ in ("PROPN", "NOUN", "PRON")
+                                              or standalone):
+            return None  # "which may indicate", "'s", "12:15 p.m.": not a source
         actor = self.actor_in(span.start_char, span.end_char)
         named = any(p.start_char < span.end_char and span.start_char < p.end_char
                     for p in self.persons)
