@@ -22,6 +22,7 @@ from .extract.actors import (
     find_actor_mentions,
     find_entities,
 )
+from .extract.casing import add_shouted_entities, name_forms
 from .extract.places import PlaceHit, find_places
 from .extract.quantities import QuantityHit, find_quantities
 from .extract.statements import StatementHit, find_statements
@@ -57,8 +58,19 @@ class WirewatchComponent:
         if not Doc.has_extension(EXTENSION):
             Doc.set_extension(EXTENSION, default=None)
         self.name = name
+        self.nlp = nlp
         self.book = ActorDictionary.load(tuple(actors))
         self.matcher = self.book.phrase_matcher(nlp)
+        self.name_forms = name_forms(self.book.entries)
+
+    def _model(self, text: str) -> Doc:
+        """The statistical pipes before this component, on a text of their own."""
+        doc = self.nlp.make_doc(text)
+        for name, pipe in self.nlp.pipeline:
+            if name == self.name:
+                break
+            doc = pipe(doc)
+        return doc
 
     def context(self, doc: Doc) -> ActorContext:
         facts: dict[str, Any] = doc.user_data.get(CONTEXT_KEY, {})
@@ -72,6 +84,7 @@ class WirewatchComponent:
     def __call__(self, doc: Doc) -> Doc:
         try:
             context = self.context(doc)
+            add_shouted_entities(doc, self._model, self.name_forms)
             entities = find_entities(doc, self.book, self.matcher, context)
             mentions = find_actor_mentions(doc, entities, self.book, context)
             times = find_times(doc, context.published)

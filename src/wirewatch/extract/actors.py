@@ -227,7 +227,10 @@ def find_entities(doc: Doc, book: ActorDictionary, matcher: PhraseMatcher,
         actor = None
         if ent.label_ in ACTOR_LABELS:
             inner = [(s, e) for s, e in matches if ent.start <= s.start and s.end <= ent.end]
-            actor = _entry_code(inner[0][1], context) if inner else None
+            entry = inner[0][1] if inner else None
+            if entry is None and ent.text.isupper():  # a headline: "PUTIN", "BEIJING"
+                entry = _choose(book.entries.get(ent.text.title(), []), context.published)
+            actor = _entry_code(entry, context) if entry else None
         hits.append(EntityHit(ent, ent.label_, actor))
     return sorted(hits, key=lambda h: h.span.start)
 

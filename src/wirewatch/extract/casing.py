@@ -1,0 +1,76 @@
+"""Entities in ALL-CAPS lines (headlines, datelines), which a cased model mostly misreads.
+
+Such a line is recased — common words lower-case, known names as the dictionary writes them,
+other words capitalized — and run through the statistical pipeline again; the entities found
+there are mapped back onto the original characters (recasing keeps every offset).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from wordfreq import zipf_frequency
+
+# A word this common is an ordinary word, not a name, unless the dictionary knows it.
+COMMON_ZIPF = 4.0
+MIN_LETTERS = 4
+_WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?")
+
+
+@cache
+def _common(word: str) -> bool:
+    return zipf_frequency(word, "en") >= COMMON_ZIPF
+
+
+def is_shouting(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def recase(line: str, names: dict[str, str]) -> str:
+    """Sentence-case an ALL-CAPS line, keeping names capitalized; same length as the input."""
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        known = names.get(word.lower())
+        if known is not None and len(known) == len(word):
+            return known
+        lower = word.lower()
+        return lower if _common(lower.rstrip(".")) else word.capitalize()
+
+    text = _WORD.sub(fix, line)
+    first = next((i for i, c in enumerate(text) if c.isalpha()), None)
+    if first is not None:
+        text = text[:first] + text[first].upper() + text[first + 1:]
+    return text
+
+
+def add_shouted_entities(doc: Doc, run_model: Callable[[str], Doc],
+                         names: dict[str, str]) -> None:
+    """Replace the entities of the Doc's ALL-CAPS lines with those found in their recased
+    form, which a cased model reads far better."""
+    text = doc.text
+    found: list[Span] = []
+    shouted: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if is_shouting(line):
+            shouted.append((offset, offset + len(line)))
+            for ent in run_model(recase(line, names)).ents:
+                span = doc.char_span(offset + ent.start_char, offset + ent.end_char,
+                                     label=ent.label_)
+                if span is not None:
+                    found.append(span)
+        offset += len(line) + 1
+    if shouted:
+        kept = [e for e in doc.ents
+                if not any(s <= e.start_char < end for s, end in shouted)]
+        doc.ents = filter_spans([*kept, *found])
+
+
+def name_forms(surfaces: Iterable[str]) -> dict[str, str]:
+    """Lower-cased single-word names mapped to their written form ("usa" -> "USA")."""
+    return {s.lower(): s for s in surfaces if " " not in s and s[:1].isupper()}
