@@ -84,8 +84,8 @@ class WirewatchComponent:
     def __call__(self, doc: Doc) -> Doc:
         try:
             context = self.context(doc)
-            add_shouted_entities(doc, self._model, self.name_forms)
-            entities = find_entities(doc, self.book, self.matcher, context)
+            shouted = add_shouted_entities(doc, self._model, self.name_forms)
+            entities = find_entities(doc, self.book, self.matcher, context, shouted)
             mentions = find_actor_mentions(doc, entities, self.book, context)
             times = find_times(doc, context.published)
             quantities = find_quantities(doc, [(t.start, t.end) for t in times])

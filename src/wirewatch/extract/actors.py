@@ -19,7 +19,6 @@ from spacy.util import filter_spans
 
 from ..errors import ResourceError
 from ..resources import bundled_table, read_table
-from .casing import is_shouting
 
 GOVERNMENT = "GOV"
 FORMER_LEADER = "ELI"
@@ -206,7 +205,8 @@ class ActorContext:
 
 
 def find_entities(doc: Doc, book: ActorDictionary, matcher: PhraseMatcher,
-                  context: ActorContext) -> list[EntityHit]:
+                  context: ActorContext,
+                  shouted: Sequence[tuple[int, int]] = ()) -> list[EntityHit]:
     """spaCy's entities, corrected and completed by the dictionary, each with its actor."""
     matches = _dictionary_matches(doc, book, matcher, context)
     hits: list[EntityHit] = []
@@ -229,18 +229,12 @@ def find_entities(doc: Doc, book: ActorDictionary, matcher: PhraseMatcher,
         if ent.label_ in ACTOR_LABELS:
             inner = [(s, e) for s, e in matches if ent.start <= s.start and s.end <= ent.end]
             entry = inner[0][1] if inner else None
-            if entry is None and _in_headline(ent):  # "PUTIN", "BEIJING", not a dateline
+            if entry is None and any(s <= ent.start_char < e for s, e in shouted):
+                # a headline's "PUTIN", "BEIJING"; a dateline city stays a place
                 entry = _choose(book.entries.get(ent.text.title(), []), context.published)
             actor = _entry_code(entry, context) if entry else None
         hits.append(EntityHit(ent, ent.label_, actor))
     return sorted(hits, key=lambda h: h.span.start)
-
-
-def _in_headline(ent: Span) -> bool:
-    text = ent.doc.text
-    line_start = text.rfind("\n", 0, ent.start_char) + 1
-    line_end = text.find("\n", ent.end_char)
-    return is_shouting(text[line_start:line_end if line_end >= 0 else len(text)])
 
 
 def _dictionary_matches(doc: Doc, book: ActorDictionary, matcher: PhraseMatcher,

@@ -18,6 +18,7 @@ from wordfreq import zipf_frequency
 # A word this common is an ordinary word, not a name, unless the dictionary knows it.
 COMMON_ZIPF = 4.0
 MIN_LETTERS = 4
+MAX_HEADLINE_CHARS = 200
 _WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?")
 
 
@@ -27,6 +28,8 @@ def _common(word: str) -> bool:
 
 
 def is_shouting(line: str) -> bool:
+    if len(line) > MAX_HEADLINE_CHARS:
+        return False
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
@@ -48,27 +51,35 @@ def recase(line: str, names: dict[str, str]) -> str:
     return text
 
 
-def add_shouted_entities(doc: Doc, run_model: Callable[[str], Doc],
-                         names: dict[str, str]) -> None:
-    """Replace the entities of the Doc's ALL-CAPS lines with those found in their recased
-    form, which a cased model reads far better."""
-    text = doc.text
-    found: list[Span] = []
-    shouted: list[tuple[int, int]] = []
+def shouted_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the ALL-CAPS lines of a text."""
+    ranges = []
     offset = 0
     for line in text.split("\n"):
         if is_shouting(line):
-            shouted.append((offset, offset + len(line)))
-            for ent in run_model(recase(line, names)).ents:
-                span = doc.char_span(offset + ent.start_char, offset + ent.end_char,
-                                     label=ent.label_)
-                if span is not None:
-                    found.append(span)
+            ranges.append((offset, offset + len(line)))
         offset += len(line) + 1
+    return ranges
+
+
+def add_shouted_entities(doc: Doc, run_model: Callable[[str], Doc],
+                         names: dict[str, str]) -> list[tuple[int, int]]:
+    """Replace the entities of the Doc's ALL-CAPS lines with those found in their recased
+    form, which a cased model reads far better; returns those lines' character ranges."""
+    text = doc.text
+    shouted = shouted_lines(text)
+    found: list[Span] = []
+    for start, end in shouted:
+        for ent in run_model(recase(text[start:end], names)).ents:
+            span = doc.char_span(start + ent.start_char, start + ent.end_char,
+                                 label=ent.label_)
+            if span is not None:
+                found.append(span)
     if shouted:
         kept = [e for e in doc.ents
                 if not any(s <= e.start_char < end for s, end in shouted)]
         doc.ents = filter_spans([*kept, *found])
+    return shouted
 
 
 def name_forms(surfaces: Iterable[str]) -> dict[str, str]:
