@@ -78,7 +78,7 @@ def read_geo_corpus(path: Path) -> list[GoldArticle]:
 
 def evaluate_places(data: Path, model: str, limit: int | None = None) -> dict[str, Any]:
     from ..extract.places import haversine_km, qualified_by, resolve_all
-    from ..nlp import COMPONENT, load_pipeline
+    from ..nlp import EXTENSION, load_pipeline
 
     articles = read_geo_corpus(data)[:limit]
     errors: list[float] = []
@@ -97,10 +97,10 @@ def evaluate_places(data: Path, model: str, limit: int | None = None) -> dict[st
     nlp = load_pipeline(model)
     detection = Counts()
     end_to_end = hits = 0
-    component = nlp.get_pipe(COMPONENT)
     for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=16),
                             strict=True):
-        places = doc._.get(component.name).places if doc._.get(component.name) else []
+        found = doc._.get(EXTENSION)
+        places = found.places if found is not None else []
         detection.add([(p.start, p.end) for p in places],
                       [(t.start, t.end) for t in article.toponyms], strict=True)
         for gold in article.toponyms:
