@@ -20,8 +20,8 @@ from ..resources import bundled_table
 MIN_QUOTE_WORDS = 4
 NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin))*"
 # "NAME: what they said" at the start of a line (transcripts, headlines: "Poll: ...").
-_LABELLED = re.compile(rf"^[ \t]*(?P<name>{NAME})[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)",
-                       re.MULTILINE)
+_LABELLED = re.compile(
+    rf"^[ \t]*[\"“]?(?P<name>{NAME})[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)", re.MULTILINE)
 # "… .” ― Sonya Herridge": a quote signed with a dash.
 _SIGNED = re.compile(rf"[”\"»]?[ \t\u00a0]*(?P<cue>[―—–])[ \t\u00a0]*(?P<name>{NAME})")
 # Cue verbs whose object is a listener or a thing gained, not what was said.
@@ -321,8 +321,23 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
     found: list[tuple[Token | None, Span, StatementHit]] = []
     used_cues: set[int] = set()
 
+    # "WALLACE: ..." lines of a transcript, "Poll: ..." headlines
+    for m in _LABELLED.finditer(text):
+        words = m["name"].split()
+        if m["name"].lower() in vocab.not_speakers or len(words) > 4:
+            continue
+        start, end = m.start("content"), m.end("content")
+        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        speaker = resolver.resolve(name, name.sent) if name is not None else None
+        if speaker is not None:
+            found.append((None, name, StatementHit(start, end, speaker, ":",
+                                                   (m.start("cue"), m.end("cue")), False)))
+    labelled = [(h.start, h.end) for _, _, h in found]
+
     # direct quotes and the reporting verb beside them
     for s, e in quotes:
+        if any(a < e and s < b for a, b in labelled):
+            continue
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or len([t for t in span if not t.is_punct]) < MIN_QUOTE_WORDS:
             continue  # a scare quote or a title, not a statement
@@ -423,19 +438,6 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
             content.start_char, content.end_char, speaker, cue_span.text,
             (cue_span.start_char, cue_span.end_char), False, relays=relays)))
 
-    taken = [(h.start, h.end) for _, _, h in found]
-    for m in _LABELLED.finditer(text):
-        words = m["name"].split()
-        if m["name"].lower() in vocab.not_speakers or len(words) > 4:
-            continue
-        start, end = m.start("content"), m.end("content")
-        if any(s < end and start < e for s, e in taken):
-            continue
-        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
-        speaker = resolver.resolve(name, name.sent) if name is not None else None
-        if speaker is not None:
-            found.append((None, name, StatementHit(start, end, speaker, ":",
-                                                   (m.start("cue"), m.end("cue")), False)))
     statements = sorted((hit for _, _, hit in found), key=lambda h: h.start)
     _chain(statements, publisher)
     return statements
