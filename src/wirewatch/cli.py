@@ -228,45 +228,37 @@ def _gold(data: Path) -> Path:
     return data
 
 
-@evaluate_app.command("times")
-def evaluate_times_command(data: DataArgument, model: ModelOption = None,
-                           json_output: JsonOption = False,
-                           limit: EvalLimitOption = None) -> None:
-    """TimeML (.tml below DATA): TIMEX3 detection, strict and relaxed, and value accuracy."""
-    from .evaluate.times import evaluate_times
-
-    _report(evaluate_times(_gold(data), _settings(model=model).model, limit), json_output)
-
-
-@evaluate_app.command("places")
-def evaluate_places_command(data: DataArgument, model: ModelOption = None,
-                            json_output: JsonOption = False,
-                            limit: EvalLimitOption = None) -> None:
-    """LGL or GeoWebNews XML: toponym detection, accuracy within 161 km, median error."""
-    from .evaluate.places import evaluate_places
-
-    _report(evaluate_places(_gold(data), _settings(model=model).model, limit), json_output)
+# task -> (module, scorer, what it scores); each becomes `wirewatch evaluate TASK`.
+EVALUATORS = {
+    "times": ("times", "evaluate_times",
+              "TimeML (.tml below DATA): TIMEX3 detection, strict and relaxed, and value "
+              "accuracy."),
+    "places": ("places", "evaluate_places",
+               "LGL or GeoWebNews XML: toponym detection, accuracy within 161 km, median "
+               "error."),
+    "entities": ("entities", "evaluate_entities",
+                 "CoNLL-2003: PER, LOC, ORG F1 of wirewatch's entities beside the bare spaCy "
+                 "model."),
+    "attribution": ("attribution", "evaluate_attribution",
+                    "PolNeAR (brat standoff): source, cue and content spans and linked "
+                    "sources."),
+}
 
 
-@evaluate_app.command("entities")
-def evaluate_entities_command(data: DataArgument, model: ModelOption = None,
-                              json_output: JsonOption = False,
-                              limit: EvalLimitOption = None) -> None:
-    """CoNLL-2003: PER, LOC, ORG F1 of wirewatch's entities beside the bare spaCy model."""
-    from .evaluate.entities import evaluate_entities
+def _add_evaluator(task: str, module: str, scorer: str, help_text: str) -> None:
+    def command(data: DataArgument, model: ModelOption = None,
+                json_output: JsonOption = False, limit: EvalLimitOption = None) -> None:
+        from importlib import import_module
 
-    _report(evaluate_entities(_gold(data), _settings(model=model).model, limit), json_output)
+        score = getattr(import_module(f"wirewatch.evaluate.{module}"), scorer)
+        _report(score(_gold(data), _settings(model=model).model, limit), json_output)
+
+    command.__doc__ = help_text
+    evaluate_app.command(task)(command)
 
 
-@evaluate_app.command("attribution")
-def evaluate_attribution_command(data: DataArgument, model: ModelOption = None,
-                                 json_output: JsonOption = False,
-                                 limit: EvalLimitOption = None) -> None:
-    """PolNeAR (brat standoff): source, cue and content spans and linked sources."""
-    from .evaluate.attribution import evaluate_attribution
-
-    _report(evaluate_attribution(_gold(data), _settings(model=model).model, limit),
-            json_output)
+for _task, (_module, _scorer, _help) in EVALUATORS.items():
+    _add_evaluator(_task, _module, _scorer, _help)
 
 
 def annotation_rows(document: Document) -> list[dict[str, Any]]:

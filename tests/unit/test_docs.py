@@ -24,9 +24,12 @@ def test_cli_reference_is_current():
 def test_every_command_is_documented():
     reference = (ROOT / "docs/cli.md").read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in typer.main.get_command(app).commands:
+    for name, command in typer.main.get_command(app).commands.items():
         assert f"## wirewatch {name}" in reference
         assert f"wirewatch {name}" in readme
+        for sub in getattr(command, "commands", {}):
+            assert f"## wirewatch {name} {sub}" in reference
+            assert f"wirewatch {name} {sub}" in readme
 
 
 def test_every_setting_is_documented():
