@@ -109,3 +109,20 @@ def test_every_un_member_capital_and_enough_leaders():
     ("PRKMIL", ("PRK", "MIL")), ("UKR", ("UKR", None)), ("IGOUNO", (None, "IGO"))])
 def test_split_code(code, parts):
     assert split_code(code) == parts
+
+
+def test_shared_demonyms_belong_to_the_largest_country():
+    doc = wirewatch.extract("American and French officials met Congolese envoys.",
+                            published="2024-05-16")
+    codes = {e.text: e.actor for e in doc.entities}
+    assert (codes["American"], codes["French"], codes["Congolese"]) == ("USA", "FRA", "COD")
+
+
+def test_a_place_inside_a_longer_place_name_is_not_coded():
+    doc = wirewatch.extract("Officials in New Jersey met.", published="2024-05-16")
+    assert ("New Jersey", None) in {(e.text, e.actor) for e in doc.entities}
+
+
+def test_an_organisation_naming_its_role_takes_it():
+    doc = wirewatch.extract("The Russian Defense Ministry said so.", published="2024-05-16")
+    assert entity(doc, "The Russian Defense Ministry").actor == "RUSMIL"

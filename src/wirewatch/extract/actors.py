@@ -27,9 +27,12 @@ IGO_PREFIX = "IGO"
 # is not that country acting.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Entity spans spaCy finds that keep their own label when they contain a dictionary name
-# ("George Washington University" stays ORG around "Washington").
+# ("George Washington University" stays ORG around "Washington", "New Jersey" GPE around
+# "Jersey").
 CONTAINER_LABELS = frozenset({"ORG", "FAC", "LOC", "EVENT", "LAW", "WORK_OF_ART",
-                              "PRODUCT", "PERSON"})
+                              "PRODUCT", "PERSON", "GPE"})
+# A place whose name contains another place's is a different place: no actor from inside.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 QUALIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
@@ -227,7 +230,8 @@ def find_entities(doc: Doc, book: ActorDictionary, matcher: PhraseMatcher,
             continue
         actor = None
         if ent.label_ in ACTOR_LABELS:
-            inner = [(s, e) for s, e in matches if ent.start <= s.start and s.end <= ent.end]
+            inner = [(s, e) for s, e in matches if ent.start <= s.start and s.end <= ent.end
+                     and ent.label_ not in PLACE_LABELS]
             entry = inner[0][1] if inner else None
             if entry is None and any(s <= ent.start_char < e for s, e in shouted):
                 # a headline's "PUTIN", "BEIJING"; a dateline city stays a place
@@ -306,7 +310,7 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
     i = 0
     while i < len(doc):
         found = _role_at(doc, i, book)
-        if found is None or i in owner:
+        if found is None or (i in owner and split_code(owner[i].actor or "")[1]):
             i += 1
             continue
         length, role = found
@@ -338,12 +342,17 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
 
 
 def code_entities(entities: list[EntityHit], mentions: list[ActorMention]) -> list[EntityHit]:
-    """Give an uncoded actor-like entity the code of the role mention that covers it."""
+    """Give an uncoded actor-like entity the code of the role mention that covers it, and an
+    entity coded with a bare country the role it names itself ("the Russian Defense
+    Ministry" -> RUSMIL; "North Korean" in "North Korean troops" stays PRK)."""
     out = []
     for hit in entities:
-        if hit.actor is None and hit.label in ACTOR_LABELS:
+        bare_country = hit.actor is not None and split_code(hit.actor)[1] is None
+        if (hit.actor is None or bare_country) and hit.label in ACTOR_LABELS:
             cover = next((m for m in mentions
-                          if m.start <= hit.span.start and hit.span.end <= m.end), None)
+                          if m.start <= hit.span.start and hit.span.end <= m.end
+                          and (hit.actor is None or (m.code.startswith(hit.actor)
+                                                     and m.end <= hit.span.end))), None)
             if cover is not None:
                 hit = EntityHit(hit.span, hit.label, cover.code)
         out.append(hit)
