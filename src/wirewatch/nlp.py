@@ -23,7 +23,7 @@ from .extract.actors import (
     find_entities,
 )
 from .extract.casing import add_shouted_entities, name_forms
-from .extract.places import PlaceHit, find_places
+from .extract.places import PlaceHit, agree_with_places, find_places
 from .extract.quantities import QuantityHit, find_quantities
 from .extract.statements import StatementHit, find_statements
 from .extract.times import TimeHit, find_times
@@ -90,6 +90,7 @@ class WirewatchComponent:
             times = find_times(doc, context.published)
             quantities = find_quantities(doc, [(t.start, t.end) for t in times])
             places = find_places(doc, entities, context.home_country)
+            entities, mentions = agree_with_places(entities, mentions, places)
             entities = code_entities(entities, mentions)
             statements = find_statements(
                 doc, [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.code)

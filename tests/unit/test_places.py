@@ -52,3 +52,14 @@ def test_an_unresolvable_place_keeps_its_span():
     assert "Kyiv" in placed and placed["Kyiv"].lat is not None
     unknown = [p for p in doc.places if p.text not in ("Kyiv",)]
     assert all(p.lat is None and p.lon is None for p in unknown)
+
+
+def test_a_name_placed_in_another_country_loses_the_country_code():
+    us = wirewatch.extract("Atlanta police said Georgia would sue the state of Alabama, "
+                           "officials in Savannah added.", published="2024-05-16")
+    georgia = next(e for e in us.entities if e.text == "Georgia")
+    assert georgia.actor is None
+    assert next(p for p in us.places if p.text == "Georgia").country == "USA"
+    caucasus = wirewatch.extract("Georgia and Armenia held talks in Tbilisi.",
+                                 published="2024-05-16")
+    assert next(e for e in caucasus.entities if e.text == "Georgia").actor == "GEO"

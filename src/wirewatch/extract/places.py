@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .actors import EntityHit, split_code
+from .actors import ActorMention, EntityHit, split_code
 from .gazetteer import Candidate, Gazetteer, open_gazetteer
 
 TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -190,6 +190,21 @@ def find_places(doc: Doc, entities: Iterable[EntityHit], home_country: str | Non
             hits.append(PlaceHit(start, end, candidate.name, candidate.country, candidate.lat,
                                  candidate.lon, candidate.geonameid, candidate.feature))
     return hits
+
+
+def agree_with_places(entities: list[EntityHit], mentions: list[ActorMention],
+                      places: list[PlaceHit]) -> tuple[list[EntityHit], list[ActorMention]]:
+    """Drop a country's actor code from a name the article places elsewhere: "Georgia" read
+    as the US state in an article about Atlanta is not the country Georgia."""
+    elsewhere = {(p.start, p.end): p.country for p in places
+                 if p.feature in ("adm1", "region", "city") and p.country}
+    wrong = [h for h in entities if h.actor and h.actor == split_code(h.actor)[0]
+             and elsewhere.get((h.span.start_char, h.span.end_char), h.actor) != h.actor]
+    if not wrong:
+        return entities, mentions
+    spans = {(h.span.start, h.span.end) for h in wrong}
+    return ([EntityHit(h.span, h.label, None) if h in wrong else h for h in entities],
+            [m for m in mentions if (m.start, m.end) not in spans])
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
