@@ -380,7 +380,9 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         cue_span: Span | None = None
         relays: list[str] = []
         if token.pos_ in ("VERB", "AUX") and lemma in vocab.verbs:
-            complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            # the clause after the verb when there is one ("While X, he said Y" reports Y)
+            complement = next((c for c in token.rights if c.dep_ == "ccomp"),
+                              next((c for c in token.lefts if c.dep_ == "ccomp"), None))
             # what is wanted, called for or criticised: the infinitive or the object
             secondary = next((c for c in token.children if c.dep_ in ("xcomp", "dobj")
                               and not c.is_punct), None)
