@@ -275,6 +275,10 @@ def annotation_rows(document: Document) -> list[dict[str, Any]]:
              for q in document.quantities]
     rows += [{"kind": "place", "start": p.start, "end": p.end, "text": p.text,
               "label": p.feature or "", "code": p.country or ""} for p in document.places]
+    rows += [{"kind": "statement", "start": st.start, "end": st.end,
+              "text": text[st.start:st.end], "label": st.cue or "",
+              "code": (st.speaker.actor or "") if st.speaker else ""}
+             for st in document.statements]
     return sorted(rows, key=lambda r: (r["start"], r["kind"]))
 
 
@@ -319,6 +323,16 @@ def _show_document(document: Document) -> None:
             facts.add_row(f"place ({p.feature or '?'})", p.text,
                           f"{p.name or ''} {p.country or ''} {where}".strip())
         out.print(facts)
+    if document.statements:
+        said = Table("speaker", "actor", "cue", "what", title="statements", title_justify="left")
+        for st in document.statements:
+            who = st.speaker
+            speaker = "(unattributed)" if who is None else (who.name or who.text) + (
+                " (anonymous)" if who.anonymous else "")
+            content = a.text[st.start:st.end]
+            said.add_row(escape(speaker), (who.actor or "") if who else "", st.cue or "",
+                         escape(content if len(content) < 90 else content[:87] + "…"))
+        out.print(said)
 
 
 def _emit(rows: list[dict[str, Any]], format: Format, title: str) -> None:

@@ -104,6 +104,10 @@ def test_ingest_folder_with_a_bad_file(capsys, tmp_path, db_path):
     assert json.loads(out)["article"]["id"] == sample_id
     code, out, _ = run(capsys, "show", sample_id[:10], "--db", db_path)
     assert code == 0 and "Yonhap News Agency" in out and "PRKMIL" in out
+    assert "statements" in out and "the official (anonymous)" in out
+    code, out, _ = run(capsys, "show", sample_id[:10], "--db", db_path, "--format", "csv")
+    kinds = {row["kind"] for row in csv.DictReader(io.StringIO(out))}
+    assert kinds == {"entity", "actor", "time", "quantity", "place", "statement"}
 
 
 def test_show_unknown_id(capsys, db_path):
