@@ -63,3 +63,10 @@ def test_a_name_placed_in_another_country_loses_the_country_code():
     caucasus = wirewatch.extract("Georgia and Armenia held talks in Tbilisi.",
                                  published="2024-05-16")
     assert next(e for e in caucasus.entities if e.text == "Georgia").actor == "GEO"
+
+
+def test_a_small_town_does_not_turn_a_state_into_a_town():
+    virginia = resolve_place("Virginia")
+    assert (virginia.country, virginia.feature) == ("USA", "adm1")
+    moscow = resolve_place("Moscow")
+    assert (moscow.country, moscow.feature) == ("RUS", "city")

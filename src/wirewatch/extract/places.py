@@ -30,6 +30,9 @@ SURE_MARGIN = 2.0  # a reading this far ahead of the next counts fully as contex
 UNSURE_WEIGHT = 0.3  # what a closer call counts for
 QUALIFIED = 6.0  # inside the place named right after it: "Dublin, Ohio"
 PRIMARY_NAME = 2.0
+# A region named like a city that holds this share of its people means the city ("Moscow"),
+# not a small town of the same name ("Virginia, Minnesota" beside the state).
+CITY_SHARE = 0.1
 CAPITAL = 4.5  # a national capital is what a bare "Berlin" means in the news
 # "Russia's western region", "eastern Ukraine": a part of a country, placed in that country.
 DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)" \
@@ -90,7 +93,7 @@ def score(candidate: Candidate, context: PlaceContext, rivals: Sequence[Candidat
         value += HOME_COUNTRY
     if candidate.feature in ("adm1", "region") and any(
             r.feature == "city" and r.country == candidate.country and r.name == candidate.name
-            for r in rivals):
+            and r.population >= CITY_SHARE * candidate.population for r in rivals):
         value -= 3.0  # "Moscow", "Seoul": the city, not the region around it
     return value
 
