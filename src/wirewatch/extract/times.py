@@ -678,19 +678,8 @@ def _plausible(doc: Doc, text: str, match: Match) -> bool:
     name = match.rule.name
     if name == "year" and not match.match["mod"]:
         return _year_is_date(doc, match)
-    if name == "ref" and match.match["ref"].lower() == "current":
-        return _ref_adjective_ok(doc, match)
     if name == "season" and not (match.match["rel"] or match.match["mod"]
                                  or match.match["year"]):
         before = text[max(0, match.start - 30):match.start].split()
         return bool(before) and before[-1].lower() in SEASON_CONTEXT
     return True
-
-
-def _ref_adjective_ok(doc: Doc, match: Match) -> bool:
-    """'current' and 'future' are times only as nouns or before a time noun."""
-    span = doc.char_span(match.start, match.end, alignment_mode="expand")
-    if span is None:
-        return False
-    token = span[-1]
-    return token.pos_ == "NOUN" or token.head.lower_ in ("period", "quarter", "year", "term")
