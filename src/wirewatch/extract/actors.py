@@ -72,6 +72,8 @@ class ActorDictionary:
     role_names: dict[str, str] = field(default_factory=dict)
     publishers: dict[str, str | None] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
+    named: dict[str, str] = field(default_factory=dict)
+    """Codes without a country (IGOs) and the name they were first listed under."""
 
     role_starts: frozenset[str] = frozenset()
     max_role_len: int = 1
@@ -138,11 +140,7 @@ class ActorDictionary:
     def actor_name(self, code: str) -> str:
         country, role = split_code(code)
         if country is None:
-            for entries in self.entries.values():
-                for entry in entries:
-                    if entry.code == code:
-                        return entry.name
-            return code
+            return self.named.get(code, code)
         base = self.country_names.get(country, country)
         return f"{base} {self.role_names.get(role, role)}" if role else base
 
@@ -159,6 +157,7 @@ def _add_named(book: ActorDictionary, row: dict[str, str], origin: str, override
     country, _ = split_code(code)
     entry = Entry(code, row["label"] or "ORG", "named", row["name"], country,
                   _date(row.get("start", ""), origin), _date(row.get("end", ""), origin))
+    book.named.setdefault(code, row["name"])
     add = book.override if override else book.add
     for surface in [row["name"], *_split(row.get("aliases", ""))]:
         add(surface, entry)

@@ -27,6 +27,7 @@ _SIGNED = re.compile(rf"[”\"»]?[ \t\u00a0]*(?P<cue>[―—–])[ \t\u00a0]*(?
 # Cue verbs whose object is a listener or a thing gained, not what was said.
 OBJECT_IS_NOT_CONTENT = frozenset({"tell", "ask", "learn", "find"})
 TOPIC_PREPOSITIONS = frozenset({"for", "on", "about", "against", "to"})
+COMPLEMENTIZERS = frozenset({"that"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -139,14 +140,21 @@ def _subject(verb: Token) -> Span | None:
     return None
 
 
-def _trim(span: Span) -> Span | None:
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+def _edges(doc: Doc, start: int, end: int, skip_first: frozenset[str] = frozenset()
+           ) -> tuple[int, int]:
+    """Token bounds without punctuation and space at either edge (nor leading words in
+    ``skip_first``)."""
+    while start < end and (doc[start].is_punct or doc[start].is_space
+                           or doc[start].lower_ in skip_first):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    return doc[start:end] if end > start else None
+    return start, end
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = _edges(span.doc, span.start, span.end)
+    return span.doc[start:end] if end > start else None
 
 
 def _phrase(token: Token) -> Span:
@@ -164,10 +172,7 @@ def _phrase(token: Token) -> Span:
         if "\n" in doc[i].text_with_ws:
             start = i + 1  # a dateline or a time stamp on the line before is not the source
             break
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    start, end = _edges(doc, start, end)
     span = doc[start:end]
     after = doc[end].text if end < len(doc) else ""
     if (after == ")" and span.text.count("(") > span.text.count(")")) or (
@@ -281,13 +286,8 @@ class SpeakerResolver:
 
 def _clause_span(token: Token) -> Span:
     """A clause's subtree with its complementizer ("that ..."), without edge punctuation."""
-    doc = token.doc
-    start, end = token.left_edge.i, token.right_edge.i + 1
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return doc[start:end]
+    start, end = _edges(token.doc, token.left_edge.i, token.right_edge.i + 1)
+    return token.doc[start:end]
 
 
 def _head_clause_without(verb: Token, drop: Span) -> Span | None:
@@ -297,11 +297,7 @@ def _head_clause_without(verb: Token, drop: Span) -> Span | None:
     start, end = sentence.start, drop.start
     if drop.start - sentence.start < 3:  # the cue comes first: the content follows it
         start, end = drop.end, sentence.end
-    while start < end and (doc[start].is_punct or doc[start].is_space
-                           or doc[start].lower_ == "that"):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    start, end = _edges(doc, start, end, skip_first=COMPLEMENTIZERS)
     return doc[start:end] if end - start >= 2 else None
 
 
