@@ -242,6 +242,12 @@ EVALUATORS = {
     "attribution": ("attribution", "evaluate_attribution",
                     "PolNeAR (brat standoff): source, cue and content spans and linked "
                     "sources."),
+    "events": ("events", "evaluate_events",
+               "PLOVER gold-standard records (JSON): event type accuracy and macro F1, source "
+               "and target country accuracy."),
+    "modality": ("modality", "evaluate_modality",
+                 "MEANTIME (folder): modality of the found events that overlap gold event "
+                 "mentions."),
 }
 
 

@@ -13,6 +13,7 @@ from .model import (
     Article,
     Document,
     Entity,
+    Event,
     Place,
     Quantity,
     Speaker,
@@ -56,8 +57,12 @@ def to_document(doc: Doc, article: Article, book: ActorDictionary) -> Document:
                           h.speaker.anonymous, h.speaker.name) if h.speaker else None,
                   h.cue, h.direct, tuple(h.source_chain), h.cue_span)
         for h in found.statements)
+    events = tuple(Event(e.type, e.mode, e.cameo, e.source, e.target, e.trigger, e.sentence,
+                         e.modality, e.date, e.date_precision, e.place, e.quantity, e.statement,
+                         e.confidence) for e in found.events)
     document = Document(article=article, entities=entities, actors=tuple(actors), times=times,
-                        places=places, quantities=quantities, statements=statements)
+                        places=places, quantities=quantities, statements=statements,
+                        events=events)
     check_offsets(document)
     return document
 

@@ -23,6 +23,7 @@ from .extract.actors import (
     find_entities,
 )
 from .extract.casing import add_shouted_entities, name_forms
+from .extract.events import EventHit, find_events
 from .extract.places import PlaceHit, agree_with_places, find_places
 from .extract.quantities import QuantityHit, find_quantities
 from .extract.statements import StatementHit, find_statements
@@ -44,6 +45,7 @@ class Annotations:
     quantities: list[QuantityHit] = field(default_factory=list)
     places: list[PlaceHit] = field(default_factory=list)
     statements: list[StatementHit] = field(default_factory=list)
+    events: list[EventHit] = field(default_factory=list)
     error: str | None = None
 
 
@@ -96,8 +98,9 @@ class WirewatchComponent:
                 doc, [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.code)
                       for m in mentions],
                 [h.span for h in entities if h.label == "PERSON"], context.publisher)
+            events = find_events(doc, mentions, times, quantities, places, statements)
             doc._.set(EXTENSION, Annotations(entities, mentions, times, quantities, places,
-                                             statements))
+                                             statements, events))
         except Exception as err:  # one bad article must not stop a batch
             doc._.set(EXTENSION, Annotations(error=f"{type(err).__name__}: {err}"))
         return doc

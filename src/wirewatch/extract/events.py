@@ -1,0 +1,519 @@
+"""Who did what to whom: PLOVER events coded over the dependency parse.
+
+A trigger (a verb or an event noun) is looked up in ``resources/event_triggers.tsv`` by its
+lemma and the words it governs ("send" + a delegation is CONSULT, + troops MOBILIZE, + arms
+AID). Source and target come from the trigger's arguments (subject, object, by/with/to
+phrases, possessives, passives, the subject of a verb that controls it), resolved to the
+actor mentions already found; each event is then linked to its time, place, quantity and
+statement, and given its modality.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..resources import bundled_table
+from .actors import ActorMention
+from .modality import modality_cues, modality_of
+from .places import PlaceHit
+from .quantities import QuantityHit
+from .statements import StatementHit
+from .statements import cues as reporting_cues
+from .times import TimeHit
+
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN"})
+OBJECTS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd", "pobj"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp"})
+NP_LINKS = frozenset({"poss", "compound", "amod", "nmod", "appos", "npadvmod"})
+CONTROLLERS = frozenset({"xcomp", "advcl", "conj", "pcomp"})
+DATED_KINDS = {"date": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
+INTENT_TYPES = frozenset({"AGREE"})
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    head: str
+    pos: str
+    needs: tuple[str, ...]
+    type: str
+    mode: str | None
+    cameo: str | None
+    roles: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    patterns: dict[tuple[str, str], tuple[Pattern, ...]]
+    classes: dict[str, frozenset[str]]
+    preps: dict[tuple[str, str], frozenset[str]]  # (preposition, pos) -> roles
+    groups: frozenset[str]
+    modes: dict[str, str]  # adjective -> PLOVER mode ("military aid")
+
+
+@cache
+def lexicon() -> Lexicon:
+    classes: dict[str, set[str]] = {}
+    for row in bundled_table("event_objects.tsv"):
+        classes.setdefault(row["class"], set()).add(row["lemma"])
+    patterns: dict[tuple[str, str], list[Pattern]] = {}
+    for row in bundled_table("event_triggers.tsv"):
+        head, *needs = row["pattern"].split()
+        pattern = Pattern(head, row["pos"], tuple(needs), row["type"],
+                          None if row["mode"] == "-" else row["mode"],
+                          None if row["cameo"] == "-" else row["cameo"], row["roles"])
+        patterns.setdefault((head, row["pos"]), []).append(pattern)
+    preps: dict[tuple[str, str], set[str]] = {}
+    groups: set[str] = set()
+    modes: dict[str, str] = {}
+    for row in bundled_table("event_arguments.tsv"):
+        if row["kind"] == "group":
+            groups.add(row["word"])
+            continue
+        if row["kind"] == "mode":
+            modes[row["word"]] = row["role"]
+            continue
+        for pos in (("VERB", "NOUN") if row["pos"] == "*" else (row["pos"],)):
+            preps.setdefault((row["word"], pos), set()).add(row["role"])
+    return Lexicon(
+        {k: tuple(sorted(v, key=lambda p: -len(p.needs))) for k, v in patterns.items()},
+        {k: frozenset(v) for k, v in classes.items()},
+        {k: frozenset(v) for k, v in preps.items()},
+        frozenset(groups), modes)
+
+
+@dataclass(frozen=True, slots=True)
+class EventHit:
+    type: str
+    mode: str | None
+    cameo: str | None
+    source: str | None
+    target: str | None
+    trigger: tuple[int, int]  # characters
+    sentence: tuple[int, int]
+    modality: str
+    date: str | None
+    date_precision: str | None
+    place: int | None
+    quantity: int | None
+    statement: int | None
+    confidence: float
+    token: int  # the trigger's token, for scorers that work on the parse
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _trigger_pos(token: Token) -> str | None:
+    if token.pos_ in VERB_POS or (token.tag_ == "VBN" and token.dep_ == "amod"):
+        return "VERB"
+    if token.pos_ in NOUN_POS and token.dep_ != "compound":
+        return "NOUN"
+    return None
+
+
+def _themes(token: Token) -> list[Token]:
+    """What the trigger acts on: its objects, or the noun a participle modifies."""
+    out = [c for c in token.children if c.dep_ in OBJECTS]
+    out += [g for c in token.children if c.dep_ in ("prep", "agent")
+            for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ in ("amod", "acl"):
+        out.append(token.head)
+    return out + [c for t in list(out) for c in t.conjuncts]
+
+
+def _satisfies(token: Token, need: str, book: Lexicon) -> bool:
+    if need.startswith("@"):
+        members = book.classes.get(need[1:], frozenset())
+        return any(t.lemma_.lower() in members for t in _themes(token))
+    return any(c.lemma_.lower() == need or c.lower_ == need for c in token.children) or any(
+        t.lemma_.lower() == need for t in _themes(token))
+
+
+def match_trigger(token: Token, book: Lexicon) -> Pattern | None:
+    pos = _trigger_pos(token)
+    if pos is None:
+        return None
+    for pattern in book.patterns.get((token.lemma_.lower(), pos), ()):
+        if all(_satisfies(token, need, book) for need in pattern.needs):
+            return pattern
+    return None
+
+
+# ---------------------------------------------------------------- actors
+
+
+class ActorIndex:
+    """Which actor each token belongs to, and how to find the actor a phrase stands for."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[ActorMention], book: Lexicon) -> None:
+        self.doc = doc
+        self.book = book
+        self.code_at: dict[int, str] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.code_at[i] = m.code
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+
+    def of_phrase(self, head: Token, depth: int = 0) -> str | None:
+        """The actor a noun phrase names: its head's mention, else a modifier's ("the
+        Ukrainian side", "Kyiv's envoy", "leaders of Romania")."""
+        if head.i in self.code_at:
+            return self.code_at[head.i]
+        if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$"):
+            return self.antecedent(head)
+        if head.lemma_.lower() in self.book.groups and any(
+                c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both")
+                for c in head.children):
+            pair = self.last_two_countries(head.i)
+            return pair[0] if pair else None
+        if depth > 2:
+            return None
+        for child in sorted(head.children, key=lambda c: abs(c.i - head.i)):
+            if child.dep_ in NP_LINKS and (code := self.of_phrase(child, depth + 1)):
+                return code
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (code := self.of_phrase(pobj, depth + 1)):
+                        return code
+        return None
+
+    def all_of_phrase(self, head: Token) -> list[str]:
+        """The actors of a phrase and its conjuncts ("Iran and Libya"), in order."""
+        if head.lemma_.lower() in self.book.groups and any(
+                c.lower_ in ("two", "both") for c in head.children):
+            return self.last_two_countries(head.i)
+        codes = [c for t in (head, *head.conjuncts) if (c := self.of_phrase(t))]
+        return list(dict.fromkeys(codes))
+
+    def antecedent(self, pronoun: Token) -> str | None:
+        """A pronoun's actor: the subject of the nearest clause above it that has one, else
+        the last actor named before it in the sentence."""
+        node = pronoun
+        while node.head.i != node.i:
+            node = node.head
+            for child in node.children:
+                if (child.dep_ in SUBJECTS and child.i < pronoun.i and child.i != pronoun.i
+                        and child.pos_ != "PRON" and (code := self.of_phrase(child))):
+                    return code
+        sent_start = pronoun.sent.start
+        for m in reversed(self.mentions):
+            if sent_start <= m.start and m.end <= pronoun.i:
+                return m.code
+        return None
+
+    def last_two_countries(self, before: int) -> list[str]:
+        """The last two different countries (or their governments) named before a token."""
+        seen: list[str] = []
+        for m in reversed(self.mentions):
+            if m.end > before:
+                continue
+            country = m.code[:3]
+            if country not in seen:
+                seen.append(country)
+            if len(seen) == 2:
+                break
+        if len(seen) < 2:
+            return []
+        codes = {}
+        for m in self.mentions:
+            if m.end <= before and m.code[:3] in seen:
+                codes[m.code[:3]] = m.code
+        return [codes[c] for c in reversed(seen)]
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _prep_objects(token: Token, role: str, pos: str, book: Lexicon) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and role in book.preps.get((child.lower_, pos), ()):
+            out += [g for g in child.children if g.dep_ == "pobj"]
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's own subject, or the subject of the verb that controls it ("X agreed to send",
+    "X sent troops to fight")."""
+    node = verb
+    for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "agent")]
+        if subjects:
+            subject = subjects[0]
+            if subject.dep_ == "agent":
+                return next((g for g in subject.children if g.dep_ == "pobj"), None)
+            return subject
+        if node.dep_ in CONTROLLERS or (node.dep_ in ("csubj", "csubjpass")):
+            node = node.head
+        elif node.dep_ in ("acl", "amod") and node.head.pos_ in ("NOUN", "PROPN"):
+            return None
+        else:
+            return None
+    return None
+
+
+@dataclass(slots=True)
+class Arguments:
+    source: str | None = None
+    target: str | None = None
+    place_tokens: tuple[Token, ...] = ()
+    phrases: tuple[Token, ...] = ()  # argument heads, for finding quantities
+
+
+def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Arguments:
+    book = actors.book
+    passive = _is_passive(trigger)
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative", "attr")]
+    if trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
+        objects.append(trigger.head)  # "deployed soldiers", "troops sent to"
+    agents = [g for c in trigger.children if c.dep_ == "agent"
+              for g in c.children if g.dep_ == "pobj"]
+    patients = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    subject = None if passive else _subject(trigger)
+    if passive:
+        subject = agents[0] if agents else None
+        objects = patients + objects
+    source_heads = [subject] if subject is not None else []
+    target_heads: list[Token] = []
+    places = _prep_objects(trigger, "place", "VERB", book)
+    if pattern.roles == "recipient":
+        target_heads, source_heads = source_heads, _prep_objects(trigger, "source", "NOUN",
+                                                                 book)
+    elif pattern.roles == "force":
+        if not source_heads:
+            source_heads = objects[:1]
+        objects = []
+    else:
+        target_heads = objects + _prep_objects(trigger, "target", "VERB", book)
+        for obj in objects:
+            target_heads += [c for c in obj.children if c.dep_ == "poss"]
+            target_heads += _prep_objects(obj, "target", "NOUN", book)
+    return _resolve(source_heads, target_heads, places, actors,
+                    (*source_heads, *target_heads, *objects, *patients))
+
+
+def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Arguments:
+    book = actors.book
+    source_heads = [c for c in trigger.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                    and actors.of_phrase(c)]
+    source_heads += _prep_objects(trigger, "source", "NOUN", book)
+    target_heads = _prep_objects(trigger, "target", "NOUN", book)
+    pairs = _prep_objects(trigger, "pair", "NOUN", book)
+    places = _prep_objects(trigger, "place", "NOUN", book)
+    if pattern.roles == "force":
+        target_heads = []
+    if pairs and not source_heads:
+        pair_codes = actors.all_of_phrase(pairs[0])
+        if len(pair_codes) >= 2:
+            return Arguments(pair_codes[0], pair_codes[1], tuple(places), tuple(pairs))
+    if not source_heads:
+        governor = _governing_verb(trigger)
+        if governor is not None and (subject := _subject(governor)) is not None:
+            source_heads = [subject]
+    return _resolve(source_heads, target_heads, places, actors,
+                    (*source_heads, *target_heads, trigger))
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun trigger is the object of ("held talks") or hangs from ("during a call,
+    X said")."""
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if (noun.dep_ == "pobj" and noun.head.dep_ == "prep"
+            and noun.head.head.pos_ in ("VERB", "AUX")):
+        return noun.head.head
+    return None
+
+
+def _resolve(source_heads: Sequence[Token], target_heads: Sequence[Token],
+             places: Sequence[Token], actors: ActorIndex,
+             phrases: Sequence[Token]) -> Arguments:
+    source_codes: list[str] = []
+    for head in source_heads:
+        source_codes = actors.all_of_phrase(head)
+        if source_codes:
+            break
+    target = next((codes[0] for h in target_heads if (codes := actors.all_of_phrase(h))), None)
+    source = source_codes[0] if source_codes else None
+    if target is None and len(source_codes) > 1:
+        target = source_codes[1]  # "Israel and Lebanon renewed talks": each with the other
+    return Arguments(source, target, tuple(places), tuple(phrases))
+
+
+# ---------------------------------------------------------------- linking
+
+
+def _own_tokens(token: Token) -> set[int]:
+    """The trigger's phrase without the clauses inside it."""
+    keep = {token.i}
+    stack = [c for c in token.children if c.dep_ not in CLAUSES]
+    while stack:
+        t = stack.pop()
+        keep.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSES)
+    return keep
+
+
+def _scope(trigger: Token) -> set[int]:
+    scope = _own_tokens(trigger)
+    governor = _governing_verb(trigger) if trigger.pos_ == "NOUN" else None
+    if governor is not None:
+        scope |= _own_tokens(governor)
+    return scope
+
+
+def _char_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _nearest(trigger: Token, candidates: list[tuple[int, int]]) -> int | None:
+    """The index of the candidate (index, token) nearest the trigger."""
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: abs(c[1] - trigger.i))[0]
+
+
+def _in(doc: Doc, start: int, end: int, tokens: set[int]) -> int | None:
+    span = _char_tokens(doc, start, end)
+    if span is None or not any(t.i in tokens for t in span):
+        return None
+    return span.root.i
+
+
+def find_events(doc: Doc, mentions: Sequence[ActorMention], times: Sequence[TimeHit],
+                quantities: Sequence[QuantityHit], places: Sequence[PlaceHit],
+                statements: Sequence[StatementHit]) -> list[EventHit]:
+    """Every coded event of the Doc, in text order."""
+    book = lexicon()
+    actors = ActorIndex(doc, mentions, book)
+    blocked = {i for m in mentions for i in range(m.start, m.end)}
+    blocked |= {t.i for ent in doc.ents if ent.label_ not in ("DATE", "TIME", "CARDINAL")
+                for t in ent}
+    events: list[EventHit] = []
+    for sent in doc.sents:
+        for token in sent:
+            if token.i in blocked:
+                continue
+            if (demand := _reported_demand(token, actors)) is not None:
+                events.append(_link(doc, token, demand, sent, times, quantities, places,
+                                    statements, actors))
+            pattern = match_trigger(token, book)
+            if pattern is None or _intent_with_event(token, pattern, book):
+                continue
+            arguments = (noun_arguments if _trigger_pos(token) == "NOUN" else verb_arguments)(
+                token, pattern, actors)
+            events.append(_link(doc, token, (pattern, arguments), sent, times, quantities,
+                                places, statements, actors))
+    return events
+
+
+def _intent_with_event(token: Token, pattern: Pattern, book: Lexicon) -> bool:
+    """"Agreed to send aid": the aid is the event (planned); the agreeing only says so."""
+    return pattern.type in INTENT_TYPES and any(
+        c.dep_ in ("xcomp", "ccomp") and match_trigger(c, book) for c in token.children)
+
+
+DEMAND = Pattern("", "VERB", (), "DEMAND", None, "100", "agent")
+
+
+def _reported_demand(token: Token, actors: ActorIndex) -> tuple[Pattern, Arguments] | None:
+    """"X said Y must leave" is X demanding of Y: a reported clause under a deontic modal."""
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in reporting_cues().verbs:
+        return None
+    deontic = modality_cues().deontic
+    if not any(c.dep_ == "aux" and c.lower_ in deontic for c in token.children):
+        return None
+    speaker = _subject(token.head)
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    source = actors.of_phrase(speaker) if speaker is not None else None
+    target = actors.of_phrase(subject) if subject is not None else None
+    if source is None and target is None:
+        return None
+    heads = tuple(t for t in (speaker, subject) if t is not None)
+    return DEMAND, Arguments(source, target, (), heads)
+
+
+def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
+          times: Sequence[TimeHit], quantities: Sequence[QuantityHit],
+          places: Sequence[PlaceHit], statements: Sequence[StatementHit],
+          actors: ActorIndex) -> EventHit:
+    pattern, arguments = found
+    start = token.idx
+    modality, _ = modality_of(token)
+    scope = _scope(token)
+    dated = [(i, root) for i, t in enumerate(times)
+             if _dated(t) and (root := _in(doc, t.start, t.end, scope))
+             is not None]
+    statement = _statement_of(start, statements)
+    date = precision = None
+    if (chosen := _nearest(token, dated)) is not None:
+        date, precision = times[chosen].value, DATED_KINDS[times[chosen].kind]
+    elif statement is not None and (said := _statement_time(doc, statements[statement], times)):
+        date, precision = said, "reported"
+    place_scope = {t.i for h in arguments.place_tokens for t in h.subtree}
+    located = [(i, root) for i, p in enumerate(places)
+               if (root := _in(doc, p.start, p.end, place_scope)) is not None]
+    counted_scope = scope | {t.i for h in arguments.phrases for t in h.subtree}
+    counted = [(i, root) for i, q in enumerate(quantities) if q.kind == "count"
+               and (root := _in(doc, q.start, q.end, counted_scope)) is not None]
+    confidence = 0.5 + 0.1 * len(pattern.needs) + 0.15 * (arguments.source is not None) \
+        + 0.15 * (arguments.target is not None)
+    mode = pattern.mode or _mode_from_modifiers(token, actors.book.modes)
+    return EventHit(
+        type=pattern.type, mode=mode, cameo=pattern.cameo,
+        source=arguments.source, target=arguments.target,
+        trigger=(start, start + len(token.text)),
+        sentence=(sent.start_char, sent.end_char), modality=modality,
+        date=date, date_precision=precision,
+        place=_nearest(token, located), quantity=_nearest(token, counted),
+        statement=statement, confidence=round(min(confidence, 0.95), 2), token=token.i)
+
+
+def _mode_from_modifiers(token: Token, modes: dict[str, str]) -> str | None:
+    """"military aid", "humanitarian assistance": the adjective on the trigger or its object."""
+    for t in (token, *_themes(token)):
+        for child in t.children:
+            if child.dep_ == "amod" and child.lower_ in modes:
+                return modes[child.lower_]
+    return None
+
+
+def _dated(time: TimeHit) -> bool:
+    """A time that names a calendar date, week, month or year (not "now", not a duration)."""
+    return bool(time.value) and time.kind in DATED_KINDS and time.value[:1].isdigit()
+
+
+def _statement_of(char: int, statements: Sequence[StatementHit]) -> int | None:
+    """The innermost statement whose content holds the character."""
+    holding = [(s.end - s.start, i) for i, s in enumerate(statements)
+               if s.start <= char < s.end]
+    return min(holding)[1] if holding else None
+
+
+def _statement_time(doc: Doc, statement: StatementHit, times: Sequence[TimeHit]
+                    ) -> str | None:
+    """When the statement was made: a date on its cue verb ("said Wednesday")."""
+    if statement.cue_span is None:
+        return None
+    cue = _char_tokens(doc, *statement.cue_span)
+    if cue is None:
+        return None
+    own = _own_tokens(cue.root)
+    for t in times:
+        if _dated(t) and _in(doc, t.start, t.end, own) is not None:
+            return t.value
+    return None
+
+
+__all__ = ["EventHit", "find_events", "lexicon", "match_trigger"]

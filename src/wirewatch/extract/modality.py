@@ -1,0 +1,158 @@
+"""Factuality of an event: asserted, negated, hedged, planned or hypothetical.
+
+The cues (``resources/modality_cues.tsv``) are read on the event's trigger and on the verbs
+that govern it, up to the clause a source reports: in "the official said troops were not
+sent", "not" negates the sending, and in "he did not say troops were sent" the sending stays
+asserted. A question answered in the same sentence ("asked whether X was considered, the
+official said there was no request") takes the answer's polarity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from ..resources import bundled_table
+
+# Strongest first: one negation outweighs a "will" in the same chain.
+ORDER = ("negated", "hypothetical", "hedged", "planned")
+ASSERTED = "asserted"
+
+# Dependencies along which a governing word's cues reach the event below it.
+VERB_CHAIN = frozenset({"xcomp", "csubj", "csubjpass", "pcomp", "oprd", "acomp", "auxpass"})
+NOUN_TO_VERB = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis"})
+ASK = frozenset({"ask", "question"})
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    aux: dict[str, str]
+    neg: dict[str, str]
+    det: dict[str, str]
+    adverb: dict[str, str]
+    governor: dict[str, str]
+    mark: dict[str, str]
+    prep: dict[str, str]
+    phrase: dict[str, str]
+    deontic: frozenset[str]
+
+
+@cache
+def modality_cues() -> ModalityCues:
+    tables: dict[str, dict[str, str]] = {}
+    for row in bundled_table("modality_cues.tsv"):
+        tables.setdefault(row["kind"], {})[row["cue"]] = row["modality"]
+    return ModalityCues(*(tables.get(k, {}) for k in (
+        "aux", "neg", "det", "adverb", "governor", "mark", "prep", "phrase")),
+        deontic=frozenset(tables.get("deontic", {})))
+
+
+def _governor_key(token: Token) -> str:
+    """A governor's lemma, with its particle when it has one ("rule out")."""
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    return f"{token.lemma_.lower()} {particles[0]}" if particles else token.lemma_.lower()
+
+
+def _local_cues(token: Token, cues: ModalityCues, found: set[str]) -> None:
+    """Cues standing on one token of the chain: its negation, auxiliaries, adverbs, marks."""
+    for child in token.children:
+        word = child.lower_
+        dep = child.dep_
+        if dep == "neg" and word in cues.neg:
+            found.add(cues.neg[word])
+        elif dep in ("aux", "auxpass") and word in cues.aux:
+            found.add(cues.aux[word])
+        elif dep == "det" and word in cues.det:
+            found.add(cues.det[word])
+        elif dep == "advmod" and word in cues.adverb:
+            found.add(cues.adverb[word])
+        elif dep == "advmod" and word in cues.neg:
+            found.add(cues.neg[word])
+        elif dep == "mark" and word in cues.mark:
+            found.add(cues.mark[word])
+        elif dep in ("prep", "advcl", "acl") and word in cues.prep:
+            found.add(cues.prep[word])
+        elif dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.mark
+                                    and cues.mark[m.lower_] == "hypothetical"
+                                    and m.lower_ != "whether" for m in child.children):
+            found.add("hypothetical")  # "if they agree, troops would leave"
+    if cues.phrase:
+        words = " ".join(t.lower_ for t in token.subtree if t.head.i == token.i
+                         or t.head.head.i == token.i)
+        found.update(m for p, m in cues.phrase.items() if p in words)
+
+
+def _answered_negatively(ask: Token, cues: ModalityCues) -> bool:
+    """In "asked whether ..., X said NEG", does the reply negate?"""
+    reply = ask.head if ask.dep_ == "advcl" else None
+    if reply is None:
+        return False
+    for clause in reply.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for t in clause.subtree:
+            if (t.dep_ == "neg" and t.lower_ in cues.neg) or (
+                    t.dep_ == "det" and t.lower_ in cues.det):
+                return True
+    return False
+
+
+def _is_purpose(token: Token) -> bool:
+    """An infinitive that says what its head is for or about: "a plan to visit"."""
+    return token.dep_ in ("acl", "advcl") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def chain(trigger: Token) -> list[Token]:
+    """The trigger and the words that govern it within its own clause, lowest first."""
+    nodes = [trigger]
+    node = trigger
+    while node.head.i != node.i:
+        dep, head = node.dep_, node.head
+        if node.pos_ in ("NOUN", "PROPN"):
+            if dep in NOUN_TO_VERB and head.pos_ in ("VERB", "AUX"):
+                node = head
+            elif dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+                node = head.head
+            else:
+                break
+        elif dep in VERB_CHAIN or (dep == "conj" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in node.children)):
+            node = head
+        elif _is_purpose(node):
+            node = head  # "a plan to visit", "sent troops to fight": purpose or intent
+        else:
+            break
+        nodes.append(node)
+    return nodes
+
+
+def modality_of(trigger: Token) -> tuple[str, tuple[Token, ...]]:
+    """The event's modality and the governing words it was read from."""
+    cues = modality_cues()
+    found: set[str] = set()
+    nodes = chain(trigger)
+    for position, node in enumerate(nodes):
+        _local_cues(node, cues, found)
+        if position and _is_purpose(nodes[position - 1]):
+            found.add("planned")  # "sent envoys to mediate": the mediation is intended
+        if position and (key := _governor_key(node)) in cues.governor:
+            found.add(cues.governor[key])
+        if position and node.pos_ == "NOUN" and node.lemma_.lower() in cues.governor:
+            found.add(cues.governor[node.lemma_.lower()])
+    top = nodes[-1]
+    if top.dep_ == "ccomp" and top.head.i != top.i:
+        governor = top.head
+        key = _governor_key(governor)
+        if key in cues.governor and governor.lemma_.lower() not in ASK:
+            found.add(cues.governor[key])
+        if governor.lemma_.lower() in ASK and any(
+                c.dep_ == "mark" and c.lower_ in cues.mark for c in top.children):
+            found.add("negated" if _answered_negatively(governor, cues) else "hypothetical")
+    for name in ORDER:
+        if name in found:
+            return name, tuple(nodes)
+    return ASSERTED, tuple(nodes)
