@@ -95,6 +95,9 @@ class ActorDictionary:
                 book.add(surface, Entry(code, "GPE", "country", name, code))
             for surface in _split(row["demonyms"]):
                 book.add(surface, Entry(code, "NORP", "demonym", name, code))
+                if surface[-1:].isalpha() and surface[-1] not in "sh":
+                    # the people: "Israelis", "Algerians" ("Chinese", "Swiss" have no plural)
+                    book.add(surface + "s", Entry(code, "NORP", "demonym", name, code))
             for surface in _split(row["capitals"]):
                 book.add(surface, Entry(code + GOVERNMENT, "GPE", "capital", surface, code))
                 book.capitals.setdefault(surface.upper(), code)
@@ -286,13 +289,15 @@ def _after_title(span: Span, book: ActorDictionary) -> bool:
 
 
 def _trim(ent: Span) -> Span | None:
-    """Drop possessive endings and edge punctuation that spaCy sometimes includes."""
+    """Drop possessive endings, edge punctuation and a leading "the" that spaCy sometimes
+    includes ("The United States" at a sentence start is the country "United States")."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct
                            or doc[end - 1].is_space):
         end -= 1
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].is_punct or doc[start].is_space
+                           or doc[start].lower_ == "the"):
         start += 1
     if start >= end:
         return None

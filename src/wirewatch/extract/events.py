@@ -32,6 +32,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp"})
 NP_LINKS = frozenset({"poss", "compound", "amod", "nmod", "appos", "npadvmod"})
 CONTROLLERS = frozenset({"xcomp", "advcl", "conj", "pcomp"})
+MEMBER_OF = frozenset({"of", "in", "from", "throughout"})  # "rebels in the Ivory Coast"
 DATED_KINDS = {"date": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 INTENT_TYPES = frozenset({"AGREE"})
 
@@ -124,7 +125,10 @@ def _themes(token: Token) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
     if token.dep_ in ("amod", "acl"):
         out.append(token.head)
-    return out + [c for t in list(out) for c in t.conjuncts]
+    out += [c for t in list(out) for c in t.conjuncts]
+    # "lifted a state of emergency", "sent a team of inspectors"
+    return out + [g for t in list(out) for c in t.children if c.dep_ == "prep"
+                  and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
 def _satisfies(token: Token, need: str, book: Lexicon) -> bool:
@@ -178,7 +182,7 @@ class ActorIndex:
             if child.dep_ in NP_LINKS and (code := self.of_phrase(child, depth + 1)):
                 return code
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in MEMBER_OF:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (code := self.of_phrase(pobj, depth + 1)):
                         return code
@@ -294,13 +298,31 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         if not source_heads:
             source_heads = objects[:1]
         objects = []
+        target_heads = [t for t in _prep_objects(trigger, "target", "VERB", book)
+                        if "place" not in book.preps.get((t.head.lower_, "VERB"), ())]
     else:
         target_heads = objects + _prep_objects(trigger, "target", "VERB", book)
         for obj in objects:
             target_heads += [c for c in obj.children if c.dep_ == "poss"]
             target_heads += _prep_objects(obj, "target", "NOUN", book)
+        target_heads += _complement_targets(trigger, book)
     return _resolve(source_heads, target_heads, places, actors,
                     (*source_heads, *target_heads, *objects, *patients))
+
+
+def _complement_targets(verb: Token, book: Lexicon) -> list[Token]:
+    """Whom a demand or a promise is about, named in its complement: "demanded that the US
+    cancel ...", "promised to continue aid to Mozambique"."""
+    out: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ == "ccomp":
+            out += [c for c in clause.children if c.dep_ == "nsubj"]
+        elif clause.dep_ == "xcomp":
+            for obj in (c for c in clause.children if c.dep_ in ("dobj", "dative")):
+                out.append(obj)
+                out += _prep_objects(obj, "target", "NOUN", book)
+            out += _prep_objects(clause, "target", "VERB", book)
+    return out
 
 
 def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Arguments:
