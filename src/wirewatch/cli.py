@@ -22,7 +22,7 @@ from rich.text import Text
 from .config import Settings, load_settings
 from .errors import SettingError, WirewatchError
 from .ingest import ArticleMeta, Failure, Skipped, parse_published, read_paths
-from .model import Document, json_schema
+from .model import EVENT_TYPES, MODALITIES, Document, json_schema
 
 app = typer.Typer(
     name="wirewatch",
@@ -168,6 +168,43 @@ def actors(db: DbOption = None, format: FormatOption = Format.table,
     from .store import open_store
 
     _emit(open_store(_settings(db=db).db).actors(limit), format, "actors")
+
+
+EventType = StrEnum("EventType", {t: t for t in EVENT_TYPES})
+Modality = StrEnum("Modality", {m: m for m in MODALITIES})
+
+
+def _day(value: str | None, flag: str) -> str | None:
+    return parse_published(value, flag)[:10] if value else None
+
+
+@app.command()
+def events(
+    type: Annotated[EventType | None, typer.Option(
+        "--type", case_sensitive=False, help="Only this PLOVER event type")] = None,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="Only events with this source or target (a code or its start: KOR "
+        "finds KORGOV)")] = None,
+    modality: Annotated[Modality | None, typer.Option(
+        "--modality", case_sensitive=False, help="Only events with this factuality")] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", help="Only events dated on or after this day (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, typer.Option(
+        "--until", help="Only events dated on or before this day (YYYY-MM-DD)")] = None,
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+    limit: LimitOption = 100,
+) -> None:
+    """List stored events (who did what to whom, when, how sure), oldest first."""
+    from .store import open_store
+
+    rows = open_store(_settings(db=db).db).events(
+        type=type.value if type else None, actor=actor,
+        modality=modality.value if modality else None,
+        since=_day(since, "--since"), until=_day(until, "--until"), limit=limit)
+    for row in rows:
+        row["article"] = row["article"] if format is not Format.table else row["article"][:12]
+    _emit(rows, format, "events")
 
 
 @app.command()

@@ -13,6 +13,12 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 Span = tuple[int, int]
 
+# PLOVER's event types and the factuality values of an event, as DESIGN.md fixes them.
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+               "INVESTIGATE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION",
+               "PROTEST", "CRIME", "MOBILIZE", "COERCE", "ASSAULT")
+MODALITIES = ("asserted", "negated", "hedged", "planned", "hypothetical")
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -251,6 +257,8 @@ def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 __all__ = [
     "ANNOTATION_TYPES",
+    "EVENT_TYPES",
+    "MODALITIES",
     "Actor",
     "Article",
     "Document",

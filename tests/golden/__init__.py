@@ -18,6 +18,7 @@ PARTS: dict[str, tuple[str, ...] | None] = {
     "quantities": ("quantities",),
     "places": ("places",),
     "statements": ("statements",),
+    "events": ("actors", "events"),
 }
 
 

@@ -92,3 +92,43 @@ def test_evaluate_attribution_averages_annotators(capsys):
     assert figures["source_exact_recall"] == 1.0 and figures["source_exact_precision"] == 0.5
     assert figures["content_exact_f1"] == 0.5 and figures["content_overlap_f1"] == 1.0
     assert figures["cue_exact_f1"] == 1.0 and figures["linked_source_share"] == 1.0
+
+
+def test_evaluate_events_compares_at_plovers_level(capsys):
+    figures = run_json(capsys, "evaluate", "events", "--data", EVAL / "plover-mini.json")
+    # the DOCUMENT record is skipped; "will give" (planned AID) is PLOVER's AGREE, FIGHT is
+    # ASSAULT, and the record without an event counts as wrong
+    assert figures["documents"] == 4 and figures["records_with_event"] == 3
+    assert figures["type_accuracy"] == 0.75 and figures["type_macro_f1"] == 0.75
+    assert figures["source_country_accuracy"] == 0.75
+    assert figures["target_country_accuracy"] == 1.0
+
+
+def test_plover_markup_locates_the_event_words():
+    from wirewatch.evaluate.events import plover_type, trigger_spans
+
+    record = {"text": "Norway will give Kenya a grant.",
+              "textInfo": {"markup": "(SRC: Norway) (EVT: will give) (TAR: Kenya) a (EVT: grant)."}}
+    assert trigger_spans(record) == [(7, 16), (25, 30)]
+    assert plover_type("AID", "planned") == "AGREE"
+    assert plover_type("ASSAULT", "hypothetical") == "THREATEN"
+    assert plover_type("AID", "negated") == "AID"
+
+
+def test_evaluate_modality_on_matched_mentions(capsys):
+    figures = run_json(capsys, "evaluate", "modality", "--data", EVAL / "meantime")
+    # "will send" is FUTURE (planned), "did not sanction" NEG (negated); the gold mention on
+    # "did" has no event of wirewatch's over it, so it is counted but not scored
+    assert figures["gold_mentions"] == 3 and figures["matched_mentions"] == 2
+    assert figures["accuracy"] == 1.0
+
+
+def test_meantime_attributes_map_to_modalities():
+    from wirewatch.evaluate.modality import gold_modalities
+
+    assert gold_modalities({"polarity": "NEG", "time": "FUTURE"}) == {"negated"}
+    assert gold_modalities({"certainty": "POSSIBLE", "polarity": "POS"}) == {
+        "hedged", "hypothetical"}
+    assert gold_modalities({"certainty": "CERTAIN", "time": "FUTURE"}) == {"planned"}
+    assert gold_modalities({"certainty": "CERTAIN", "polarity": "POS",
+                            "time": "NON_FUTURE"}) == {"asserted"}

@@ -67,3 +67,31 @@ def test_id_prefixes(sample_doc, store):
 def test_unopenable_database_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="cannot open database"):
         open_store(str(tmp_path / "no" / "such" / "folder" / "x.db"))
+
+
+def test_events_filter_by_type_actor_modality_and_day(sample_doc, store):
+    store.save(sample_doc)
+    rows = store.events()
+    assert len(rows) == len(sample_doc.events)
+    days = [r["date"] for r in rows if r["date"]]
+    assert days and rows[0]["date"] is not None  # dated events first, oldest first
+    call = store.events(type="CONSULT", actor="KORGOV", since="2024-10-29", until="2024-10-29")
+    assert [(r["trigger"], r["modality"]) for r in call] == [("call", "asserted")]
+    assert all(r["modality"] == "negated" for r in store.events(modality="negated"))
+    assert {r["type"] for r in store.events(actor="UKR", type="AID")} == {"AID"}
+
+
+def test_an_older_database_gains_new_columns(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:  # an events table from before the day column
+        conn.execute("CREATE TABLE events (article_id VARCHAR(64), idx INTEGER, type VARCHAR(16),"
+                     " data JSON, PRIMARY KEY (article_id, idx))")
+        conn.execute("INSERT INTO events VALUES ('a', 0, 'AID', '{}')")
+    store = open_store(str(path))
+    with sqlite3.connect(path) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
+        assert {"day", "trigger_start", "source"} <= columns
+        assert conn.execute("SELECT type FROM events").fetchall() == [("AID",)]
+    assert store.events() == []  # the old row has no article: nothing is listed, nothing lost

@@ -16,6 +16,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import ResourceError
+from ..model import EVENT_TYPES
 from ..resources import bundled_table
 from .actors import ActorMention
 from .modality import modality_cues, modality_of
@@ -35,6 +37,7 @@ CONTROLLERS = frozenset({"xcomp", "advcl", "conj", "pcomp"})
 MEMBER_OF = frozenset({"of", "in", "from", "throughout"})  # "rebels in the Ivory Coast"
 DATED_KINDS = {"date": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 INTENT_TYPES = frozenset({"AGREE"})
+ROLES = frozenset({"agent", "recipient", "force"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,9 @@ def lexicon() -> Lexicon:
         classes.setdefault(row["class"], set()).add(row["lemma"])
     patterns: dict[tuple[str, str], list[Pattern]] = {}
     for row in bundled_table("event_triggers.tsv"):
+        if row["type"] not in EVENT_TYPES or row["roles"] not in ROLES:
+            raise ResourceError(f"event_triggers.tsv: {row['pattern']!r} has an unknown type "
+                                f"or roles ({row['type']}, {row['roles']})")
         head, *needs = row["pattern"].split()
         pattern = Pattern(head, row["pos"], tuple(needs), row["type"],
                           None if row["mode"] == "-" else row["mode"],
@@ -169,7 +175,7 @@ class ActorIndex:
         Ukrainian side", "Kyiv's envoy", "leaders of Romania")."""
         if head.i in self.code_at:
             return self.code_at[head.i]
-        if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$"):
+        if head.tag_ in ("PRP", "PRP$"):
             return self.antecedent(head)
         if head.lemma_.lower() in self.book.groups and any(
                 c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both")
@@ -213,7 +219,7 @@ class ActorIndex:
         return None
 
     def last_two_countries(self, before: int) -> list[str]:
-        """The last two different countries (or their governments) named before a token."""
+        """The last two different countries named before a token, as country codes."""
         seen: list[str] = []
         for m in reversed(self.mentions):
             if m.end > before:
@@ -223,13 +229,7 @@ class ActorIndex:
                 seen.append(country)
             if len(seen) == 2:
                 break
-        if len(seen) < 2:
-            return []
-        codes = {}
-        for m in self.mentions:
-            if m.end <= before and m.code[:3] in seen:
-                codes[m.code[:3]] = m.code
-        return [codes[c] for c in reversed(seen)]
+        return list(reversed(seen)) if len(seen) == 2 else []
 
 
 # ---------------------------------------------------------------- arguments
@@ -288,6 +288,12 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     if passive:
         subject = agents[0] if agents else None
         objects = patients + objects
+    things = frozenset().union(*book.classes.values())
+    if passive and subject is None:
+        # "Iranian drones were shipped to Russia": what was moved says whose it was
+        subject = next((p for p in patients if p.lemma_.lower() in things), None)
+        patients = [p for p in patients if p is not subject]
+        objects = [o for o in objects if o is not subject]
     source_heads = [subject] if subject is not None else []
     target_heads: list[Token] = []
     places = _prep_objects(trigger, "place", "VERB", book)
@@ -339,10 +345,11 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         pair_codes = actors.all_of_phrase(pairs[0])
         if len(pair_codes) >= 2:
             return Arguments(pair_codes[0], pair_codes[1], tuple(places), tuple(pairs))
-    if not source_heads:
-        governor = _governing_verb(trigger)
-        if governor is not None and (subject := _subject(governor)) is not None:
-            source_heads = [subject]
+    governor = _governing_verb(trigger)
+    if governor is not None:
+        places += _prep_objects(governor, "place", "VERB", book)
+    if not source_heads and governor is not None and (subject := _subject(governor)):
+        source_heads = [subject]
     return _resolve(source_heads, target_heads, places, actors,
                     (*source_heads, *target_heads, trigger))
 
@@ -353,7 +360,8 @@ def _governing_verb(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
     if (noun.dep_ == "pobj" and noun.head.dep_ == "prep"
-            and noun.head.head.pos_ in ("VERB", "AUX")):
+            and noun.head.head.pos_ in ("VERB", "AUX")
+            and noun.head.lower_ not in modality_cues().boundary):
         return noun.head.head
     return None
 
@@ -431,13 +439,28 @@ def find_events(doc: Doc, mentions: Sequence[ActorMention], times: Sequence[Time
                 events.append(_link(doc, token, demand, sent, times, quantities, places,
                                     statements, actors))
             pattern = match_trigger(token, book)
-            if pattern is None or _intent_with_event(token, pattern, book):
+            if (pattern is None or _intent_with_event(token, pattern, book)
+                    or _object_of_trigger(token, book)):
                 continue
             arguments = (noun_arguments if _trigger_pos(token) == "NOUN" else verb_arguments)(
                 token, pattern, actors)
             events.append(_link(doc, token, (pattern, arguments), sent, times, quantities,
                                 places, statements, actors))
     return events
+
+
+def _object_of_trigger(token: Token, book: Lexicon) -> bool:
+    """"Imposed sanctions", "signed an agreement", "blocking aid": the noun is what the verb's
+    event acts on, not an event of its own."""
+    if token.pos_ != "NOUN":
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in":
+        head = head.head
+    elif token.dep_ not in ("dobj", "nsubjpass", "attr"):
+        return False
+    return head.i != token.i and _trigger_pos(head) == "VERB" and match_trigger(
+        head, book) is not None
 
 
 def _intent_with_event(token: Token, pattern: Pattern, book: Lexicon) -> bool:
@@ -480,7 +503,8 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     statement = _statement_of(start, statements)
     date = precision = None
     if (chosen := _nearest(token, dated)) is not None:
-        date, precision = times[chosen].value, DATED_KINDS[times[chosen].kind]
+        chosen_time = times[chosen]
+        date, precision = _date_part(chosen_time), DATED_KINDS[chosen_time.kind]
     elif statement is not None and (said := _statement_time(doc, statements[statement], times)):
         date, precision = said, "reported"
     place_scope = {t.i for h in arguments.place_tokens for t in h.subtree}
@@ -516,6 +540,11 @@ def _dated(time: TimeHit) -> bool:
     return bool(time.value) and time.kind in DATED_KINDS and time.value[:1].isdigit()
 
 
+def _date_part(time: TimeHit) -> str | None:
+    """An event's date is a day at the finest: "2024-06-09TNI" (Sunday night) -> the day."""
+    return time.value[:10] if time.kind == "time" and time.value else time.value
+
+
 def _statement_of(char: int, statements: Sequence[StatementHit]) -> int | None:
     """The innermost statement whose content holds the character."""
     holding = [(s.end - s.start, i) for i, s in enumerate(statements)
@@ -534,7 +563,7 @@ def _statement_time(doc: Doc, statement: StatementHit, times: Sequence[TimeHit]
     own = _own_tokens(cue.root)
     for t in times:
         if _dated(t) and _in(doc, t.start, t.end, own) is not None:
-            return t.value
+            return _date_part(t)
     return None
 
 

@@ -23,7 +23,8 @@ ASSERTED = "asserted"
 # Dependencies along which a governing word's cues reach the event below it.
 VERB_CHAIN = frozenset({"xcomp", "csubj", "csubjpass", "pcomp", "oprd", "acomp", "auxpass"})
 NOUN_TO_VERB = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
-CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis"})
+COMPLEMENTS = frozenset({"xcomp", "ccomp", "csubj", "csubjpass", "dobj", "nsubjpass", "acl",
+                         "pcomp", "advcl", "pobj"})
 ASK = frozenset({"ask", "question"})
 
 
@@ -38,6 +39,7 @@ class ModalityCues:
     prep: dict[str, str]
     phrase: dict[str, str]
     deontic: frozenset[str]
+    boundary: frozenset[str]
 
 
 @cache
@@ -47,7 +49,8 @@ def modality_cues() -> ModalityCues:
         tables.setdefault(row["kind"], {})[row["cue"]] = row["modality"]
     return ModalityCues(*(tables.get(k, {}) for k in (
         "aux", "neg", "det", "adverb", "governor", "mark", "prep", "phrase")),
-        deontic=frozenset(tables.get("deontic", {})))
+        deontic=frozenset(tables.get("deontic", {})),
+        boundary=frozenset(tables.get("boundary", {})))
 
 
 def _governor_key(token: Token) -> str:
@@ -108,6 +111,7 @@ def _is_purpose(token: Token) -> bool:
 
 def chain(trigger: Token) -> list[Token]:
     """The trigger and the words that govern it within its own clause, lowest first."""
+    cues = modality_cues()
     nodes = [trigger]
     node = trigger
     while node.head.i != node.i:
@@ -115,8 +119,12 @@ def chain(trigger: Token) -> list[Token]:
         if node.pos_ in ("NOUN", "PROPN"):
             if dep in NOUN_TO_VERB and head.pos_ in ("VERB", "AUX"):
                 node = head
-            elif dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            elif (dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")
+                  and head.lower_ not in cues.boundary):
                 node = head.head
+            elif (dep == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "of")
+                  and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in cues.governor):
+                node = head.head  # "no request for talks": the talks were not requested
             else:
                 break
         elif dep in VERB_CHAIN or (dep == "conj" and not any(
@@ -139,10 +147,13 @@ def modality_of(trigger: Token) -> tuple[str, tuple[Token, ...]]:
         _local_cues(node, cues, found)
         if position and _is_purpose(nodes[position - 1]):
             found.add("planned")  # "sent envoys to mediate": the mediation is intended
-        if position and (key := _governor_key(node)) in cues.governor:
-            found.add(cues.governor[key])
-        if position and node.pos_ == "NOUN" and node.lemma_.lower() in cues.governor:
-            found.add(cues.governor[node.lemma_.lower()])
+        below = nodes[position - 1] if position else None
+        if below is not None and below.dep_ in COMPLEMENTS:
+            # "plans to send", "considering sending": only a complement takes its governor's
+            # cue; "threatened ... after the drills" leaves the drills as they were
+            key = _governor_key(node) if node.pos_ != "NOUN" else node.lemma_.lower()
+            if key in cues.governor:
+                found.add(cues.governor[key])
     top = nodes[-1]
     if top.dep_ == "ccomp" and top.head.i != top.i:
         governor = top.head

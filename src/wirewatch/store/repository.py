@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select
+from sqlalchemy import Engine, create_engine, event, func, insert, inspect, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -88,6 +88,37 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
+    def events(self, type: str | None = None, actor: str | None = None,
+               modality: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored events, oldest first; ``actor`` matches a source or target code by prefix
+        ("KOR" finds KORGOV). ``since``/``until`` compare the first day of the event's own
+        date, so undated events are left out when either is given."""
+        table = annotation_tables["events"]
+        trigger = func.substr(articles.c.text, table.c.trigger_start + 1,
+                              table.c.trigger_end - table.c.trigger_start)
+        query = (select(table.c.article_id.label("article"), table.c.date, table.c.type,
+                        table.c.mode, table.c.source, table.c.target, table.c.modality,
+                        trigger.label("trigger"))
+                 .join(articles, articles.c.id == table.c.article_id)
+                 .order_by(table.c.day.is_(None), table.c.day, articles.c.published,
+                           table.c.article_id, table.c.idx)
+                 .limit(limit))
+        if type:
+            query = query.where(table.c.type == type.upper())
+        if actor:
+            code = actor.upper()
+            query = query.where(or_(table.c.source.startswith(code),
+                                    table.c.target.startswith(code)))
+        if modality:
+            query = query.where(table.c.modality == modality.lower())
+        if since:
+            query = query.where(table.c.day >= since)
+        if until:
+            query = query.where(table.c.day <= until)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
     def failures(self) -> list[dict[str, Any]]:
         query = select(failures.c.origin, failures.c.reason, failures.c.at).order_by(failures.c.id)
         with self.engine.connect() as conn:
@@ -124,6 +155,20 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _add_missing_columns(engine: Engine) -> None:
+    """Bring a database made by an earlier version up to the schema: new columns are added
+    (empty), nothing is dropped."""
+    inspector = inspect(engine)
+    for table in metadata.sorted_tables:
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in have:
+                kind = column.type.compile(dialect=engine.dialect)
+                with engine.begin() as conn:
+                    conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" '
+                                      f"{kind}"))
+
+
 def open_store(db: str) -> Store:
     """Open (and create if needed) the database named by a path or SQLAlchemy URL."""
     url = database_url(db)
@@ -132,6 +177,7 @@ def open_store(db: str) -> Store:
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         metadata.create_all(engine)
+        _add_missing_columns(engine)
     except (SQLAlchemyError, ModuleNotFoundError, ValueError) as err:
         raise StoreError(f"cannot open database {db!r}: {str(err).splitlines()[0]}") from None
     return Store(engine)

@@ -7,6 +7,7 @@ Each annotation row keeps the columns people filter on and the whole item as JSO
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -86,11 +87,36 @@ annotation_tables: dict[str, Table] = {
     "events": _annotation_table(
         "events", Column("type", String(16), index=True), Column("mode", String(32)),
         Column("source", String(16), index=True), Column("target", String(16), index=True),
-        Column("modality", String(16), index=True), Column("date", String(32), index=True)),
+        Column("modality", String(16), index=True), Column("date", String(32), index=True),
+        Column("day", String(10), index=True), Column("trigger_start", Integer),
+        Column("trigger_end", Integer)),
 }
 
 # Columns computed from an item's JSON rather than copied from a field of the same name.
 derived_columns: dict[str, dict[str, Callable[[dict[str, Any]], Any]]] = {
     "actors": {"mention_count": lambda item: len(item["mentions"])},
     "statements": {"speaker_actor": lambda item: (item["speaker"] or {}).get("actor")},
+    "events": {"day": lambda item: first_day(item["date"]),
+               "trigger_start": lambda item: item["trigger"][0],
+               "trigger_end": lambda item: item["trigger"][1]},
 }
+
+
+def first_day(value: str | None) -> str | None:
+    """The first calendar day an ISO date, week, month or year covers, so that events of
+    every precision sort and filter by day ("2024-W44" -> "2024-10-28")."""
+    if not value or not value[:4].isdigit():
+        return None
+    try:
+        if "-W" in value:
+            year, week = value[:4], value[6:8]
+            return date.fromisocalendar(int(year), int(week), 1).isoformat()
+        if len(value) >= 10:
+            return date.fromisoformat(value[:10]).isoformat()
+        if len(value) == 7:
+            return date.fromisoformat(value + "-01").isoformat()
+        if len(value) == 4:
+            return f"{value}-01-01"
+    except ValueError:
+        return None
+    return None

@@ -1,0 +1,187 @@
+"""Event coding and factuality: the sample story's events, and the constructions they rest on."""
+
+import json
+
+import pytest
+
+import wirewatch
+from tests.golden import GOLDEN
+from tests.unit.test_cli import run
+from wirewatch.store.schema import first_day
+
+
+def events_of(text, published="2024-06-14"):
+    doc = wirewatch.extract(text, published=published)
+    return doc, [(e, doc.article.text[e.trigger[0]:e.trigger[1]]) for e in doc.events]
+
+
+def one(events, word):
+    """The first event the word triggers."""
+    return next(e for e, trigger in events if trigger == word)
+
+
+# ---------------------------------------------------------------- the sample story
+
+def sample_events(sample_doc):
+    text = sample_doc.article.text
+    return [(e, text[e.trigger[0]:e.trigger[1]]) for e in sample_doc.events]
+
+
+def test_phone_call_is_an_asserted_telephone_consult_on_tuesday(sample_doc):
+    call = one(sample_events(sample_doc), "call")
+    assert (call.type, call.mode, call.cameo) == ("CONSULT", "telephone", "041")
+    assert {call.source, call.target} == {"KORGOV", "UKRGOV"}
+    assert (call.date, call.date_precision, call.modality) == ("2024-10-29", "day", "asserted")
+
+
+def test_troop_deployment_to_russia_carries_the_at_least_11000(sample_doc):
+    events = sample_events(sample_doc)
+    deployed = one(events, "deployed")
+    assert (deployed.type, deployed.source, deployed.modality) == (
+        "MOBILIZE", "PRKMIL", "asserted")
+    quantity = sample_doc.quantities[deployed.quantity]
+    assert (quantity.value, quantity.bound, quantity.unit) == (11000, "min", "troops")
+    assert sample_doc.places[deployed.place].country == "RUS"
+    statement = sample_doc.statements[deployed.statement]
+    assert "the intelligence assessment" in statement.source_chain
+
+
+def test_talks_and_the_delegation_are_planned_consults(sample_doc):
+    events = sample_events(sample_doc)
+    talks, send = one(events, "talks"), one(events, "send")
+    assert (talks.type, talks.source, talks.target, talks.modality) == (
+        "CONSULT", "KORGOV", "UKR", "planned")
+    assert (talks.date, talks.date_precision) == ("2024-W44", "week")
+    assert (send.type, send.source, send.target, send.modality) == (
+        "CONSULT", "UKRGOV", "KOR", "planned")
+
+
+def test_no_asserted_aid_to_ukraine_and_the_shells_are_negated(sample_doc):
+    text = sample_doc.article.text
+    aid = [e for e in sample_doc.events if e.type == "AID" and e.target == "UKR"]
+    assert aid and all(e.modality != "asserted" for e in aid)
+    shells = next(e for e in aid if "155-millimeter" in text[e.sentence[0]:e.sentence[1]])
+    assert (shells.source, shells.modality, shells.mode) == ("KOR", "negated", "military")
+
+
+def test_arms_depending_on_cooperation_are_hypothetical(sample_doc):
+    sending = one(sample_events(sample_doc), "sending")
+    assert (sending.type, sending.source, sending.target, sending.modality) == (
+        "AID", "KOR", "UKR", "hypothetical")
+    # the statement was made last week; the sending has no date of its own
+    assert (sending.date, sending.date_precision) == ("2024-W43", "reported")
+
+
+def test_uniforms_sentence_is_hedged_and_phone_restriction_asserted(sample_doc):
+    text = sample_doc.article.text
+    uniforms = [e for e in sample_doc.events if "uniforms" in text[e.sentence[0]:e.sentence[1]]]
+    assert uniforms and all(e.modality == "hedged" for e in uniforms)
+    restricted = one(sample_events(sample_doc), "restricted")
+    assert (restricted.type, restricted.source, restricted.modality) == (
+        "COERCE", "PRKGOV", "asserted")
+
+
+def test_no_event_is_dated_by_the_publication_date_silently(sample_doc):
+    for event in sample_doc.events:
+        assert event.date is None or event.date_precision in ("day", "week", "month",
+                                                              "year", "reported")
+        assert event.date != sample_doc.article.published or event.date_precision
+
+
+# ---------------------------------------------------------------- constructions
+
+@pytest.mark.parametrize("name", sorted(
+    p.stem for p in (GOLDEN / "events").glob("*.txt") if not p.stem.startswith("modality")))
+def test_each_type_fixture_codes_its_type(name):
+    text = (GOLDEN / "events" / f"{name}.txt").read_text(encoding="utf-8")
+    _, events = events_of(text)
+    assert name.upper() in {e.type for e, _ in events}
+
+
+def test_passive_takes_the_agent_as_source_and_the_theme_as_the_force():
+    _, events = events_of("Two journalists were detained by Egyptian police in Cairo.")
+    detained = one(events, "detained")
+    assert (detained.type, detained.source) == ("COERCE", "EGYCOP")
+    _, events = events_of("Iranian drones were shipped to Russia last month.")
+    shipped = one(events, "shipped")
+    assert (shipped.type, shipped.source, shipped.target) == ("AID", "IRN", "RUS")
+
+
+def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
+    _, events = events_of("The ministry said Chinese troops did not attack the village.")
+    assert one(events, "attack").modality == "negated"
+    _, events = events_of("The ministry did not say that Chinese troops attacked the village.")
+    assert one(events, "attacked").modality == "asserted"
+    _, events = events_of("Moscow denied that its forces attacked the convoy.")
+    assert one(events, "attacked").modality == "negated"
+
+
+@pytest.mark.parametrize(("text", "word", "modality"), [
+    ("Washington could impose sanctions on Venezuela if the talks fail.", "impose",
+     "hypothetical"),
+    ("If Iran attacks, Israel will strike back.", "strike", "hypothetical"),
+    ("Ministers are considering sending aid to Haiti.", "sending", "hypothetical"),
+    ("Rebels reportedly attacked the base.", "attacked", "hedged"),
+    ("The militia appears to have attacked the base.", "attacked", "hedged"),
+    ("Vietnam plans to send peacekeepers to South Sudan.", "send", "planned"),
+    ("Turkey vowed to deploy troops to the border.", "deploy", "planned"),
+    ("France refused to send troops to Mali.", "send", "negated"),
+    ("Japan gave Ukraine $200 million in aid.", "gave", "asserted"),
+])
+def test_modality_cues(text, word, modality):
+    _, events = events_of(text)
+    assert one(events, word).modality == modality
+
+
+def test_a_reported_must_is_a_demand_of_the_subject():
+    _, events = events_of("Germany said Russia must release the journalist.")
+    demand = next(e for e, _ in events if e.type == "DEMAND")
+    assert (demand.source, demand.target) == ("DEU", "RUS")
+
+
+def test_the_two_nations_are_the_last_two_countries_named():
+    _, events = events_of("Kenya hosted Somalia's president. The two nations signed a treaty.")
+    signed = one(events, "signed")
+    assert (signed.type, signed.source, signed.target) == ("SUPPORT", "KEN", "SOM")
+
+
+def test_relative_dates_need_a_publication_date():
+    _, events = events_of("Egypt and Jordan held talks on Tuesday.", published=None)
+    assert one(events, "talks").date is None
+
+
+def test_first_day_of_each_precision():
+    assert first_day("2024-W44") == "2024-10-28"
+    assert first_day("2024-10") == "2024-10-01"
+    assert first_day("2024") == "2024-01-01"
+    assert first_day("2024-10-29") == "2024-10-29"
+    assert first_day(None) is None and first_day("PRESENT_REF") is None
+
+
+# ---------------------------------------------------------------- the events command
+
+def test_events_command_filters(capsys, db_path):
+    from tests.conftest import SAMPLE
+
+    assert run(capsys, "ingest", SAMPLE, "--db", db_path)[0] == 0
+    code, out, err = run(capsys, "events", "--db", db_path, "--format", "json")
+    assert code == 0, err
+    everything = json.loads(out)
+    assert len(everything) >= 10
+    code, out, _ = run(capsys, "events", "--db", db_path, "--format", "json", "--type", "aid",
+                       "--actor", "KOR")
+    aid = json.loads(out)
+    assert aid and all(r["type"] == "AID" and "KOR" in (r["source"] or "") + (r["target"] or "")
+                       for r in aid)
+    code, out, _ = run(capsys, "events", "--db", db_path, "--format", "json",
+                       "--since", "2024-10-29", "--until", "2024-10-29",
+                       "--modality", "asserted")
+    rows = json.loads(out)
+    assert [r["trigger"] for r in rows if r["type"] == "CONSULT"] == ["call"]
+    assert all(r["modality"] == "asserted" for r in rows)
+
+
+def test_events_command_refuses_a_bad_date(capsys, db_path):
+    code, _, err = run(capsys, "events", "--db", db_path, "--since", "last week")
+    assert code == 2
+    assert err.count("\n") == 1 and "not an ISO 8601 date" in err
