@@ -185,3 +185,9 @@ def test_events_command_refuses_a_bad_date(capsys, db_path):
     code, _, err = run(capsys, "events", "--db", db_path, "--since", "last week")
     assert code == 2
     assert err.count("\n") == 1 and "not an ISO 8601 date" in err
+
+
+def test_a_pronoun_inside_its_own_antecedent_does_not_loop():
+    doc = wirewatch.extract("Officials said the vast majority of them firmly reject the plan.")
+    assert [e.type for e in doc.events] == ["REJECT"]
+    assert doc.statements  # the other extractors' results are kept

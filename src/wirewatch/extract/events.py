@@ -38,6 +38,7 @@ MEMBER_OF = frozenset({"of", "in", "from", "throughout"})  # "rebels in the Ivor
 DATED_KINDS = {"date": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 INTENT_TYPES = frozenset({"AGREE"})
 ROLES = frozenset({"agent", "recipient", "force"})
+MAX_DEPTH = 3  # how far into a phrase's modifiers (and pronouns) an actor is looked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,13 +177,14 @@ class ActorIndex:
         if head.i in self.code_at:
             return self.code_at[head.i]
         if head.tag_ in ("PRP", "PRP$"):
-            return self.antecedent(head)
+            # bounded: "its" inside the subject it would resolve to must not loop
+            return self.antecedent(head, depth + 1) if depth < MAX_DEPTH else None
         if head.lemma_.lower() in self.book.groups and any(
                 c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both")
                 for c in head.children):
             pair = self.last_two_countries(head.i)
             return pair[0] if pair else None
-        if depth > 2:
+        if depth >= MAX_DEPTH:
             return None
         for child in sorted(head.children, key=lambda c: abs(c.i - head.i)):
             if child.dep_ in NP_LINKS and (code := self.of_phrase(child, depth + 1)):
@@ -202,7 +204,7 @@ class ActorIndex:
         codes = [c for t in (head, *head.conjuncts) if (c := self.of_phrase(t))]
         return list(dict.fromkeys(codes))
 
-    def antecedent(self, pronoun: Token) -> str | None:
+    def antecedent(self, pronoun: Token, depth: int = 0) -> str | None:
         """A pronoun's actor: the subject of the nearest clause above it that has one, else
         the last actor named before it in the sentence."""
         node = pronoun
@@ -210,7 +212,7 @@ class ActorIndex:
             node = node.head
             for child in node.children:
                 if (child.dep_ in SUBJECTS and child.i < pronoun.i and child.i != pronoun.i
-                        and child.pos_ != "PRON" and (code := self.of_phrase(child))):
+                        and child.pos_ != "PRON" and (code := self.of_phrase(child, depth))):
                     return code
         sent_start = pronoun.sent.start
         for m in reversed(self.mentions):
