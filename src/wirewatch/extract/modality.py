@@ -23,8 +23,8 @@ ASSERTED = "asserted"
 # Dependencies along which a governing word's cues reach the event below it.
 VERB_CHAIN = frozenset({"xcomp", "csubj", "csubjpass", "pcomp", "oprd", "acomp", "auxpass"})
 NOUN_TO_VERB = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
-COMPLEMENTS = frozenset({"xcomp", "ccomp", "csubj", "csubjpass", "dobj", "nsubjpass", "acl",
-                         "pcomp", "advcl", "pobj"})
+COMPLEMENTS = frozenset({"xcomp", "ccomp", "csubj", "csubjpass", "acl", "pcomp", "advcl",
+                         "pobj"})
 ASK = frozenset({"ask", "question"})
 
 
@@ -143,6 +143,9 @@ def modality_of(trigger: Token) -> tuple[str, tuple[Token, ...]]:
     cues = modality_cues()
     found: set[str] = set()
     nodes = chain(trigger)
+    if trigger.dep_ == "ROOT" and any(c.dep_ == "aux" and c.tag_ == "TO"
+                                      for c in trigger.children):
+        found.add("planned")  # a headline's "Apple to give refunds"
     for position, node in enumerate(nodes):
         _local_cues(node, cues, found)
         if position and _is_purpose(nodes[position - 1]):
@@ -154,6 +157,11 @@ def modality_of(trigger: Token) -> tuple[str, tuple[Token, ...]]:
             key = _governor_key(node) if node.pos_ != "NOUN" else node.lemma_.lower()
             if key in cues.governor:
                 found.add(cues.governor[key])
+        elif (below is not None and below.dep_ in ("dobj", "nsubjpass")
+              and cues.governor.get(_governor_key(node)) == "negated"):
+            # "prevent unrest", "cancelled the visit": only a verb that stops its object
+            # changes it ("discussed the agreement" leaves the agreement as it is)
+            found.add("negated")
     top = nodes[-1]
     if top.dep_ == "ccomp" and top.head.i != top.i:
         governor = top.head
