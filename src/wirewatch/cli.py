@@ -131,7 +131,10 @@ def ingest(
         task = progress.add_task("ingest", total=None, status="loading the pipeline")
         for origin, outcome in extract_documents(read_paths(paths, meta), settings):
             if isinstance(outcome, Document):
-                tally["stored" if store.save(outcome, origin) else "unchanged"] += 1
+                stored = store.save(outcome, origin)
+                tally["stored" if stored else "unchanged"] += 1
+                if stored and (found := store.link(outcome)) and found["copy_of"]:
+                    tally["copies"] += 1
             elif isinstance(outcome, Failure):
                 store.record_failure(outcome.origin, outcome.reason)
                 tally["failed"] += 1
@@ -140,8 +143,8 @@ def ingest(
             elif isinstance(outcome, Skipped):
                 tally["skipped"] += 1
             progress.update(task, advance=1, status=escape(Path(origin).name))
-    summary = (f"stored {tally['stored']}, unchanged {tally['unchanged']}, "
-               f"failed {tally['failed']}")
+    summary = (f"stored {tally['stored']} ({tally['copies']} copies of stored articles), "
+               f"unchanged {tally['unchanged']}, failed {tally['failed']}")
     if tally["skipped"]:
         summary += f", skipped {tally['skipped']} (unsupported file types)"
     out.print(f"{summary} — database: {store.url}", highlight=False)
@@ -191,6 +194,9 @@ def events(
         "--since", help="Only events dated on or after this day (YYYY-MM-DD)")] = None,
     until: Annotated[str | None, typer.Option(
         "--until", help="Only events dated on or before this day (YYYY-MM-DD)")] = None,
+    merged: Annotated[bool, typer.Option(
+        "--merged", help="One row per real event merged across articles, with how many "
+        "publishers and independent sources report it and their modality mix")] = False,
     db: DbOption = None,
     format: FormatOption = Format.table,
     limit: LimitOption = 100,
@@ -198,6 +204,12 @@ def events(
     """List stored events (who did what to whom, when, how sure), oldest first."""
     from .store import open_store
 
+    if merged:
+        if modality or since or until:
+            raise SettingError("--merged takes --type and --actor only")
+        _emit(open_store(_settings(db=db).db).merged_events(
+            type=type.value if type else None, actor=actor, limit=limit), format, "events")
+        return
     rows = open_store(_settings(db=db).db).events(
         type=type.value if type else None, actor=actor,
         modality=modality.value if modality else None,
@@ -205,6 +217,57 @@ def events(
     for row in rows:
         row["article"] = row["article"] if format is not Format.table else row["article"][:12]
     _emit(rows, format, "events")
+
+
+@app.command()
+def link(db: DbOption = None) -> None:
+    """Link stored articles not linked yet: copies, stories, merged events, claims.
+
+    ``ingest`` links each article as it stores it; this catches up a database filled by an
+    earlier version or by another tool."""
+    from .store import open_store
+
+    store = open_store(_settings(db=db).db)
+    pending = store.unlinked()
+    tally: Counter[str] = Counter()
+    columns = (SpinnerColumn(), TextColumn("[bold]linking"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        for article_id in progress.track(pending, total=len(pending)):
+            found = store.link(store.document(article_id))
+            tally["linked" if found else "failed"] += 1
+            tally["copies"] += bool(found and found["copy_of"])
+    out.print(f"linked {tally['linked']} ({tally['copies']} copies), failed {tally['failed']}"
+              f" — database: {store.url}", highlight=False)
+    if tally["failed"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def stories(db: DbOption = None, format: FormatOption = Format.table,
+            limit: LimitOption = 100) -> None:
+    """List stories (articles about one developing story), most recently active first."""
+    from .store import open_store
+
+    _emit(open_store(_settings(db=db).db).stories(limit), format, "stories")
+
+
+@app.command()
+def claims(
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="Only figures about this actor (a code or its start)")] = None,
+    unit: Annotated[str | None, typer.Option(
+        "--unit", help="Only figures counting this (troops, people, USD …)")] = None,
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Figure series: each merged event's figures in publication order, with their sources
+    and the figures they conflict with."""
+    from .store import open_store
+
+    rows = open_store(_settings(db=db).db).claims(actor=actor, unit=unit)
+    for row in rows:
+        row["article"] = row["article"] if format is not Format.table else row["article"][:12]
+    _emit(rows, format, "claims")
 
 
 @app.command()

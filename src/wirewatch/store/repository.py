@@ -11,7 +11,18 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import Document, from_plain, to_plain
-from .schema import annotation_tables, articles, derived_columns, failures, metadata
+from .schema import (
+    annotation_tables,
+    article_links,
+    articles,
+    claims,
+    derived_columns,
+    event_links,
+    failures,
+    merged_events,
+    metadata,
+    stories,
+)
 
 
 def database_url(db: str) -> str:
@@ -59,6 +70,115 @@ class Store:
                     rows.append({"article_id": article.id, "idx": idx, **cols, "data": data})
                 conn.execute(insert(table), rows)
         return True
+
+    def link(self, document: Document) -> dict[str, Any] | None:
+        """Link a stored article to the others (copies, story, merged events, claims); None
+        if it was linked before. A failure is recorded and leaves the article stored."""
+        from ..link import link_document
+
+        try:
+            with self.engine.begin() as conn:
+                if conn.execute(select(article_links.c.article_id).where(
+                        article_links.c.article_id == document.article.id)).first():
+                    return None
+                return link_document(conn, document)
+        except SQLAlchemyError as err:
+            self.record_failure(document.article.id, f"linking failed: {err}".splitlines()[0])
+            return None
+
+    def unlinked(self) -> list[str]:
+        """Ids of stored articles not linked yet, oldest publication first."""
+        query = (select(articles.c.id).outerjoin(
+            article_links, article_links.c.article_id == articles.c.id)
+            .where(article_links.c.article_id.is_(None))
+            .order_by(articles.c.published.is_(None), articles.c.published, articles.c.id))
+        with self.engine.connect() as conn:
+            return [r.id for r in conn.execute(query)]
+
+    def stories(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stories, most recently active first, with how many articles and copies."""
+        copies = (select(func.count()).where(article_links.c.story_id == stories.c.id,
+                                             article_links.c.canonical_id
+                                             != article_links.c.article_id)
+                  .scalar_subquery())
+        query = (select(stories.c.id.label("story"), stories.c.first_published.label("first"),
+                        stories.c.last_published.label("last"), stories.c.articles,
+                        copies.label("copies"), stories.c.title, stories.c.actors)
+                 .order_by(stories.c.last_published.desc().nulls_last(), stories.c.id.desc())
+                 .limit(limit))
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(query)]
+        for row in rows:
+            row["actors"] = " ".join(row["actors"])
+        return rows
+
+    def merged_events(self, type: str | None = None, actor: str | None = None,
+                      limit: int | None = None) -> list[dict[str, Any]]:
+        """Merged events with their corroboration: mentions, distinct publishers, independent
+        sources (a syndication group counts once) and the modality mix."""
+        me = merged_events
+        query = (select(me.c.id, me.c.story_id, me.c.type, me.c.mode, me.c.source,
+                        me.c.target, me.c.date, me.c.place_country, me.c.mentions)
+                 .order_by(me.c.day.is_(None), me.c.day, me.c.id).limit(limit))
+        if type:
+            query = query.where(me.c.type == type.upper())
+        if actor:
+            code = actor.upper()
+            query = query.where(or_(me.c.source.startswith(code), me.c.target.startswith(code)))
+        events = annotation_tables["events"]
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(query)]
+            ids = [r["id"] for r in rows]
+            mentions = conn.execute(
+                select(event_links.c.merged_id, events.c.modality, articles.c.source,
+                       article_links.c.canonical_id)
+                .join(events, (events.c.article_id == event_links.c.article_id)
+                      & (events.c.idx == event_links.c.idx))
+                .join(articles, articles.c.id == event_links.c.article_id)
+                .join(article_links, article_links.c.article_id == event_links.c.article_id)
+                .where(event_links.c.merged_id.in_(ids))).all() if ids else []
+        by_id: dict[int, list[Any]] = {}
+        for m in mentions:
+            by_id.setdefault(m.merged_id, []).append(m)
+        for row in rows:
+            found = by_id.get(row["id"], [])
+            mix: dict[str, int] = {}
+            for m in found:
+                mix[m.modality] = mix.get(m.modality, 0) + 1
+            row["publishers"] = len({m.source for m in found if m.source})
+            row["independent"] = len({m.canonical_id for m in found})
+            row["modality"] = ", ".join(f"{n} {k}" for k, n in sorted(mix.items()))
+            row["contradicted"] = "asserted" in mix and "negated" in mix and len(
+                {m.canonical_id for m in found if m.modality in ("asserted", "negated")}) > 1
+        return rows
+
+    def claims(self, actor: str | None = None, unit: str | None = None
+               ) -> list[dict[str, Any]]:
+        """Figures attached to merged events, each series in publication order, with the
+        figures that cannot both be true flagged; a syndicated copy's figure is its
+        original's and is listed once."""
+        from ..link.claims import flag_conflicts
+
+        query = (select(claims.c.merged_id.label("event"), merged_events.c.type,
+                        merged_events.c.source, merged_events.c.target,
+                        merged_events.c.place_country.label("place"), claims.c.published,
+                        claims.c.bound, claims.c.value, claims.c.unit,
+                        claims.c.attributed_to, claims.c.article_id.label("article"))
+                 .join(merged_events, merged_events.c.id == claims.c.merged_id)
+                 .join(article_links, (article_links.c.article_id == claims.c.article_id)
+                       & (article_links.c.canonical_id == claims.c.article_id))
+                 .order_by(claims.c.merged_id, claims.c.published.is_(None),
+                           claims.c.published, claims.c.id))
+        if actor:
+            code = actor.upper()
+            query = query.where(or_(merged_events.c.source.startswith(code),
+                                    merged_events.c.target.startswith(code),
+                                    claims.c.actor.startswith(code)))
+        if unit:
+            query = query.where(claims.c.unit == unit)
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(query)]
+        return flag_conflicts(rows)
 
     def record_failure(self, origin: str, reason: str) -> None:
         with self.engine.begin() as conn:

@@ -16,7 +16,9 @@ from sqlalchemy import (
     Column,
     Float,
     ForeignKey,
+    Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -45,6 +47,95 @@ failures = Table(
     Column("origin", Text, nullable=False),
     Column("reason", Text, nullable=False),
     Column("at", String(32), nullable=False),
+)
+
+
+# ---------------------------------------------------------------- linking across articles
+
+article_links = Table(
+    "article_links", metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("canonical_id", String(64), nullable=False, index=True),
+    Column("similarity", Float),  # estimated Jaccard with the canonical article
+    Column("story_id", Integer, index=True),
+    Column("story_score", Float),
+    Column("signature", LargeBinary, nullable=False),  # MinHash values, for re-checking
+    Column("linked_at", String(32), nullable=False),
+)
+
+lsh_bands = Table(
+    "lsh_bands", metadata,
+    Column("band", Integer, nullable=False),
+    Column("key", String(32), nullable=False),
+    Column("article_id", String(64), nullable=False),
+    Index("ix_lsh_bands_band_key", "band", "key"),
+)
+
+term_counts = Table(
+    "term_counts", metadata,
+    Column("term", String(64), primary_key=True),
+    Column("articles", Integer, nullable=False),  # how many articles use it, for IDF
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("title", Text),
+    Column("first_published", String(32), index=True),
+    Column("last_published", String(32), index=True),
+    Column("articles", Integer, nullable=False),
+    Column("centroid", JSON, nullable=False),  # term -> weight, the members' summed vectors
+    Column("actors", JSON, nullable=False),
+)
+
+story_keys = Table(
+    "story_keys", metadata,
+    Column("key", String(96), nullable=False),
+    Column("story_id", Integer, nullable=False),
+    Index("ix_story_keys_key", "key", "story_id", unique=True),
+)
+
+merged_events = Table(
+    "merged_events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("story_id", Integer, index=True),
+    Column("type", String(16), nullable=False, index=True),
+    Column("mode", String(32)),
+    Column("source", String(16), index=True),
+    Column("target", String(16), index=True),
+    Column("date", String(32)),
+    Column("day", String(10), index=True),
+    Column("place_country", String(3)),
+    Column("trigger", Text),  # the first mention's trigger, lower-cased
+    Column("mentions", Integer, nullable=False),
+    Column("first_published", String(32)),
+    Column("last_published", String(32)),
+    Index("ix_merged_events_story_type", "story_id", "type"),
+)
+
+event_links = Table(
+    "event_links", metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("merged_id", Integer, nullable=False, index=True),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("merged_id", Integer, nullable=False, index=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("event_idx", Integer, nullable=False),
+    Column("actor", String(16), index=True),
+    Column("type", String(16)),
+    Column("unit", String(64), index=True),
+    Column("value", Float, nullable=False),
+    Column("bound", String(8), nullable=False),
+    Column("published", String(32), index=True),
+    Column("attributed_to", Text),
 )
 
 

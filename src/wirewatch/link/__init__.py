@@ -1,0 +1,108 @@
+"""Links across stored articles: syndicated copies, stories, merged events and claims.
+
+``link_document`` runs after an article is stored (``wirewatch ingest``) or for every article
+not linked yet (``wirewatch link``); each step looks only at what its indexes return, so the
+cost per article stays flat as the store grows.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, insert, select, update
+
+from ..model import Document
+from ..store.schema import article_links, articles, claims, lsh_bands
+from . import dedupe, merge, stories
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def find_canonical(conn: Connection, document: Document, values) -> tuple[str, float | None]:
+    """The canonical article of the copy group the document falls in (itself if none)."""
+    keys = dedupe.band_keys(values)
+    condition = None
+    for band, key in keys:
+        clause = (lsh_bands.c.band == band) & (lsh_bands.c.key == key)
+        condition = clause if condition is None else condition | clause
+    candidates = {r.article_id for r in conn.execute(
+        select(lsh_bands.c.article_id).where(condition).distinct())}
+    candidates.discard(document.article.id)
+    best, best_score = None, 0.0
+    if candidates:
+        rows = conn.execute(select(article_links.c.article_id, article_links.c.canonical_id,
+                                   article_links.c.signature)
+                            .where(article_links.c.article_id.in_(candidates)))
+        for row in rows:
+            score = dedupe.similarity(values, dedupe.from_bytes(row.signature))
+            if score >= dedupe.THRESHOLD and score > best_score:
+                best, best_score = row, score
+    conn.execute(insert(lsh_bands), [{"band": b, "key": k, "article_id": document.article.id}
+                                     for b, k in keys])
+    if best is None:
+        return document.article.id, None
+    canonical = best.canonical_id
+    published = {r.id: r.published for r in conn.execute(
+        select(articles.c.id, articles.c.published)
+        .where(articles.c.id.in_([canonical, document.article.id])))}
+    mine, theirs = published.get(document.article.id), published.get(canonical)
+    if mine and (theirs is None or mine < theirs):
+        # the earliest copy is the canonical one: the group moves under the new article
+        conn.execute(update(article_links).where(article_links.c.canonical_id == canonical)
+                     .values(canonical_id=document.article.id))
+        return document.article.id, best_score
+    return canonical, best_score
+
+
+def link_document(conn: Connection, document: Document) -> dict[str, object]:
+    """Link one stored article; returns what was found, for progress reports."""
+    values = dedupe.signature(document.article.text)
+    canonical, similarity = find_canonical(conn, document, values)
+    copy_of = canonical if canonical != document.article.id else None
+    story_id, score = _story_of(conn, document, canonical, similarity)
+    conn.execute(insert(article_links).values(
+        article_id=document.article.id, canonical_id=canonical, similarity=similarity,
+        story_id=story_id, story_score=score, signature=dedupe.to_bytes(values),
+        linked_at=_now()))
+    merged_ids = merge.merge_events(conn, document, story_id)
+    _add_claims(conn, document, merged_ids)
+    return {"copy_of": copy_of, "story": story_id, "events": len(merged_ids)}
+
+
+def _story_of(conn: Connection, document: Document, canonical: str,
+              similarity: float | None) -> tuple[int, float]:
+    """A copy joins its group's story; anything else is placed by content."""
+    if similarity is not None:
+        group = conn.execute(select(article_links.c.story_id).where(
+            article_links.c.canonical_id == canonical).limit(1)).first()
+        if group is None:
+            group = conn.execute(select(article_links.c.story_id).where(
+                article_links.c.article_id == canonical)).first()
+        if group is not None and group.story_id is not None:
+            stories.count_member(conn, group.story_id, document.article.published)
+            return group.story_id, similarity
+    tf = stories.term_frequencies(document)
+    df = stories.count_terms(conn, list(tf))
+    return stories.assign_story(conn, document, stories.vector(tf, df))
+
+
+def _add_claims(conn: Connection, document: Document, merged_ids: list[int]) -> None:
+    """Each event's figure becomes a claim on its merged event, with who said it."""
+    rows = []
+    for idx, (event, merged_id) in enumerate(zip(document.events, merged_ids, strict=True)):
+        if event.quantity is None:
+            continue
+        quantity = document.quantities[event.quantity]
+        statement = document.statements[event.statement] if event.statement is not None \
+            else None
+        speaker = statement.speaker if statement else None
+        said_by = (speaker.name or speaker.text) if speaker else None
+        rows.append({"merged_id": merged_id, "article_id": document.article.id,
+                     "event_idx": idx, "actor": event.source, "type": event.type,
+                     "unit": quantity.unit, "value": quantity.value, "bound": quantity.bound,
+                     "published": document.article.published,
+                     "attributed_to": said_by or document.article.source})
+    if rows:
+        conn.execute(insert(claims), rows)

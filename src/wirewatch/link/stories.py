@@ -1,0 +1,161 @@
+"""Stories: articles about one developing story, grouped as they arrive.
+
+An article is a TF-IDF vector over its content words plus its actors' countries and its
+places; it joins the most similar story active within the time window (cosine against the
+story's summed vector) or starts a new one. Candidate stories come from an index of the
+stories' actors, places and leading terms, newest first and capped, so the cost of placing an
+article does not grow with the store.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..model import Document
+from ..store.schema import stories, story_keys, term_counts
+
+WORD = re.compile(r"[^\W\d_][\w'-]{2,}")
+VECTOR_TERMS = 40  # an article's strongest terms
+CENTROID_TERMS = 120
+KEY_TERMS = 6  # leading terms indexed for finding candidate stories
+MAX_CANDIDATES = 60
+WINDOW = timedelta(days=7)
+THRESHOLD = 0.28  # cosine to join a story (chosen on ECB+ dev topics, docs/linking.md)
+ALL = ""  # the term_counts row that counts articles
+ACTOR_WEIGHT = 2.0  # an actor or place counts as much as two mentions of a word
+
+
+def term_frequencies(document: Document) -> Counter[str]:
+    text = document.article.text
+    words = Counter(w.lower() for w in WORD.findall(text) if w.lower() not in STOP_WORDS)
+    for actor in document.actors:
+        words[f"@{actor.country or actor.code}"] += ACTOR_WEIGHT * len(actor.mentions)
+    for place in document.places:
+        if place.name:
+            words[f"#{place.name.lower()}"] += ACTOR_WEIGHT
+    return words
+
+
+def _upsert(conn: Connection) -> Any:
+    return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)
+
+
+def count_terms(conn: Connection, terms: list[str]) -> dict[str, int]:
+    """Add one article's terms to the document frequencies; return the updated counts. The
+    empty term counts the articles themselves."""
+    terms = [ALL, *terms]
+    ins = _upsert(conn)(term_counts).values([{"term": t[:64], "articles": 1}
+                                              for t in dict.fromkeys(t[:64] for t in terms)])
+    conn.execute(ins.on_conflict_do_update(
+        index_elements=["term"], set_={"articles": term_counts.c.articles + 1}))
+    rows = conn.execute(select(term_counts.c.term, term_counts.c.articles)
+                        .where(term_counts.c.term.in_([t[:64] for t in terms])))
+    return {r.term: r.articles for r in rows}
+
+
+def vector(tf: Counter[str], df: dict[str, int]) -> dict[str, float]:
+    """Log-scaled TF-IDF over the strongest terms, unit length."""
+    total = df.get(ALL, 1)
+    weights = {t: (1 + math.log(n)) * (math.log((total + 1) / (df.get(t[:64], 0) + 1)) + 1)
+               for t, n in tf.items() if n > 0}
+    top = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:VECTOR_TERMS])
+    norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
+    return {t: w / norm for t, w in top.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    norm = math.sqrt(sum(w * w for w in b.values())) or 1.0
+    return dot / norm
+
+
+def _keys(vec: dict[str, float]) -> list[str]:
+    marked = [t for t in vec if t[0] in "@#"]
+    words = [t for t in vec if t[0] not in "@#"][:KEY_TERMS]
+    return [k[:96] for k in (*marked, *words)]
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def assign_story(conn: Connection, document: Document, vec: dict[str, float]
+                 ) -> tuple[int, float]:
+    """The story the article belongs to (a new one if none is close), and its score."""
+    keys = _keys(vec)
+    published = _day(document.article.published)
+    query = (select(stories).join(story_keys, story_keys.c.story_id == stories.c.id)
+             .where(story_keys.c.key.in_(keys)).distinct()
+             .order_by(stories.c.last_published.desc().nulls_last(), stories.c.id.desc())
+             .limit(MAX_CANDIDATES))
+    if published is not None:
+        query = query.where(
+            (stories.c.last_published.is_(None))
+            | (stories.c.last_published >= (published - WINDOW).isoformat()))
+    best, best_score = None, 0.0
+    for row in conn.execute(query):
+        first = _day(row.first_published)
+        if published is not None and first is not None and first > published + WINDOW:
+            continue
+        score = cosine(vec, row.centroid)
+        if score > best_score:
+            best, best_score = row, score
+    stamp = document.article.published
+    if best is not None and best_score >= THRESHOLD:
+        centroid = Counter(best.centroid)
+        centroid.update(vec)
+        trimmed = dict(sorted(centroid.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS])
+        conn.execute(update(stories).where(stories.c.id == best.id).values(
+            centroid=trimmed, articles=best.articles + 1,
+            actors=sorted(set(best.actors) | _actors(document)),
+            first_published=_earliest(best.first_published, stamp),
+            last_published=_latest(best.last_published, stamp)))
+        _index(conn, best.id, keys)
+        return best.id, best_score
+    title = document.article.title or document.article.text[:120].split("\n")[0]
+    story_id = conn.execute(insert(stories).values(
+        title=title, first_published=stamp, last_published=stamp, articles=1,
+        centroid=vec, actors=sorted(_actors(document)))).inserted_primary_key[0]
+    _index(conn, story_id, keys)
+    return story_id, 1.0
+
+
+def count_member(conn: Connection, story_id: int, published: str | None) -> None:
+    """A syndicated copy joins its original's story: it counts, and it may widen the dates."""
+    row = conn.execute(select(stories).where(stories.c.id == story_id)).one()
+    conn.execute(update(stories).where(stories.c.id == story_id).values(
+        articles=row.articles + 1,
+        first_published=_earliest(row.first_published, published),
+        last_published=_latest(row.last_published, published)))
+
+
+def _actors(document: Document) -> set[str]:
+    return {a.code for a in document.actors}
+
+
+def _index(conn: Connection, story_id: int, keys: list[str]) -> None:
+    if keys:
+        ins = _upsert(conn)(story_keys).values([{"key": k, "story_id": story_id}
+                                                 for k in dict.fromkeys(keys)])
+        conn.execute(ins.on_conflict_do_nothing())
+
+
+def _earliest(a: str | None, b: str | None) -> str | None:
+    return min(x for x in (a, b) if x) if (a or b) else None
+
+
+def _latest(a: str | None, b: str | None) -> str | None:
+    return max(x for x in (a, b) if x) if (a or b) else None
