@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, insert, select, update
 
 from ..model import Document
-from ..store.schema import article_links, articles, claims, lsh_bands
+from ..store import schema
+from ..store.schema import article_links, articles, lsh_bands
 from . import dedupe, merge, stories
 
 
@@ -105,4 +106,4 @@ def _add_claims(conn: Connection, document: Document, merged_ids: list[int]) -> 
                      "published": document.article.published,
                      "attributed_to": said_by or document.article.source})
     if rows:
-        conn.execute(insert(claims), rows)
+        conn.execute(insert(schema.claims), rows)

@@ -97,8 +97,8 @@ def assign_story(conn: Connection, document: Document, vec: dict[str, float]
     """The story the article belongs to (a new one if none is close), and its score."""
     keys = _keys(vec)
     published = _day(document.article.published)
-    query = (select(stories).join(story_keys, story_keys.c.story_id == stories.c.id)
-             .where(story_keys.c.key.in_(keys)).distinct()
+    sharing = select(story_keys.c.story_id).where(story_keys.c.key.in_(keys))
+    query = (select(stories).where(stories.c.id.in_(sharing))
              .order_by(stories.c.last_published.desc().nulls_last(), stories.c.id.desc())
              .limit(MAX_CANDIDATES))
     if published is not None:

@@ -1,0 +1,116 @@
+"""Per-article linking cost as the store grows: it must stay flat.
+
+A synthetic news feed (stories that run for some days, each with its own vocabulary and
+actors; a tenth of the articles are lightly edited copies of a recent one) is stored and
+linked article by article. At each checkpoint the mean cost of linking the last articles is
+printed beside the cost at the first checkpoint, in the same run. Usage:
+
+    python bench/linking.py [--sizes 1000 10000 100000] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from wirewatch.model import Actor, Article, Document, Event
+from wirewatch.store import open_store
+
+COUNTRIES = ["USA", "RUS", "UKR", "CHN", "KOR", "PRK", "JPN", "IND", "PAK", "IRN", "ISR",
+             "SYR", "TUR", "EGY", "SDN", "TCD", "NGA", "KEN", "ETH", "BRA", "MEX", "COL",
+             "VEN", "FRA", "DEU", "GBR", "POL", "ITA", "ESP", "ZAF"]
+TYPES = ["CONSULT", "AID", "MOBILIZE", "ASSAULT", "PROTEST", "DEMAND", "COERCE", "AGREE"]
+PER_DAY = 100  # articles a day
+STORY_DAYS = 5  # how long a story runs
+
+
+def _words(rng: random.Random, n: int) -> list[str]:
+    return ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(4, 9)))
+            for _ in range(n)]
+
+
+class Feed:
+    def __init__(self, seed: int = 7) -> None:
+        self.rng = random.Random(seed)
+        self.common = _words(self.rng, 3000)
+        self.stories: list[dict] = []
+        self.recent: list[Document] = []
+        self.start = date(2020, 1, 1)
+
+    def _story(self, day: date) -> dict:
+        live = [s for s in self.stories if s["until"] >= day]
+        if not live or self.rng.random() < 0.15:
+            story = {"words": _words(self.rng, 40), "until": day + timedelta(days=STORY_DAYS),
+                     "actors": self.rng.sample(COUNTRIES, 2), "type": self.rng.choice(TYPES)}
+            self.stories.append(story)
+            self.stories = [s for s in self.stories if s["until"] >= day]
+            return story
+        return self.rng.choice(live)
+
+    def article(self, i: int) -> Document:
+        day = self.start + timedelta(days=i // PER_DAY)
+        if self.recent and self.rng.random() < 0.1:
+            original = self.rng.choice(self.recent[-50:])
+            words = original.article.text.split()
+            words[self.rng.randrange(len(words))] = self.rng.choice(self.common)
+            return self._document(" ".join(words), day, original.actors, original.events)
+        story = self._story(day)
+        words = [self.rng.choice(story["words"]) if self.rng.random() < 0.35
+                 else self.rng.choice(self.common) for _ in range(160)]
+        text = " ".join(words)
+        source, target = story["actors"]
+        actors = (Actor(source, source, source, None, ((0, 1),)),
+                  Actor(target, target, target, None, ((2, 3),)))
+        events = (Event(story["type"], None, None, source, target, (0, 4), (0, 40),
+                        "asserted", day.isoformat(), "day", None, None, None, 0.8),)
+        doc = self._document(text, day, actors, events)
+        self.recent = [*self.recent[-49:], doc]
+        return doc
+
+    def _document(self, text: str, day: date, actors, events) -> Document:
+        article = Article(hashlib.sha256(text.encode()).hexdigest(), None, None,
+                          self.rng.choice(["Wire A", "Wire B", "Paper C", "Paper D"]),
+                          day.isoformat(), "en", text)
+        return Document(article=article, actors=actors, events=events)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--window", type=int, default=500,
+                        help="articles timed at each checkpoint")
+    parser.add_argument("--db", type=Path, default=None)
+    args = parser.parse_args()
+    path = args.db or Path(tempfile.mkdtemp()) / "bench.db"
+    store = open_store(str(path))
+    feed = Feed()
+    stored = 0
+    first_cost = None
+    print(f"database: {path}; {PER_DAY} articles a day, stories of {STORY_DAYS} days")
+    for size in sorted(args.sizes):
+        timed: list[float] = []
+        while stored < size:
+            doc = feed.article(stored)
+            if not store.save(doc):
+                continue
+            begin = time.perf_counter()
+            store.link(doc)
+            elapsed = time.perf_counter() - begin
+            stored += 1
+            if stored > size - args.window:
+                timed.append(elapsed)
+        cost = 1000 * sum(timed) / len(timed)
+        first_cost = first_cost or cost
+        print(f"{size:>7,} stored: linking {cost:6.2f} ms/article "
+              f"(ratio to the first checkpoint {cost / first_cost:.2f})", flush=True)
+    if store.failures():
+        print(f"failures: {len(store.failures())}")
+
+
+if __name__ == "__main__":
+    main()

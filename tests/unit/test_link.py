@@ -1,0 +1,156 @@
+"""Linking across stored articles, on wire stories written for these tests."""
+
+import json
+import os
+
+import pytest
+
+import wirewatch
+from tests.conftest import FIXTURES
+from wirewatch.link import dedupe
+from wirewatch.link.claims import conflict, flag_conflicts, value_range
+from wirewatch.link.merge import date_range
+from wirewatch.store import open_store
+from wirewatch.store.schema import metadata
+
+LINK = FIXTURES / "link"
+
+
+def document(name):
+    path = LINK / f"{name}.txt"
+    meta = json.loads(path.with_name(path.name + ".meta.json").read_text(encoding="utf-8"))
+    return wirewatch.extract(path.read_text(encoding="utf-8"), **meta)
+
+
+@pytest.fixture(scope="module")
+def documents():
+    names = ["wire-nation", "wire-reuters", "wire-tribune", "followup", "denial",
+             "other-story"]
+    return {name: document(name) for name in names}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def linked(request, tmp_path, documents):
+    """All fixtures stored and linked in the order a feed might deliver them."""
+    if request.param == "sqlite":
+        store = open_store(str(tmp_path / "linked.db"))
+    else:
+        url = os.environ.get("WIREWATCH_TEST_POSTGRES")
+        if not url:
+            if os.environ.get("CI"):
+                pytest.fail("CI must provide WIREWATCH_TEST_POSTGRES")
+            pytest.skip("no PostgreSQL server: set WIREWATCH_TEST_POSTGRES or run make test")
+        store = open_store(url)
+        metadata.drop_all(store.engine)
+        metadata.create_all(store.engine)
+    results = {}
+    for name, doc in documents.items():
+        assert store.save(doc)
+        results[name] = store.link(doc)
+    assert store.failures() == []
+    return store, results, documents
+
+
+def test_lightly_edited_copies_form_one_group_under_the_earliest(linked):
+    store, results, docs = linked
+    reuters = docs["wire-reuters"].article.id
+    # the Daily Nation copy came first; the earlier Reuters copy took its place as canonical
+    assert results["wire-reuters"]["copy_of"] is None
+    assert results["wire-tribune"]["copy_of"] == reuters
+    from sqlalchemy import select
+
+    from wirewatch.store.schema import article_links
+    with store.engine.connect() as conn:
+        groups = dict(conn.execute(select(article_links.c.article_id,
+                                          article_links.c.canonical_id)).all())
+    assert {groups[docs[n].article.id] for n in ("wire-nation", "wire-reuters",
+                                                  "wire-tribune")} == {reuters}
+    assert groups[docs["followup"].article.id] == docs["followup"].article.id
+
+
+def test_different_stories_stay_apart_and_follow_ups_join(linked):
+    store, results, _ = linked
+    sudan = {results[n]["story"] for n in ("wire-nation", "wire-reuters", "wire-tribune",
+                                           "followup", "denial")}
+    assert len(sudan) == 1 and results["other-story"]["story"] not in sudan
+    rows = {r["story"]: r for r in store.stories()}
+    (story,) = sudan
+    assert rows[story]["articles"] == 5 and rows[story]["copies"] == 2
+    assert (rows[story]["first"], rows[story]["last"]) == ("2025-03-10", "2025-03-15")
+
+
+def test_a_follow_up_merges_its_events_and_a_denial_is_flagged(linked):
+    store, _, _ = linked
+    (deployment,) = [r for r in store.merged_events(type="MOBILIZE") if r["source"] == "SDNMIL"]
+    assert deployment["place_country"] == "TCD"
+    assert deployment["publishers"] == 5 and deployment["independent"] == 3
+    assert deployment["modality"] == "4 asserted, 1 negated"
+    assert deployment["contradicted"] is True
+    arrests = store.merged_events(type="COERCE")
+    assert all(not r["contradicted"] for r in arrests)
+
+
+def test_figure_series_in_time_order_with_sources(linked):
+    store, _, _ = linked
+    series = [r for r in store.claims(actor="SDN", unit="troops")]
+    assert [(r["published"], r["bound"], r["value"]) for r in series] == [
+        ("2025-03-10", "min", 3000.0), ("2025-03-14", "approx", 5000.0)]
+    assert all(r["attributed_to"] for r in series)
+    assert not any(r["conflicts_with"] for r in series)  # ≥ 3,000 and ~5,000 can both hold
+
+
+def test_linking_twice_changes_nothing(linked, documents):
+    store, _, _ = linked
+    assert store.link(documents["followup"]) is None
+    assert store.unlinked() == []
+
+
+def test_figures_conflict_only_beyond_their_bounds():
+    a = {"event": 1, "unit": "troops", "value": 3000.0, "bound": "exact", "attributed_to": "A"}
+    b = {"event": 1, "unit": "troops", "value": 11000.0, "bound": "min", "attributed_to": "B"}
+    c = {"event": 1, "unit": "troops", "value": 10000.0, "bound": "approx",
+         "attributed_to": "C"}
+    assert conflict(a, b) and conflict(a, c) and not conflict(b, c)
+    assert value_range(10, "max") == (float("-inf"), 10)
+    flagged = flag_conflicts([a, b, c])
+    assert flagged[0]["conflicts_with"] == "≥ 11,000 (B), ~10,000 (C)"
+    assert flagged[1]["conflicts_with"] == "3,000 (A)"
+
+
+def test_near_duplicate_signatures():
+    text = (LINK / "wire-reuters.txt").read_text(encoding="utf-8")
+    edited = text.replace("said on Monday", "said Monday")
+    other = (LINK / "other-story.txt").read_text(encoding="utf-8")
+    same, near, far = (dedupe.signature(t) for t in (text, edited, other))
+    assert dedupe.similarity(same, same) == 1.0
+    assert dedupe.similarity(same, near) >= dedupe.THRESHOLD > dedupe.similarity(same, far)
+    shared = set(dedupe.band_keys(same)) & set(dedupe.band_keys(near))
+    assert shared, "a near copy must share an LSH band to be found"
+
+
+def test_date_ranges_follow_precision():
+    from datetime import date
+
+    assert date_range("2024-W44", "week") == (date(2024, 10, 28), date(2024, 11, 3))
+    assert date_range("2024-02", "month") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert date_range("2024-10-29", "reported") == (date.min, date(2024, 10, 29))
+    assert date_range(None, None) is None
+
+
+def test_link_command_catches_up(tmp_path, capsys, documents):
+    from tests.unit.test_cli import run
+
+    db = str(tmp_path / "catch-up.db")
+    store = open_store(db)
+    for doc in documents.values():
+        store.save(doc)  # stored without linking, as an older version would have
+    code, out, err = run(capsys, "link", "--db", db)
+    assert code == 0, err
+    assert "linked 6 (" in out
+    code, out, _ = run(capsys, "events", "--merged", "--db", db, "--format", "json",
+                       "--type", "MOBILIZE")
+    assert any(r["contradicted"] for r in json.loads(out))
+    code, out, _ = run(capsys, "claims", "--db", db, "--unit", "troops", "--format", "csv")
+    assert out.splitlines()[0].startswith("event,type,source")
+    code, out, _ = run(capsys, "stories", "--db", db, "--format", "json")
+    assert len(json.loads(out)) == 2
