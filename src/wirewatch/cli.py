@@ -143,8 +143,10 @@ def ingest(
             elif isinstance(outcome, Skipped):
                 tally["skipped"] += 1
             progress.update(task, advance=1, status=escape(Path(origin).name))
-    summary = (f"stored {tally['stored']} ({tally['copies']} copies of stored articles), "
-               f"unchanged {tally['unchanged']}, failed {tally['failed']}")
+    summary = (f"stored {tally['stored']}, unchanged {tally['unchanged']}, "
+               f"failed {tally['failed']}")
+    if tally["copies"]:
+        summary += f" ({tally['copies']} stored are copies of stored articles)"
     if tally["skipped"]:
         summary += f", skipped {tally['skipped']} (unsupported file types)"
     out.print(f"{summary} — database: {store.url}", highlight=False)
@@ -348,6 +350,9 @@ EVALUATORS = {
     "modality": ("modality", "evaluate_modality",
                  "MEANTIME (folder): modality of the found events that overlap gold event "
                  "mentions."),
+    "crossdoc": ("crossdoc", "evaluate_crossdoc",
+                 "ECB+ (folder): cross-document event coreference, MUC, B³, CEAF-e and CoNLL "
+                 "F1, beside a same-head-lemma baseline."),
 }
 
 

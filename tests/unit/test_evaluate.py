@@ -132,3 +132,26 @@ def test_meantime_attributes_map_to_modalities():
     assert gold_modalities({"certainty": "CERTAIN", "time": "FUTURE"}) == {"planned"}
     assert gold_modalities({"certainty": "CERTAIN", "polarity": "POS",
                             "time": "NON_FUTURE"}) == {"asserted"}
+
+
+def test_evaluate_crossdoc_separates_a_second_story(capsys):
+    figures = run_json(capsys, "evaluate", "crossdoc", "--data", EVAL / "ecbplus")
+    assert figures["documents"] == 3 and figures["mentions"] == 6
+    assert figures["gold_clusters"] == 3
+    # the Santiago arrest is another story: the lemma baseline merges it with Nairobi's
+    assert figures["baseline_muc_f1"] < 1.0 and figures["muc_precision"] == 1.0
+    assert figures["conll_f1"] > figures["baseline_conll_f1"]
+
+
+def test_coreference_metrics_on_a_textbook_case():
+    from wirewatch.evaluate.crossdoc import b_cubed, ceaf_e, muc, score
+
+    key = {"k1": {"a", "b", "c"}, "k2": {"d", "e"}}
+    response = {"r1": {"a", "b"}, "r2": {"c", "d", "e"}}
+    assert muc(key, response) == pytest.approx((2 / 3, 2 / 3, 2 / 3))
+    p, r, _ = b_cubed(key, response)
+    assert p == pytest.approx((1 + 1 + 1 / 3 + 2 / 3 + 2 / 3) / 5)
+    assert r == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1 + 1) / 5)
+    assert ceaf_e(key, key) == pytest.approx((1.0, 1.0, 1.0))
+    same = {m: c for c, ms in key.items() for m in ms}
+    assert score(same, same)["conll_f1"] == pytest.approx(1.0)

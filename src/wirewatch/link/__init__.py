@@ -62,18 +62,18 @@ def link_document(conn: Connection, document: Document) -> dict[str, object]:
     values = dedupe.signature(document.article.text)
     canonical, similarity = find_canonical(conn, document, values)
     copy_of = canonical if canonical != document.article.id else None
-    story_id, score = _story_of(conn, document, canonical, similarity)
+    story_id, score, terms = _story_of(conn, document, canonical, similarity)
     conn.execute(insert(article_links).values(
         article_id=document.article.id, canonical_id=canonical, similarity=similarity,
         story_id=story_id, story_score=score, signature=dedupe.to_bytes(values),
-        linked_at=_now()))
+        terms=terms, linked_at=_now()))
     merged_ids = merge.merge_events(conn, document, story_id)
     _add_claims(conn, document, merged_ids)
     return {"copy_of": copy_of, "story": story_id, "events": len(merged_ids)}
 
 
 def _story_of(conn: Connection, document: Document, canonical: str,
-              similarity: float | None) -> tuple[int, float]:
+              similarity: float | None) -> tuple[int, float, dict[str, float] | None]:
     """A copy joins its group's story; anything else is placed by content."""
     if similarity is not None:
         group = conn.execute(select(article_links.c.story_id).where(
@@ -83,10 +83,11 @@ def _story_of(conn: Connection, document: Document, canonical: str,
                 article_links.c.article_id == canonical)).first()
         if group is not None and group.story_id is not None:
             stories.count_member(conn, group.story_id, document.article.published)
-            return group.story_id, similarity
+            return group.story_id, similarity, None
     tf = stories.term_frequencies(document)
     df = stories.count_terms(conn, list(tf))
-    return stories.assign_story(conn, document, stories.vector(tf, df))
+    vec = stories.vector(tf, df)
+    return (*stories.assign_story(conn, document, vec), vec)
 
 
 def _add_claims(conn: Connection, document: Document, merged_ids: list[int]) -> None:

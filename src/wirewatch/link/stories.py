@@ -20,17 +20,21 @@ from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..model import Document
-from ..store.schema import stories, story_keys, term_counts
+from ..store.schema import article_links, stories, story_keys, term_counts
 
 WORD = re.compile(r"[^\W\d_][\w'-]{2,}")
 VECTOR_TERMS = 40  # an article's strongest terms
 CENTROID_TERMS = 120
 KEY_TERMS = 6  # leading terms indexed for finding candidate stories
-MAX_CANDIDATES = 60
+MAX_CANDIDATES = 30
+MEMBERS = 10  # recent articles compared per candidate story
 WINDOW = timedelta(days=7)
-THRESHOLD = 0.28  # cosine to join a story (chosen on ECB+ dev topics, docs/linking.md)
+THRESHOLD = 0.1  # cosine to the nearest article of a story (ECB+ sweep: docs/linking.md)
+NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "LOC", "GPE", "EVENT", "NORP", "PRODUCT"})
+MARKS = "@#$%"  # actor, place, name, month features
 ALL = ""  # the term_counts row that counts articles
 ACTOR_WEIGHT = 2.0  # an actor or place counts as much as two mentions of a word
+NAME_WEIGHT = 3.0  # a name or a month tells stories apart best
 
 
 def term_frequencies(document: Document) -> Counter[str]:
@@ -41,6 +45,12 @@ def term_frequencies(document: Document) -> Counter[str]:
     for place in document.places:
         if place.name:
             words[f"#{place.name.lower()}"] += ACTOR_WEIGHT
+    for entity in document.entities:
+        if entity.label in NAME_LABELS:
+            words[f"${entity.text.lower()}"] += NAME_WEIGHT
+    for time in document.times:
+        if time.value and time.value[:4].isdigit():
+            words[f"%{time.value[:7]}"] += NAME_WEIGHT  # the month a story happens in
     return words
 
 
@@ -80,8 +90,8 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _keys(vec: dict[str, float]) -> list[str]:
-    marked = [t for t in vec if t[0] in "@#"]
-    words = [t for t in vec if t[0] not in "@#"][:KEY_TERMS]
+    marked = [t for t in vec if t[0] in MARKS]
+    words = [t for t in vec if t[0] not in MARKS][:KEY_TERMS]
     return [k[:96] for k in (*marked, *words)]
 
 
@@ -105,14 +115,25 @@ def assign_story(conn: Connection, document: Document, vec: dict[str, float]
         query = query.where(
             (stories.c.last_published.is_(None))
             | (stories.c.last_published >= (published - WINDOW).isoformat()))
-    best, best_score = None, 0.0
+    candidates = {}
     for row in conn.execute(query):
         first = _day(row.first_published)
-        if published is not None and first is not None and first > published + WINDOW:
-            continue
-        score = cosine(vec, row.centroid)
-        if score > best_score:
-            best, best_score = row, score
+        if published is None or first is None or first <= published + WINDOW:
+            candidates[row.id] = row
+    best, best_score = None, 0.0
+    if candidates:
+        # an article belongs with the story holding its nearest article: stories drift, and
+        # their summed vector blurs into the next story on the same subject
+        members = conn.execute(
+            select(article_links.c.story_id, article_links.c.terms)
+            .where(article_links.c.story_id.in_(list(candidates)),
+                   article_links.c.terms.is_not(None))
+            .order_by(article_links.c.linked_at.desc())
+            .limit(MEMBERS * len(candidates)))
+        for member in members:
+            score = cosine(vec, member.terms)
+            if score > best_score:
+                best, best_score = candidates[member.story_id], score
     stamp = document.article.published
     if best is not None and best_score >= THRESHOLD:
         centroid = Counter(best.centroid)

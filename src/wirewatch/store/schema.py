@@ -61,6 +61,7 @@ article_links = Table(
     Column("story_id", Integer, index=True),
     Column("story_score", Float),
     Column("signature", LargeBinary, nullable=False),  # MinHash values, for re-checking
+    Column("terms", JSON(none_as_null=True)),  # its TF-IDF vector, for later articles
     Column("linked_at", String(32), nullable=False),
 )
 
