@@ -273,6 +273,26 @@ def claims(
 
 
 @app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port")] = 8000,
+    model: ModelOption = None,
+) -> None:
+    """Serve the ledger: the JSON API under /api/v1 (documented at /docs) and the pages.
+
+    Set WIREWATCH_TOKEN to allow POST /api/v1/articles with that bearer token."""
+    import uvicorn
+
+    from .api import create_app
+
+    settings = _settings(db=db, model=model)
+    application = create_app(settings, token=os.environ.get("WIREWATCH_TOKEN") or None)
+    out.print(f"serving {application.state.store.url} at http://{host}:{port}", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
 def failures(db: DbOption = None, format: FormatOption = Format.table) -> None:
     """List the items that could not be ingested, with their reasons."""
     from .store import open_store

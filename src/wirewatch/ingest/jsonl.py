@@ -31,6 +31,11 @@ def article_from_record(line: str, origin: str) -> RawArticle:
         raise InputError(f"{origin}: not valid JSON ({err.msg})") from None
     if not isinstance(record, dict):
         raise InputError(f"{origin}: a line must be a JSON object")
+    return article_from_mapping(record, origin)
+
+
+def article_from_mapping(record: dict, origin: str) -> RawArticle:
+    """An article from a JSON object with ``text`` or ``html`` and optional metadata."""
     meta = meta_from_mapping(record, origin)
     body = record.get("text")
     if isinstance(body, str) and body.strip():

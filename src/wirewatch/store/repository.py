@@ -125,10 +125,16 @@ class Store:
         if actor:
             code = actor.upper()
             query = query.where(or_(me.c.source.startswith(code), me.c.target.startswith(code)))
-        events = annotation_tables["events"]
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(query)]
-            ids = [r["id"] for r in rows]
+        stats = self.corroboration([r["id"] for r in rows])
+        return [r | stats.get(r["id"], {}) for r in rows]
+
+    def corroboration(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        """For each merged event: distinct publishers, independent sources (a syndication
+        group counts once), the modality mix, and whether independent sources contradict."""
+        events = annotation_tables["events"]
+        with self.engine.connect() as conn:
             mentions = conn.execute(
                 select(event_links.c.merged_id, events.c.modality, articles.c.source,
                        article_links.c.canonical_id)
@@ -140,17 +146,20 @@ class Store:
         by_id: dict[int, list[Any]] = {}
         for m in mentions:
             by_id.setdefault(m.merged_id, []).append(m)
-        for row in rows:
-            found = by_id.get(row["id"], [])
+        out = {}
+        for merged_id, found in by_id.items():
             mix: dict[str, int] = {}
             for m in found:
                 mix[m.modality] = mix.get(m.modality, 0) + 1
-            row["publishers"] = len({m.source for m in found if m.source})
-            row["independent"] = len({m.canonical_id for m in found})
-            row["modality"] = ", ".join(f"{n} {k}" for k, n in sorted(mix.items()))
-            row["contradicted"] = "asserted" in mix and "negated" in mix and len(
-                {m.canonical_id for m in found if m.modality in ("asserted", "negated")}) > 1
-        return rows
+            out[merged_id] = {
+                "publishers": len({m.source for m in found if m.source}),
+                "independent": len({m.canonical_id for m in found}),
+                "modality": ", ".join(f"{n} {k}" for k, n in sorted(mix.items())),
+                "contradicted": "asserted" in mix and "negated" in mix and len(
+                    {m.canonical_id for m in found if m.modality in ("asserted", "negated")})
+                > 1,
+            }
+        return out
 
     def claims(self, actor: str | None = None, unit: str | None = None
                ) -> list[dict[str, Any]]:

@@ -1,0 +1,204 @@
+"""The analyst's pages: server-rendered Jinja2 templates over the same queries as the API.
+
+Article text reaches the page only through Jinja2's autoescaping, so markup inside an article
+is shown as text and never runs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from itertools import pairwise
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import func, select
+
+from ..errors import InputError, StoreError
+from ..model import EVENT_TYPES, MODALITIES, Document
+from ..store.schema import annotation_tables, articles
+from . import queries
+from .v1 import StoreDep
+
+HERE = Path(__file__).resolve().parent
+templates = Jinja2Templates(directory=HERE / "templates")
+router = APIRouter(include_in_schema=False)
+
+EVENTS = annotation_tables["events"]
+PLACES = annotation_tables["places"]
+KINDS = ("entity", "time", "place", "quantity", "statement", "trigger")
+
+
+def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, {"modalities": MODALITIES,
+                                                      "types": EVENT_TYPES, **context})
+
+
+@router.get("/", response_class=HTMLResponse)
+def dashboard(request: Request, store: StoreDep) -> HTMLResponse:
+    with store.engine.connect() as conn:
+        by_type = conn.execute(select(EVENTS.c.type, EVENTS.c.modality, func.count())
+                               .group_by(EVENTS.c.type, EVENTS.c.modality)).all()
+        by_month = conn.execute(select(func.substr(EVENTS.c.day, 1, 7).label("month"),
+                                       EVENTS.c.modality, func.count())
+                                .where(EVENTS.c.day.is_not(None))
+                                .group_by("month", EVENTS.c.modality)).all()
+        n_articles = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for type_, modality, n in by_type:
+        counts[type_][modality] = n
+    months: dict[str, Counter[str]] = defaultdict(Counter)
+    for month, modality, n in by_month:
+        months[month][modality] = n
+    peak = max((sum(c.values()) for c in months.values()), default=1)
+    latest = queries.event_page(store, {}, None, 1000).items[-12:][::-1]
+    return page(request, "dashboard.html", counts=dict(sorted(counts.items())),
+                months=dict(sorted(months.items())), peak=peak, latest=latest,
+                actors=store.actors(10), n_articles=n_articles)
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def article_list(request: Request, store: StoreDep,
+                 q: Annotated[str | None, Query()] = None,
+                 cursor: Annotated[str | None, Query()] = None) -> HTMLResponse:
+    try:
+        found = queries.article_page(store, q, None, cursor, 50)
+    except InputError as err:
+        raise HTTPException(422, str(err)) from None
+    return page(request, "articles.html", rows=found.items, next=found.next, q=q or "")
+
+
+def segments(document: Document) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The text cut at every annotation boundary; each piece lists the annotations over it."""
+    text = document.article.text
+    spans: list[tuple[str, str, int, int, str]] = []
+    for i, e in enumerate(document.entities):
+        spans.append(("entity", f"entity-{i}", e.start, e.end, f"{e.label} {e.actor or ''}"))
+    for i, t in enumerate(document.times):
+        spans.append(("time", f"time-{i}", t.start, t.end, t.value or "unresolved"))
+    for i, p in enumerate(document.places):
+        spans.append(("place", f"place-{i}", p.start, p.end, f"{p.name} {p.country or ''}"))
+    for i, q in enumerate(document.quantities):
+        spans.append(("quantity", f"quantity-{i}", q.start, q.end,
+                      f"{q.bound} {q.value:g} {q.unit or ''}"))
+    for i, s in enumerate(document.statements):
+        spans.append(("statement", f"statement-{i}", s.start, s.end, s.cue or "statement"))
+    for i, ev in enumerate(document.events):
+        spans.append(("trigger", f"event-{i}", ev.trigger[0], ev.trigger[1],
+                      f"{ev.type} {ev.modality}"))
+    cuts = sorted({0, len(text), *(s[2] for s in spans), *(s[3] for s in spans)})
+    pieces = []
+    for start, end in pairwise(cuts):
+        over = [s for s in spans if s[2] <= start and end <= s[3]]
+        pieces.append({"text": text[start:end], "kinds": sorted({s[0] for s in over}),
+                       "ids": [s[1] for s in over], "titles": "; ".join(s[4] for s in over)})
+    events = []
+    for i, ev in enumerate(document.events):
+        events.append({"id": f"event-{i}", "event": ev,
+                       "trigger": text[ev.trigger[0]:ev.trigger[1]],
+                       "sentence": text[ev.sentence[0]:ev.sentence[1]],
+                       "place": document.places[ev.place].text if ev.place is not None
+                       else None,
+                       "quantity": document.quantities[ev.quantity].text
+                       if ev.quantity is not None else None})
+    return pieces, events
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_view(article_id: str, request: Request, store: StoreDep) -> HTMLResponse:
+    try:
+        document = store.document(store.find_article_id(article_id))
+    except StoreError:
+        raise HTTPException(404, f"no article with id {article_id!r}") from None
+    pieces, events = segments(document)
+    return page(request, "article.html", article=document.article, pieces=pieces,
+                events=events, kinds=KINDS)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def event_table(request: Request, store: StoreDep,
+                type: Annotated[str | None, Query()] = None,
+                actor: Annotated[str | None, Query()] = None,
+                modality: Annotated[str | None, Query()] = None,
+                since: Annotated[str | None, Query()] = None,
+                until: Annotated[str | None, Query()] = None,
+                publisher: Annotated[str | None, Query()] = None,
+                cursor: Annotated[str | None, Query()] = None) -> HTMLResponse:
+    filters = {"type": type or None, "actor": actor or None, "modality": modality or None,
+               "since": since or None, "until": until or None, "publisher": publisher or None}
+    if filters["type"] and filters["type"] not in EVENT_TYPES:
+        raise HTTPException(422, f"type: {type!r} is not a PLOVER type")
+    if filters["modality"] and filters["modality"] not in MODALITIES:
+        raise HTTPException(422, f"modality: {modality!r} is not a modality")
+    try:
+        found = queries.event_page(store, filters, cursor, 200)
+    except InputError as err:
+        raise HTTPException(422, str(err)) from None
+    return page(request, "events.html", rows=found.items, next=found.next,
+                filters={k: v or "" for k, v in filters.items()})
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, store: StoreDep) -> HTMLResponse:
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(EVENTS.c.article_id, EVENTS.c.idx, EVENTS.c.type,
+                                   EVENTS.c.modality, EVENTS.c.day, EVENTS.c.source,
+                                   EVENTS.c.target)
+                            .where(EVENTS.c.day.is_not(None)).order_by(EVENTS.c.day)
+                            .limit(2000)).all()
+    days = sorted({r.day for r in rows})
+    types = sorted({r.type for r in rows})
+    width = max(600, 40 * len(days))
+    points = [{"x": 120 + (days.index(r.day) + 0.5) * (width - 140) / max(len(days), 1),
+               "y": 30 + 28 * types.index(r.type), "row": r} for r in rows]
+    return page(request, "timeline.html", points=points, days=days, types=types,
+                width=width, height=60 + 28 * len(types))
+
+
+@router.get("/map", response_class=HTMLResponse)
+def event_map(request: Request, store: StoreDep) -> HTMLResponse:
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(EVENTS.c.article_id, EVENTS.c.type, EVENTS.c.modality,
+                                   PLACES.c.name, PLACES.c.lat, PLACES.c.lon)
+                            .join(PLACES, (PLACES.c.article_id == EVENTS.c.article_id)
+                                  & (PLACES.c.idx == EVENTS.c.place_idx))
+                            .where(PLACES.c.lat.is_not(None)).limit(2000)).all()
+    markers = [{"lat": r.lat, "lon": r.lon, "type": r.type, "modality": r.modality,
+                "place": r.name, "article": r.article_id} for r in rows]
+    return page(request, "map.html", markers=markers)
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claim_charts(request: Request, store: StoreDep) -> HTMLResponse:
+    series: dict[tuple[Any, Any], list[dict[str, Any]]] = defaultdict(list)
+    for row in store.claims():
+        series[(row["event"], row["unit"])].append(row)
+    charts = []
+    for (event, unit), rows in series.items():
+        values = [r["value"] for r in rows]
+        top = max(values) * 1.25 or 1
+        width = 120 + 90 * len(rows)
+        points = [{"x": 60 + 90 * i, "y": 170 - 150 * r["value"] / top, "row": r}
+                  for i, r in enumerate(rows)]
+        charts.append({"event": event, "unit": unit, "rows": rows, "points": points,
+                       "width": width, "top": top, "head": rows[0]})
+    return page(request, "claims.html", charts=charts)
+
+
+@router.get("/actors/{code}", response_class=HTMLResponse)
+def actor_page(code: str, request: Request, store: StoreDep) -> HTMLResponse:
+    code = code.upper()
+    events = [r for r in queries.event_page(store, {"actor": code}, None, 500).items
+              if code in (r["source"], r["target"])]
+    as_source = [r for r in events if r["source"] == code]
+    as_target = [r for r in events if r["target"] == code]
+    partners = Counter(r["target"] if r["source"] == code else r["source"] for r in events)
+    partners.pop(None, None)
+    statements = queries.annotation_page(store, "statements", {"speaker_actor": code}, None,
+                                         100).items
+    if not events and not statements:
+        raise HTTPException(404, f"no events or statements for actor {code}")
+    return page(request, "actor.html", code=code, as_source=as_source, as_target=as_target,
+                partners=partners.most_common(15), statements=statements)

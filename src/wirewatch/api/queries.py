@@ -1,0 +1,196 @@
+"""Paged reads of the ledger for the API and the pages: keyset cursors over stable keys.
+
+A cursor names the last row a page ended on, so a page's rows never shift when articles are
+added while a client pages through (an offset would).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select, tuple_
+
+from ..errors import InputError
+from ..store import Store
+from ..store.schema import (
+    annotation_tables,
+    article_links,
+    articles,
+    claims,
+    event_links,
+    merged_events,
+    stories,
+)
+
+EVENTS = annotation_tables["events"]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    items: list[dict[str, Any]]
+    next: str | None
+
+
+def encode(values: Sequence[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(list(values)).encode()).decode().rstrip("=")
+
+
+def decode(cursor: str, size: int) -> list[Any]:
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, json.JSONDecodeError):
+        raise InputError("cursor is not one this server gave out") from None
+    if not isinstance(values, list) or len(values) != size:
+        raise InputError("cursor is not one this server gave out")
+    return values
+
+
+def _page(store: Store, query: Select, keys: Sequence[Any], cursor: str | None, limit: int,
+          descending: bool = False) -> Page:
+    """Rows of ``query`` ordered by ``keys`` (unique together), after the cursor."""
+    if cursor:
+        after = decode(cursor, len(keys))
+        key = tuple_(*keys)
+        query = query.where(key < tuple_(*after) if descending else key > tuple_(*after))
+    order = [k.desc() if descending else k for k in keys]
+    with store.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(query.order_by(*order).limit(limit + 1))]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    names = [k.key for k in keys]
+    token = encode([rows[-1][n] for n in names]) if more and rows else None
+    return Page(rows, token)
+
+
+def article_page(store: Store, q: str | None, source: str | None, cursor: str | None,
+                 limit: int) -> Page:
+    query = select(articles.c.id, articles.c.published, articles.c.source, articles.c.title,
+                   articles.c.url, articles.c.ingested_at,
+                   func.substr(articles.c.text, 1, 240).label("snippet"))
+    if q:
+        for word in q.split():
+            query = query.where(func.lower(articles.c.text).contains(word.lower()))
+    if source:
+        query = query.where(articles.c.source == source)
+    return _page(store, query, [articles.c.ingested_at, articles.c.id], cursor, limit,
+                 descending=True)
+
+
+def _actor_filter(columns: Sequence[Any], code: str) -> Any:
+    return or_(*(c.startswith(code.upper()) for c in columns))
+
+
+def event_page(store: Store, filters: dict[str, Any], cursor: str | None, limit: int) -> Page:
+    """Event mentions, each with its article's publisher and date and its merged event."""
+    trigger = func.substr(articles.c.text, EVENTS.c.trigger_start + 1,
+                          EVENTS.c.trigger_end - EVENTS.c.trigger_start)
+    query = (select(EVENTS.c.article_id, EVENTS.c.idx, EVENTS.c.type, EVENTS.c.mode,
+                    EVENTS.c.source, EVENTS.c.target, EVENTS.c.modality, EVENTS.c.date,
+                    EVENTS.c.day, trigger.label("trigger"), articles.c.source.label("publisher"),
+                    articles.c.published, event_links.c.merged_id)
+             .join(articles, articles.c.id == EVENTS.c.article_id)
+             .outerjoin(event_links, and_(event_links.c.article_id == EVENTS.c.article_id,
+                                          event_links.c.idx == EVENTS.c.idx)))
+    query = _event_filters(query, EVENTS, filters)
+    if filters.get("modality"):
+        query = query.where(EVENTS.c.modality == filters["modality"])
+    if filters.get("publisher"):
+        query = query.where(articles.c.source == filters["publisher"])
+    return _page(store, query, [EVENTS.c.article_id, EVENTS.c.idx], cursor, limit)
+
+
+def merged_page(store: Store, filters: dict[str, Any], cursor: str | None, limit: int) -> Page:
+    """Merged events with their corroboration; ``modality`` and ``publisher`` keep those with
+    at least one such mention."""
+    me = merged_events
+    query = select(me.c.id, me.c.story_id, me.c.type, me.c.mode, me.c.source, me.c.target,
+                   me.c.date, me.c.day, me.c.place_country, me.c.mentions,
+                   me.c.first_published, me.c.last_published)
+    query = _event_filters(query, me, filters)
+    if filters.get("place"):
+        query = query.where(me.c.place_country == filters["place"].upper())
+    mentions = (select(event_links.c.merged_id)
+                .join(EVENTS, and_(EVENTS.c.article_id == event_links.c.article_id,
+                                   EVENTS.c.idx == event_links.c.idx))
+                .join(articles, articles.c.id == event_links.c.article_id)
+                .where(event_links.c.merged_id == me.c.id))
+    if filters.get("modality"):
+        query = query.where(mentions.where(EVENTS.c.modality == filters["modality"]).exists())
+    if filters.get("publisher"):
+        query = query.where(mentions.where(articles.c.source == filters["publisher"]).exists())
+    page = _page(store, query, [me.c.id], cursor, limit)
+    stats = store.corroboration([r["id"] for r in page.items])
+    return Page([r | stats.get(r["id"], {}) for r in page.items], page.next)
+
+
+def _event_filters(query: Select, table: Any, filters: dict[str, Any]) -> Select:
+    """The filters events and merged events share."""
+    if filters.get("type"):
+        query = query.where(table.c.type == filters["type"])
+    if filters.get("actor"):
+        query = query.where(_actor_filter([table.c.source, table.c.target], filters["actor"]))
+    if filters.get("country"):
+        country = filters["country"].upper()
+        query = query.where(or_(func.substr(table.c.source, 1, 3) == country,
+                                func.substr(table.c.target, 1, 3) == country))
+    if filters.get("since"):
+        query = query.where(table.c.day >= filters["since"])
+    if filters.get("until"):
+        query = query.where(table.c.day <= filters["until"])
+    return query
+
+
+def annotation_page(store: Store, name: str, filters: dict[str, Any], cursor: str | None,
+                    limit: int) -> Page:
+    """Places or statements across articles, each as its whole JSON item with the text it
+    spans (``content``)."""
+    table = annotation_tables[name]
+    content = func.substr(articles.c.text, table.c.start + 1, table.c.end - table.c.start)
+    query = (select(table.c.article_id, table.c.idx, table.c.data, content.label("content"))
+             .join(articles, articles.c.id == table.c.article_id))
+    for column, value in filters.items():
+        if value:
+            query = query.where(table.c[column] == value)
+    page = _page(store, query, [table.c.article_id, table.c.idx], cursor, limit)
+    return Page([{"article_id": r["article_id"], "idx": r["idx"], "content": r["content"],
+                  **r["data"]} for r in page.items], page.next)
+
+
+def actor_page(store: Store, country: str | None, cursor: str | None, limit: int) -> Page:
+    table = annotation_tables["actors"]
+    query = (select(table.c.code, func.max(table.c.name).label("name"),
+                    func.max(table.c.country).label("country"),
+                    func.max(table.c.role).label("role"),
+                    func.count(func.distinct(table.c.article_id)).label("articles"),
+                    func.sum(table.c.mention_count).label("mentions"))
+             .group_by(table.c.code))
+    if country:
+        query = query.where(table.c.country == country.upper())
+    return _page(store, query, [table.c.code], cursor, limit)
+
+
+def story_page(store: Store, cursor: str | None, limit: int) -> Page:
+    query = select(stories.c.id, stories.c.title, stories.c.first_published,
+                   stories.c.last_published, stories.c.articles, stories.c.actors)
+    return _page(store, query, [stories.c.id], cursor, limit, descending=True)
+
+
+def claim_page(store: Store, actor: str | None, unit: str | None, cursor: str | None,
+               limit: int) -> Page:
+    from ..link.claims import flag_conflicts
+
+    query = (select(claims.c.id, claims.c.merged_id.label("event"), claims.c.article_id,
+                    claims.c.actor, claims.c.type, claims.c.unit, claims.c.value,
+                    claims.c.bound, claims.c.published, claims.c.attributed_to)
+             .join(article_links, (article_links.c.article_id == claims.c.article_id)
+                   & (article_links.c.canonical_id == claims.c.article_id)))
+    if actor:
+        query = query.where(_actor_filter([claims.c.actor], actor))
+    if unit:
+        query = query.where(claims.c.unit == unit)
+    page = _page(store, query, [claims.c.id], cursor, limit)
+    return Page(flag_conflicts(page.items), page.next)
