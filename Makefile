@@ -18,11 +18,14 @@ $(STAMP): pyproject.toml
 demo: install
 	$(BIN)/wirewatch ingest examples --db $(DB)
 	$(BIN)/wirewatch actors --db $(DB)
-	@echo "The ledger is in $(abspath $(DB)); try: $(BIN)/wirewatch articles --db $(DB)"
+	@echo "The ledger is in $(abspath $(DB)); serving it at http://127.0.0.1:8000 (Ctrl-C stops)"
+	$(BIN)/wirewatch serve --db $(DB) --host 127.0.0.1 --port 8000
 
-# The store tests also run against a real PostgreSQL server on 127.0.0.1 (required when CI=true).
+# The store tests also run against a real PostgreSQL server on 127.0.0.1, and the page tests in
+# Debian's chromium (both installed with apt-get where missing; required when CI=true).
 test: install
 	$(BIN)/ruff check src tests bench scripts
+	scripts/install_chromium.sh
 	WIREWATCH_TEST_POSTGRES="$$(scripts/start_postgres.sh)" $(BIN)/python -m pytest -q
 
 lint: install

@@ -36,7 +36,15 @@ def topology_to_geojson(topology: dict, name: str) -> dict:
         for index in indexes:
             points = arcs[index] if index >= 0 else arcs[~index][::-1]
             out.extend(points[1:] if out else points)
-        return out
+        # no jumps across the antimeridian: a ring that crosses it runs on past ±180°
+        for i in range(1, len(out)):
+            while out[i][0] - out[i - 1][0] > 180:
+                out[i] = [out[i][0] - 360, out[i][1]]
+            while out[i][0] - out[i - 1][0] < -180:
+                out[i] = [out[i][0] + 360, out[i][1]]
+        middle = sum(x for x, _ in out) / len(out) if out else 0
+        shift = 360 if middle < -180 else -360 if middle > 180 else 0
+        return [[round(x + shift, 2), y] for x, y in out]
 
     def geometry(geom: dict) -> dict:
         if geom["type"] == "Polygon":

@@ -1,0 +1,137 @@
+"""Every API route over a real ledger: filters, pagination, errors, the write token."""
+
+import pytest
+
+from tests.api.conftest import SCRIPT_ARTICLE
+
+
+def items(client, path, **params):
+    response = client.get(path, params=params)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_articles_page_with_stable_cursors(client):
+    first = items(client, "/api/v1/articles", limit=3)
+    assert len(first["items"]) == 3 and first["next"]
+    second = items(client, "/api/v1/articles", limit=3, cursor=first["next"])
+    seen = [a["id"] for a in first["items"] + second["items"]]
+    assert len(seen) == len(set(seen))
+    everything = []
+    cursor = None
+    while True:
+        page = items(client, "/api/v1/articles", limit=2, **({"cursor": cursor} if cursor else {}))
+        everything += [a["id"] for a in page["items"]]
+        cursor = page["next"]
+        if not cursor:
+            break
+    assert len(everything) == len(set(everything)) == 8
+
+
+def test_article_search_and_one_article(client):
+    found = items(client, "/api/v1/articles", q="Yoon Zelenskyy")["items"]
+    assert [a["source"] for a in found] == ["Yonhap News Agency"]
+    document = client.get(f"/api/v1/articles/{found[0]['id'][:10]}").json()
+    assert document["article"]["published"] == "2024-10-30"
+    assert {"entities", "events", "statements", "places"} <= set(document)
+    missing = client.get("/api/v1/articles/0000")
+    assert missing.status_code == 404
+    assert missing.json() == {"error": {"status": 404, "message": "no article with id '0000'"}}
+
+
+def test_event_filters(client):
+    aid = items(client, "/api/v1/events", type="AID", country="KOR")["items"]
+    assert aid and all(e["type"] == "AID" and "KOR" in (e["source"] or "") + (e["target"] or "")
+                       for e in aid)
+    negated = items(client, "/api/v1/events", modality="negated", publisher="AFP")["items"]
+    assert [e["trigger"] for e in negated] == ["deployed"]
+    dated = items(client, "/api/v1/events", since="2024-10-29", until="2024-10-29")["items"]
+    assert dated and all(e["day"] == "2024-10-29" for e in dated)
+    by_actor = items(client, "/api/v1/events", actor="PRK")["items"]
+    assert by_actor and all("PRK" in (e["source"] or "")[:3] + (e["target"] or "")[:3]
+                            for e in by_actor)
+
+
+def test_merged_events_carry_corroboration(client):
+    merged = items(client, "/api/v1/events", merged="true", type="MOBILIZE", place="TCD")
+    (deployment,) = merged["items"]
+    assert deployment["independent"] == 3 and deployment["contradicted"] is True
+    assert items(client, "/api/v1/events", merged="true", modality="negated",
+                 publisher="AFP")["items"][0]["id"] == deployment["id"]
+
+
+@pytest.mark.parametrize(("path", "params", "fragment"), [
+    ("/api/v1/events", {"type": "WAR"}, "type:"),
+    ("/api/v1/events", {"since": "last week"}, "since:"),
+    ("/api/v1/events", {"country": "Korea"}, "country:"),
+    ("/api/v1/events", {"limit": 0}, "limit:"),
+    ("/api/v1/articles", {"cursor": "not-a-cursor"}, "cursor"),
+    ("/api/v1/actors", {"limit": 10000}, "limit:"),
+])
+def test_bad_filters_are_a_clear_422(client, path, params, fragment):
+    response = client.get(path, params=params)
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["status"] == 422 and fragment in error["message"]
+
+
+def test_ledger_routes(client):
+    actors = items(client, "/api/v1/actors", country="PRK")["items"]
+    assert {"PRKGOV", "PRKMIL"} <= {a["code"] for a in actors}
+    places = items(client, "/api/v1/places", country="RUS")["items"]
+    assert places and all(p["country"] == "RUS" for p in places)
+    statements = items(client, "/api/v1/statements", speaker="UKRGOV")["items"]
+    assert statements and "special delegation" in statements[0]["content"]
+    stories = items(client, "/api/v1/stories")["items"]
+    assert len(stories) >= 3
+    claims = items(client, "/api/v1/claims", unit="troops")["items"]
+    series = sorted((c["published"], c["value"]) for c in claims if c["actor"] == "SDNMIL")
+    assert series == [("2025-03-10", 3000.0), ("2025-03-14", 5000.0)]
+
+
+def test_writing_needs_the_token(client):
+    body = {"text": "Kenya hosted Somalia's president in Nairobi on Tuesday.",
+            "published": "2025-03-25", "source": "Test Wire"}
+    assert client.post("/api/v1/articles", json=body).status_code == 401
+    wrong = client.post("/api/v1/articles", json=body, headers={"Authorization": "Bearer no"})
+    assert wrong.status_code == 401
+    made = client.post("/api/v1/articles", json=body, headers={"Authorization": "Bearer s3cret"})
+    assert made.status_code == 201 and made.json()["new"] is True
+    again = client.post("/api/v1/articles", json=body, headers={"Authorization": "Bearer s3cret"})
+    assert again.json() == {**made.json(), "new": False, "story": None}
+    bad = client.post("/api/v1/articles", json={"published": "soon", "text": "x"},
+                      headers={"Authorization": "Bearer s3cret"})
+    assert bad.status_code == 422 and "published" in bad.json()["error"]["message"]
+    empty = client.post("/api/v1/articles", json={}, headers={"Authorization": "Bearer s3cret"})
+    assert empty.status_code == 422
+
+
+def test_writing_is_off_without_a_configured_token(ledger):
+    from fastapi.testclient import TestClient
+
+    from wirewatch.api import create_app
+    from wirewatch.config import Settings
+
+    reader = TestClient(create_app(Settings(db=ledger)))
+    response = reader.post("/api/v1/articles", json={"text": "x"})
+    assert response.status_code == 403 and "WIREWATCH_TOKEN" in response.json()["error"]["message"]
+
+
+def test_openapi_describes_every_route(client):
+    schema = client.get("/openapi.json").json()
+    assert set(schema["paths"]) == {
+        "/api/v1/articles", "/api/v1/articles/{article_id}", "/api/v1/events", "/api/v1/actors",
+        "/api/v1/places", "/api/v1/statements", "/api/v1/stories", "/api/v1/claims"}
+
+
+def test_pages_render_and_escape_article_markup(client):
+    for path in ("/", "/articles", "/events", "/timeline", "/map", "/claims",
+                 "/actors/SDNMIL"):
+        assert client.get(path).status_code == 200, path
+    found = items(client, "/api/v1/articles", q="owned")["items"][0]
+    page = client.get(f"/articles/{found['id']}").text
+    assert "<script>document.title" not in page
+    assert "&lt;script&gt;document.title=&#39;owned&#39;&lt;/script&gt;" in page
+    assert SCRIPT_ARTICLE.split("<")[0].strip() in page
+    assert client.get("/articles/0000").status_code == 404
+    assert client.get("/events", params={"modality": "sure"}).status_code == 422
