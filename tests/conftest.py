@@ -26,3 +26,23 @@ def sample_doc(sample_text):
 @pytest.fixture()
 def db_path(tmp_path) -> str:
     return str(tmp_path / "ledger.db")
+
+
+def open_test_store(backend: str, sqlite_path: str):
+    """A fresh, empty store on the backend; PostgreSQL is required in CI."""
+    import os
+
+    from wirewatch.store import open_store
+    from wirewatch.store.schema import metadata
+
+    if backend == "sqlite":
+        return open_store(sqlite_path)
+    url = os.environ.get("WIREWATCH_TEST_POSTGRES")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide WIREWATCH_TEST_POSTGRES (make test starts the server)")
+        pytest.skip("no PostgreSQL server: set WIREWATCH_TEST_POSTGRES or run make test")
+    opened = open_store(url)
+    metadata.drop_all(opened.engine)
+    metadata.create_all(opened.engine)
+    return opened

@@ -1,17 +1,15 @@
 """Linking across stored articles, on wire stories written for these tests."""
 
 import json
-import os
 
 import pytest
 
 import wirewatch
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, open_test_store
 from wirewatch.link import dedupe
 from wirewatch.link.claims import conflict, flag_conflicts, value_range
 from wirewatch.link.merge import date_range
 from wirewatch.store import open_store
-from wirewatch.store.schema import metadata
 
 LINK = FIXTURES / "link"
 
@@ -32,17 +30,7 @@ def documents():
 @pytest.fixture(params=["sqlite", "postgresql"])
 def linked(request, tmp_path, documents):
     """All fixtures stored and linked in the order a feed might deliver them."""
-    if request.param == "sqlite":
-        store = open_store(str(tmp_path / "linked.db"))
-    else:
-        url = os.environ.get("WIREWATCH_TEST_POSTGRES")
-        if not url:
-            if os.environ.get("CI"):
-                pytest.fail("CI must provide WIREWATCH_TEST_POSTGRES")
-            pytest.skip("no PostgreSQL server: set WIREWATCH_TEST_POSTGRES or run make test")
-        store = open_store(url)
-        metadata.drop_all(store.engine)
-        metadata.create_all(store.engine)
+    store = open_test_store(request.param, str(tmp_path / "linked.db"))
     results = {}
     for name, doc in documents.items():
         assert store.save(doc)

@@ -1,26 +1,14 @@
-import os
 
 import pytest
 
+from tests.conftest import open_test_store
 from wirewatch.errors import StoreError
 from wirewatch.store import database_url, open_store
-from wirewatch.store.schema import metadata
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, db_path):
-    """A fresh, empty store on each backend; PostgreSQL is required in CI."""
-    if request.param == "sqlite":
-        return open_store(db_path)
-    url = os.environ.get("WIREWATCH_TEST_POSTGRES")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide WIREWATCH_TEST_POSTGRES (make test starts the server)")
-        pytest.skip("no PostgreSQL server: set WIREWATCH_TEST_POSTGRES or run make test")
-    opened = open_store(url)
-    metadata.drop_all(opened.engine)
-    metadata.create_all(opened.engine)
-    return opened
+    return open_test_store(request.param, db_path)
 
 
 def test_database_urls():

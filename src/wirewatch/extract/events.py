@@ -27,13 +27,11 @@ from .statements import StatementHit
 from .statements import cues as reporting_cues
 from .times import TimeHit
 
-VERB_POS = frozenset({"VERB"})
-NOUN_POS = frozenset({"NOUN"})
-OBJECTS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd", "pobj"})
+OBJECTS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp"})
 NP_LINKS = frozenset({"poss", "compound", "amod", "nmod", "appos", "npadvmod"})
-CONTROLLERS = frozenset({"xcomp", "advcl", "conj", "pcomp"})
+CONTROLLERS = frozenset({"xcomp", "advcl", "conj", "pcomp", "csubj", "csubjpass"})
 MEMBER_OF = frozenset({"of", "in", "from", "throughout"})  # "rebels in the Ivory Coast"
 DATED_KINDS = {"date": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 INTENT_TYPES = frozenset({"AGREE"})
@@ -118,9 +116,9 @@ class EventHit:
 
 
 def _trigger_pos(token: Token) -> str | None:
-    if token.pos_ in VERB_POS or (token.tag_ == "VBN" and token.dep_ == "amod"):
+    if token.pos_ == "VERB" or (token.tag_ == "VBN" and token.dep_ == "amod"):
         return "VERB"
-    if token.pos_ in NOUN_POS and token.dep_ != "compound":
+    if token.pos_ == "NOUN" and token.dep_ != "compound":
         return "NOUN"
     return None
 
@@ -211,7 +209,7 @@ class ActorIndex:
         while node.head.i != node.i:
             node = node.head
             for child in node.children:
-                if (child.dep_ in SUBJECTS and child.i < pronoun.i and child.i != pronoun.i
+                if (child.dep_ in SUBJECTS and child.i < pronoun.i
                         and child.pos_ != "PRON" and (code := self.of_phrase(child, depth))):
                     return code
         sent_start = pronoun.sent.start
@@ -260,12 +258,9 @@ def _subject(verb: Token) -> Token | None:
             if subject.dep_ == "agent":
                 return next((g for g in subject.children if g.dep_ == "pobj"), None)
             return subject
-        if node.dep_ in CONTROLLERS or (node.dep_ in ("csubj", "csubjpass")):
-            node = node.head
-        elif node.dep_ in ("acl", "amod") and node.head.pos_ in ("NOUN", "PROPN"):
+        if node.dep_ not in CONTROLLERS:
             return None
-        else:
-            return None
+        node = node.head
     return None
 
 
