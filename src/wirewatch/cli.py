@@ -281,13 +281,15 @@ def serve(
 ) -> None:
     """Serve the ledger: the JSON API under /api/v1 (documented at /docs) and the pages.
 
-    Set WIREWATCH_TOKEN to allow POST /api/v1/articles with that bearer token."""
+    Set WIREWATCH_TOKEN to allow POST /api/v1/articles with that bearer token, and
+    WIREWATCH_READ_TOKEN to require a bearer token for reading the API too."""
     import uvicorn
 
     from .api import create_app
 
     settings = _settings(db=db, model=model)
-    application = create_app(settings, token=os.environ.get("WIREWATCH_TOKEN") or None)
+    application = create_app(settings, token=os.environ.get("WIREWATCH_TOKEN") or None,
+                             read_token=os.environ.get("WIREWATCH_READ_TOKEN") or None)
     out.print(f"serving {application.state.store.url} at http://{host}:{port}", highlight=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 

@@ -135,3 +135,20 @@ def test_pages_render_and_escape_article_markup(client):
     assert SCRIPT_ARTICLE.split("<")[0].strip() in page
     assert client.get("/articles/0000").status_code == 404
     assert client.get("/events", params={"modality": "sure"}).status_code == 422
+
+
+def test_place_filter_on_mentions(client):
+    found = items(client, "/api/v1/events", place="RUS")["items"]
+    assert found and {e["type"] for e in found} >= {"MOBILIZE"}
+
+
+def test_reading_can_be_closed_with_a_read_token(ledger):
+    from fastapi.testclient import TestClient
+
+    from wirewatch.api import create_app
+    from wirewatch.config import Settings
+
+    closed = TestClient(create_app(Settings(db=ledger), read_token="r3ad"))
+    assert closed.get("/api/v1/stories").status_code == 401
+    opened = closed.get("/api/v1/stories", headers={"Authorization": "Bearer r3ad"})
+    assert opened.status_code == 200

@@ -36,8 +36,10 @@ def _validation_message(err: RequestValidationError) -> str:
     return "; ".join(parts)
 
 
-def create_app(settings: Settings | None = None, token: str | None = None) -> FastAPI:
-    """An application over the store ``settings.db``; ``token`` enables writing."""
+def create_app(settings: Settings | None = None, token: str | None = None,
+               read_token: str | None = None) -> FastAPI:
+    """An application over the store ``settings.db``; ``token`` enables writing, and
+    ``read_token``, when given, closes the API to readers without it."""
     from . import pages, v1
 
     settings = settings or Settings()
@@ -47,6 +49,7 @@ def create_app(settings: Settings | None = None, token: str | None = None) -> Fa
     app.state.store = open_store(settings.db)
     app.state.settings = settings
     app.state.token = token
+    app.state.read_token = read_token
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, err: HTTPException) -> Response:

@@ -100,6 +100,11 @@ def event_page(store: Store, filters: dict[str, Any], cursor: str | None, limit:
         query = query.where(EVENTS.c.modality == filters["modality"])
     if filters.get("publisher"):
         query = query.where(articles.c.source == filters["publisher"])
+    if filters.get("place"):
+        places = annotation_tables["places"]
+        query = query.join(places, and_(places.c.article_id == EVENTS.c.article_id,
+                                        places.c.idx == EVENTS.c.place_idx)).where(
+            places.c.country == filters["place"].upper())
     return _page(store, query, [EVENTS.c.article_id, EVENTS.c.idx], cursor, limit)
 
 

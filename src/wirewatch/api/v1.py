@@ -14,7 +14,20 @@ from ..model import EVENT_TYPES, MODALITIES
 from ..store import Store
 from . import queries
 
-router = APIRouter(prefix="/api/v1")
+
+def reader(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+    """Reading is open unless the server was started with WIREWATCH_READ_TOKEN."""
+    token = request.app.state.read_token
+    if token and not _bearer_matches(authorization, token):
+        raise HTTPException(401, "a valid bearer token is needed to read this server")
+
+
+def _bearer_matches(authorization: str | None, token: str) -> bool:
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    return hmac.compare_digest(given.encode(), token.encode())
+
+
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(reader)])
 
 EventType = StrEnum("EventType", {t: t for t in EVENT_TYPES})
 Modality = StrEnum("Modality", {m: m for m in MODALITIES})
@@ -86,8 +99,7 @@ def writer(request: Request, authorization: Annotated[str | None, Header()] = No
     token = request.app.state.token
     if not token:
         raise HTTPException(403, "writing is disabled: start the server with WIREWATCH_TOKEN")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not hmac.compare_digest(given.encode(), token.encode()):
+    if not _bearer_matches(authorization, token):
         raise HTTPException(401, "a valid bearer token is needed to write")
 
 
@@ -153,7 +165,7 @@ def list_events(
     until: Annotated[str | None, Query(pattern=DAY, description="Last day (YYYY-MM-DD)")]
     = None,
     place: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$",
-                                       description="Country of the event's place (merged)")]
+                                       description="Country of the event's place")]
     = None,
     publisher: Annotated[str | None, Query()] = None,
     merged: Annotated[bool, Query(description="Merged events instead of mentions")] = False,
