@@ -83,3 +83,13 @@ def test_an_older_database_gains_new_columns(tmp_path):
         assert {"day", "trigger_start", "source"} <= columns
         assert conn.execute("SELECT type FROM events").fetchall() == [("AID",)]
     assert store.events() == []  # the old row has no article: nothing is listed, nothing lost
+
+
+def test_full_text_search_on_each_backend(sample_doc, store):
+    from wirewatch.api.queries import article_page
+
+    store.save(sample_doc)
+    assert [a["id"] for a in article_page(store, "Zelenskyy delegation", None, None, 10)
+            .items] == [sample_doc.article.id]
+    assert article_page(store, "Zelenskyy submarine", None, None, 10).items == []
+    assert article_page(store, "Zelensky", None, None, 10).items == []  # words, not substrings

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select, tuple_
+from sqlalchemy import Select, and_, func, or_, select, text, true, tuple_
 
 from ..errors import InputError
 from ..store import Store
@@ -72,12 +73,26 @@ def article_page(store: Store, q: str | None, source: str | None, cursor: str | 
                    articles.c.url, articles.c.ingested_at,
                    func.substr(articles.c.text, 1, 240).label("snippet"))
     if q:
-        for word in q.split():
-            query = query.where(func.lower(articles.c.text).contains(word.lower()))
+        query = query.where(_matches(store, q))
     if source:
         query = query.where(articles.c.source == source)
     return _page(store, query, [articles.c.ingested_at, articles.c.id], cursor, limit,
                  descending=True)
+
+
+def _matches(store: Store, q: str) -> Any:
+    """Articles holding every word of ``q``: SQLite's FTS5 index, PostgreSQL's text search."""
+    words = re.findall(r"\w+", q)
+    if not words:
+        return true()
+    if store.engine.dialect.name == "sqlite":
+        phrase = " ".join(f'"{w}"' for w in words)
+        hits = text("SELECT id FROM articles_fts WHERE articles_fts MATCH :q").bindparams(q=phrase)
+        return articles.c.id.in_(hits.columns(articles.c.id))
+    if store.engine.dialect.name == "postgresql":
+        return func.to_tsvector("simple", articles.c.text).op("@@")(
+            func.plainto_tsquery("simple", " ".join(words)))
+    return and_(*(func.lower(articles.c.text).contains(w.lower()) for w in words))
 
 
 def _actor_filter(columns: Sequence[Any], code: str) -> Any:

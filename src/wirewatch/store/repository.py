@@ -56,6 +56,9 @@ class Store:
                 return False
             row = to_plain(article)
             conn.execute(insert(articles).values(**row, origin=origin, ingested_at=_now()))
+            if conn.dialect.name == "sqlite":
+                conn.execute(text("INSERT INTO articles_fts (id, text) VALUES (:id, :text)"),
+                             {"id": article.id, "text": article.text})
             for name, table in annotation_tables.items():
                 items = getattr(document, name)
                 if not items:
@@ -298,6 +301,18 @@ def _add_missing_columns(engine: Engine) -> None:
                                       f"{kind}"))
 
 
+def _full_text_index(engine: Engine) -> None:
+    """SQLite's FTS5 index of article text, filled for articles stored before it existed."""
+    with engine.begin() as conn:
+        conn.execute(text("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts "
+                          "USING fts5(id UNINDEXED, text)"))
+        indexed = conn.execute(text("SELECT count(*) FROM articles_fts")).scalar_one()
+        stored = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+        if indexed != stored:
+            conn.execute(text("DELETE FROM articles_fts"))
+            conn.execute(text("INSERT INTO articles_fts (id, text) SELECT id, text FROM articles"))
+
+
 def open_store(db: str) -> Store:
     """Open (and create if needed) the database named by a path or SQLAlchemy URL."""
     url = database_url(db)
@@ -307,6 +322,8 @@ def open_store(db: str) -> Store:
             event.listen(engine, "connect", _sqlite_pragmas)
         metadata.create_all(engine)
         _add_missing_columns(engine)
+        if engine.dialect.name == "sqlite":
+            _full_text_index(engine)
     except (SQLAlchemyError, ModuleNotFoundError, ValueError) as err:
         raise StoreError(f"cannot open database {db!r}: {str(err).splitlines()[0]}") from None
     return Store(engine)
