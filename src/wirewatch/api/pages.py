@@ -125,9 +125,13 @@ def event_table(request: Request, store: StoreDep,
                 since: Annotated[str | None, Query()] = None,
                 until: Annotated[str | None, Query()] = None,
                 publisher: Annotated[str | None, Query()] = None,
+                country: Annotated[str | None, Query()] = None,
+                place: Annotated[str | None, Query()] = None,
                 cursor: Annotated[str | None, Query()] = None) -> HTMLResponse:
+    """The events table with the API's filters (an empty field means no filter)."""
     filters = {"type": type or None, "actor": actor or None, "modality": modality or None,
-               "since": since or None, "until": until or None, "publisher": publisher or None}
+               "since": since or None, "until": until or None, "publisher": publisher or None,
+               "country": country or None, "place": place or None}
     if filters["type"] and filters["type"] not in EVENT_TYPES:
         raise HTTPException(422, f"type: {type!r} is not a PLOVER type")
     if filters["modality"] and filters["modality"] not in MODALITIES:
