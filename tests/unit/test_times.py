@@ -104,3 +104,23 @@ def test_as_soon_as_looks_forward():
     doc = wirewatch.extract("The group could leave as soon as Tuesday, Castro said.",
                             published="2000-04-03")
     assert times(doc)["Tuesday"][0] == "2000-04-04"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The foreign ministers meet Monday in Geneva.", "1998-02-09"),  # scheduled present
+    ("Trading is to resume Tuesday in Paris.", "1998-02-10"),
+    ("Police say Monday the road was closed.", "1998-02-02"),  # reporting: the past
+    ("The company expects losses for the full year.", "1998"),
+    ("Computers could fail in the year two thousand.", "2000"),
+    ("Sales rose in the year two thousand and one.", "2001"),
+])
+def test_news_conventions_for_weekdays_and_years(text, value):
+    doc = wirewatch.extract(text, published="1998-02-05")
+    assert [t.value for t in doc.times] == [value]
+
+
+def test_unpadded_timeml_weeks_compare_equal():
+    from wirewatch.evaluate.times import same_value
+
+    assert same_value("2000-W07", "2000-W7") and same_value("2000-W12", "2000-W12")
+    assert not same_value("2000-W06", "2000-W7")

@@ -383,6 +383,8 @@ def rules() -> tuple[Rule, ...]:
         unit = {"centurie": "century"}.get(unit, unit)
         if n is None or unit not in words()["unit"]:
             return None
+        if (m["qual"] or "").lower() == "full" and unit == "year" and not m["num"] and anchor:
+            return str(anchor.year), None  # "results for the full year": this (fiscal) year
         return _duration(n, unit), None
 
     def range_duration(m, anchor, tense):
@@ -448,6 +450,10 @@ def rules() -> tuple[Rule, ...]:
         y, mo = _add_months(anchor, -3)  # the last complete quarter before publication
         return f"{y}-Q{_quarter(mo)}", None
 
+    def spelled_year(m, anchor, tense):
+        rest = re.split(r"\s+and\s+", m["spelled"].lower())[1:]  # "two thousand and one"
+        return str(2000 + int(_number(rest[0]) or 0) if rest else 2000), None
+
     def daypart(m, anchor, tense):
         if anchor is None:
             return None, None
@@ -486,6 +492,9 @@ def rules() -> tuple[Rule, ...]:
          "(?P<year>(?:1[89]|20)\\d\\d))?(?![\\w])", season, True),
         ("day_word", f"{B}{DAYWORD}(?:\\s+{DP})?(?![\\w])", day_word, True),
         ("daypart", f"{B}(?i:(?P<rel>this|last|that))\\s+{DP}(?![\\w])", daypart, True),
+        ("spelled_year", f"{B}(?i:the\\s+year\\s+(?P<spelled>two\\s+thousand(?:\\s+and\\s+"
+         "(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?![\\w-])", spelled_year,
+         False),
         ("the_period", f"{B}(?i:the\\s+(?:latest\\s+|most\\s+recent\\s+|same\\s+)?"
          "(?P<unit>quarter|period|year))(?![\\w-])", the_period, True),
         ("weekday", f"{B}(?:(?i:{REL})\\s+)?{WD}(?:\\s+{DP})?(?![\\w])", weekday, True),
@@ -585,10 +594,22 @@ def _tense(span: Span) -> str | None:
     if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX
                                     for c in verb.head.children):
         return "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return "future"  # "is to resume trading Tuesday"
+    if verb.tag_ in ("VBP", "VBZ") and verb.lemma_ not in _reporting_verbs() and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return "future"  # the scheduled present: "the ministers meet Monday"
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
             c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
         return "past"
     return None
+
+
+def _reporting_verbs() -> dict[str, float]:
+    from .statements import cues
+
+    return cues().verbs
 
 
 def _year_is_date(doc: Doc, match: Match) -> bool:
