@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import numpy as np
 from sqlalchemy import Connection, insert, select, update
 
 from ..model import Document
@@ -21,7 +22,8 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def find_canonical(conn: Connection, document: Document, values) -> tuple[str, float | None]:
+def find_canonical(conn: Connection, document: Document, values: np.ndarray
+                   ) -> tuple[str, float | None]:
     """The canonical article of the copy group the document falls in (itself if none)."""
     keys = dedupe.band_keys(values)
     condition = None
@@ -78,9 +80,6 @@ def _story_of(conn: Connection, document: Document, canonical: str,
     if similarity is not None:
         group = conn.execute(select(article_links.c.story_id).where(
             article_links.c.canonical_id == canonical).limit(1)).first()
-        if group is None:
-            group = conn.execute(select(article_links.c.story_id).where(
-                article_links.c.article_id == canonical)).first()
         if group is not None and group.story_id is not None:
             stories.count_member(conn, group.story_id, document.article.published)
             return group.story_id, similarity, None
