@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..model import Document
@@ -27,6 +27,7 @@ VECTOR_TERMS = 40  # an article's strongest terms
 CENTROID_TERMS = 120
 KEY_TERMS = 6  # leading terms indexed for finding candidate stories
 MAX_CANDIDATES = 30
+ACTIVE_STORIES = 2000  # undated articles: how many of the newest stories they may join
 MEMBERS = 10  # recent articles compared per candidate story
 WINDOW = timedelta(days=7)
 THRESHOLD = 0.1  # cosine to the nearest article of a story (ECB+ sweep: docs/linking.md)
@@ -107,14 +108,17 @@ def assign_story(conn: Connection, document: Document, vec: dict[str, float]
     """The story the article belongs to (a new one if none is close), and its score."""
     keys = _keys(vec)
     published = _day(document.article.published)
+    # Keys are dated by the articles that brought them, so a key such as "@USA", which names
+    # stories without end, is read only for the days of the window.
     sharing = select(story_keys.c.story_id).where(story_keys.c.key.in_(keys))
-    query = (select(stories).where(stories.c.id.in_(sharing))
+    if published is not None:
+        sharing = sharing.where(story_keys.c.day >= (published - WINDOW).isoformat())
+    else:
+        newest = conn.execute(select(func.max(stories.c.id))).scalar()
+        sharing = sharing.where(story_keys.c.story_id > (newest or 0) - ACTIVE_STORIES)
+    query = (select(stories).where(stories.c.id.in_(sharing.distinct()))
              .order_by(stories.c.last_published.desc().nulls_last(), stories.c.id.desc())
              .limit(MAX_CANDIDATES))
-    if published is not None:
-        query = query.where(
-            (stories.c.last_published.is_(None))
-            | (stories.c.last_published >= (published - WINDOW).isoformat()))
     candidates = {}
     for row in conn.execute(query):
         first = _day(row.first_published)
@@ -144,13 +148,13 @@ def assign_story(conn: Connection, document: Document, vec: dict[str, float]
             actors=sorted(set(best.actors) | _actors(document)),
             first_published=_earliest(best.first_published, stamp),
             last_published=_latest(best.last_published, stamp)))
-        _index(conn, best.id, keys)
+        _index(conn, best.id, keys, published)
         return best.id, best_score
     title = document.article.title or document.article.text[:120].split("\n")[0]
     story_id = conn.execute(insert(stories).values(
         title=title, first_published=stamp, last_published=stamp, articles=1,
         centroid=vec, actors=sorted(_actors(document)))).inserted_primary_key[0]
-    _index(conn, story_id, keys)
+    _index(conn, story_id, keys, published)
     return story_id, 1.0
 
 
@@ -167,11 +171,11 @@ def _actors(document: Document) -> set[str]:
     return {a.code for a in document.actors}
 
 
-def _index(conn: Connection, story_id: int, keys: list[str]) -> None:
+def _index(conn: Connection, story_id: int, keys: list[str], day: date | None) -> None:
     if keys:
-        ins = _upsert(conn)(story_keys).values([{"key": k, "story_id": story_id}
-                                                 for k in dict.fromkeys(keys)])
-        conn.execute(ins.on_conflict_do_nothing())
+        conn.execute(insert(story_keys), [
+            {"key": k, "day": day.isoformat() if day else None, "story_id": story_id}
+            for k in dict.fromkeys(keys)])
 
 
 def _earliest(a: str | None, b: str | None) -> str | None:

@@ -90,11 +90,12 @@ stories = Table(
     Column("actors", JSON, nullable=False),
 )
 
-story_keys = Table(
+story_keys = Table(  # one row per key of each article placed in a story, dated by the article
     "story_keys", metadata,
     Column("key", String(96), nullable=False),
+    Column("day", String(10)),
     Column("story_id", Integer, nullable=False),
-    Index("ix_story_keys_key", "key", "story_id", unique=True),
+    Index("ix_story_keys_key_day", "key", "day"),
 )
 
 merged_events = Table(
