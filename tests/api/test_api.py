@@ -152,3 +152,13 @@ def test_reading_can_be_closed_with_a_read_token(ledger):
     assert closed.get("/api/v1/stories").status_code == 401
     opened = closed.get("/api/v1/stories", headers={"Authorization": "Bearer r3ad"})
     assert opened.status_code == 200
+
+
+def test_latest_events_come_from_the_newest_articles(ledger):
+    from wirewatch.api.queries import latest_events
+    from wirewatch.store import open_store
+
+    latest = latest_events(open_store(ledger), 5)
+    published = [e["published"] for e in latest]
+    assert published == sorted(published, reverse=True)
+    assert published[0] == "2025-03-21"  # the newest article in the ledger

@@ -53,7 +53,7 @@ def dashboard(request: Request, store: StoreDep) -> HTMLResponse:
     for month, modality, n in by_month:
         months[month][modality] = n
     peak = max((sum(c.values()) for c in months.values()), default=1)
-    latest = queries.event_page(store, {}, None, 1000).items[-12:][::-1]
+    latest = queries.latest_events(store, 12)
     return page(request, "dashboard.html", counts=dict(sorted(counts.items())),
                 months=dict(sorted(months.items())), peak=peak, latest=latest,
                 actors=store.actors(10), n_articles=n_articles)

@@ -99,18 +99,30 @@ def _actor_filter(columns: Sequence[Any], code: str) -> Any:
     return or_(*(c.startswith(code.upper()) for c in columns))
 
 
-def event_page(store: Store, filters: dict[str, Any], cursor: str | None, limit: int) -> Page:
-    """Event mentions, each with its article's publisher and date and its merged event."""
+def _mentions() -> Select:
+    """Event mentions with their trigger text, publisher, date and merged event."""
     trigger = func.substr(articles.c.text, EVENTS.c.trigger_start + 1,
                           EVENTS.c.trigger_end - EVENTS.c.trigger_start)
-    query = (select(EVENTS.c.article_id, EVENTS.c.idx, EVENTS.c.type, EVENTS.c.mode,
-                    EVENTS.c.source, EVENTS.c.target, EVENTS.c.modality, EVENTS.c.date,
-                    EVENTS.c.day, trigger.label("trigger"), articles.c.source.label("publisher"),
-                    articles.c.published, event_links.c.merged_id)
-             .join(articles, articles.c.id == EVENTS.c.article_id)
-             .outerjoin(event_links, and_(event_links.c.article_id == EVENTS.c.article_id,
-                                          event_links.c.idx == EVENTS.c.idx)))
-    query = _event_filters(query, EVENTS, filters)
+    return (select(EVENTS.c.article_id, EVENTS.c.idx, EVENTS.c.type, EVENTS.c.mode,
+                   EVENTS.c.source, EVENTS.c.target, EVENTS.c.modality, EVENTS.c.date,
+                   EVENTS.c.day, trigger.label("trigger"), articles.c.source.label("publisher"),
+                   articles.c.published, event_links.c.merged_id)
+            .join(articles, articles.c.id == EVENTS.c.article_id)
+            .outerjoin(event_links, and_(event_links.c.article_id == EVENTS.c.article_id,
+                                         event_links.c.idx == EVENTS.c.idx)))
+
+
+def latest_events(store: Store, limit: int) -> list[dict[str, Any]]:
+    """The events of the most recently published articles, newest first."""
+    query = _mentions().order_by(articles.c.published.desc().nulls_last(),
+                                 EVENTS.c.article_id, EVENTS.c.idx).limit(limit)
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def event_page(store: Store, filters: dict[str, Any], cursor: str | None, limit: int) -> Page:
+    """Event mentions, each with its article's publisher and date and its merged event."""
+    query = _event_filters(_mentions(), EVENTS, filters)
     if filters.get("modality"):
         query = query.where(EVENTS.c.modality == filters["modality"])
     if filters.get("publisher"):
