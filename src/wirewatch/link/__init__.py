@@ -83,9 +83,7 @@ def _story_of(conn: Connection, document: Document, canonical: str,
         if group is not None and group.story_id is not None:
             stories.count_member(conn, group.story_id, document.article.published)
             return group.story_id, similarity, None
-    tf = stories.term_frequencies(document)
-    df = stories.count_terms(conn, list(tf))
-    vec = stories.vector(tf, df)
+    vec = stories.vector(stories.term_frequencies(document))
     return (*stories.assign_story(conn, document, vec), vec)
 
 

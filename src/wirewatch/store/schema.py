@@ -73,12 +73,6 @@ lsh_bands = Table(
     Index("ix_lsh_bands_band_key", "band", "key"),
 )
 
-term_counts = Table(
-    "term_counts", metadata,
-    Column("term", String(64), primary_key=True),
-    Column("articles", Integer, nullable=False),  # how many articles use it, for IDF
-)
-
 stories = Table(
     "stories", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
