@@ -19,7 +19,7 @@ from . import dedupe, merge, stories
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")  # keeps the linking order
 
 
 def find_canonical(conn: Connection, document: Document, values: np.ndarray
