@@ -1,10 +1,10 @@
 """Stories: articles about one developing story, grouped as they arrive.
 
-An article is a TF-IDF vector over its content words plus its actors' countries and its
-places; it joins the most similar story active within the time window (cosine against the
-story's summed vector) or starts a new one. Candidate stories come from an index of the
-stories' actors, places and leading terms, newest first and capped, so the cost of placing an
-article does not grow with the store.
+An article is a TF-IDF vector over its content words plus its actors' countries, places,
+names and months; it joins the story holding its nearest recent article within the time
+window, or starts a new one. Candidate stories come from an index of the stories' actors,
+places, names and leading terms, dated and capped, so the cost of placing an article does not
+grow with the store.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from ..store.schema import article_links, stories, story_keys
 
 WORD = re.compile(r"[^\W\d_][\w'-]{2,}")
 VECTOR_TERMS = 40  # an article's strongest terms
-CENTROID_TERMS = 120
 KEY_TERMS = 6  # leading terms indexed for finding candidate stories
 MAX_CANDIDATES = 30
 ACTIVE_STORIES = 2000  # undated articles: how many of the newest stories they may join
@@ -132,29 +131,24 @@ def assign_story(conn: Connection, document: Document, vec: dict[str, float]
                 best, best_score = candidates[member.story_id], score
     stamp = document.article.published
     if best is not None and best_score >= THRESHOLD:
-        centroid = Counter(best.centroid)
-        centroid.update(vec)
-        trimmed = dict(sorted(centroid.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS])
-        conn.execute(update(stories).where(stories.c.id == best.id).values(
-            centroid=trimmed, articles=best.articles + 1,
-            actors=sorted(set(best.actors) | _actors(document)),
-            first_published=_earliest(best.first_published, stamp),
-            last_published=_latest(best.last_published, stamp)))
+        count_member(conn, best.id, stamp, _actors(document))
         _index(conn, best.id, keys, published)
         return best.id, best_score
     title = document.article.title or document.article.text[:120].split("\n")[0]
     story_id = conn.execute(insert(stories).values(
         title=title, first_published=stamp, last_published=stamp, articles=1,
-        centroid=vec, actors=sorted(_actors(document)))).inserted_primary_key[0]
+        actors=sorted(_actors(document)))).inserted_primary_key[0]
     _index(conn, story_id, keys, published)
     return story_id, 1.0
 
 
-def count_member(conn: Connection, story_id: int, published: str | None) -> None:
-    """A syndicated copy joins its original's story: it counts, and it may widen the dates."""
+def count_member(conn: Connection, story_id: int, published: str | None,
+                 actors: set[str] | None = None) -> None:
+    """An article joins a story: it counts, it may widen the dates, and its actors join the
+    story's (a syndicated copy brings none of its own)."""
     row = conn.execute(select(stories).where(stories.c.id == story_id)).one()
     conn.execute(update(stories).where(stories.c.id == story_id).values(
-        articles=row.articles + 1,
+        articles=row.articles + 1, actors=sorted(set(row.actors) | (actors or set())),
         first_published=_earliest(row.first_published, published),
         last_published=_latest(row.last_published, published)))
 

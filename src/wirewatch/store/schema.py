@@ -80,7 +80,6 @@ stories = Table(
     Column("first_published", String(32), index=True),
     Column("last_published", String(32), index=True),
     Column("articles", Integer, nullable=False),
-    Column("centroid", JSON, nullable=False),  # term -> weight, the members' summed vectors
     Column("actors", JSON, nullable=False),
 )
 
