@@ -57,3 +57,46 @@ def test_quotes_across_paragraphs_and_unbalanced():
     text = "“First part.\n\n“Second part,” she said.\n\n“Never closed\n\nNext paragraph."
     spans = [text[s:e] for s, e in find_quotes(text)]
     assert spans == ["First part.\n\n“Second part,", "Never closed"]
+
+
+def test_typewriter_quote_marks():
+    text = "``We will not wait,'' the mayor said. He called the plan ''a good start.''"
+    assert [text[s:e] for s, e in find_quotes(text)] == ["We will not wait,", "a good start."]
+    doc = wirewatch.extract(text, published="2024-05-16")
+    quote = next(s for c, s in statements(doc) if c.startswith("``We will"))
+    assert quote.direct and quote.speaker.text == "the mayor"
+    assert doc.article.text[quote.start:quote.end] == "``We will not wait,''"
+
+
+def test_a_described_source_keeps_its_description():
+    doc = wirewatch.extract(
+        "Senator Maria Lopez, who chairs the committee, said the bill would pass. "
+        "The ministry, which rarely comments, said it was studying the report.",
+        published="2024-05-16")
+    speakers = {c: s.speaker for c, s in statements(doc)}
+    assert speakers["the bill would pass"].text == \
+        "Senator Maria Lopez, who chairs the committee,"
+    assert speakers["it was studying the report"].text == "The ministry, which rarely comments,"
+
+
+def test_relative_pronoun_as_speaker_takes_the_antecedents_name():
+    doc = wirewatch.extract(
+        "The bill was opposed by Senator Maria Lopez, who said it would raise prices.",
+        published="2024-05-16")
+    (statement,) = [s for c, s in statements(doc) if c == "it would raise prices"]
+    assert statement.speaker.text == "who"
+    assert statement.speaker.name == "Maria Lopez"
+
+
+def test_a_poll_speaks_for_itself():
+    doc = wirewatch.extract("In the latest Gallup poll, the governor leads by six points.",
+                            published="2024-05-16")
+    (statement,) = statements(doc)
+    assert statement[1].speaker.text == "the latest Gallup poll" and statement[1].cue == "In"
+    assert statement[0] == "the governor leads by six points"
+
+
+def test_first_person_outside_quotes_is_the_writers_own_view():
+    doc = wirewatch.extract("I think the council made a mistake. We believe it will regret it.",
+                            published="2024-05-16")
+    assert doc.statements == ()

@@ -31,8 +31,13 @@ COMPLEMENTIZERS = frozenset({"that"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
-OPENING = "“\"«"
-CLOSING = "”\"»"
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
+# What a reporting verb says through, beside its object: "called it [a disgrace]",
+# "criticized him [for the delay]".
+COMPLEMENTS = frozenset({"dobj", "dative", "oprd", "xcomp", "ccomp", "attr", "acomp", "prep"})
+TIME_PREPOSITIONS = frozenset({"on", "at", "in", "after", "before", "during", "since", "until"})
+OPENING = ("“", '"', "«", "``", "''")
+CLOSING = ("”", '"', "»", "''")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,7 @@ class Cues:
     verbs: dict[str, float]
     phrases: dict[str, float]
     nouns: dict[str, float]
+    documents: frozenset[str]
     anonymity: re.Pattern[str]
     anonymous_nouns: frozenset[str]
     not_speakers: frozenset[str]
@@ -80,10 +86,33 @@ def cues() -> Cues:
                            re.IGNORECASE)
     nouns = frozenset(row["noun"] for row in bundled_table("anonymous_sources.tsv"))
     return Cues(by_kind.get("verb", {}), by_kind.get("phrase", {}), by_kind.get("noun", {}),
-                anonymity, nouns, frozenset(by_kind.get("not_speaker", {})))
+                frozenset(by_kind.get("document", {})), anonymity, nouns,
+                frozenset(by_kind.get("not_speaker", {})))
 
 
 # ---------------------------------------------------------------- quotes
+
+def _mark(text: str, i: int) -> tuple[str, int]:
+    """The quotation mark at ``i`` and its width: one character, or the two-character marks
+    of typewriter text (``` ``...'' ``` and ``''...''``)."""
+    pair = text[i:i + 2]
+    if pair in ("``", "''"):
+        return pair, 2
+    return text[i], 1
+
+
+def _opens(text: str, i: int, mark: str) -> bool:
+    if mark in ('"', "''"):  # the same mark opens and closes: it opens before a word
+        return i == 0 or not text[i - 1].isalnum()
+    return mark in OPENING
+
+
+def _closes(text: str, i: int, mark: str) -> bool:
+    if mark in ('"', "''"):
+        end = i + len(mark)
+        return end == len(text) or not text[end].isalnum()
+    return mark in CLOSING
+
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks (the marks themselves excluded). A quote left open at a
@@ -94,22 +123,23 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     i = 0
     n = len(text)
     while i < n:
-        ch = text[i]
+        mark, width = _mark(text, i)
         if start is None:
-            if ch in OPENING and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
-                start = i + 1
-        elif ch in CLOSING and (ch != '"' or i + 1 == n or not text[i + 1].isalnum()):
+            if _opens(text, i, mark):
+                start = i + width
+        elif _closes(text, i, mark):
             if i > start:
                 spans.append((start, i))
             start = None
-        elif ch == "\n" and text.startswith("\n\n", i):
+        elif mark == "\n" and text.startswith("\n\n", i):
             rest = text[i:].lstrip()
-            if not rest or rest[0] not in OPENING:
+            if not rest or not _opens(rest, 0, _mark(rest, 0)[0]):
                 spans.append((start, i))  # unbalanced: close at the paragraph end
                 start = None
             else:
                 i = n - len(rest)  # the continuing paragraph's opening mark
-        i += 1
+                width = _mark(rest, 0)[1]
+        i += width
     if start is not None and start < n:
         spans.append((start, n))
     return [(s, e) for s, e in spans if text[s:e].strip()]
@@ -129,10 +159,10 @@ def _subject(verb: Token) -> Span | None:
         if child.dep_ == "nsubjpass":
             return None  # "X is expected to ...": X is what is said, not who says it
         if child.dep_ == "nsubj":
-            if child.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
-                # "an architect who said ...": the noun the relative clause describes
-                head = verb.head
-                return _trim(doc[head.left_edge.i:verb.left_edge.i])
+            if child.tag_ in RELATIVE_TAGS:
+                # "an architect who said ...": the relative pronoun, resolved by the speaker
+                # resolver to the noun the clause describes
+                return doc[child.i:child.i + 1] if verb.dep_ == "relcl" else None
             return _phrase(child)
     if verb.head.i != verb.i and (verb.dep_ in ("conj", "xcomp") or (
             verb.dep_ == "advcl" and verb.tag_ == "VBG")):  # "..., saying that ..."
@@ -168,6 +198,9 @@ def _phrase(token: Token) -> Span:
                 doc[child.left_edge.i - 1].text == ",":
             end = child.left_edge.i - 1
             break
+    while start < token.i and doc[start].dep_ in ("advmod", "cc", "preconj") and \
+            doc[start].head == token:
+        start += 1  # "Even China", "But Mr. Morrison"
     for i in range(token.i - 1, start - 1, -1):
         if "\n" in doc[i].text_with_ws:
             start = i + 1  # a dateline or a time stamp on the line before is not the source
@@ -179,6 +212,16 @@ def _phrase(token: Token) -> Span:
             after == "," and any(t.text == "," for t in span)):
         end += 1
     return doc[start:end]
+
+
+def _predicate_span(verb: Token, first: Token) -> Span:
+    """What follows the verb from its first complement on: "called [it a disgrace]",
+    "urged [Congress to act]"."""
+    rights = [c for c in verb.rights if c.i >= first.i and c.dep_ in COMPLEMENTS
+              and not (c.dep_ == "prep" and c.lower_ in TIME_PREPOSITIONS)]
+    end = max(c.right_edge.i for c in rights) + 1 if rights else first.right_edge.i + 1
+    start, end = _edges(verb.doc, first.left_edge.i, end)
+    return verb.doc[start:end]
 
 
 def _np(token: Token, with_conjuncts: bool = False) -> Span:
@@ -217,10 +260,12 @@ class SpeakerResolver:
         if self.publisher and text.lower() in (self.publisher.lower(), "reporters"):
             return None
         head = span.root
-        standalone = head.dep_ == "nsubj" and head.pos_ in ("ADJ", "DET")  # "Many believe"
-        if head.tag_ in RELATIVE_TAGS or not (head.pos_ in ("PROPN", "NOUN", "PRON")
-                                              or standalone):
-            return None  # "which may indicate", "'s", "12:15 p.m.": not a source
+        if head.tag_ in RELATIVE_TAGS:
+            return self._relative(span, sentence)
+        # "Many believe", "Three in 10 said"
+        standalone = head.dep_ == "nsubj" and head.pos_ in ("ADJ", "DET", "NUM")
+        if not (head.pos_ in ("PROPN", "NOUN", "PRON") or standalone):
+            return None  # "'s", "12:15 p.m.": not a source
         actor = self.actor_in(span.start_char, span.end_char)
         named = any(p.start_char < span.end_char and span.start_char < p.end_char
                     for p in self.persons)
@@ -243,6 +288,19 @@ class SpeakerResolver:
             anonymous = True
         hit = SpeakerHit(span.start_char, span.end_char, text, actor, anonymous, name,
                          head.lemma_.lower())
+        self.history.append(hit)
+        return hit
+
+    def _relative(self, span: Span, sentence: Span) -> SpeakerHit | None:
+        """"an architect who said": the pronoun as written, speaking for the noun it follows;
+        "which may indicate" with no noun phrase to speak for is not a source."""
+        clause = span.root.head
+        described = self.resolve(_np(clause.head), sentence) if clause.dep_ == "relcl" \
+            and clause.head.pos_ in ("PROPN", "NOUN", "PRON") else None
+        if described is None:
+            return None
+        hit = SpeakerHit(span.start_char, span.end_char, span.text, described.actor,
+                         described.anonymous, described.name, described.head)
         self.history.append(hit)
         return hit
 
@@ -388,7 +446,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
             if complement is not None:
                 content = _clause_span(complement)
             elif secondary is not None and lemma not in OBJECT_IS_NOT_CONTENT:
-                content = _clause_span(secondary)
+                content = _predicate_span(token, secondary)
             elif topic is not None:  # "called for an inquiry", "pointed to the polls"
                 content = _clause_span(topic)
             elif token.dep_ in ("parataxis", "ccomp") or (
@@ -427,8 +485,18 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
                     if teller is not None:
                         relays.append(teller.text)
                 relays.append(doc[token.left_edge.i:token.i + 1].text)
-        if content is None or source is None or cue_span is None or len(content) < 2:
-            continue
+        elif token.dep_ == "prep" and lemma == "in" and token.head.pos_ in ("VERB", "AUX") \
+                and token.head.lemma_.lower() not in vocab.verbs:
+            # "In the latest poll, Clinton leads": the document speaks for itself
+            document = next((c for c in token.children if c.dep_ == "pobj"
+                             and c.lemma_.lower() in vocab.documents), None)
+            if document is not None:
+                source = _phrase(document)
+                cue_span = doc[token.i:token.i + 1]
+                content = _head_clause_without(token, doc[token.i:token.right_edge.i + 1])
+        if content is None or source is None or cue_span is None or len(content) < 2 or (
+                len(source) == 1 and source[0].lower_ in FIRST_SECOND_PERSON):
+            continue  # "I think" outside quotes: the writer's own view, or a speaker's aside
         speaker = resolver.resolve(source, token.sent)
         if speaker is None:
             continue
@@ -443,11 +511,9 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
 
 def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """A quotation as written: with its opening and closing marks where they are there."""
-    if start > 0 and text[start - 1] in OPENING:
-        start -= 1
-    if end < len(text) and text[end] in CLOSING:
-        end += 1
-    return start, end
+    opening = next((m for m in OPENING if text.endswith(m, 0, start)), "")
+    closing = next((m for m in CLOSING if text.startswith(m, end)), "")
+    return start - len(opening), end + len(closing)
 
 
 def _quote_cue(doc: Doc, quote: Span, in_quote: list[bool], vocab: Cues) -> Token | None:
