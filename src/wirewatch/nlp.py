@@ -31,6 +31,7 @@ from .extract.times import TimeHit, find_times
 from .normalize import PreparedArticle
 
 COMPONENT = "wirewatch"
+PARAGRAPHS = "wirewatch_paragraphs"
 EXTENSION = "wirewatch"
 CONTEXT_KEY = "wirewatch"
 
@@ -116,6 +117,16 @@ def make_wirewatch_component(nlp: Language, name: str, actors: list[str]) -> Wir
     return WirewatchComponent(nlp, name, actors)
 
 
+@Language.component(PARAGRAPHS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: the parser then never joins a heading, a time stamp or
+    a dateline to the paragraph below it."""
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def installed_models() -> list[str]:
     return sorted(spacy.util.get_installed_models())
 
@@ -133,6 +144,7 @@ def load_pipeline(model: str, actors: tuple[str, ...] = ()) -> Language:
     if missing:
         raise SettingError(f"spaCy model {model!r} lacks {', '.join(sorted(missing))},"
                            " which wirewatch needs")
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(COMPONENT, config={"actors": list(actors)})
     return nlp
 

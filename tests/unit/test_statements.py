@@ -100,3 +100,24 @@ def test_first_person_outside_quotes_is_the_writers_own_view():
     doc = wirewatch.extract("I think the council made a mistake. We believe it will regret it.",
                             published="2024-05-16")
     assert doc.statements == ()
+
+
+def test_a_blank_line_ends_the_source():
+    doc = wirewatch.extract("Campaign notes (all times local):\n\n7 p.m.\n\n"
+                            "BRUSSELS - European leaders said the talks would resume.",
+                            published="2024-05-16")
+    (statement,) = statements(doc)
+    assert statement[1].speaker.text == "European leaders"
+
+
+def test_a_signed_quote_ends_at_the_name():
+    text = "“Maybe we can build something better here.” ― Steve Quinlan.\n\nGetty Images"
+    (statement,) = statements(wirewatch.extract(text, published="2016-05-01"))
+    assert statement[1].speaker.text == "Steve Quinlan" and statement[1].cue == "―"
+
+
+def test_an_asked_listener_with_what_was_asked():
+    doc = wirewatch.extract("Thirteen states asked a federal judge to block the rules.",
+                            published="2016-05-01")
+    (statement,) = statements(doc)
+    assert statement[0] == "a federal judge to block the rules"

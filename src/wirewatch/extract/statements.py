@@ -18,14 +18,14 @@ from spacy.tokens import Doc, Span, Token
 from ..resources import bundled_table
 
 MIN_QUOTE_WORDS = 4
-NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin))*"
+NAME = r"[A-Z][\w.'’-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin))*"
 # "NAME: what they said" at the start of a line (transcripts, headlines: "Poll: ...").
 _LABELLED = re.compile(
     rf"^[ \t]*[\"“]?(?P<name>{NAME})[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)", re.MULTILINE)
 # "… .” ― Sonya Herridge": a quote signed with a dash.
 _SIGNED = re.compile(rf"[”\"»]?[ \t\u00a0]*(?P<cue>[―—–])[ \t\u00a0]*(?P<name>{NAME})")
-# Cue verbs whose object is a listener or a thing gained, not what was said.
-OBJECT_IS_NOT_CONTENT = frozenset({"tell", "ask", "learn", "find"})
+# Cue verbs whose object is a listener, a thing gained or an item added, not what was said.
+OBJECT_IS_NOT_CONTENT = frozenset({"tell", "ask", "learn", "find", "add"})
 TOPIC_PREPOSITIONS = frozenset({"for", "on", "about", "against", "to"})
 COMPLEMENTIZERS = frozenset({"that"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -36,6 +36,7 @@ FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 # "criticized him [for the delay]".
 COMPLEMENTS = frozenset({"dobj", "dative", "oprd", "xcomp", "ccomp", "attr", "acomp", "prep"})
 TIME_PREPOSITIONS = frozenset({"on", "at", "in", "after", "before", "during", "since", "until"})
+DASHES = frozenset({"-", "--", "–", "—", "―"})
 OPENING = ("“", '"', "«", "``", "''")
 CLOSING = ("”", '"', "»", "''")
 
@@ -88,6 +89,13 @@ def cues() -> Cues:
     return Cues(by_kind.get("verb", {}), by_kind.get("phrase", {}), by_kind.get("noun", {}),
                 frozenset(by_kind.get("document", {})), anonymity, nouns,
                 frozenset(by_kind.get("not_speaker", {})))
+
+
+def _name_bounds(match: re.Match[str]) -> tuple[int, int]:
+    """A matched name without the full stop that ends its sentence ("― Steve Quinlan.")."""
+    start, end = match.span("name")
+    last = match["name"].split()[-1]
+    return start, end - (last.endswith(".") and len(last) > 3)
 
 
 # ---------------------------------------------------------------- quotes
@@ -160,9 +168,13 @@ def _subject(verb: Token) -> Span | None:
             return None  # "X is expected to ...": X is what is said, not who says it
         if child.dep_ == "nsubj":
             if child.tag_ in RELATIVE_TAGS:
+                if verb.dep_ != "relcl":
+                    return None
+                if child.lower_ == "that":  # "rules that promise ...": the relativizer is
+                    return _trim(doc[verb.head.left_edge.i:verb.left_edge.i])  # no name
                 # "an architect who said ...": the relative pronoun, resolved by the speaker
                 # resolver to the noun the clause describes
-                return doc[child.i:child.i + 1] if verb.dep_ == "relcl" else None
+                return doc[child.i:child.i + 1]
             return _phrase(child)
     if verb.head.i != verb.i and (verb.dep_ in ("conj", "xcomp") or (
             verb.dep_ == "advcl" and verb.tag_ == "VBG")):  # "..., saying that ..."
@@ -202,8 +214,8 @@ def _phrase(token: Token) -> Span:
             doc[start].head == token:
         start += 1  # "Even China", "But Mr. Morrison"
     for i in range(token.i - 1, start - 1, -1):
-        if "\n" in doc[i].text_with_ws:
-            start = i + 1  # a dateline or a time stamp on the line before is not the source
+        if "\n" in doc[i].text_with_ws or (doc[i].text in DASHES and doc[i].whitespace_):
+            start = i + 1  # a dateline ("BRUSSELS -") or a time stamp is not the source
             break
     start, end = _edges(doc, start, end)
     span = doc[start:end]
@@ -212,6 +224,16 @@ def _phrase(token: Token) -> Span:
             after == "," and any(t.text == "," for t in span)):
         end += 1
     return doc[start:end]
+
+
+def _says_something(content: Span) -> bool:
+    """Two words or more, or one that is not a pronoun: "backed [Trump]", "said [no]"."""
+    return len(content) >= 2 or (len(content) == 1 and content[0].pos_ not in ("PRON", "PUNCT"))
+
+
+def _specific(noun: Token) -> bool:
+    """"a new poll", "the Gallup polls": one document or named ones, not "in the polls"."""
+    return noun.tag_ != "NNS" or any(t.pos_ == "PROPN" for t in noun.subtree)
 
 
 def _predicate_span(verb: Token, first: Token) -> Span:
@@ -381,7 +403,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         if m["name"].lower() in vocab.not_speakers or len(words) > 4:
             continue
         start, end = m.start("content"), m.end("content")
-        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        name = doc.char_span(*_name_bounds(m), alignment_mode="expand")
         speaker = resolver.resolve(name, name.sent) if name is not None else None
         if speaker is not None:
             found.append((None, name, StatementHit(start, end, speaker, ":",
@@ -397,7 +419,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
             continue  # a scare quote or a title, not a statement
         signed = _SIGNED.match(text, e, min(len(text), e + 80))
         if signed is not None:
-            name = doc.char_span(signed.start("name"), signed.end("name"),
+            name = doc.char_span(*_name_bounds(signed),
                                  alignment_mode="expand")
             speaker = resolver.resolve(name, name.sent) if name is not None else None
             found.append((None, span, StatementHit(
@@ -445,7 +467,9 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
                           for o in c.children if o.dep_ == "pobj"), None)
             if complement is not None:
                 content = _clause_span(complement)
-            elif secondary is not None and lemma not in OBJECT_IS_NOT_CONTENT:
+            elif secondary is not None and (lemma not in OBJECT_IS_NOT_CONTENT or any(
+                    c.dep_ == "xcomp" for c in token.children)):
+                # "asked [the court to block the rule]": the listener with what it was asked
                 content = _predicate_span(token, secondary)
             elif topic is not None:  # "called for an inquiry", "pointed to the polls"
                 content = _clause_span(topic)
@@ -489,12 +513,13 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
                 and token.head.lemma_.lower() not in vocab.verbs:
             # "In the latest poll, Clinton leads": the document speaks for itself
             document = next((c for c in token.children if c.dep_ == "pobj"
-                             and c.lemma_.lower() in vocab.documents), None)
+                             and c.lemma_.lower() in vocab.documents and _specific(c)), None)
             if document is not None:
                 source = _phrase(document)
                 cue_span = doc[token.i:token.i + 1]
                 content = _head_clause_without(token, doc[token.i:token.right_edge.i + 1])
-        if content is None or source is None or cue_span is None or len(content) < 2 or (
+        if content is None or source is None or cue_span is None or not _says_something(
+                content) or in_quote[source.root.i] or (
                 len(source) == 1 and source[0].lower_ in FIRST_SECOND_PERSON):
             continue  # "I think" outside quotes: the writer's own view, or a speaker's aside
         speaker = resolver.resolve(source, token.sent)
