@@ -71,8 +71,6 @@ def main() -> None:
         lines.append(f"adm1\t{cc}\t{code}\t{counter.most_common(1)[0][0]}\t{lat:.4f}\t{lon:.4f}"
                      f"\t{pop}")
     for (cc, code, name), pts in sorted(adm2.items()):
-        if len(pts) < 2:
-            continue  # one city is a city, not a region we can place
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)
         lines.append(f"adm2\t{cc}\t{code}\t{name}\t{lat:.4f}\t{lon:.4f}\t0")

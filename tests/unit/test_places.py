@@ -43,6 +43,20 @@ def test_a_qualifier_after_a_comma_contains_the_place():
 def test_state_abbreviations_and_demonyms():
     assert resolve_place("Ky.").admin1 == "KY"
     assert resolve_place("Russian").country == "RUS"
+    assert (resolve_place("Ohioans").feature, resolve_place("Ohioans").admin1) == ("adm1", "OH")
+    assert resolve_place("Georgian").country == "GEO"
+
+
+def test_names_that_could_share_a_region_settle_each_other():
+    assert resolve_place("Columbus").admin1 == "OH"
+    columbus, _ = resolve_all(["Columbus", "Muscogee County"])
+    assert (columbus.country, columbus.admin1) == ("USA", "GA")
+    assert resolve_all(["Russia", "Moscow", "St. Petersburg"])[1].country == "RUS"
+
+
+def test_a_county_of_one_town_is_still_a_county():
+    county = resolve_place("Muscogee County")
+    assert (county.feature, county.admin1) == ("region", "GA")
 
 
 def test_an_unresolvable_place_keeps_its_span():

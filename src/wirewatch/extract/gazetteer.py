@@ -18,7 +18,7 @@ from pathlib import Path
 from ..resources import bundled_table
 
 SCHEMA_VERSION = 2
-SOURCE_FILES = ("countries.tsv", "regions.tsv", "place_aliases.tsv")
+SOURCE_FILES = ("countries.tsv", "regions.tsv", "place_aliases.tsv", "region_demonyms.tsv")
 # Suffixes that name a region's type; "Kursk Oblast" and "Kursk region" are both Kursk.
 REGION_SUFFIXES = ("oblast", "province", "region", "state", "prefecture", "governorate",
                    "county", "parish", "district", "krai", "republic", "territory")
@@ -101,6 +101,9 @@ def build(path: Path) -> None:
     aliases: dict[tuple[str, str], list[str]] = {}
     for row in bundled_table("place_aliases.tsv"):
         aliases.setdefault((row["country"], row["admin1"]), []).append(row["alias"])
+    for row in bundled_table("region_demonyms.tsv"):  # "Ohioans" places Ohio
+        aliases.setdefault((row["country"], row["admin1"]), []).extend(
+            (row["demonym"], row["demonym"] + "s"))
     for row in bundled_table("regions.tsv"):
         base = row["name"]
         variants = [f"{base} {suffix}" for suffix in REGION_SUFFIXES[:4]]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -29,6 +29,7 @@ HOME_COUNTRY = 1.5
 SURE_MARGIN = 2.0  # a reading this far ahead of the next counts fully as context
 UNSURE_WEIGHT = 0.3  # what a closer call counts for
 QUALIFIED = 6.0  # inside the place named right after it: "Dublin, Ohio"
+NEIGHBOURS = 5.0  # another name of the article could lie in the same region
 PRIMARY_NAME = 2.0
 # A region named like a city that holds this share of its people means the city ("Moscow"),
 # not a small town of the same name ("Virginia, Minnesota" beside the state).
@@ -131,6 +132,27 @@ def _inside(candidate: Candidate, container: Candidate | None) -> bool:
     return container.feature == "country" or candidate.admin1 == container.admin1
 
 
+def _neighbours(keys: Sequence[str], cached: dict[str, list[Candidate]]
+                ) -> Callable[[str, Candidate], float]:
+    """Readings that could lie in one region support each other before any is chosen:
+    "Athens" beside "Clarke County" is the Athens that has a Clarke County in its state.
+    A name found in many regions ("Springfield") supports each of them only a little; a
+    town is supported only under its own name, and a country's name is left to the
+    country."""
+    regions = {k: {(c.country, c.admin1) for c in cached[k] if c.admin1} for k in keys}
+    countries = {k for k in keys if any(c.feature == "country" or c.capital for c in cached[k])}
+
+    def support(key: str, candidate: Candidate) -> float:
+        if key in countries or not candidate.admin1 or (
+                candidate.feature == "city" and not candidate.primary):
+            return 0.0  # "Russia" is the country, "Moscow" not a town once called so
+        region = (candidate.country, candidate.admin1)
+        return NEIGHBOURS * max((1 / math.sqrt(len(regions[other])) for other in keys
+                                 if other != key and region in regions[other]), default=0.0)
+
+    return support
+
+
 def resolve_all(names: Sequence[str], home_country: str | None = None,
                 gazetteer: Gazetteer | None = None, rounds: int = 3,
                 qualifiers: dict[int, int] | None = None) -> list[Candidate | None]:
@@ -146,11 +168,12 @@ def resolve_all(names: Sequence[str], home_country: str | None = None,
         inside.setdefault(clean_name(names[i]), []).append(clean_name(names[j]))
     chosen: dict[str, tuple[Candidate | None, float]] = {}
     contexts = {k: PlaceContext(home_country=home_country) for k in keys}
+    neighbours = _neighbours(keys, cached)
     for _ in range(rounds):
         for key in keys:
             candidates = cached[key]
             containers = [chosen.get(k, (None, 0))[0] for k in inside.get(key, [])]
-            ranked = sorted(((score(c, contexts[key], candidates)
+            ranked = sorted(((score(c, contexts[key], candidates) + neighbours(key, c)
                               + QUALIFIED * any(_inside(c, box) for box in containers), c)
                              for c in candidates), key=lambda pair: -pair[0])
             if not ranked:
