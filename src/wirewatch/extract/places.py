@@ -139,12 +139,14 @@ def _neighbours(keys: Sequence[str], cached: dict[str, list[Candidate]]
     A name found in many regions ("Springfield") supports each of them only a little; a
     town is supported only under its own name, and a country's name is left to the
     country."""
-    regions = {k: {(c.country, c.admin1) for c in cached[k] if c.admin1} for k in keys}
+    def named(c: Candidate) -> bool:  # a town under its own name, not a former one
+        return bool(c.admin1) and (c.primary or c.feature != "city")
+
+    regions = {k: {(c.country, c.admin1) for c in cached[k] if named(c)} for k in keys}
     countries = {k for k in keys if any(c.feature == "country" or c.capital for c in cached[k])}
 
     def support(key: str, candidate: Candidate) -> float:
-        if key in countries or not candidate.admin1 or (
-                candidate.feature == "city" and not candidate.primary):
+        if key in countries or not named(candidate):
             return 0.0  # "Russia" is the country, "Moscow" not a town once called so
         region = (candidate.country, candidate.admin1)
         return NEIGHBOURS * max((1 / math.sqrt(len(regions[other])) for other in keys
