@@ -26,6 +26,7 @@ from .extract.casing import add_shouted_entities, name_forms
 from .extract.events import EventHit, find_events
 from .extract.places import PlaceHit, agree_with_places, find_places
 from .extract.quantities import QuantityHit, find_quantities
+from .extract.scorelines import add_team_entities
 from .extract.statements import StatementHit, find_statements
 from .extract.times import TimeHit, find_times
 from .normalize import PreparedArticle
@@ -88,7 +89,8 @@ class WirewatchComponent:
         try:
             context = self.context(doc)
             shouted = add_shouted_entities(doc, self._model, self.name_forms)
-            entities = find_entities(doc, self.book, self.matcher, context, shouted)
+            teams = add_team_entities(doc)
+            entities = find_entities(doc, self.book, self.matcher, context, shouted, teams)
             mentions = find_actor_mentions(doc, entities, self.book, context)
             times = find_times(doc, context.published)
             quantities = find_quantities(doc, [(t.start, t.end) for t in times])

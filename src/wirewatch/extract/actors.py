@@ -211,9 +211,12 @@ class ActorContext:
 
 def find_entities(doc: Doc, book: ActorDictionary, matcher: PhraseMatcher,
                   context: ActorContext,
-                  shouted: Sequence[tuple[int, int]] = ()) -> list[EntityHit]:
-    """spaCy's entities, corrected and completed by the dictionary, each with its actor."""
-    matches = _dictionary_matches(doc, book, matcher, context)
+                  shouted: Sequence[tuple[int, int]] = (),
+                  teams: Sequence[tuple[int, int]] = ()) -> list[EntityHit]:
+    """spaCy's entities, corrected and completed by the dictionary, each with its actor;
+    a team on a line of scores ("Hamilton 0") is not the place it is named after."""
+    matches = [(span, entry) for span, entry in _dictionary_matches(doc, book, matcher, context)
+               if not any(s < span.end_char and span.start_char < e for s, e in teams)]
     hits: list[EntityHit] = []
     taken = [False] * len(doc)
     model_ents = [_trim(ent) for ent in doc.ents]
