@@ -54,6 +54,13 @@ def test_names_that_could_share_a_region_settle_each_other():
     assert resolve_all(["Russia", "Moscow", "St. Petersburg"])[1].country == "RUS"
 
 
+def test_abbreviations_and_municipality_words():
+    assert resolve_place("Ft. Worth").admin1 == "TX"
+    assert (resolve_place("Loudon Co.").feature, resolve_place("Loudon Co.").admin1) == (
+        "region", "TN")
+    assert resolve_place("USA").country == "USA"
+
+
 def test_a_county_of_one_town_is_still_a_county():
     county = resolve_place("Muscogee County")
     assert (county.feature, county.admin1) == ("region", "GA")

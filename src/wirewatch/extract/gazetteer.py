@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
@@ -22,6 +23,12 @@ SOURCE_FILES = ("countries.tsv", "regions.tsv", "place_aliases.tsv", "region_dem
 # Suffixes that name a region's type; "Kursk Oblast" and "Kursk region" are both Kursk.
 REGION_SUFFIXES = ("oblast", "province", "region", "state", "prefecture", "governorate",
                    "county", "parish", "district", "krai", "republic", "territory")
+
+
+ABBREVIATIONS = {"mt": "Mount", "ft": "Fort", "st": "Saint", "pt": "Point", "co": "County"}
+_ABBREVIATION = re.compile(r"\b(Mt|Ft|St|Pt|Co)\b\.?", re.IGNORECASE)
+# Words for a kind of municipality that GeoNames leaves out of a town's name.
+_MUNICIPALITY = re.compile(r"\s+(?:Township|Twp\.?|Borough|Village|Town)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +141,11 @@ def build(path: Path) -> None:
     tmp.replace(path)
 
 
+def _written_out(name: str) -> list[str]:
+    expanded = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m[1].lower()], name)
+    return [expanded, _MUNICIPALITY.sub("", expanded)]
+
+
 def _float(value: str) -> float | None:
     try:
         return float(value)
@@ -148,11 +160,14 @@ class Gazetteer:
         self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
     def lookup(self, name: str) -> list[Candidate]:
-        """Places with this name; "Ky." is tried as written, then without its dot."""
-        found = self._lookup(name)
-        if not found and name.endswith("."):
-            found = self._lookup(name.rstrip("."))
-        return found
+        """Places with this name; "Ky." is tried as written, then without its dot, then with
+        abbreviations written out ("Mt. Pleasant", "Loudon Co.") and without the word for a
+        kind of municipality ("Readington Township")."""
+        for form in dict.fromkeys((name, name.rstrip("."), *_written_out(name))):
+            found = self._lookup(form)
+            if found:
+                return found
+        return []
 
     def _lookup(self, name: str) -> list[Candidate]:
         rows = self.db.execute(

@@ -21,7 +21,7 @@ from .gazetteer import Candidate, Gazetteer, open_gazetteer
 
 TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
 FEATURE_PRIOR = {"country": 3.0, "adm1": 1.5, "region": 0.5, "city": 0.0}
-POPULATION = 0.8  # weight of log10(population)
+POPULATION = 1.0  # weight of log10(population)
 CONTEXT_COUNTRY = 4.0
 CONTEXT_ADMIN1 = 5.0
 ADMIN1_SATURATION = 1.0  # region mentions beyond this many add nothing more
