@@ -210,6 +210,9 @@ def _phrase(token: Token) -> Span:
                 doc[child.left_edge.i - 1].text == ",":
             end = child.left_edge.i - 1
             break
+        if _when(child):  # "an arbitration panel in 2001", "the campaign on Monday"
+            end = child.left_edge.i
+            break
     while start < token.i and doc[start].dep_ in ("advmod", "cc", "preconj") and \
             doc[start].head == token:
         start += 1  # "Even China", "But Mr. Morrison"
@@ -220,8 +223,10 @@ def _phrase(token: Token) -> Span:
     start, end = _edges(doc, start, end)
     span = doc[start:end]
     after = doc[end].text if end < len(doc) else ""
-    if (after == ")" and span.text.count("(") > span.text.count(")")) or (
-            after == "," and any(t.text == "," for t in span)):
+    if span.text.count("(") > span.text.count(")"):  # "Sen. Bernie Sanders (I-Vt.)"
+        end = next((i + 1 for i in range(end, min(end + 3, len(doc))) if doc[i].text == ")"),
+                   end)
+    elif after == "," and any(t.text == "," for t in span):
         end += 1
     return doc[start:end]
 
@@ -244,6 +249,13 @@ def _predicate_span(verb: Token, first: Token) -> Span:
     end = max(c.right_edge.i for c in rights) + 1 if rights else first.right_edge.i + 1
     start, end = _edges(verb.doc, first.left_edge.i, end)
     return verb.doc[start:end]
+
+
+def _when(token: Token) -> bool:
+    """A time modifier: "on Monday", "in 2001", "last week"."""
+    if token.dep_ == "prep":
+        return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+    return token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME")
 
 
 def _np(token: Token, with_conjuncts: bool = False) -> Span:
