@@ -13,21 +13,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select, text, true, tuple_
+from sqlalchemy import Select, and_, func, select, text, true, tuple_
 
 from ..errors import InputError
 from ..store import Store
 from ..store.schema import (
     annotation_tables,
-    article_links,
     articles,
     claims,
     event_links,
     merged_events,
     stories,
 )
-
-EVENTS = annotation_tables["events"]
+from ..store.selects import EVENTS, actor_filter, event_filters, original_claims, trigger_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,17 +93,11 @@ def _matches(store: Store, q: str) -> Any:
     return and_(*(func.lower(articles.c.text).contains(w.lower()) for w in words))
 
 
-def _actor_filter(columns: Sequence[Any], code: str) -> Any:
-    return or_(*(c.startswith(code.upper()) for c in columns))
-
-
 def _mentions() -> Select:
     """Event mentions with their trigger text, publisher, date and merged event."""
-    trigger = func.substr(articles.c.text, EVENTS.c.trigger_start + 1,
-                          EVENTS.c.trigger_end - EVENTS.c.trigger_start)
     return (select(EVENTS.c.article_id, EVENTS.c.idx, EVENTS.c.type, EVENTS.c.mode,
                    EVENTS.c.source, EVENTS.c.target, EVENTS.c.modality, EVENTS.c.date,
-                   EVENTS.c.day, trigger.label("trigger"), articles.c.source.label("publisher"),
+                   EVENTS.c.day, trigger_text(), articles.c.source.label("publisher"),
                    articles.c.published, event_links.c.merged_id)
             .join(articles, articles.c.id == EVENTS.c.article_id)
             .outerjoin(event_links, and_(event_links.c.article_id == EVENTS.c.article_id,
@@ -122,7 +114,7 @@ def latest_events(store: Store, limit: int) -> list[dict[str, Any]]:
 
 def event_page(store: Store, filters: dict[str, Any], cursor: str | None, limit: int) -> Page:
     """Event mentions, each with its article's publisher and date and its merged event."""
-    query = _event_filters(_mentions(), EVENTS, filters)
+    query = event_filters(_mentions(), EVENTS, filters)
     if filters.get("modality"):
         query = query.where(EVENTS.c.modality == filters["modality"])
     if filters.get("publisher"):
@@ -142,7 +134,7 @@ def merged_page(store: Store, filters: dict[str, Any], cursor: str | None, limit
     query = select(me.c.id, me.c.story_id, me.c.type, me.c.mode, me.c.source, me.c.target,
                    me.c.date, me.c.day, me.c.place_country, me.c.mentions,
                    me.c.first_published, me.c.last_published)
-    query = _event_filters(query, me, filters)
+    query = event_filters(query, me, filters)
     if filters.get("place"):
         query = query.where(me.c.place_country == filters["place"].upper())
     mentions = (select(event_links.c.merged_id)
@@ -157,23 +149,6 @@ def merged_page(store: Store, filters: dict[str, Any], cursor: str | None, limit
     page = _page(store, query, [me.c.id], cursor, limit)
     stats = store.corroboration([r["id"] for r in page.items])
     return Page([r | stats.get(r["id"], {}) for r in page.items], page.next)
-
-
-def _event_filters(query: Select, table: Any, filters: dict[str, Any]) -> Select:
-    """The filters events and merged events share."""
-    if filters.get("type"):
-        query = query.where(table.c.type == filters["type"])
-    if filters.get("actor"):
-        query = query.where(_actor_filter([table.c.source, table.c.target], filters["actor"]))
-    if filters.get("country"):
-        country = filters["country"].upper()
-        query = query.where(or_(func.substr(table.c.source, 1, 3) == country,
-                                func.substr(table.c.target, 1, 3) == country))
-    if filters.get("since"):
-        query = query.where(table.c.day >= filters["since"])
-    if filters.get("until"):
-        query = query.where(table.c.day <= filters["until"])
-    return query
 
 
 def annotation_page(store: Store, name: str, filters: dict[str, Any], cursor: str | None,
@@ -215,13 +190,12 @@ def claim_page(store: Store, actor: str | None, unit: str | None, cursor: str | 
                limit: int) -> Page:
     from ..link.claims import flag_conflicts
 
-    query = (select(claims.c.id, claims.c.merged_id.label("event"), claims.c.article_id,
-                    claims.c.actor, claims.c.type, claims.c.unit, claims.c.value,
-                    claims.c.bound, claims.c.published, claims.c.attributed_to)
-             .join(article_links, (article_links.c.article_id == claims.c.article_id)
-                   & (article_links.c.canonical_id == claims.c.article_id)))
+    query = original_claims(
+        select(claims.c.id, claims.c.merged_id.label("event"), claims.c.article_id,
+               claims.c.actor, claims.c.type, claims.c.unit, claims.c.value, claims.c.bound,
+               claims.c.published, claims.c.attributed_to))
     if actor:
-        query = query.where(_actor_filter([claims.c.actor], actor))
+        query = query.where(actor_filter([claims.c.actor], actor))
     if unit:
         query = query.where(claims.c.unit == unit)
     page = _page(store, query, [claims.c.id], cursor, limit)

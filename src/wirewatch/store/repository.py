@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, inspect, or_, select, text
+from sqlalchemy import Engine, create_engine, event, func, insert, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -23,6 +23,7 @@ from .schema import (
     metadata,
     stories,
 )
+from .selects import actor_filter, event_filters, original_claims, trigger_text
 
 
 def database_url(db: str) -> str:
@@ -123,11 +124,7 @@ class Store:
         query = (select(me.c.id, me.c.story_id, me.c.type, me.c.mode, me.c.source,
                         me.c.target, me.c.date, me.c.place_country, me.c.mentions)
                  .order_by(me.c.day.is_(None), me.c.day, me.c.id).limit(limit))
-        if type:
-            query = query.where(me.c.type == type.upper())
-        if actor:
-            code = actor.upper()
-            query = query.where(or_(me.c.source.startswith(code), me.c.target.startswith(code)))
+        query = event_filters(query, me, {"type": type, "actor": actor})
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(query)]
         stats = self.corroboration([r["id"] for r in rows])
@@ -171,21 +168,18 @@ class Store:
         original's and is listed once."""
         from ..link.claims import flag_conflicts
 
-        query = (select(claims.c.merged_id.label("event"), merged_events.c.type,
-                        merged_events.c.source, merged_events.c.target,
-                        merged_events.c.place_country.label("place"), claims.c.published,
-                        claims.c.bound, claims.c.value, claims.c.unit,
-                        claims.c.attributed_to, claims.c.article_id.label("article"))
-                 .join(merged_events, merged_events.c.id == claims.c.merged_id)
-                 .join(article_links, (article_links.c.article_id == claims.c.article_id)
-                       & (article_links.c.canonical_id == claims.c.article_id))
-                 .order_by(claims.c.merged_id, claims.c.published.is_(None),
-                           claims.c.published, claims.c.id))
+        query = original_claims(
+            select(claims.c.merged_id.label("event"), merged_events.c.type,
+                   merged_events.c.source, merged_events.c.target,
+                   merged_events.c.place_country.label("place"), claims.c.published,
+                   claims.c.bound, claims.c.value, claims.c.unit, claims.c.attributed_to,
+                   claims.c.article_id.label("article"))
+            .join(merged_events, merged_events.c.id == claims.c.merged_id)
+        ).order_by(claims.c.merged_id, claims.c.published.is_(None), claims.c.published,
+                   claims.c.id)
         if actor:
-            code = actor.upper()
-            query = query.where(or_(merged_events.c.source.startswith(code),
-                                    merged_events.c.target.startswith(code),
-                                    claims.c.actor.startswith(code)))
+            query = query.where(actor_filter(
+                [merged_events.c.source, merged_events.c.target, claims.c.actor], actor))
         if unit:
             query = query.where(claims.c.unit == unit)
         with self.engine.connect() as conn:
@@ -227,27 +221,17 @@ class Store:
         ("KOR" finds KORGOV). ``since``/``until`` compare the first day of the event's own
         date, so undated events are left out when either is given."""
         table = annotation_tables["events"]
-        trigger = func.substr(articles.c.text, table.c.trigger_start + 1,
-                              table.c.trigger_end - table.c.trigger_start)
         query = (select(table.c.article_id.label("article"), table.c.date, table.c.type,
                         table.c.mode, table.c.source, table.c.target, table.c.modality,
-                        trigger.label("trigger"))
+                        trigger_text())
                  .join(articles, articles.c.id == table.c.article_id)
                  .order_by(table.c.day.is_(None), table.c.day, articles.c.published,
                            table.c.article_id, table.c.idx)
                  .limit(limit))
-        if type:
-            query = query.where(table.c.type == type.upper())
-        if actor:
-            code = actor.upper()
-            query = query.where(or_(table.c.source.startswith(code),
-                                    table.c.target.startswith(code)))
+        query = event_filters(query, table, {"type": type, "actor": actor, "since": since,
+                                             "until": until})
         if modality:
             query = query.where(table.c.modality == modality.lower())
-        if since:
-            query = query.where(table.c.day >= since)
-        if until:
-            query = query.where(table.c.day <= until)
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 

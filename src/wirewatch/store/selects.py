@@ -1,0 +1,48 @@
+"""Pieces of SQL that the command line's listings and the API's pages share, so that a filter
+means the same in both."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, or_
+
+from .schema import annotation_tables, article_links, articles, claims
+
+EVENTS = annotation_tables["events"]
+
+
+def trigger_text() -> ColumnElement[str]:
+    """The words that name an event, cut from its article's text."""
+    return func.substr(articles.c.text, EVENTS.c.trigger_start + 1,
+                       EVENTS.c.trigger_end - EVENTS.c.trigger_start).label("trigger")
+
+
+def actor_filter(columns: Sequence[Any], code: str) -> ColumnElement[bool]:
+    """Any of the columns holds an actor code starting with ``code`` ("KOR" finds KORGOV)."""
+    return or_(*(c.startswith(code.upper()) for c in columns))
+
+
+def event_filters(query: Select, table: Any, filters: dict[str, Any]) -> Select:
+    """The filters events and merged events share: type, actor (source or target by code
+    prefix), country, and since/until on the first day an event's date covers."""
+    if filters.get("type"):
+        query = query.where(table.c.type == filters["type"].upper())
+    if filters.get("actor"):
+        query = query.where(actor_filter([table.c.source, table.c.target], filters["actor"]))
+    if filters.get("country"):
+        country = filters["country"].upper()
+        query = query.where(or_(func.substr(table.c.source, 1, 3) == country,
+                                func.substr(table.c.target, 1, 3) == country))
+    if filters.get("since"):
+        query = query.where(table.c.day >= filters["since"])
+    if filters.get("until"):
+        query = query.where(table.c.day <= filters["until"])
+    return query
+
+
+def original_claims(query: Select) -> Select:
+    """Claims of original articles only: a syndicated copy's figure is its original's."""
+    return query.join(article_links, (article_links.c.article_id == claims.c.article_id)
+                      & (article_links.c.canonical_id == claims.c.article_id))
