@@ -232,8 +232,10 @@ def _phrase(token: Token) -> Span:
 
 
 def _says_something(content: Span) -> bool:
-    """Two words or more, or one that is not a pronoun: "backed [Trump]", "said [no]"."""
-    return len(content) >= 2 or (len(content) == 1 and content[0].pos_ not in ("PRON", "PUNCT"))
+    """Two words or more, or one that is not a personal pronoun: "backed [Trump]",
+    "said [no]", "said [so]"."""
+    return len(content) >= 2 or (len(content) == 1 and content[0].tag_ not in ("PRP", "PRP$")
+                                 and not content[0].is_punct)
 
 
 def _specific(noun: Token) -> bool:
