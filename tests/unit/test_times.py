@@ -42,6 +42,9 @@ def test_sample_story_times(sample_doc):
     ("daily", "P1D", "set"),
     ("the 1990s", "199X", "date"),
     ("now", "PRESENT_REF", "date"),
+    ("Monday, Nov. 4", "2024-11-04", "date"),
+    ("Friday, Oct. 23, 1998", "1998-10-23", "date"),
+    ("the 1988 second quarter", "1988-Q2", "date"),
 ])
 def test_normalization(text, value, kind):
     hit = normalize_expression(text, ANCHOR)
@@ -54,6 +57,10 @@ def test_a_bare_weekday_looks_back_unless_the_verb_is_future():
                                published="2024-10-30")
     assert times(past)["Friday"][0] == "2024-10-25"
     assert times(future)["Friday"][0] == "2024-11-01"
+
+
+def test_a_year_is_not_a_count_of_units():
+    assert normalize_expression("the 1988 quarter", ANCHOR) is None
 
 
 def test_same_day_weekday_is_the_publication_day():

@@ -242,6 +242,9 @@ def _two_digit_year(y: str) -> int:
     return 1900 + n if n >= 50 else 2000 + n
 
 
+YEAR_NUMBER = re.compile(r"(?:1[89]|20)\d\d")
+
+
 @cache
 def rules() -> tuple[Rule, ...]:
     w = words()
@@ -310,8 +313,8 @@ def rules() -> tuple[Rule, ...]:
     def quarter(m, anchor, tense):
         q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
              "fourth": 4, "4th": 4}[m["ord"].lower()]
-        if m["year"]:
-            return f"{m['year']}-Q{q}", None
+        if m["year"] or m["pyear"]:  # "the second quarter of 1988", "the 1988 second quarter"
+            return f"{m['year'] or m['pyear']}-Q{q}", None
         if anchor is None:
             return None, None
         if m["yrel"]:
@@ -339,6 +342,9 @@ def rules() -> tuple[Rule, ...]:
         shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
         part = "TNI" if word == "tonight" else _daypart(m["dp"])
         return (anchor + timedelta(days=shift)).isoformat() + part, None
+
+    def weekday_date(m, anchor, tense):  # "Monday, Oct. 26": the date written out decides
+        return full_date(m, anchor, tense) if m["year"] else month_day(m, anchor, tense)
 
     def weekday(m, anchor, tense):
         if anchor is None:
@@ -379,6 +385,8 @@ def rules() -> tuple[Rule, ...]:
         if not m["num"] and not m["qual"] and not plural:
             return None  # "day", "the second": not a stretch of time without a count
         n = _number(m["num"]) if m["num"] else ("X" if plural else 1)
+        if m["num"] and YEAR_NUMBER.fullmatch(m["num"]):
+            return None  # "the 1988 quarter": a year, not a count of quarters
         unit = m["unit"].lower().rstrip("s")
         unit = {"centurie": "century"}.get(unit, unit)
         if n is None or unit not in words()["unit"]:
@@ -486,7 +494,7 @@ def rules() -> tuple[Rule, ...]:
         ("year", f"{B}{MOD}?(?i:(?:fiscal|calendar)\\s+(?:year\\s+)?)?(?P<year>(?:1[89]|20)\\d\\d)"
          "(?![\\w-])", year, False),
         ("quarter", f"{B}(?i:(?:the\\s+)?(?:(?P<yrel>this|last|next)\\s+year['’]s\\s+)?"
-         f"(?:{REL}\\s+)?{ORD}[- ](?:fiscal[- ])?quarter"
+         f"(?:(?P<pyear>(?:1[89]|20)\\d\\d)\\s+)?(?:{REL}\\s+)?{ORD}[- ](?:fiscal[- ])?quarter"
          f"(?:\\s+of\\s+(?:fiscal\\s+)?(?P<year>(?:1[89]|20)\\d\\d))?)(?![\\w])", quarter, True),
         ("season", f"{B}(?:(?i:{REL})\\s+)?{MOD}?{SEASON}(?:\\s+(?:of\\s+)?"
          "(?P<year>(?:1[89]|20)\\d\\d))?(?![\\w])", season, True),
@@ -497,6 +505,8 @@ def rules() -> tuple[Rule, ...]:
          False),
         ("the_period", f"{B}(?i:the\\s+(?:latest\\s+|most\\s+recent\\s+|same\\s+)?"
          "(?P<unit>quarter|period|year))(?![\\w-])", the_period, True),
+        ("weekday_date", f"{B}{WD},?\\s+{MONTH}\\s+(?P<dom>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?"
+         "(?:,\\s+(?P<year>\\d{4}))?(?![\\d])", weekday_date, True),
         ("weekday", f"{B}(?:(?i:{REL})\\s+)?{WD}(?:\\s+{DP})?(?![\\w])", weekday, True),
         ("relative_period", f"{B}(?i:(?:(?P<pre>earlier|later)\\s+)?{MOD}?{REL}\\s+"
          f"(?:fiscal\\s+)?){UNIT}", relative_period, True),
