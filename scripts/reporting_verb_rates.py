@@ -4,8 +4,10 @@ reporting verbs of ``resources/reporting_cues.tsv``.
     python scripts/reporting_verb_rates.py ../shared/eval/polnear/data/train [--min-count 5]
 
 For every verb outside quotation marks that has a subject, counts how often annotators marked
-it as a cue and how often with the same source span that wirewatch finds. Prints one TSV row
-per verb lemma: lemma, uses, marked as cue, marked with the same source, share. Only the
+it as a cue and how often with the same source span that wirewatch finds, for the verb alone
+and for the verb with its particle, preposition or object ("speak about", "make case").
+Prints one TSV row per verb or phrase: lemma, uses, marked as cue, marked with the same
+source, share. Only the
 training split is read; figures are reported on the development split.
 """
 
@@ -17,9 +19,18 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import spacy
+from spacy.tokens import Token
 
 from wirewatch.evaluate.attribution import _cover, read_ann
 from wirewatch.extract.statements import _subject, find_quotes
+
+
+def phrase_keys(verb: Token) -> list[str]:
+    """The verb with its particle or preposition ("go after", "speak about") and with its
+    object's head ("make case", "take aim"), as ``reporting_cues.tsv`` writes phrases."""
+    lemma = verb.lemma_.lower()
+    return [f"{lemma} {c.lemma_.lower()}" for c in verb.children
+            if c.dep_ in ("prt", "prep", "dobj") and c.i > verb.i]
 
 
 def main() -> None:
@@ -44,11 +55,12 @@ def main() -> None:
             subject = _subject(token)
             if subject is None:
                 continue
-            counts = rates[token.lemma_.lower()]
-            counts["uses"] += 1
             sources = [s for c, s in relations if c and s and c[0] <= token.idx < c[1]]
-            counts["cue"] += bool(sources)
-            counts["same_source"] += (subject.start_char, subject.end_char) in sources
+            for key in (token.lemma_.lower(), *phrase_keys(token)):
+                counts = rates[key]
+                counts["uses"] += 1
+                counts["cue"] += bool(sources)
+                counts["same_source"] += (subject.start_char, subject.end_char) in sources
     out = sys.stdout
     out.write("lemma\tuses\tcue\tsame_source\tshare\n")
     for lemma, c in sorted(rates.items(), key=lambda kv: -kv[1]["same_source"]):

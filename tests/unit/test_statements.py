@@ -121,3 +121,11 @@ def test_an_asked_listener_with_what_was_asked():
                             published="2016-05-01")
     (statement,) = statements(doc)
     assert statement[0] == "a federal judge to block the rules"
+
+
+def test_reporting_verb_phrases():
+    doc = wirewatch.extract("The governor spoke about the budget crisis. "
+                            "The mayor made the case for new taxes.", published="2016-01-01")
+    found = {s.cue: (c, s.speaker.text) for c, s in statements(doc)}
+    assert found["spoke about"] == ("the budget crisis", "The governor")
+    assert found["made the case"] == ("the case for new taxes", "The mayor")

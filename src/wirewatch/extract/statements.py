@@ -69,6 +69,7 @@ class StatementHit:
 @dataclass(frozen=True, slots=True)
 class Cues:
     verbs: dict[str, float]
+    verb_phrases: frozenset[str]
     phrases: dict[str, float]
     nouns: dict[str, float]
     documents: frozenset[str]
@@ -86,7 +87,8 @@ def cues() -> Cues:
     anonymity = re.compile("|".join(re.escape(p) for p in by_kind.get("anonymity", {})),
                            re.IGNORECASE)
     nouns = frozenset(row["noun"] for row in bundled_table("anonymous_sources.tsv"))
-    return Cues(by_kind.get("verb", {}), by_kind.get("phrase", {}), by_kind.get("noun", {}),
+    return Cues(by_kind.get("verb", {}), frozenset(by_kind.get("verb_phrase", {})),
+                by_kind.get("phrase", {}), by_kind.get("noun", {}),
                 frozenset(by_kind.get("document", {})), anonymity, nouns,
                 frozenset(by_kind.get("not_speaker", {})))
 
@@ -229,6 +231,14 @@ def _phrase(token: Token) -> Span:
     elif after == "," and any(t.text == "," for t in span):
         end += 1
     return doc[start:end]
+
+
+def _completion(verb: Token, vocab: Cues) -> Token | None:
+    """The particle, preposition or object that makes a verb a reporting phrase: "took
+    [issue] with", "spoke [about]", "weighed [in]"."""
+    lemma = verb.lemma_.lower()
+    return next((c for c in verb.children if c.i > verb.i and c.dep_ in ("prt", "prep", "dobj")
+                 and f"{lemma} {c.lemma_.lower()}" in vocab.verb_phrases), None)
 
 
 def _says_something(content: Span) -> bool:
@@ -469,7 +479,8 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         source: Span | None = None
         cue_span: Span | None = None
         relays: list[str] = []
-        if token.pos_ in ("VERB", "AUX") and lemma in vocab.verbs:
+        completion = _completion(token, vocab) if lemma not in vocab.verbs else None
+        if token.pos_ in ("VERB", "AUX") and (lemma in vocab.verbs or completion is not None):
             # the clause after the verb when there is one ("While X, he said Y" reports Y)
             complement = next((c for c in token.rights if c.dep_ == "ccomp"),
                               next((c for c in token.lefts if c.dep_ == "ccomp"), None))
@@ -477,7 +488,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
             secondary = next((c for c in token.children if c.dep_ in ("xcomp", "dobj")
                               and not c.is_punct), None)
             topic = next((o for c in token.children if c.dep_ == "prep"
-                          and c.lower_ in TOPIC_PREPOSITIONS
+                          and (c.lower_ in TOPIC_PREPOSITIONS or c is completion)
                           for o in c.children if o.dep_ == "pobj"), None)
             if complement is not None:
                 content = _clause_span(complement)
@@ -493,7 +504,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
                 content = _head_clause_without(token, doc[token.left_edge.i:
                                                           token.right_edge.i + 1])
             source = _subject(token)
-            cue_span = doc[token.i:token.i + 1]
+            cue_span = doc[token.i:(completion.i if completion is not None else token.i) + 1]
         elif lemma == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             if objects:
