@@ -26,7 +26,7 @@ REGION_SUFFIXES = ("oblast", "province", "region", "state", "prefecture", "gover
 
 
 ABBREVIATIONS = {"mt": "Mount", "ft": "Fort", "st": "Saint", "pt": "Point", "co": "County"}
-_ABBREVIATION = re.compile(r"\b(Mt|Ft|St|Pt|Co)\b\.?", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"\b(Mt|Ft|St|Pt|Co)\b\.?")
 # Words for a kind of municipality that GeoNames leaves out of a town's name.
 _MUNICIPALITY = re.compile(r"\s+(?:Township|Twp\.?|Borough|Village|Town)$", re.IGNORECASE)
 
@@ -142,6 +142,7 @@ def build(path: Path) -> None:
 
 
 def _written_out(name: str) -> list[str]:
+    """"Mt. Pleasant" -> "Mount Pleasant"; "Hamilton Township" -> also "Hamilton"."""
     expanded = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m[1].lower()], name)
     return [expanded, _MUNICIPALITY.sub("", expanded)]
 

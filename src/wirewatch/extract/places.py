@@ -135,19 +135,20 @@ def _inside(candidate: Candidate, container: Candidate | None) -> bool:
 def _neighbours(keys: Sequence[str], cached: dict[str, list[Candidate]]
                 ) -> Callable[[str, Candidate], float]:
     """Readings that could lie in one region support each other before any is chosen:
-    "Athens" beside "Clarke County" is the Athens that has a Clarke County in its state.
-    A name found in many regions ("Springfield") supports each of them only a little; a
-    town is supported only under its own name, and a country's name is left to the
-    country."""
+    "Columbus" beside "Muscogee County" is the Columbus that has a Muscogee County in its
+    state. A name found in many regions ("Springfield") supports each of them only a little;
+    a town is supported only under its own name, and the name of a country or a capital
+    ("Russia", "Moscow") is left to the country and the capital unless the article's
+    context says otherwise."""
     def named(c: Candidate) -> bool:  # a town under its own name, not a former one
         return bool(c.admin1) and (c.primary or c.feature != "city")
 
     regions = {k: {(c.country, c.admin1) for c in cached[k] if named(c)} for k in keys}
-    countries = {k for k in keys if any(c.feature == "country" or c.capital for c in cached[k])}
+    prominent = {k for k in keys if any(c.feature == "country" or c.capital for c in cached[k])}
 
     def support(key: str, candidate: Candidate) -> float:
-        if key in countries or not named(candidate):
-            return 0.0  # "Russia" is the country, "Moscow" not a town once called so
+        if key in prominent or not named(candidate):
+            return 0.0
         region = (candidate.country, candidate.admin1)
         return NEIGHBOURS * max((1 / math.sqrt(len(regions[other])) for other in keys
                                  if other != key and region in regions[other]), default=0.0)

@@ -443,8 +443,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
             continue  # a scare quote or a title, not a statement
         signed = _SIGNED.match(text, e, min(len(text), e + 80))
         if signed is not None:
-            name = doc.char_span(*_name_bounds(signed),
-                                 alignment_mode="expand")
+            name = doc.char_span(*_name_bounds(signed), alignment_mode="expand")
             speaker = resolver.resolve(name, name.sent) if name is not None else None
             found.append((None, span, StatementHit(
                 *_with_marks(text, s, e), speaker, signed["cue"],
