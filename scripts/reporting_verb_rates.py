@@ -7,8 +7,8 @@ For every verb outside quotation marks that has a subject, counts how often anno
 it as a cue and how often with the same source span that wirewatch finds, for the verb alone
 and for the verb with its particle, preposition or object ("speak about", "make case").
 Prints one TSV row per verb or phrase: lemma, uses, marked as cue, marked with the same
-source, share. Only the
-training split is read; figures are reported on the development split.
+source, share. Only the training split is read; figures are reported on the development
+split.
 """
 
 from __future__ import annotations

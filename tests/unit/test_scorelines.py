@@ -1,5 +1,5 @@
 import wirewatch
-from wirewatch.extract.scorelines import team_spans
+from wirewatch.extract.scorelines import _town, team_spans
 
 
 def test_lines_of_scores_name_teams():
@@ -17,3 +17,8 @@ def test_teams_are_organisations_and_national_sides_places():
     labels = {doc.article.text[e.start:e.end]: e.label for e in doc.entities}
     assert labels["Livingston"] == labels["Hamilton"] == "ORG"
     assert labels["Italy"] == labels["Germany"] == "GPE"
+
+
+def test_only_a_place_name_becomes_a_team():
+    assert _town("Livingston") and _town("CHICAGO")
+    assert not _town("Ernie Els") and not _town("Italy")
