@@ -489,6 +489,11 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
             topic = next((o for c in token.children if c.dep_ == "prep"
                           and (c.lower_ in TOPIC_PREPOSITIONS or c is completion)
                           for o in c.children if o.dep_ == "pobj"), None)
+            if completion is not None and completion.dep_ == "dobj":
+                # "took issue [with the audit]", "made the case [for new taxes]"
+                secondary, topic = None, next(
+                    (o for c in (*completion.rights, *token.rights) if c.dep_ == "prep"
+                     and c.i > completion.i for o in c.children if o.dep_ == "pobj"), None)
             if complement is not None:
                 content = _clause_span(complement)
             elif secondary is not None and (lemma not in OBJECT_IS_NOT_CONTENT or any(
