@@ -45,6 +45,7 @@ def test_state_abbreviations_and_demonyms():
     assert resolve_place("Russian").country == "RUS"
     assert (resolve_place("Ohioans").feature, resolve_place("Ohioans").admin1) == ("adm1", "OH")
     assert resolve_place("Georgian").country == "GEO"
+    assert resolve_place("European").name == "Europe"
 
 
 def test_names_that_could_share_a_region_settle_each_other():

@@ -19,7 +19,8 @@ from pathlib import Path
 from ..resources import bundled_table
 
 SCHEMA_VERSION = 2
-SOURCE_FILES = ("countries.tsv", "regions.tsv", "place_aliases.tsv", "region_demonyms.tsv")
+SOURCE_FILES = ("countries.tsv", "regions.tsv", "place_aliases.tsv", "region_demonyms.tsv",
+                "continent_demonyms.tsv")
 # Suffixes that name a region's type; "Kursk Oblast" and "Kursk region" are both Kursk.
 REGION_SUFFIXES = ("oblast", "province", "region", "state", "prefecture", "governorate",
                    "county", "parish", "district", "krai", "republic", "territory")
@@ -99,11 +100,14 @@ def build(path: Path) -> None:
         add((info.get("geonameid"), row["name"], _float(row["lat"]), _float(row["lon"]),
              row["code"], None, "country", info.get("population", 0), 0),
             row["name"], [*row["names"].split("|"), *demonyms, *(d + "s" for d in demonyms)])
+    peoples: dict[str, list[str]] = {}
+    for row in bundled_table("continent_demonyms.tsv"):
+        peoples.setdefault(row["continent"], []).extend((row["demonym"], row["demonym"] + "s"))
     for continent in gc.get_continents().values():
         add((continent["geonameId"], continent["name"], float(continent["lat"]),
              float(continent["lng"]), None, None, "region",
              int(continent.get("population") or 0), 0),
-            continent["name"], [])
+            continent["name"], peoples.get(continent["name"], []))
     states = {s["code"]: s["geonameid"] for s in gc.get_us_states().values()}
     aliases: dict[tuple[str, str], list[str]] = {}
     for row in bundled_table("place_aliases.tsv"):
