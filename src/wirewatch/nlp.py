@@ -24,7 +24,12 @@ from .extract.actors import (
 )
 from .extract.casing import add_shouted_entities, name_forms
 from .extract.events import EventHit, find_events
-from .extract.places import PlaceHit, agree_with_places, find_places
+from .extract.places import (
+    PlaceHit,
+    agree_with_places,
+    find_places,
+    places_after_prepositions,
+)
 from .extract.quantities import QuantityHit, find_quantities
 from .extract.scorelines import add_team_entities
 from .extract.statements import StatementHit, find_statements
@@ -90,7 +95,8 @@ class WirewatchComponent:
             context = self.context(doc)
             shouted = add_shouted_entities(doc, self._model, self.name_forms)
             teams = add_team_entities(doc)
-            entities = find_entities(doc, self.book, self.matcher, context, shouted, teams)
+            entities = places_after_prepositions(
+                find_entities(doc, self.book, self.matcher, context, shouted, teams))
             mentions = find_actor_mentions(doc, entities, self.book, context)
             times = find_times(doc, context.published)
             quantities = find_quantities(doc, [(t.start, t.end) for t in times])

@@ -92,3 +92,16 @@ def test_a_small_town_does_not_turn_a_state_into_a_town():
     assert (virginia.country, virginia.feature) == ("USA", "adm1")
     moscow = resolve_place("Moscow")
     assert (moscow.country, moscow.feature) == ("RUS", "city")
+
+
+def test_a_town_after_a_preposition_of_place_is_a_place():
+    import spacy
+
+    from wirewatch.extract.actors import EntityHit
+    from wirewatch.extract.places import places_after_prepositions
+
+    doc = spacy.blank("en")("Police arrested him in Roswell after Lindsay called.")
+    roswell, lindsay = doc[4:5], doc[6:7]
+    hits = places_after_prepositions([EntityHit(roswell, "PERSON", None),
+                                      EntityHit(lindsay, "PERSON", None)])
+    assert [h.label for h in hits] == ["GPE", "PERSON"]

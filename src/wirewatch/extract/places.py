@@ -13,9 +13,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc
 
+from ..resources import bundled_table
 from .actors import ActorMention, EntityHit, split_code
 from .gazetteer import Candidate, Gazetteer, open_gazetteer
 
@@ -190,6 +192,34 @@ def resolve_all(names: Sequence[str], home_country: str | None = None,
                 total.add(candidate, weight)
         contexts = {k: total.without(*chosen[k]) for k in keys}
     return [chosen[clean_name(n)][0] for n in names]
+
+
+@cache
+def _locatives() -> frozenset[str]:
+    """Prepositions of place at rest ("in", "near"), not of motion ("to", "into")."""
+    return frozenset(row["word"] for row in bundled_table("event_arguments.tsv")
+                     if row["kind"] == "prep" and row["role"] == "place"
+                     and row["word"] not in ("to", "into"))
+
+
+def places_after_prepositions(entities: list[EntityHit]) -> list[EntityHit]:
+    """A name the model read as a person or an organisation is a place when a preposition of
+    place stands before it and the gazetteer knows it as a town or region: "in Fargo", "near
+    Roswell". Names the actor dictionary codes keep their reading."""
+    out = []
+    for hit in entities:
+        span = hit.span
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if hit.label in ("PERSON", "ORG") and hit.actor is None and len(span) <= 3 \
+                and before in _locatives() and _town(span.text):
+            hit = EntityHit(span, "GPE", None)
+        out.append(hit)
+    return out
+
+
+def _town(name: str) -> bool:
+    return any(c.primary and c.feature in ("city", "adm1", "region")
+               for c in open_gazetteer().lookup(name))
 
 
 def find_places(doc: Doc, entities: Iterable[EntityHit], home_country: str | None
