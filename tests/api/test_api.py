@@ -53,7 +53,8 @@ def test_event_filters(client):
 
 
 def test_merged_events_carry_corroboration(client):
-    merged = items(client, "/api/v1/events", merged="true", type="MOBILIZE", place="TCD")
+    merged = items(client, "/api/v1/events", merged="true", type="MOBILIZE", place="TCD",
+                   actor="SDN")
     (deployment,) = merged["items"]
     assert deployment["independent"] == 3 and deployment["contradicted"] is True
     assert items(client, "/api/v1/events", merged="true", modality="negated",
