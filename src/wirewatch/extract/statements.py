@@ -478,8 +478,9 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         source: Span | None = None
         cue_span: Span | None = None
         relays: list[str] = []
-        completion = _completion(token, vocab) if lemma not in vocab.verbs else None
-        if token.pos_ in ("VERB", "AUX") and (lemma in vocab.verbs or completion is not None):
+        verb = token.pos_ in ("VERB", "AUX")
+        completion = _completion(token, vocab) if verb and lemma not in vocab.verbs else None
+        if verb and (lemma in vocab.verbs or completion is not None):
             # the clause after the verb when there is one ("While X, he said Y" reports Y)
             complement = next((c for c in token.rights if c.dep_ == "ccomp"),
                               next((c for c in token.lefts if c.dep_ == "ccomp"), None))
