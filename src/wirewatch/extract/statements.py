@@ -76,6 +76,7 @@ class Cues:
     anonymity: re.Pattern[str]
     anonymous_nouns: frozenset[str]
     not_speakers: frozenset[str]
+    attitudes: frozenset[str]  # cues of thinking, wanting or supporting, not of saying
 
 
 @cache
@@ -90,7 +91,8 @@ def cues() -> Cues:
     return Cues(by_kind.get("verb", {}), frozenset(by_kind.get("verb_phrase", {})),
                 by_kind.get("phrase", {}), by_kind.get("noun", {}),
                 frozenset(by_kind.get("document", {})), anonymity, nouns,
-                frozenset(by_kind.get("not_speaker", {})))
+                frozenset(by_kind.get("not_speaker", {})),
+                frozenset(row["cue"] for row in rows if row["act"] == "attitude"))
 
 
 def _name_bounds(match: re.Match[str]) -> tuple[int, int]:
@@ -419,6 +421,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
             for i in range(span.start, span.end):
                 in_quote[i] = True
     found: list[tuple[Token | None, Span, StatementHit]] = []
+    attitudes: list[StatementHit] = []
     used_cues: set[int] = set()
 
     # "WALLACE: ..." lines of a transcript, "Poll: ..." headlines
@@ -478,6 +481,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         source: Span | None = None
         cue_span: Span | None = None
         relays: list[str] = []
+        attitude = False
         verb = token.pos_ in ("VERB", "AUX")
         completion = _completion(token, vocab) if verb and lemma not in vocab.verbs else None
         if verb and (lemma in vocab.verbs or completion is not None):
@@ -510,6 +514,8 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
                                                           token.right_edge.i + 1])
             source = _subject(token)
             cue_span = doc[token.i:(completion.i if completion is not None else token.i) + 1]
+            attitude = (lemma if completion is None else
+                        f"{lemma} {completion.lemma_.lower()}") in vocab.attitudes
         elif lemma == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             if objects:
@@ -531,6 +537,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
                 elif holder is not None:
                     source = _phrase(holder)
                 cue_span = doc[token.i:token.i + 1]
+                attitude = lemma in vocab.attitudes
                 if source is None:
                     source = doc[token.left_edge.i:token.i + 1]
                 relays = []
@@ -555,11 +562,18 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         speaker = resolver.resolve(source, token.sent)
         if speaker is None:
             continue
-        found.append((token, content, StatementHit(
-            content.start_char, content.end_char, speaker, cue_span.text,
-            (cue_span.start_char, cue_span.end_char), False, relays=relays)))
+        hit = StatementHit(content.start_char, content.end_char, speaker, cue_span.text,
+                           (cue_span.start_char, cue_span.end_char), False, relays=relays)
+        found.append((token, content, hit))
+        if attitude:
+            attitudes.append(hit)
 
-    statements = sorted((hit for _, _, hit in found), key=lambda h: h.start)
+    hits = [hit for _, _, hit in found]
+    # "Trump said Clinton wants to raise taxes": a thought or wish inside another speaker's
+    # reported content is that speaker's claim, not a statement of its own
+    nested = {id(a) for a in attitudes if a.cue_span is not None and any(
+        o is not a and o.start <= a.cue_span[0] < o.end for o in hits)}
+    statements = sorted((h for h in hits if id(h) not in nested), key=lambda h: h.start)
     _chain(statements, publisher)
     return statements
 
