@@ -167,7 +167,8 @@ def _subject(verb: Token) -> Span | None:
         if child.dep_ == "agent":  # "it was announced by the ministry"
             objects = [o for o in child.children if o.dep_ == "pobj"]
             return _phrase(objects[0]) if objects else None
-    for child in verb.children:
+    # the subject nearest the verb: a misparsed quote before it can hang a second one on it
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ == "nsubjpass":
             return None  # "X is expected to ...": X is what is said, not who says it
         if child.dep_ == "nsubj":
@@ -455,7 +456,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         cue = _quote_cue(doc, span, in_quote, vocab)
         speaker = None
         if cue is not None:
-            subject = _subject(cue)
+            subject = _outside(_subject(cue), span)
             if subject is not None:
                 speaker = resolver.resolve(subject, cue.sent)
         previous = found[-1] if found else None
@@ -576,6 +577,14 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
     statements = sorted((h for h in hits if id(h) not in nested), key=lambda h: h.start)
     _chain(statements, publisher)
     return statements
+
+
+def _outside(subject: Span | None, quote: Span) -> Span | None:
+    """The part of a quote's speaker after the quote: the parser can take words of the quote
+    into the speaker ("“…. Full panic mode,” Leslie Wimes said")."""
+    if subject is None or subject.end <= quote.start or subject.start >= quote.end:
+        return subject
+    return _trim(subject.doc[quote.end:subject.end]) if subject.end > quote.end else None
 
 
 def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
