@@ -215,6 +215,10 @@ def _phrase(token: Token) -> Span:
                 doc[child.left_edge.i - 1].text == ",":
             end = child.left_edge.i - 1
             break
+        if child.dep_ == "relcl" and token.left_edge.i == token.i and \
+                doc[child.left_edge.i - 1].text == ",":
+            end = child.left_edge.i - 1  # "Trump, who leads the polls,": an aside on a
+            break  # name already known, where a full name's relative clause introduces it
         if _when(child):  # "an arbitration panel in 2001", "the campaign on Monday"
             end = child.left_edge.i
             break
@@ -225,6 +229,18 @@ def _phrase(token: Token) -> Span:
         if "\n" in doc[i].text_with_ws or (doc[i].text in DASHES and doc[i].whitespace_):
             start = i + 1  # a dateline ("BRUSSELS -") or a time stamp is not the source
             break
+    dash = next((i for i in range(start + 1, min(end, start + 6)) if doc[i].text in DASHES
+                 and doc[i].whitespace_), None)
+    if dash is not None and all(t.is_upper or t.is_punct or t.is_space
+                                for t in doc[start:dash]):
+        start = dash + 1  # "WASHINGTON -- President Obama": a dateline the parser took in
+    while start > 0 and not doc[start - 1].whitespace_ and "-" in (doc[start - 1].text,
+                                                                   doc[start].text):
+        start = min(start - 1, doc[start - 1].left_edge.i)  # whole hyphenated words with
+        # what describes them: "his ex-wife", never "wife"
+    while end < len(doc) and not doc[end - 1].whitespace_ and "-" in (doc[end - 1].text,
+                                                                      doc[end].text):
+        end += 1
     start, end = _edges(doc, start, end)
     span = doc[start:end]
     after = doc[end].text if end < len(doc) else ""
@@ -494,12 +510,13 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
                               and not c.is_punct), None)
             topic = next((o for c in token.children if c.dep_ == "prep"
                           and (c.lower_ in TOPIC_PREPOSITIONS or c is completion)
-                          for o in c.children if o.dep_ == "pobj"), None)
+                          for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
             if completion is not None and completion.dep_ == "dobj":
                 # "took issue [with the audit]", "made the case [for new taxes]"
                 secondary, topic = None, next(
                     (o for c in (*completion.rights, *token.rights) if c.dep_ == "prep"
-                     and c.i > completion.i for o in c.children if o.dep_ == "pobj"), None)
+                     and c.i > completion.i for o in c.children
+                     if o.dep_ in ("pobj", "pcomp")), None)
             if complement is not None:
                 content = _clause_span(complement)
             elif secondary is not None and (lemma not in OBJECT_IS_NOT_CONTENT or any(
@@ -508,7 +525,8 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
                 content = _predicate_span(token, secondary)
             elif topic is not None:  # "called for an inquiry", "pointed to the polls"
                 content = _clause_span(topic)
-            elif token.dep_ in ("parataxis", "ccomp") or (
+            elif (token.dep_ in ("parataxis", "ccomp")
+                  and token.head.lemma_.lower() not in vocab.verbs) or (
                     token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
                     and token.i > token.sent.start + 3):
                 content = _head_clause_without(token, doc[token.left_edge.i:
