@@ -181,9 +181,16 @@ def _subject(verb: Token) -> Span | None:
                 # resolver to the noun the clause describes
                 return doc[child.i:child.i + 1]
             return _phrase(child)
-    if verb.head.i != verb.i and (verb.dep_ in ("conj", "xcomp") or (
-            verb.dep_ == "advcl" and verb.tag_ == "VBG")):  # "..., saying that ..."
-        return _subject(verb.head)
+    if verb.head.i == verb.i:
+        return None
+    if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (
+            verb.tag_ == "VBG" or any(c.lower_ == "to" for c in verb.children
+                                      if c.dep_ == "aux"))):
+        # "..., saying that ...", "met with them to discuss ...", "was able to tout ..."
+        head = verb.head
+        return _subject(head.head if head.dep_ == "acomp" else head)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by":  # "started by emphasizing ..."
+        return _subject(verb.head.head)
     return None
 
 
@@ -250,6 +257,14 @@ def _phrase(token: Token) -> Span:
     elif after == "," and any(t.text == "," for t in span):
         end += 1
     return doc[start:end]
+
+
+def _reported_clause(clause: Token) -> bool:
+    """A clause the parser hung on a reporting verb as an adverbial one though it is what
+    was said: it has a subject and no conjunction of time, cause or condition ("said after
+    the convention [he would not accept]", "have not said [when they would act]")."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in clause.children) and \
+        all(c.lower_ in ("that", "whether") for c in clause.children if c.dep_ == "mark")
 
 
 def _completion(verb: Token, vocab: Cues) -> Token | None:
@@ -504,7 +519,9 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         if verb and (lemma in vocab.verbs or completion is not None):
             # the clause after the verb when there is one ("While X, he said Y" reports Y)
             complement = next((c for c in token.rights if c.dep_ == "ccomp"),
-                              next((c for c in token.lefts if c.dep_ == "ccomp"), None))
+                              next((c for c in token.lefts if c.dep_ == "ccomp"),
+                                   next((c for c in token.rights if _reported_clause(c)),
+                                        None)))
             # what is wanted, called for or criticised: the infinitive or the object
             secondary = next((c for c in token.children if c.dep_ in ("xcomp", "dobj")
                               and not c.is_punct), None)
