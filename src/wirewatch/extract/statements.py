@@ -175,19 +175,19 @@ def _subject(verb: Token) -> Span | None:
             if child.tag_ in RELATIVE_TAGS:
                 if verb.dep_ != "relcl":
                     return None
-                if child.lower_ == "that":  # "rules that promise ...": the relativizer is
-                    return _trim(doc[verb.head.left_edge.i:verb.left_edge.i])  # no name
-                # "an architect who said ...": the relative pronoun, resolved by the speaker
-                # resolver to the noun the clause describes
+                # "an architect who said ...", "rules that promise ...": the relative
+                # pronoun, resolved by the speaker resolver to the noun the clause describes
                 return doc[child.i:child.i + 1]
             return _phrase(child)
     if verb.head.i == verb.i:
         return None
+    head = verb.head
+    if _goes_with_reporting_verb(verb):
+        return _subject(head.head)
     if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (
             verb.tag_ == "VBG" or any(c.lower_ == "to" for c in verb.children
                                       if c.dep_ == "aux"))):
         # "..., saying that ...", "met with them to discuss ...", "was able to tout ..."
-        head = verb.head
         return _subject(head.head if head.dep_ == "acomp" else head)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by":  # "started by emphasizing ..."
         return _subject(verb.head.head)
@@ -422,9 +422,24 @@ class SpeakerResolver:
 
 # ---------------------------------------------------------------- statements
 
+def _goes_with_reporting_verb(verb: Token) -> bool:
+    """"Rendell said he'd battled pneumonia and called it ...", "May said the country would
+    leave, citing ...": the parser hangs on the reported clause a verb that goes with the
+    verb reporting it, as its tense or its participle tells."""
+    head = verb.head
+    return head.dep_ == "ccomp" and head.head.pos_ == "VERB" and (
+        (verb.dep_ == "conj" and head.tag_ != verb.tag_ == head.head.tag_)
+        or (verb.dep_ == "advcl" and verb.tag_ == "VBG"))
+
+
 def _clause_span(token: Token) -> Span:
-    """A clause's subtree with its complementizer ("that ..."), without edge punctuation."""
-    start, end = _edges(token.doc, token.left_edge.i, token.right_edge.i + 1)
+    """A clause's subtree with its complementizer ("that ..."), without edge punctuation,
+    up to a verb that goes with the reporting verb rather than with the clause."""
+    end = next((c.left_edge.i for c in token.rights if _goes_with_reporting_verb(c)),
+               token.right_edge.i + 1)
+    while end > token.i + 1 and token.doc[end - 1].dep_ == "cc":
+        end -= 1
+    start, end = _edges(token.doc, token.left_edge.i, end)
     return token.doc[start:end]
 
 
