@@ -653,6 +653,8 @@ def _quote_cue(doc: Doc, quote: Span, in_quote: list[bool], vocab: Cues) -> Toke
         if token.lemma_.lower() in vocab.verbs and token.pos_ in ("VERB", "AUX"):
             return token
     for token in reversed(doc[max(0, quote.start - 12):quote.start]):
+        if "\n\n" in token.text and token.i > 0 and doc[token.i - 1].text == ":":
+            continue  # "He said:" on a line of its own before the quotation
         if token.text in ".!?" or in_quote[token.i] or "\n\n" in token.text:
             break
         if token.lemma_.lower() in vocab.verbs and token.pos_ in ("VERB", "AUX"):
