@@ -58,6 +58,20 @@ def _cover(spans: list[Span]) -> Span | None:
     return (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
 
 
+def _gold_span(spans: list[Span], text: str) -> Span | None:
+    """The stretch a gold element covers, without the spaces an annotator's selection took
+    in at either edge."""
+    cover = _cover(spans)
+    if cover is None:
+        return None
+    start, end = cover
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
 def evaluate_attribution(data: Path, model: str, limit: int | None = None) -> dict[str, Any]:
     from ..nlp import EXTENSION, load_pipeline
 
@@ -76,7 +90,8 @@ def evaluate_attribution(data: Path, model: str, limit: int | None = None) -> di
     counts = {name: Counts() for name in ("source_exact", "source_overlap", "cue_exact",
                                           "content_exact", "content_overlap")}
     linked = gold_contents = 0.0
-    for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
+    for article, text, doc in zip(articles, texts, nlp.pipe(texts, batch_size=16),
+                                  strict=True):
         found = doc._.get(EXTENSION)
         statements = found.statements if found and not found.error else []
         system_content = [(s.start, s.end) for s in statements]
@@ -85,16 +100,16 @@ def evaluate_attribution(data: Path, model: str, limit: int | None = None) -> di
         weight = 1 / len(by_article[article])
         for ann in by_article[article]:
             gold = read_ann(ann)
-            g_content = [c for g in gold if (c := _cover(g.content))]
-            g_source = [c for g in gold if (c := _cover(g.source))]
-            g_cue = [c for g in gold if (c := _cover(g.cue))]
+            g_content = [c for g in gold if (c := _gold_span(g.content, text))]
+            g_source = [c for g in gold if (c := _gold_span(g.source, text))]
+            g_cue = [c for g in gold if (c := _gold_span(g.cue, text))]
             counts["source_exact"].add(system_source, g_source, True, weight)
             counts["source_overlap"].add(system_source, g_source, False, weight)
             counts["cue_exact"].add(system_cue, g_cue, True, weight)
             counts["content_exact"].add(system_content, g_content, True, weight)
             counts["content_overlap"].add(system_content, g_content, False, weight)
             for g in gold:
-                content, source = _cover(g.content), _cover(g.source)
+                content, source = _gold_span(g.content, text), _gold_span(g.source, text)
                 if content is None or source is None:
                     continue
                 gold_contents += weight

@@ -254,8 +254,8 @@ def _phrase(token: Token) -> Span:
     if span.text.count("(") > span.text.count(")"):  # "Sen. Bernie Sanders (I-Vt.)"
         end = next((i + 1 for i in range(end, min(end + 3, len(doc))) if doc[i].text == ")"),
                    end)
-    elif after == "," and any(t.text == "," for t in span):
-        end += 1
+    elif (after == "," or after in DASHES) and any(t.text == after for t in span):
+        end += 1  # the mark that closes an apposition: "Jason Sims — a teacher —"
     return doc[start:end]
 
 
