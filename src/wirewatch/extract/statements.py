@@ -10,6 +10,7 @@ nearest compatible earlier mention ("he", "the official") and carry its actor co
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -93,6 +94,18 @@ def cues() -> Cues:
                 frozenset(by_kind.get("document", {})), anonymity, nouns,
                 frozenset(by_kind.get("not_speaker", {})),
                 frozenset(row["cue"] for row in rows if row["act"] == "attitude"))
+
+
+def _labels_a_speaker(label: Span, content: str, transcript: bool) -> bool:
+    """A line label that names who speaks ("WALLACE:", "Poll:"), not a headline with a
+    verb ("Clinton Wades In:"), a shouted tag ("BOOM:") or a tally ("Sanders: 1,547"). A label
+    in capitals is a speaker in a transcript (where some label opens several lines) or where
+    the text names it otherwise."""
+    if any(t.pos_ in ("VERB", "AUX") for t in label):
+        return False
+    if label.text.isupper() and not transcript and label.text.title() not in label.doc.text:
+        return False
+    return len(re.findall(r"[^\W\d_]+", content)) >= 2
 
 
 def _name_bounds(match: re.Match[str]) -> tuple[int, int]:
@@ -472,13 +485,18 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
     used_cues: set[int] = set()
 
     # "WALLACE: ..." lines of a transcript, "Poll: ..." headlines
-    for m in _LABELLED.finditer(text):
+    labels = list(_LABELLED.finditer(text))
+    capitals = Counter(m["name"] for m in labels if m["name"].isupper())
+    transcript = any(n > 1 for n in capitals.values())
+    for m in labels:
         words = m["name"].split()
         if m["name"].lower() in vocab.not_speakers or len(words) > 4:
             continue
         start, end = m.start("content"), m.end("content")
         name = doc.char_span(*_name_bounds(m), alignment_mode="expand")
-        speaker = resolver.resolve(name, name.sent) if name is not None else None
+        if name is None or not _labels_a_speaker(name, m["content"], transcript):
+            continue
+        speaker = resolver.resolve(name, name.sent)
         if speaker is not None:
             found.append((None, name, StatementHit(start, end, speaker, ":",
                                                    (m.start("cue"), m.end("cue")), False)))
