@@ -202,8 +202,8 @@ def _subject(verb: Token) -> Span | None:
                                       if c.dep_ == "aux"))):
         # "..., saying that ...", "met with them to discuss ...", "was able to tout ..."
         return _subject(head.head if head.dep_ == "acomp" else head)
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "by":  # "started by emphasizing ..."
-        return _subject(verb.head.head)
+    if verb.dep_ == "pcomp" and head.lower_ == "by":  # "started by emphasizing ..."
+        return _subject(head.head)
     return None
 
 
