@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import FIXTURES, SAMPLE
@@ -94,3 +96,16 @@ def test_published_dates(value, expected):
 def test_bad_published_dates(value):
     with pytest.raises(SettingError, match="not an ISO 8601 date"):
         parse_published(value)
+
+
+def test_a_text_file_without_a_date_takes_the_one_in_its_name(tmp_path):
+    from wirewatch.ingest.text import date_in_name
+
+    named = tmp_path / "wire-2024-10-30.txt"
+    named.write_text("The ministry said talks would resume.", encoding="utf-8")
+    (item,) = read_file(named)
+    assert item.meta.published == "2024-10-30"
+    assert date_in_name(Path("notes-2024-13-45.txt")) is None  # not a date
+    assert date_in_name(Path("from-2024-01-02-to-2024-01-09.txt")) is None  # which one?
+    (item,) = read_paths([named], ArticleMeta(published="2024-11-01"))
+    assert item.meta.published == "2024-11-01"  # the command line still decides
