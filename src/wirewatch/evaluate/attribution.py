@@ -90,8 +90,8 @@ def evaluate_attribution(data: Path, model: str, limit: int | None = None) -> di
     counts = {name: Counts() for name in ("source_exact", "source_overlap", "cue_exact",
                                           "content_exact", "content_overlap")}
     linked = gold_contents = 0.0
-    for article, text, doc in zip(articles, texts, nlp.pipe(texts, batch_size=16),
-                                  strict=True):
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
+        text = doc.text
         found = doc._.get(EXTENSION)
         statements = found.statements if found and not found.error else []
         system_content = [(s.start, s.end) for s in statements]
