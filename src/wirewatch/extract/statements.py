@@ -532,6 +532,8 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         if previous and previous[0] is not None and cue is not None and previous[0].i == cue.i:
             previous[2].end = end  # a quote split by its cue: one statement
             continue
+        if cue is not None and cue.i < span.start:
+            start = _lead_in(doc, cue, span, quotes, start)
         if cue is not None:
             used_cues.add(cue.i)
         found.append((cue, span, StatementHit(
@@ -631,8 +633,10 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         speaker = resolver.resolve(source, token.sent)
         if speaker is None:
             continue
-        hit = StatementHit(content.start_char, content.end_char, speaker, cue_span.text,
-                           (cue_span.start_char, cue_span.end_char), False, relays=relays)
+        hit = StatementHit(content.start_char, _closing(text, content.start_char,
+                                                        content.end_char),
+                           speaker, cue_span.text, (cue_span.start_char, cue_span.end_char),
+                           False, relays=relays)
         found.append((token, content, hit))
         if attitude:
             attitudes.append(hit)
@@ -647,12 +651,42 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
     return statements
 
 
+def _lead_in(doc: Doc, cue: Token, quote: Span, quotes: list[tuple[int, int]],
+             start: int) -> int:
+    """Where a quotation whose cue comes first really starts: at a short piece quoted before
+    the cue ("“On this basis,” Zero Hedge said, “…”") or at the reported clause the quotation
+    finishes ("he would “introduce legislation …”")."""
+    text = doc.text
+    sentence = cue.sent
+    piece = next((a for a, b in quotes if sentence.start_char <= a and b <= cue.idx
+                  and not any(m in text[b:quote.start_char] for m in ".!?")), None)
+    if piece is not None:
+        return _with_marks(text, piece, piece)[0]
+    clause = next((c for c in cue.rights if c.dep_ == "ccomp"), None)
+    if clause is not None and clause.left_edge.i < quote.start <= clause.right_edge.i:
+        return min(start, _clause_span(clause).start_char)
+    return start
+
+
 def _outside(subject: Span | None, quote: Span) -> Span | None:
     """The part of a quote's speaker after the quote: the parser can take words of the quote
     into the speaker ("“…. Full panic mode,” Leslie Wimes said")."""
     if subject is None or subject.end <= quote.start or subject.start >= quote.end:
         return subject
     return _trim(subject.doc[quote.end:subject.end]) if subject.end > quote.end else None
+
+
+_CLOSING_TAIL = re.compile(r"[.,!?]?(?:”|\"|''|»)")
+
+
+def _closing(text: str, start: int, end: int) -> int:
+    """The end of a content that stops inside a quotation it opened, moved past the closing
+    mark and the stop before it: 'called it “a disgrace.”', never half a quotation."""
+    content = text[start:end]
+    opened = content.count("“") > content.count("”") or content.count('"') % 2 == 1 or \
+        content.count("``") > content.count("''") or content.count("«") > content.count("»")
+    tail = _CLOSING_TAIL.match(text, end)
+    return tail.end() if opened and tail is not None else end
 
 
 def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
@@ -663,21 +697,32 @@ def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _quote_cue(doc: Doc, quote: Span, in_quote: list[bool], vocab: Cues) -> Token | None:
-    """The reporting verb next to a quote: after it first ("…,” he said), then before it."""
-    sentence_end = min(len(doc), quote.end + 12)
-    for token in doc[quote.end:sentence_end]:
-        if token.text in ".!?" or in_quote[token.i] or "\n\n" in token.text:
-            break
-        if token.lemma_.lower() in vocab.verbs and token.pos_ in ("VERB", "AUX"):
-            return token
+    """The reporting verb next to a quote: one before it whose clause holds the quote ("she
+    would “freeze …”"), else one after it ("…,” he said), else one before it ("He said: “…")."""
+    before = None
     for token in reversed(doc[max(0, quote.start - 12):quote.start]):
         if "\n\n" in token.text and token.i > 0 and doc[token.i - 1].text == ":":
             continue  # "He said:" on a line of its own before the quotation
         if token.text in ".!?" or in_quote[token.i] or "\n\n" in token.text:
             break
-        if token.lemma_.lower() in vocab.verbs and token.pos_ in ("VERB", "AUX"):
+        if _is_cue_verb(token, vocab):
+            before = token
+            break
+    if before is not None and quote.root in before.subtree:
+        return before
+    for token in doc[quote.end:min(len(doc), quote.end + 12)]:
+        if token.text in ".!?" or in_quote[token.i] or "\n\n" in token.text:
+            break
+        if _is_cue_verb(token, vocab):
+            if any(c.dep_ == "ccomp" and c.i > token.i and not in_quote[c.left_edge.i]
+                   for c in token.children):
+                break  # "“….” The mayor said she would …": that verb reports something else
             return token
-    return None
+    return before
+
+
+def _is_cue_verb(token: Token, vocab: Cues) -> bool:
+    return token.lemma_.lower() in vocab.verbs and token.pos_ in ("VERB", "AUX")
 
 
 def _chain(statements: list[StatementHit], publisher: str | None) -> None:
