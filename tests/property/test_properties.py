@@ -12,7 +12,9 @@ from wirewatch.normalize import normalize, repair_text
 
 WORDS = ["North", "Korean", "troops", "Kyiv", "’s", "said", "Yoon", "President", "the",
          "official", "pote\nntial", "restric\nted", "Source: Yonhap News Agency", "\n\n",
-         "“", "”", "-", "at least 11,000", "Moscow", "Pyongyang", "regime", ".", ","]
+         "“", "”", "-", "at least 11,000", "Moscow", "Pyongyang", "regime", ".", ",",
+         '"', "''", "``", "\nMORALES:", "HARTLEY:", "—", "--", "WASHINGTON", "ex-wife", "who",
+         "told", "wants", "according to", "citing", "called for"]
 news_like = st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=40).map(" ".join)
 anything = st.text(max_size=300) | news_like
 
