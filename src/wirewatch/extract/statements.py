@@ -263,13 +263,21 @@ def _phrase(token: Token) -> Span:
         end += 1
     start, end = _edges(doc, start, end)
     span = doc[start:end]
-    after = doc[end].text if end < len(doc) else ""
     if span.text.count("(") > span.text.count(")"):  # "Sen. Bernie Sanders (I-Vt.)"
         end = next((i + 1 for i in range(end, min(end + 3, len(doc))) if doc[i].text == ")"),
                    end)
-    elif (after == "," or after in DASHES) and any(t.text == after for t in span):
-        end += 1  # the mark that closes an apposition: "Jason Sims — a teacher —"
-    return doc[start:end]
+        return doc[start:end]
+    return _with_closing_mark(span)
+
+
+def _with_closing_mark(span: Span) -> Span:
+    """A source with the comma or dash that closes its apposition: "Jason Sims — a
+    teacher —", "Brian Fallon, the press secretary,"."""
+    doc, end = span.doc, span.end
+    after = doc[end].text if end < len(doc) else ""
+    if (after == "," or after in DASHES) and any(t.text == after for t in span):
+        return doc[span.start:end + 1]
+    return span
 
 
 def _reported_clause(clause: Token) -> bool:
@@ -521,6 +529,11 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         speaker = None
         if cue is not None:
             subject = _outside(_subject(cue), span)
+            between = _trim(doc[span.end:cue.i]) if cue.i >= span.end else None
+            if between is not None and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in between) \
+                    and (subject is None or not between.start <= subject.root.i < between.end):
+                # "“…,” Flynn, a surrogate, said on “Fox and Friends.”"
+                subject = _with_closing_mark(between)
             if subject is not None:
                 speaker = resolver.resolve(subject, cue.sent)
         previous = found[-1] if found else None
