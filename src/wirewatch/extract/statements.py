@@ -528,12 +528,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         cue = _quote_cue(doc, span, in_quote, vocab)
         speaker = None
         if cue is not None:
-            subject = _outside(_subject(cue), span)
-            between = _trim(doc[span.end:cue.i]) if cue.i >= span.end else None
-            if between is not None and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in between) \
-                    and (subject is None or not between.start <= subject.root.i < between.end):
-                # "“…,” Flynn, a surrogate, said on “Fox and Friends.”"
-                subject = _with_closing_mark(between)
+            subject = _quote_speaker(cue, span)
             if subject is not None:
                 speaker = resolver.resolve(subject, cue.sent)
         previous = found[-1] if found else None
@@ -681,12 +676,20 @@ def _lead_in(doc: Doc, cue: Token, quote: Span, quotes: list[tuple[int, int]],
     return start
 
 
-def _outside(subject: Span | None, quote: Span) -> Span | None:
-    """The part of a quote's speaker after the quote: the parser can take words of the quote
-    into the speaker ("“…. Full panic mode,” Leslie Wimes said")."""
-    if subject is None or subject.end <= quote.start or subject.start >= quote.end:
-        return subject
-    return _trim(subject.doc[quote.end:subject.end]) if subject.end > quote.end else None
+def _quote_speaker(cue: Token, quote: Span) -> Span | None:
+    """Who speaks a quotation: its cue's subject, never words of the quote itself ("“….
+    Full panic mode,” Leslie Wimes said"); where the cue follows the quote and the parser put
+    the subject elsewhere, the words between them ("“…,” Flynn, a surrogate, said on “Fox and
+    Friends.”")."""
+    doc = cue.doc
+    subject = _subject(cue)
+    if subject is not None and subject.start < quote.end and quote.start < subject.end:
+        subject = _trim(doc[quote.end:subject.end]) if subject.end > quote.end else None
+    between = _trim(doc[quote.end:cue.i]) if cue.i >= quote.end else None
+    if between is not None and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in between) and (
+            subject is None or not between.start <= subject.root.i < between.end):
+        return _with_closing_mark(between)
+    return subject
 
 
 _CLOSING_TAIL = re.compile(r"[.,!?]?(?:”|\"|''|»)")
