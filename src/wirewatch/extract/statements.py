@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..resources import bundled_table
 
 MIN_QUOTE_WORDS = 4
+MAX_CUE_GAP = 80  # characters between a statement and a quotation its speaker goes on with
 NAME = r"[A-Z][\w.'’-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin))*"
 # "NAME: what they said" at the start of a line (transcripts, headlines: "Poll: ...").
 _LABELLED = re.compile(
@@ -655,8 +656,22 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
     nested = {id(a) for a in attitudes if a.cue_span is not None and any(
         o is not a and o.start <= a.cue_span[0] < o.end for o in hits)}
     statements = sorted((h for h in hits if id(h) not in nested), key=lambda h: h.start)
+    _speaker_goes_on(statements, text)
     _chain(statements, publisher)
     return statements
+
+
+def _speaker_goes_on(statements: list[StatementHit], text: str) -> None:
+    """A quotation with no cue of its own right after a statement in the same paragraph is
+    that speaker's: '"It's heartbreaking," Ryan said. "And this country has to heal."'."""
+    for i, hit in enumerate(statements):
+        if not hit.direct or hit.speaker is not None or hit.cue is not None:
+            continue
+        previous = max((o for o in statements[:i] if o.speaker is not None and o.end <= hit.start),
+                       key=lambda o: o.end, default=None)
+        if previous is not None and hit.start - previous.end <= MAX_CUE_GAP and \
+                "\n\n" not in text[previous.start:hit.start]:
+            hit.speaker = previous.speaker
 
 
 def _lead_in(doc: Doc, cue: Token, quote: Span, quotes: list[tuple[int, int]],
@@ -730,11 +745,16 @@ def _quote_cue(doc: Doc, quote: Span, in_quote: list[bool], vocab: Cues) -> Toke
         if token.text in ".!?" or in_quote[token.i] or "\n\n" in token.text:
             break
         if _is_cue_verb(token, vocab):
-            if any(c.dep_ == "ccomp" and c.i > token.i and not in_quote[c.left_edge.i]
+            if any(c.dep_ == "ccomp" and c.i > token.i and not in_quote[_first_word(c).i]
                    for c in token.children):
                 break  # "“….” The mayor said she would …": that verb reports something else
             return token
     return before
+
+
+def _first_word(clause: Token) -> Token:
+    """The first token of a clause that is not punctuation (an opening quotation mark)."""
+    return next((t for t in clause.subtree if not t.is_punct), clause)
 
 
 def _is_cue_verb(token: Token, vocab: Cues) -> bool:
