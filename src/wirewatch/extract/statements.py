@@ -656,22 +656,27 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
     nested = {id(a) for a in attitudes if a.cue_span is not None and any(
         o is not a and o.start <= a.cue_span[0] < o.end for o in hits)}
     statements = sorted((h for h in hits if id(h) not in nested), key=lambda h: h.start)
-    _speaker_goes_on(statements, text)
+    statements = _speaker_goes_on(statements, text)
     _chain(statements, publisher)
     return statements
 
 
-def _speaker_goes_on(statements: list[StatementHit], text: str) -> None:
-    """A quotation with no cue of its own right after a statement in the same paragraph is
-    that speaker's: '"It's heartbreaking," Ryan said. "And this country has to heal."'."""
-    for i, hit in enumerate(statements):
-        if not hit.direct or hit.speaker is not None or hit.cue is not None:
-            continue
-        previous = max((o for o in statements[:i] if o.speaker is not None and o.end <= hit.start),
+def _speaker_goes_on(statements: list[StatementHit], text: str) -> list[StatementHit]:
+    """A quotation with no cue of its own right after a statement in the same paragraph goes
+    on with that statement: '"It's heartbreaking," Ryan said. "And this country has to heal."'
+    is one statement of Ryan's."""
+    kept: list[StatementHit] = []
+    for hit in statements:
+        previous = max((o for o in kept if o.speaker is not None and o.end <= hit.start),
                        key=lambda o: o.end, default=None)
-        if previous is not None and hit.start - previous.end <= MAX_CUE_GAP and \
-                "\n\n" not in text[previous.start:hit.start]:
-            hit.speaker = previous.speaker
+        if hit.direct and hit.speaker is None and hit.cue is None and previous is not None \
+                and hit.start - previous.end <= MAX_CUE_GAP \
+                and "\n\n" not in text[previous.start:hit.start]:
+            previous.start = _with_marks(text, previous.start, previous.start)[0]
+            previous.end, previous.direct = hit.end, True
+            continue
+        kept.append(hit)
+    return kept
 
 
 def _lead_in(doc: Doc, cue: Token, quote: Span, quotes: list[tuple[int, int]],
