@@ -165,3 +165,11 @@ def test_latest_events_come_from_the_newest_articles(ledger):
     assert published == sorted(published, reverse=True)
     newest = max(a["published"] for a in store.articles() if a["events"])
     assert published[0] == newest
+
+
+def test_actor_page_marks_anonymous_speakers_and_their_chain(client):
+    page = client.get("/actors/KORGOV").text
+    assert "the official (anonymous) · via Yonhap News Agency" in page
+    page = client.get("/actors/KOR").text
+    assert ("South Korea and its allies · via Yonhap News Agency › A senior presidential "
+            "official › the intelligence assessment") in page
