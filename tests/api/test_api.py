@@ -167,9 +167,13 @@ def test_latest_events_come_from_the_newest_articles(ledger):
     assert published[0] == newest
 
 
-def test_actor_page_marks_anonymous_speakers_and_their_chain(client):
+def test_pages_show_speakers_anonymity_and_source_chains(client):
     page = client.get("/actors/KORGOV").text
     assert "the official (anonymous) · via Yonhap News Agency" in page
     page = client.get("/actors/KOR").text
     assert ("South Korea and its allies · via Yonhap News Agency › A senior presidential "
             "official › the intelligence assessment") in page
+    article = items(client, "/api/v1/articles", q="Zelenskyy")["items"][0]
+    page = client.get(f"/articles/{article['id']}").text
+    assert "told by the official (KORGOV), anonymous" in page
+    assert "said by Volodymyr Zelenskyy (UKRGOV)" in page

@@ -84,7 +84,12 @@ def segments(document: Document) -> tuple[list[dict[str, Any]], list[dict[str, A
         spans.append(("quantity", f"quantity-{i}", q.start, q.end,
                       f"{q.bound} {q.value:g} {q.unit or ''}"))
     for i, s in enumerate(document.statements):
-        spans.append(("statement", f"statement-{i}", s.start, s.end, s.cue or "statement"))
+        said = s.cue or "statement"
+        if s.speaker is not None:
+            said = f"{said} by {s.speaker.name or s.speaker.text}" + (
+                f" ({s.speaker.actor})" if s.speaker.actor else "") + (
+                ", anonymous" if s.speaker.anonymous else "")
+        spans.append(("statement", f"statement-{i}", s.start, s.end, said))
     for i, ev in enumerate(document.events):
         spans.append(("trigger", f"event-{i}", ev.trigger[0], ev.trigger[1],
                       f"{ev.type} {ev.modality}"))
