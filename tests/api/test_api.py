@@ -83,6 +83,11 @@ def test_ledger_routes(client):
     assert places and all(p["country"] == "RUS" for p in places)
     statements = items(client, "/api/v1/statements", speaker="UKRGOV")["items"]
     assert statements and "special delegation" in statements[0]["content"]
+    unnamed = items(client, "/api/v1/statements", speaker="KORGOV", anonymous="true")["items"]
+    named = items(client, "/api/v1/statements", speaker="KORGOV", anonymous="false")["items"]
+    assert unnamed and all(s["speaker"]["anonymous"] for s in unnamed)
+    assert named and not any(s["speaker"]["anonymous"] for s in named)
+    assert {s["speaker"]["text"] for s in unnamed} >= {"the official"}
     stories = items(client, "/api/v1/stories")["items"]
     assert len(stories) >= 3
     claims = items(client, "/api/v1/claims", unit="troops")["items"]

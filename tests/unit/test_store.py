@@ -85,6 +85,22 @@ def test_an_older_database_gains_new_columns(tmp_path):
     assert store.events() == []  # the old row has no article: nothing is listed, nothing lost
 
 
+def test_a_new_derived_column_is_filled_from_the_stored_items(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:  # a statements table from before the anonymous column
+        conn.execute("CREATE TABLE statements (article_id VARCHAR(64), idx INTEGER, data JSON,"
+                     " PRIMARY KEY (article_id, idx))")
+        conn.executemany("INSERT INTO statements VALUES ('a', ?, ?)", [
+            (0, '{"speaker": {"text": "the official", "anonymous": true}}'),
+            (1, '{"speaker": null}'), (2, '{}')])
+    open_store(str(path))
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT idx, anonymous FROM statements ORDER BY idx").fetchall()
+    assert rows == [(0, 1), (1, None), (2, None)]
+
+
 def test_full_text_search_on_each_backend(sample_doc, store):
     from wirewatch.api.queries import article_page
 

@@ -160,7 +160,7 @@ def annotation_page(store: Store, name: str, filters: dict[str, Any], cursor: st
     query = (select(table.c.article_id, table.c.idx, table.c.data, content.label("content"))
              .join(articles, articles.c.id == table.c.article_id))
     for column, value in filters.items():
-        if value:
+        if value is not None:
             query = query.where(table.c[column] == value)
     page = _page(store, query, [table.c.article_id, table.c.idx], cursor, limit)
     return Page([{"article_id": r["article_id"], "idx": r["idx"], "content": r["content"],

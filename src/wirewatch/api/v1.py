@@ -197,11 +197,12 @@ def list_places(store: StoreDep, country: Annotated[str | None, Query(
 
 @router.get("/statements", response_model=PageOut, tags=["ledger"])
 def list_statements(store: StoreDep, speaker: Annotated[str | None, Query(
-        description="Speaker's actor code")] = None, cursor: Cursor = None,
-        limit: Limit = 50) -> PageOut:
+        description="Speaker's actor code")] = None, anonymous: Annotated[bool | None, Query(
+        description="Only statements of unnamed sources (true) or of named ones (false)")]
+        = None, cursor: Cursor = None, limit: Limit = 50) -> PageOut:
     """Quotes and reported speech across articles."""
-    return _paged(queries.annotation_page, store, "statements", {"speaker_actor": speaker},
-                  cursor, limit)
+    return _paged(queries.annotation_page, store, "statements",
+                  {"speaker_actor": speaker, "anonymous": anonymous}, cursor, limit)
 
 
 @router.get("/stories", response_model=PageOut, tags=["ledger"])

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, inspect, select, text
+from sqlalchemy import Engine, create_engine, event, func, insert, inspect, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -272,17 +273,34 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _add_missing_columns(engine: Engine) -> None:
-    """Bring a database made by an earlier version up to the schema: new columns are added
-    (empty), nothing is dropped."""
+    """Bring a database made by an earlier version up to the schema: new columns are added,
+    filled from the stored items where they are derived from them, and nothing is dropped."""
     inspector = inspect(engine)
     for table in metadata.sorted_tables:
         have = {c["name"] for c in inspector.get_columns(table.name)}
         for column in table.columns:
-            if column.name not in have:
-                kind = column.type.compile(dialect=engine.dialect)
-                with engine.begin() as conn:
-                    conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" '
-                                      f"{kind}"))
+            if column.name in have:
+                continue
+            kind = column.type.compile(dialect=engine.dialect)
+            derive = derived_columns.get(table.name, {}).get(column.name)
+            with engine.begin() as conn:
+                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" '
+                                  f"{kind}"))
+                if derive is None:
+                    continue
+                for row in conn.execute(select(table.c.article_id, table.c.idx,
+                                               table.c.data)).all():
+                    conn.execute(update(table).where(table.c.article_id == row.article_id,
+                                                     table.c.idx == row.idx)
+                                 .values({column.name: _derived(derive, row.data)}))
+
+
+def _derived(derive: Callable[[dict[str, Any]], Any], data: Any) -> Any:
+    """A derived column's value for a stored item, empty where the item lacks its source."""
+    try:
+        return derive(data)
+    except (KeyError, TypeError, IndexError, AttributeError):
+        return None
 
 
 def _full_text_index(engine: Engine) -> None:

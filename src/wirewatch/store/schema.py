@@ -169,7 +169,8 @@ annotation_tables: dict[str, Table] = {
     "statements": _annotation_table(
         "statements", Column("start", Integer), Column("end", Integer),
         Column("cue", Text), Column("direct", Boolean),
-        Column("speaker_actor", String(16), index=True)),
+        Column("speaker_actor", String(16), index=True),
+        Column("anonymous", Boolean, index=True)),
     "events": _annotation_table(
         "events", Column("type", String(16), index=True), Column("mode", String(32)),
         Column("source", String(16), index=True), Column("target", String(16), index=True),
@@ -181,7 +182,8 @@ annotation_tables: dict[str, Table] = {
 # Columns computed from an item's JSON rather than copied from a field of the same name.
 derived_columns: dict[str, dict[str, Callable[[dict[str, Any]], Any]]] = {
     "actors": {"mention_count": lambda item: len(item["mentions"])},
-    "statements": {"speaker_actor": lambda item: (item["speaker"] or {}).get("actor")},
+    "statements": {"speaker_actor": lambda item: (item["speaker"] or {}).get("actor"),
+                   "anonymous": lambda item: (item["speaker"] or {}).get("anonymous")},
     "events": {"day": lambda item: first_day(item["date"]),
                "trigger_start": lambda item: item["trigger"][0],
                "trigger_end": lambda item: item["trigger"][1],
