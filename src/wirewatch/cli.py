@@ -222,6 +222,30 @@ def events(
 
 
 @app.command()
+def statements(
+    speaker: Annotated[str | None, typer.Option(
+        "--speaker", help="Only statements of this speaker's actor code (KORGOV)")] = None,
+    anonymous: Annotated[bool | None, typer.Option(
+        "--anonymous/--named", help="Only unnamed sources, or only named ones",
+        show_default=False)] = None,
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+    limit: LimitOption = 100,
+) -> None:
+    """List stored statements (who said what, how directly, through whom), newest first."""
+    from .store import open_store
+
+    rows = open_store(_settings(db=db).db).statements(speaker=speaker, anonymous=anonymous,
+                                                      limit=limit)
+    if format is Format.table:  # what fits a terminal; json and csv carry every field
+        rows = [{"article": r["article"][:8], "speaker": r["speaker"], "actor": r["actor"],
+                 "anonymous": r["anonymous"], "cue": r["cue"],
+                 "content": r["content"] if len(r["content"]) <= 60
+                 else r["content"][:59] + "…"} for r in rows]
+    _emit(rows, format, "statements")
+
+
+@app.command()
 def link(db: DbOption = None) -> None:
     """Link stored articles not linked yet: copies, stories, merged events, claims.
 

@@ -109,6 +109,19 @@ def test_ingest_folder_with_a_bad_file(capsys, tmp_path, db_path):
     kinds = {row["kind"] for row in csv.DictReader(io.StringIO(out))}
     assert kinds == {"entity", "actor", "time", "quantity", "place", "statement"}
 
+    code, out, _ = run(capsys, "statements", "--db", db_path, "--speaker", "korgov",
+                       "--anonymous", "--format", "json")
+    unnamed = json.loads(out)
+    assert code == 0 and unnamed and all(r["anonymous"] and r["actor"] == "KORGOV"
+                                         for r in unnamed)
+    told = next(r for r in unnamed if r["cue"] == "told")
+    assert told["speaker"] == "the official" and told["direct"]
+    assert told["content"].startswith("“It will take a day or two")
+    code, out, _ = run(capsys, "statements", "--db", db_path, "--named", "--format", "json")
+    named = json.loads(out)
+    assert named and not any(r["anonymous"] for r in named)
+    assert {"Volodymyr Zelenskyy", "Yoon Suk Yeol"} <= {r["speaker"] for r in named}
+
 
 def test_show_unknown_id(capsys, db_path):
     code, _out, err = run(capsys, "show", "abc123", "--db", db_path)

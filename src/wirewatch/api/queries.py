@@ -25,7 +25,14 @@ from ..store.schema import (
     merged_events,
     stories,
 )
-from ..store.selects import EVENTS, actor_filter, event_filters, original_claims, trigger_text
+from ..store.selects import (
+    EVENTS,
+    actor_filter,
+    column_filters,
+    event_filters,
+    original_claims,
+    trigger_text,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,10 +166,8 @@ def annotation_page(store: Store, name: str, filters: dict[str, Any], cursor: st
     content = func.substr(articles.c.text, table.c.start + 1, table.c.end - table.c.start)
     query = (select(table.c.article_id, table.c.idx, table.c.data, content.label("content"))
              .join(articles, articles.c.id == table.c.article_id))
-    for column, value in filters.items():
-        if value is not None:
-            query = query.where(table.c[column] == value)
-    page = _page(store, query, [table.c.article_id, table.c.idx], cursor, limit)
+    page = _page(store, column_filters(query, table, filters),
+                 [table.c.article_id, table.c.idx], cursor, limit)
     return Page([{"article_id": r["article_id"], "idx": r["idx"], "content": r["content"],
                   **r["data"]} for r in page.items], page.next)
 

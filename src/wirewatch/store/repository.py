@@ -24,7 +24,13 @@ from .schema import (
     metadata,
     stories,
 )
-from .selects import actor_filter, event_filters, original_claims, trigger_text
+from .selects import (
+    actor_filter,
+    column_filters,
+    event_filters,
+    original_claims,
+    trigger_text,
+)
 
 
 def database_url(db: str) -> str:
@@ -235,6 +241,33 @@ class Store:
             query = query.where(table.c.modality == modality.lower())
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
+
+    def statements(self, speaker: str | None = None, anonymous: bool | None = None,
+                   limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored statements, newest article first, each with who said it (``speaker``: an
+        actor code; ``anonymous``: unnamed sources only, or named ones only when False)."""
+        table = annotation_tables["statements"]
+        content = func.substr(articles.c.text, table.c.start + 1, table.c.end - table.c.start)
+        query = (select(table.c.article_id.label("article"), articles.c.published,
+                        table.c.data, content.label("content"))
+                 .join(articles, articles.c.id == table.c.article_id)
+                 .order_by(articles.c.published.desc(), table.c.article_id, table.c.idx)
+                 .limit(limit))
+        query = column_filters(query, table, {
+            "speaker_actor": speaker.upper() if speaker else None, "anonymous": anonymous})
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        out = []
+        for row in rows:
+            speaker_item = row.data["speaker"] or {}
+            out.append({"article": row.article, "published": row.published,
+                        "speaker": speaker_item.get("name") or speaker_item.get("text"),
+                        "actor": speaker_item.get("actor"),
+                        "anonymous": speaker_item.get("anonymous"),
+                        "cue": row.data["cue"], "direct": row.data["direct"],
+                        "content": row.content,
+                        "via": " > ".join(row.data["source_chain"])})
+        return out
 
     def failures(self) -> list[dict[str, Any]]:
         query = select(failures.c.origin, failures.c.reason, failures.c.at).order_by(failures.c.id)

@@ -42,6 +42,15 @@ def event_filters(query: Select, table: Any, filters: dict[str, Any]) -> Select:
     return query
 
 
+def column_filters(query: Select, table: Any, filters: dict[str, Any]) -> Select:
+    """Rows whose columns equal the given values; a value of None filters nothing
+    (``{"speaker_actor": "KORGOV", "anonymous": True}``)."""
+    for column, value in filters.items():
+        if value is not None:
+            query = query.where(table.c[column] == value)
+    return query
+
+
 def original_claims(query: Select) -> Select:
     """Claims of original articles only: a syndicated copy's figure is its original's."""
     return query.join(article_links, (article_links.c.article_id == claims.c.article_id)
