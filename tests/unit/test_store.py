@@ -69,6 +69,16 @@ def test_events_filter_by_type_actor_modality_and_day(sample_doc, store):
     assert {r["type"] for r in store.events(actor="UKR", type="AID")} == {"AID"}
 
 
+def test_statements_filter_by_speaker_and_anonymity(sample_doc, store):
+    store.save(sample_doc)
+    unnamed = store.statements(speaker="korgov", anonymous=True)
+    assert unnamed and all(r["anonymous"] and r["actor"] == "KORGOV" for r in unnamed)
+    named = store.statements(anonymous=False)
+    assert {"Volodymyr Zelenskyy", "Yoon Suk Yeol"} <= {r["speaker"] for r in named}
+    assert len(unnamed) + len(named) <= len(store.statements())  # and those with no speaker
+    assert len(store.statements(limit=2)) == 2
+
+
 def test_an_older_database_gains_new_columns(tmp_path):
     import sqlite3
 

@@ -251,7 +251,8 @@ class Store:
         query = (select(table.c.article_id.label("article"), articles.c.published,
                         table.c.data, content.label("content"))
                  .join(articles, articles.c.id == table.c.article_id)
-                 .order_by(articles.c.published.desc(), table.c.article_id, table.c.idx)
+                 .order_by(articles.c.published.is_(None), articles.c.published.desc(),
+                           table.c.article_id, table.c.idx)
                  .limit(limit))
         query = column_filters(query, table, {
             "speaker_actor": speaker.upper() if speaker else None, "anonymous": anonymous})
