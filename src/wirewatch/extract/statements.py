@@ -476,6 +476,124 @@ def _head_clause_without(verb: Token, drop: Span) -> Span | None:
     return doc[start:end] if end - start >= 2 else None
 
 
+@dataclass(slots=True)
+class Attribution:
+    """What one cue attributes, before its source is resolved to a speaker."""
+
+    content: Span
+    source: Span
+    cue: Span
+    relays: list[str] = field(default_factory=list)
+    attitude: bool = False
+
+
+def _verb_attribution(token: Token, vocab: Cues) -> Attribution | None:
+    """A reporting verb or verb phrase with what it reports: its clause, its object or
+    infinitive, the topic of its preposition, or the clause it is tucked into."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = token.doc
+    lemma = token.lemma_.lower()
+    completion = _completion(token, vocab) if lemma not in vocab.verbs else None
+    if lemma not in vocab.verbs and completion is None:
+        return None
+    # the clause after the verb when there is one ("While X, he said Y" reports Y)
+    complement = next((c for c in token.rights if c.dep_ == "ccomp"),
+                      next((c for c in token.lefts if c.dep_ == "ccomp"),
+                           next((c for c in token.rights if _reported_clause(c)), None)))
+    # what is wanted, called for or criticised: the infinitive or the object
+    secondary = next((c for c in token.children if c.dep_ in ("xcomp", "dobj")
+                      and not c.is_punct), None)
+    topic = next((o for c in token.children if c.dep_ == "prep"
+                  and (c.lower_ in TOPIC_PREPOSITIONS or c is completion)
+                  for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+    if completion is not None and completion.dep_ == "dobj":
+        # "took issue [with the audit]", "made the case [for new taxes]"
+        secondary, topic = None, next(
+            (o for c in (*completion.rights, *token.rights) if c.dep_ == "prep"
+             and c.i > completion.i for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+    content: Span | None = None
+    if complement is not None:
+        content = _clause_span(complement)
+    elif secondary is not None and (lemma not in OBJECT_IS_NOT_CONTENT or any(
+            c.dep_ == "xcomp" for c in token.children)):
+        # "asked [the court to block the rule]": the listener with what it was asked
+        content = _predicate_span(token, secondary)
+    elif topic is not None:  # "called for an inquiry", "pointed to the polls"
+        content = _clause_span(topic)
+    elif (token.dep_ in ("parataxis", "ccomp") and token.head.lemma_.lower() not in vocab.verbs) \
+            or (token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
+                and token.i > token.sent.start + 3):
+        content = _head_clause_without(token, doc[token.left_edge.i:token.right_edge.i + 1])
+    source = _subject(token)
+    if content is None or source is None:
+        return None
+    key = lemma if completion is None else f"{lemma} {completion.lemma_.lower()}"
+    return Attribution(content, source,
+                       doc[token.i:(completion.i if completion is not None else token.i) + 1],
+                       attitude=key in vocab.attitudes)
+
+
+def _according_to(token: Token) -> Attribution | None:
+    """"according to X": X is the source of the clause around the phrase."""
+    doc = token.doc
+    if token.lemma_.lower() != "accord" or token.i + 1 >= len(doc) or \
+            doc[token.i + 1].lower_ != "to":
+        return None
+    objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = _phrase(objects[0])
+    content = _head_clause_without(token, doc[token.i:source.end])
+    return Attribution(content, source, doc[token.i:token.i + 2]) if content is not None else None
+
+
+def _noun_attribution(token: Token, vocab: Cues) -> Attribution | None:
+    """A reporting noun with a that-clause ("the assessment that …"), held by its "by" or
+    possessive phrase, else speaking for itself, relayed by whoever passes it on."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma not in vocab.nouns:
+        return None
+    clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")
+                   and any(m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    doc = token.doc
+    source: Span | None = None
+    by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    holder = next((c for c in token.children if c.dep_ == "poss"), None)
+    if by is not None:
+        obj = next((c for c in by.children if c.dep_ == "pobj"), None)
+        source = _phrase(obj) if obj is not None else None
+    elif holder is not None:
+        source = _phrase(holder)
+    if source is None:
+        source = doc[token.left_edge.i:token.i + 1]
+    relays = []
+    if token.dep_ in ("dobj", "pobj", "nsubjpass") and token.head.pos_ == "VERB":
+        teller = _subject(token.head)
+        if teller is not None:
+            relays.append(teller.text)
+    relays.append(doc[token.left_edge.i:token.i + 1].text)
+    return Attribution(_clause_span(clause), source, doc[token.i:token.i + 1], relays,
+                       lemma in vocab.attitudes)
+
+
+def _document_attribution(token: Token, vocab: Cues) -> Attribution | None:
+    """"In the latest poll, Clinton leads": the document speaks for itself."""
+    if token.dep_ != "prep" or token.lemma_.lower() != "in" or \
+            token.head.pos_ not in ("VERB", "AUX") or token.head.lemma_.lower() in vocab.verbs:
+        return None
+    document = next((c for c in token.children if c.dep_ == "pobj"
+                     and c.lemma_.lower() in vocab.documents and _specific(c)), None)
+    if document is None:
+        return None
+    doc = token.doc
+    content = _head_clause_without(token, doc[token.i:token.right_edge.i + 1])
+    return Attribution(content, _phrase(document), doc[token.i:token.i + 1]) \
+        if content is not None else None
+
+
 def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: list[Span],
                     publisher: str | None) -> list[StatementHit]:
     """Every attributed statement of the Doc, direct and indirect, with its source chain."""
@@ -489,154 +607,20 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         if span is not None and len(span) >= MIN_QUOTE_WORDS:
             for i in range(span.start, span.end):
                 in_quote[i] = True
-    found: list[tuple[Token | None, Span, StatementHit]] = []
+    labelled = _labelled_statements(doc, resolver, vocab)
+    direct = _quote_statements(doc, resolver, vocab, quotes, in_quote, labelled)
+    used_cues = {cue.i for cue, _ in direct if cue is not None}
+    hits = labelled + [hit for _, hit in direct]
     attitudes: list[StatementHit] = []
-    used_cues: set[int] = set()
-
-    # "WALLACE: ..." lines of a transcript, "Poll: ..." headlines
-    labels = list(_LABELLED.finditer(text))
-    capitals = Counter(m["name"] for m in labels if m["name"].isupper())
-    transcript = any(n > 1 for n in capitals.values())
-    for m in labels:
-        words = m["name"].split()
-        if m["name"].lower() in vocab.not_speakers or len(words) > 4:
-            continue
-        start, end = m.start("content"), m.end("content")
-        name = doc.char_span(*_name_bounds(m), alignment_mode="expand")
-        if name is None or not _labels_a_speaker(name, m["content"], transcript):
-            continue
-        speaker = resolver.resolve(name, name.sent)
-        if speaker is not None:
-            found.append((None, name, StatementHit(start, end, speaker, ":",
-                                                   (m.start("cue"), m.end("cue")), False)))
-    labelled = [(h.start, h.end) for _, _, h in found]
-
-    # direct quotes and the reporting verb beside them
-    for s, e in quotes:
-        if any(a < e and s < b for a, b in labelled):
-            continue
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or len([t for t in span if not t.is_punct]) < MIN_QUOTE_WORDS:
-            continue  # a scare quote or a title, not a statement
-        signed = _SIGNED.match(text, e, min(len(text), e + 80))
-        if signed is not None:
-            name = doc.char_span(*_name_bounds(signed), alignment_mode="expand")
-            speaker = resolver.resolve(name, name.sent) if name is not None else None
-            found.append((None, span, StatementHit(
-                *_with_marks(text, s, e), speaker, signed["cue"],
-                (signed.start("cue"), signed.end("cue")), True)))
-            continue
-        cue = _quote_cue(doc, span, in_quote, vocab)
-        speaker = None
-        if cue is not None:
-            subject = _quote_speaker(cue, span)
-            if subject is not None:
-                speaker = resolver.resolve(subject, cue.sent)
-        previous = found[-1] if found else None
-        if cue is None and previous is not None and previous[2].direct and \
-                "\n\n" not in text[previous[2].end:s]:
-            previous[2].end = _with_marks(text, s, e)[1]  # the same speaker goes on
-            continue
-        start, end = _with_marks(text, s, e)
-        if previous and previous[0] is not None and cue is not None and previous[0].i == cue.i:
-            previous[2].end = end  # a quote split by its cue: one statement
-            continue
-        if cue is not None and cue.i < span.start:
-            start = _lead_in(doc, cue, span, quotes, start)
-        if cue is not None:
-            used_cues.add(cue.i)
-        found.append((cue, span, StatementHit(
-            start, end, speaker, cue.text if cue is not None else None,
-            (cue.idx, cue.idx + len(cue.text)) if cue is not None else None, True)))
-
     for token in doc:
         if token.i in used_cues or in_quote[token.i]:
             continue
-        lemma = token.lemma_.lower()
-        content: Span | None = None
-        source: Span | None = None
-        cue_span: Span | None = None
-        relays: list[str] = []
-        attitude = False
-        verb = token.pos_ in ("VERB", "AUX")
-        completion = _completion(token, vocab) if verb and lemma not in vocab.verbs else None
-        if verb and (lemma in vocab.verbs or completion is not None):
-            # the clause after the verb when there is one ("While X, he said Y" reports Y)
-            complement = next((c for c in token.rights if c.dep_ == "ccomp"),
-                              next((c for c in token.lefts if c.dep_ == "ccomp"),
-                                   next((c for c in token.rights if _reported_clause(c)),
-                                        None)))
-            # what is wanted, called for or criticised: the infinitive or the object
-            secondary = next((c for c in token.children if c.dep_ in ("xcomp", "dobj")
-                              and not c.is_punct), None)
-            topic = next((o for c in token.children if c.dep_ == "prep"
-                          and (c.lower_ in TOPIC_PREPOSITIONS or c is completion)
-                          for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
-            if completion is not None and completion.dep_ == "dobj":
-                # "took issue [with the audit]", "made the case [for new taxes]"
-                secondary, topic = None, next(
-                    (o for c in (*completion.rights, *token.rights) if c.dep_ == "prep"
-                     and c.i > completion.i for o in c.children
-                     if o.dep_ in ("pobj", "pcomp")), None)
-            if complement is not None:
-                content = _clause_span(complement)
-            elif secondary is not None and (lemma not in OBJECT_IS_NOT_CONTENT or any(
-                    c.dep_ == "xcomp" for c in token.children)):
-                # "asked [the court to block the rule]": the listener with what it was asked
-                content = _predicate_span(token, secondary)
-            elif topic is not None:  # "called for an inquiry", "pointed to the polls"
-                content = _clause_span(topic)
-            elif (token.dep_ in ("parataxis", "ccomp")
-                  and token.head.lemma_.lower() not in vocab.verbs) or (
-                    token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
-                    and token.i > token.sent.start + 3):
-                content = _head_clause_without(token, doc[token.left_edge.i:
-                                                          token.right_edge.i + 1])
-            source = _subject(token)
-            cue_span = doc[token.i:(completion.i if completion is not None else token.i) + 1]
-            attitude = (lemma if completion is None else
-                        f"{lemma} {completion.lemma_.lower()}") in vocab.attitudes
-        elif lemma == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
-            if objects:
-                source = _phrase(objects[0])
-                phrase = doc[token.i:source.end]
-                cue_span = doc[token.i:token.i + 2]
-                content = _head_clause_without(token, phrase)
-        elif token.pos_ == "NOUN" and lemma in vocab.nouns:
-            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")
-                           and any(m.lower_ == "that" for m in c.children)), None)
-            if clause is not None:
-                content = _clause_span(clause)
-                by = next((c for c in token.children if c.dep_ == "prep"
-                           and c.lower_ == "by"), None)
-                holder = next((c for c in token.children if c.dep_ == "poss"), None)
-                if by is not None:
-                    obj = next((c for c in by.children if c.dep_ == "pobj"), None)
-                    source = _phrase(obj) if obj is not None else None
-                elif holder is not None:
-                    source = _phrase(holder)
-                cue_span = doc[token.i:token.i + 1]
-                attitude = lemma in vocab.attitudes
-                if source is None:
-                    source = doc[token.left_edge.i:token.i + 1]
-                relays = []
-                if token.dep_ in ("dobj", "pobj", "nsubjpass") and token.head.pos_ == "VERB":
-                    teller = _subject(token.head)
-                    if teller is not None:
-                        relays.append(teller.text)
-                relays.append(doc[token.left_edge.i:token.i + 1].text)
-        elif token.dep_ == "prep" and lemma == "in" and token.head.pos_ in ("VERB", "AUX") \
-                and token.head.lemma_.lower() not in vocab.verbs:
-            # "In the latest poll, Clinton leads": the document speaks for itself
-            document = next((c for c in token.children if c.dep_ == "pobj"
-                             and c.lemma_.lower() in vocab.documents and _specific(c)), None)
-            if document is not None:
-                source = _phrase(document)
-                cue_span = doc[token.i:token.i + 1]
-                content = _head_clause_without(token, doc[token.i:token.right_edge.i + 1])
-        if content is None or source is None or cue_span is None or not _says_something(
-                content) or in_quote[source.root.i] or (
+        found = (_verb_attribution(token, vocab) or _according_to(token)
+                 or _noun_attribution(token, vocab) or _document_attribution(token, vocab))
+        if found is None:
+            continue
+        content, source, cue_span = found.content, found.source, found.cue
+        if not _says_something(content) or in_quote[source.root.i] or (
                 len(source) == 1 and source[0].lower_ in FIRST_SECOND_PERSON):
             continue  # "I think" outside quotes: the writer's own view, or a speaker's aside
         speaker = resolver.resolve(source, token.sent)
@@ -645,12 +629,11 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         hit = StatementHit(content.start_char, _closing(text, content.start_char,
                                                         content.end_char),
                            speaker, cue_span.text, (cue_span.start_char, cue_span.end_char),
-                           False, relays=relays)
-        found.append((token, content, hit))
-        if attitude:
+                           False, relays=found.relays)
+        hits.append(hit)
+        if found.attitude:
             attitudes.append(hit)
 
-    hits = [hit for _, _, hit in found]
     # "Trump said Clinton wants to raise taxes": a thought or wish inside another speaker's
     # reported content is that speaker's claim, not a statement of its own
     nested = {id(a) for a in attitudes if a.cue_span is not None and any(
@@ -659,6 +642,72 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
     statements = _speaker_goes_on(statements, text)
     _chain(statements, publisher)
     return statements
+
+
+def _labelled_statements(doc: Doc, resolver: SpeakerResolver, vocab: Cues
+                         ) -> list[StatementHit]:
+    """"WALLACE: ..." lines of a transcript, "Poll: ..." headlines."""
+    text = doc.text
+    labels = list(_LABELLED.finditer(text))
+    capitals = Counter(m["name"] for m in labels if m["name"].isupper())
+    transcript = any(n > 1 for n in capitals.values())
+    found = []
+    for m in labels:
+        if m["name"].lower() in vocab.not_speakers or len(m["name"].split()) > 4:
+            continue
+        name = doc.char_span(*_name_bounds(m), alignment_mode="expand")
+        if name is None or not _labels_a_speaker(name, m["content"], transcript):
+            continue
+        speaker = resolver.resolve(name, name.sent)
+        if speaker is not None:
+            found.append(StatementHit(m.start("content"), m.end("content"), speaker, ":",
+                                      (m.start("cue"), m.end("cue")), False))
+    return found
+
+
+def _quote_statements(doc: Doc, resolver: SpeakerResolver, vocab: Cues,
+                      quotes: list[tuple[int, int]], in_quote: list[bool],
+                      labelled: list[StatementHit]) -> list[tuple[Token | None, StatementHit]]:
+    """Direct quotations with the reporting verb beside them (or the name that signs them),
+    each with its cue token; a quotation split by its cue, or going on without one, joins
+    the statement before it."""
+    text = doc.text
+    found: list[tuple[Token | None, StatementHit]] = []
+    for s, e in quotes:
+        if any(h.start < e and s < h.end for h in labelled):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or len([t for t in span if not t.is_punct]) < MIN_QUOTE_WORDS:
+            continue  # a scare quote or a title, not a statement
+        signed = _SIGNED.match(text, e, min(len(text), e + 80))
+        if signed is not None:
+            name = doc.char_span(*_name_bounds(signed), alignment_mode="expand")
+            speaker = resolver.resolve(name, name.sent) if name is not None else None
+            found.append((None, StatementHit(*_with_marks(text, s, e), speaker, signed["cue"],
+                                             (signed.start("cue"), signed.end("cue")), True)))
+            continue
+        cue = _quote_cue(doc, span, in_quote, vocab)
+        speaker = None
+        if cue is not None:
+            subject = _quote_speaker(cue, span)
+            if subject is not None:
+                speaker = resolver.resolve(subject, cue.sent)
+        previous_cue, previous = found[-1] if found else (None, None)
+        if cue is None and previous is not None and previous.direct and \
+                "\n\n" not in text[previous.end:s]:
+            previous.end = _with_marks(text, s, e)[1]  # the same speaker goes on
+            continue
+        start, end = _with_marks(text, s, e)
+        if previous is not None and previous_cue is not None and cue is not None and \
+                previous_cue.i == cue.i:
+            previous.end = end  # a quote split by its cue: one statement
+            continue
+        if cue is not None and cue.i < span.start:
+            start = _lead_in(doc, cue, span, quotes, start)
+        found.append((cue, StatementHit(
+            start, end, speaker, cue.text if cue is not None else None,
+            (cue.idx, cue.idx + len(cue.text)) if cue is not None else None, True)))
+    return found
 
 
 def _speaker_goes_on(statements: list[StatementHit], text: str) -> list[StatementHit]:
