@@ -31,6 +31,7 @@ from ..store.selects import (
     column_filters,
     event_filters,
     original_claims,
+    span_text,
     trigger_text,
 )
 
@@ -163,8 +164,7 @@ def annotation_page(store: Store, name: str, filters: dict[str, Any], cursor: st
     """Places or statements across articles, each as its whole JSON item with the text it
     spans (``content``)."""
     table = annotation_tables[name]
-    content = func.substr(articles.c.text, table.c.start + 1, table.c.end - table.c.start)
-    query = (select(table.c.article_id, table.c.idx, table.c.data, content.label("content"))
+    query = (select(table.c.article_id, table.c.idx, table.c.data, span_text(table))
              .join(articles, articles.c.id == table.c.article_id))
     page = _page(store, column_filters(query, table, filters),
                  [table.c.article_id, table.c.idx], cursor, limit)

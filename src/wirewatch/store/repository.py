@@ -29,6 +29,7 @@ from .selects import (
     column_filters,
     event_filters,
     original_claims,
+    span_text,
     trigger_text,
 )
 
@@ -247,9 +248,8 @@ class Store:
         """Stored statements, newest article first, each with who said it (``speaker``: an
         actor code; ``anonymous``: unnamed sources only, or named ones only when False)."""
         table = annotation_tables["statements"]
-        content = func.substr(articles.c.text, table.c.start + 1, table.c.end - table.c.start)
         query = (select(table.c.article_id.label("article"), articles.c.published,
-                        table.c.data, content.label("content"))
+                        table.c.data, span_text(table))
                  .join(articles, articles.c.id == table.c.article_id)
                  .order_by(articles.c.published.is_(None), articles.c.published.desc(),
                            table.c.article_id, table.c.idx)

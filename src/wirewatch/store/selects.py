@@ -19,6 +19,12 @@ def trigger_text() -> ColumnElement[str]:
                        EVENTS.c.trigger_end - EVENTS.c.trigger_start).label("trigger")
 
 
+def span_text(table: Any) -> ColumnElement[str]:
+    """The words an annotation spans (its ``start``/``end``), cut from its article's text."""
+    return func.substr(articles.c.text, table.c.start + 1,
+                       table.c.end - table.c.start).label("content")
+
+
 def actor_filter(columns: Sequence[Any], code: str) -> ColumnElement[bool]:
     """Any of the columns holds an actor code starting with ``code`` ("KOR" finds KORGOV)."""
     return or_(*(c.startswith(code.upper()) for c in columns))
