@@ -38,6 +38,8 @@ FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 # "criticized him [for the delay]".
 COMPLEMENTS = frozenset({"dobj", "dative", "oprd", "xcomp", "ccomp", "attr", "acomp", "prep"})
 TIME_PREPOSITIONS = frozenset({"on", "at", "in", "after", "before", "during", "since", "until"})
+# A reporting verb's dependents that belong to its cue when they stand before the content.
+CUE_MODIFIERS = frozenset({"npadvmod", "advmod", "prep", "prt", "punct"})
 DASHES = frozenset({"-", "--", "–", "—", "―"})
 OPENING = ("“", '"', "«", "``", "''")
 CLOSING = ("”", '"', "»", "''")
@@ -529,9 +531,38 @@ def _verb_attribution(token: Token, vocab: Cues) -> Attribution | None:
     if content is None or source is None:
         return None
     key = lemma if completion is None else f"{lemma} {completion.lemma_.lower()}"
+    last = completion.i if completion is not None else token.i
     return Attribution(content, source,
-                       doc[token.i:(completion.i if completion is not None else token.i) + 1],
+                       doc[_verb_group_start(token):_cue_end(token, last + 1, content.start)],
                        attitude=key in vocab.attitudes)
+
+
+def _cue_end(verb: Token, end: int, content_start: int) -> int:
+    """A cue that runs on to what it reports over its own modifiers in between: "said
+    Friday", "said in a statement:", never over a listener ("told [reporters]"), a comma or
+    the "that" that opens the content."""
+    doc = verb.doc
+    modifiers = [c for c in verb.rights if c.dep_ in CUE_MODIFIERS]
+    if content_start <= end or any(
+            not (t.is_punct or t.is_space) and not any(t in m.subtree for m in modifiers)
+            for t in doc[end:content_start]):
+        return end
+    stop = content_start
+    while stop > end and (doc[stop - 1].is_space or doc[stop - 1].lower_ == "that"
+                          or (doc[stop - 1].is_punct and doc[stop - 1].text != ":")):
+        stop -= 1
+    return stop
+
+
+
+def _verb_group_start(verb: Token) -> int:
+    """Where a verb's group begins: its auxiliaries, negation and adverbs right before it
+    ("has repeatedly wondered", "did not immediately respond")."""
+    start = verb.i
+    while start > 0 and verb.doc[start - 1].head == verb and \
+            verb.doc[start - 1].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        start -= 1
+    return start
 
 
 def _according_to(token: Token) -> Attribution | None:
@@ -704,9 +735,10 @@ def _quote_statements(doc: Doc, resolver: SpeakerResolver, vocab: Cues,
             continue
         if cue is not None and cue.i < span.start:
             start = _lead_in(doc, cue, span, quotes, start)
+        group = doc[_verb_group_start(cue):cue.i + 1] if cue is not None else None
         found.append((cue, StatementHit(
-            start, end, speaker, cue.text if cue is not None else None,
-            (cue.idx, cue.idx + len(cue.text)) if cue is not None else None, True)))
+            start, end, speaker, group.text if group is not None else None,
+            (group.start_char, group.end_char) if group is not None else None, True)))
     return found
 
 
