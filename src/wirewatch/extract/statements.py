@@ -554,7 +554,6 @@ def _cue_end(verb: Token, end: int, content_start: int) -> int:
     return stop
 
 
-
 def _verb_group_start(verb: Token) -> int:
     """Where a verb's group begins: its auxiliaries, negation and adverbs right before it
     ("has repeatedly wondered", "did not immediately respond")."""
