@@ -361,13 +361,23 @@ def _report(figures: dict[str, Any], as_json: bool) -> None:
     if as_json:
         sys.stdout.write(json.dumps(figures, indent=2) + "\n")
         return
+    def cell(value: Any) -> str:
+        return f"{value:.3f}" if isinstance(value, float) else str(value)
+
     table = Table("measure", "value", title=f"{figures['task']} — {figures['data']}",
                   title_justify="left")
     for key, value in figures.items():
-        if key in ("task", "data"):
-            continue
-        table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+        if key not in ("task", "data") and not isinstance(value, dict):
+            table.add_row(key, cell(value))
     out.print(table)
+    for key, value in figures.items():  # a breakdown (per type …): one row per label
+        if isinstance(value, dict) and value:
+            columns = list(next(iter(value.values())))
+            breakdown = Table(key.replace("_", " ").split()[-1], *columns,
+                              title=key.replace("_", " "), title_justify="left")
+            for label, row in value.items():
+                breakdown.add_row(label, *(cell(row[c]) for c in columns))
+            out.print(breakdown)
 
 
 def _gold(data: Path) -> Path:
@@ -399,17 +409,60 @@ EVALUATORS = {
     "crossdoc": ("crossdoc", "evaluate_crossdoc",
                  "ECB+ (folder): cross-document event coreference, MUC, B³, CEAF-e and CoNLL "
                  "F1, beside a same-head-lemma baseline."),
+    "sentences": ("sentences", "evaluate_sentences",
+                  "PLOVER events of annotated sentences of whole articles (events_dev.jsonl): "
+                  "type precision, recall and F1, actor and modality accuracy of matched "
+                  "events."),
 }
+
+
+def _evaluate(module: str, scorer: str, data: Path, model: str | None, json_output: bool,
+              limit: int | None, **options: Any) -> None:
+    from importlib import import_module
+
+    score = getattr(import_module(f"wirewatch.evaluate.{module}"), scorer)
+    _report(score(_gold(data), _settings(model=model).model, limit, **options), json_output)
+
+
+def _sentences_command(
+    data: DataArgument,
+    stories: Annotated[Path | None, typer.Option(
+        "--stories", help="The stories the sentences point into (JSONL with id, text, "
+        "published, title, url) [default: voa_stories.jsonl beside DATA]")] = None,
+    errors: Annotated[Path | None, typer.Option(
+        "--errors", help="Write every sentence's gold and system events side by side to this "
+        "file (JSONL if it ends in .jsonl, else TSV)")] = None,
+    model: ModelOption = None, json_output: JsonOption = False,
+    limit: EvalLimitOption = None,
+) -> None:
+    _evaluate("sentences", "evaluate_sentences", data, model, json_output, limit,
+              stories=stories, errors=errors)
+
+
+def _crossdoc_command(
+    data: DataArgument,
+    topics: Annotated[str | None, typer.Option(
+        "--topics", help="Score only these topics (comma-separated: 23,24,25) [default: every "
+        "topic with listed sentences]")] = None,
+    model: ModelOption = None, json_output: JsonOption = False,
+    limit: EvalLimitOption = None,
+) -> None:
+    from .evaluate.crossdoc import parse_topics
+
+    _evaluate("crossdoc", "evaluate_crossdoc", data, model, json_output, limit,
+              topics=parse_topics(topics))
+
+
+# tasks with options of their own; the others take DATA, --model, --json and --limit
+OWN_COMMANDS = {"sentences": _sentences_command, "crossdoc": _crossdoc_command}
 
 
 def _add_evaluator(task: str, module: str, scorer: str, help_text: str) -> None:
     def command(data: DataArgument, model: ModelOption = None,
                 json_output: JsonOption = False, limit: EvalLimitOption = None) -> None:
-        from importlib import import_module
+        _evaluate(module, scorer, data, model, json_output, limit)
 
-        score = getattr(import_module(f"wirewatch.evaluate.{module}"), scorer)
-        _report(score(_gold(data), _settings(model=model).model, limit), json_output)
-
+    command = OWN_COMMANDS.get(task, command)
     command.__doc__ = help_text
     evaluate_app.command(task)(command)
 

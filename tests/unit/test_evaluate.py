@@ -156,3 +156,103 @@ def test_coreference_metrics_on_a_textbook_case():
     assert ceaf_e(key, key) == pytest.approx((1.0, 1.0, 1.0))
     same = {m: c for c, ms in key.items() for m in ms}
     assert score(same, same)["conll_f1"] == pytest.approx(1.0)
+
+
+def test_evaluate_sentences_counts_exactly(capsys, tmp_path):
+    errors = tmp_path / "errors.tsv"
+    figures = run_json(capsys, "evaluate", "sentences", "--data",
+                       EVAL / "sentences" / "events_dev.jsonl", "--errors", errors)
+    # 11 gold events in 11 sentences of 2 stories; 13 system events there, 8 matched: 7 on
+    # their trigger and "summit" to "attend" on type alone. Misses: Kenya's police (gold
+    # AID, coded MOBILIZE), Hungary's block (gold REJECT, coded PROTEST), Moscow's
+    # retaliation (nothing found); false positives: those two, "killing" beside "shelled",
+    # and "talks" and "threats" in a sentence with no actor
+    assert figures["documents"] == 2 and figures["sentences"] == 11
+    assert (figures["gold_events"], figures["system_events"]) == (11, 13)
+    assert figures["matched_events"] == 8 and figures["trigger_overlap_matches"] == 7
+    assert figures["type_precision"] == pytest.approx(8 / 13)
+    assert figures["type_recall"] == pytest.approx(8 / 11)
+    assert figures["type_f1"] == pytest.approx(2 / 3)
+    # Israel asked to accept has no source; Kishida's government is coded JPNELI (country
+    # right, code wrong); Pakistan's threat is asserted, not hypothetical; China (bare) is CHN
+    assert figures["source_country_accuracy"] == figures["source_code_accuracy"] == 7 / 8
+    assert figures["target_country_accuracy"] == 1.0
+    assert figures["target_code_accuracy"] == 7 / 8
+    assert figures["modality_accuracy"] == 7 / 8
+    assert figures["per_type"]["ASSAULT"] == {"gold": 1, "system": 2, "matched": 1,
+                                              "precision": 0.5, "recall": 1.0,
+                                              "f1": pytest.approx(2 / 3)}
+    rows = [line.split("\t") for line in errors.read_text(encoding="utf-8").splitlines()]
+    header, rows = rows[0], [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert header[:4] == ["story", "n", "status", "differs"] and header[-1] == "sentence"
+    assert [r["status"] for r in rows if r["story"] == "1001" and r["n"] == "3"] == [
+        "missed", "false positive"]
+    (kishida,) = [r for r in rows if r["gold_trigger"] == "met"]
+    assert kishida["differs"] == "target" and kishida["system_target"] == "JPNELI"
+    (china,) = [r for r in rows if r["gold_trigger"] == "attend"]
+    assert china["status"] == "matched (type only)" and china["system_trigger"] == "summit"
+
+
+def test_sentence_matching_prefers_overlap_and_uses_each_gold_once():
+    from wirewatch.evaluate.sentences import Coded, Sentence, code_agrees, match
+
+    def coded(kind, start, end):
+        return Coded(kind, (start, end), "", None, None, "asserted")
+
+    gold = [coded("ASSAULT", 0, 5), coded("ASSAULT", 20, 25)]
+    sentence = Sentence("s", 0, 0, 40, "", gold,
+                        [coded("ASSAULT", 30, 35), coded("ASSAULT", 21, 24),
+                         coded("ASSAULT", 36, 38), coded("DEMAND", 0, 5)])
+    match(sentence)
+    assert [(g.trigger, s.trigger, how) for g, s, how in sentence.pairs] == [
+        ((20, 25), (21, 24), "matched"), ((0, 5), (30, 35), "matched (type only)")]
+    assert code_agrees("KEN", "KENGOV") and not code_agrees("KENGOV", "KEN")
+    assert code_agrees("IGOUNO", "IGOUNO") and not code_agrees("IGOUNO", "IGOEUR")
+    assert code_agrees(None, None) and not code_agrees(None, "KEN")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--data", "no/such/file.jsonl"], "no such file or folder"),
+    (["--data", EVAL / "sentences" / "events_dev.jsonl", "--stories", "no/stories.jsonl"],
+     "no such stories file"),
+    (["--data", EVAL / "conll-mini.txt"], "not valid JSON"),
+])
+def test_evaluate_sentences_bad_input_is_one_line(capsys, args, message):
+    with pytest.raises(SystemExit) as done:
+        main(["evaluate", "sentences", *map(str, args)])
+    assert done.value.code != 0
+    error = capsys.readouterr().err
+    assert message in error and error.count("\n") == 1
+
+
+def test_crossdoc_topics_parse_and_default_to_every_listed_topic(tmp_path):
+    import shutil
+
+    from wirewatch.errors import InputError, SettingError
+    from wirewatch.evaluate.crossdoc import parse_topics, read_corpus
+
+    assert parse_topics("23, 24,25,24") == ("23", "24", "25")
+    assert parse_topics("07") == ("7",)
+    assert parse_topics(None) is None and parse_topics(" ") is None
+    with pytest.raises(SettingError, match="numbers separated by commas"):
+        parse_topics("23-25")
+    corpus = tmp_path / "ecbplus"
+    shutil.copytree(EVAL / "ecbplus", corpus)
+    (corpus / "ECB+" / "9").mkdir()
+    shutil.copy(corpus / "ECB+" / "23" / "23_2ecb.xml", corpus / "ECB+" / "9" / "9_1ecb.xml")
+    (corpus / "ECB+" / "30").mkdir()  # a topic with no listed sentences is not scored
+    shutil.copy(corpus / "ECB+" / "23" / "23_2ecb.xml", corpus / "ECB+" / "30" / "30_1ecb.xml")
+    with (corpus / "ECBplus_coreference_sentences.csv").open("a", encoding="utf-8") as f:
+        f.write("9,1ecb,0\n")
+    assert [(d.topic, d.name) for d in read_corpus(corpus)] == [
+        ("9", "9_1ecb"), ("23", "23_1ecb"), ("23", "23_1ecbplus"), ("23", "23_2ecb")]
+    assert [d.name for d in read_corpus(corpus, ("9",))] == ["9_1ecb"]
+    with pytest.raises(InputError, match="no documents of topics 30"):
+        read_corpus(corpus, ("30",))
+
+
+def test_evaluate_crossdoc_bad_topics_is_one_line(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["evaluate", "crossdoc", "--data", str(EVAL / "ecbplus"), "--topics", "x"])
+    assert done.value.code == 2
+    assert "--topics 'x'" in capsys.readouterr().err

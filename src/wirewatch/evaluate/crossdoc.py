@@ -9,7 +9,8 @@ The gold event mentions (``ACTION_*``, ``NEG_ACTION_*``) of the sentences listed
   clusters of mentions that overlap events wirewatch merged across articles are joined.
 
 Gold clusters follow ``CROSS_DOC_COREF``/``INTRA_DOC_COREF`` relations to event instances; a
-mention in none is a singleton. Topics 23-25 are the development topics by convention.
+mention in none is a singleton. Every topic folder is scored unless ``topics`` names some;
+topics 23-25 are the development topics by convention (``--topics 23,24,25``).
 """
 
 from __future__ import annotations
@@ -24,9 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, SettingError
 
-DEV_TOPICS = ("23", "24", "25")
 CORPUS = "ECB+"
 SENTENCES = "ECBplus_coreference_sentences.csv"
 
@@ -93,23 +93,43 @@ def read_document(path: Path, topic: str, scored: set[int]) -> CatDocument:
     return CatDocument(path.stem, topic, "".join(pieces), mentions)
 
 
-def read_corpus(data: Path, topics: tuple[str, ...] = DEV_TOPICS) -> list[CatDocument]:
+def parse_topics(text: str | None) -> tuple[str, ...] | None:
+    """``"23,24, 25"`` -> ("23", "24", "25"); None or blank means every topic."""
+    if text is None or not text.strip():
+        return None
+    topics = tuple(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
+    bad = [t for t in topics if not t.isdigit()]
+    if bad:
+        raise SettingError(f"--topics {text!r}: topics are numbers separated by commas "
+                           "(23,24,25)")
+    return tuple(str(int(t)) for t in topics)
+
+
+def read_corpus(data: Path, topics: tuple[str, ...] | None = None) -> list[CatDocument]:
+    """The documents with listed sentences, of the given topics or of every topic folder."""
     corpus = data / CORPUS if (data / CORPUS).is_dir() else data
     listing = data / SENTENCES if (data / SENTENCES).exists() else corpus.parent / SENTENCES
     if not listing.exists():
         raise InputError(f"{data}: expected {SENTENCES} beside the {CORPUS} folder")
     scored: dict[str, set[int]] = defaultdict(set)
-    with listing.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            scored[f"{row['Topic']}_{row['File']}"].add(int(row["Sentence Number"]))
+    try:
+        with listing.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                scored[f"{row['Topic']}_{row['File']}"].add(int(row["Sentence Number"]))
+    except (KeyError, TypeError, ValueError, UnicodeDecodeError) as err:
+        raise InputError(f"{listing}: expected the columns Topic, File, Sentence Number "
+                         f"({err})") from None
+    if topics is None:
+        topics = tuple(sorted((p.name for p in corpus.iterdir() if p.is_dir()
+                               and p.name.isdigit()), key=int)) if corpus.is_dir() else ()
     documents = []
     for topic in topics:
         for path in sorted((corpus / topic).glob("*.xml")):
             if path.stem in scored:
                 documents.append(read_document(path, topic, scored[path.stem]))
     if not documents:
-        raise InputError(f"{data}: no documents of topics {', '.join(topics)} with listed "
-                         "sentences")
+        raise InputError(f"{data}: no documents of topics {', '.join(topics) or '(none)'} "
+                         "with listed sentences")
     return documents
 
 
@@ -200,7 +220,8 @@ def _union(assignment: dict[str, Hashable], links: list[tuple[Hashable, Hashable
     return {m: find(c) for m, c in assignment.items()}
 
 
-def evaluate_crossdoc(data: Path, model: str, limit: int | None = None) -> dict[str, Any]:
+def evaluate_crossdoc(data: Path, model: str, limit: int | None = None,
+                      topics: tuple[str, ...] | None = None) -> dict[str, Any]:
     from ..convert import to_document
     from ..model import Article
     from ..nlp import EXTENSION, load_pipeline, make_doc
@@ -208,7 +229,7 @@ def evaluate_crossdoc(data: Path, model: str, limit: int | None = None) -> dict[
     from ..store import open_store
     from ..store.schema import event_links
 
-    documents = read_corpus(data)[:limit]
+    documents = read_corpus(data, topics)[:limit]
     nlp = load_pipeline(model)
     book = nlp.get_pipe("wirewatch").book
     baseline: dict[str, Hashable] = {}
