@@ -39,6 +39,7 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    tsv = "tsv"
 
 
 # Options shared by several commands; one definition each.
@@ -199,6 +200,12 @@ def events(
     merged: Annotated[bool, typer.Option(
         "--merged", help="One row per real event merged across articles, with how many "
         "publishers and independent sources report it and their modality mix")] = False,
+    sample: Annotated[int | None, typer.Option(
+        "--sample", min=1, help="N events drawn at random from all that pass the filters "
+        "(not --limit), each with its sentence and empty judgement columns to fill in and "
+        "score with `wirewatch evaluate judged`")] = None,
+    seed: Annotated[int, typer.Option(
+        "--seed", help="Random seed of --sample: the same seed draws the same events")] = 0,
     db: DbOption = None,
     format: FormatOption = Format.table,
     limit: LimitOption = 100,
@@ -206,6 +213,17 @@ def events(
     """List stored events (who did what to whom, when, how sure), oldest first."""
     from .store import open_store
 
+    if sample is not None:
+        from .evaluate.judged import JUDGEMENTS
+
+        if merged:
+            raise SettingError("--sample draws single events: leave out --merged")
+        rows = open_store(_settings(db=db).db).event_sample(
+            sample, seed, type=type.value if type else None, actor=actor,
+            modality=modality.value if modality else None,
+            since=_day(since, "--since"), until=_day(until, "--until"))
+        _emit([row | dict.fromkeys(JUDGEMENTS, "") for row in rows], format, "events")
+        return
     if merged:
         if modality or since or until:
             raise SettingError("--merged takes --type and --actor only")
@@ -340,7 +358,7 @@ def show(
     document = store.document(store.find_article_id(article_id))
     if format is Format.json:
         sys.stdout.write(document.to_json(indent=2) + "\n")
-    elif format is Format.csv:
+    elif format in (Format.csv, Format.tsv):
         _emit(annotation_rows(document), format, "annotations")
     else:
         _show_document(document)
@@ -413,6 +431,9 @@ EVALUATORS = {
                   "PLOVER events of annotated sentences of whole articles (events_dev.jsonl): "
                   "type precision, recall and F1, actor and modality accuracy of matched "
                   "events."),
+    "judged": ("judged", "evaluate_judged",
+               "A filled-in sample of stored events (events --sample N --format tsv): "
+               "precision of type, source, target and modality, share fully right."),
 }
 
 
@@ -453,8 +474,16 @@ def _crossdoc_command(
               topics=parse_topics(topics))
 
 
+def _judged_command(data: DataArgument, json_output: JsonOption = False,
+                    limit: EvalLimitOption = None) -> None:
+    from .evaluate.judged import evaluate_judged
+
+    _report(evaluate_judged(_gold(data), None, limit), json_output)
+
+
 # tasks with options of their own; the others take DATA, --model, --json and --limit
-OWN_COMMANDS = {"sentences": _sentences_command, "crossdoc": _crossdoc_command}
+OWN_COMMANDS = {"sentences": _sentences_command, "crossdoc": _crossdoc_command,
+                "judged": _judged_command}
 
 
 def _add_evaluator(task: str, module: str, scorer: str, help_text: str) -> None:
@@ -549,12 +578,15 @@ def _emit(rows: list[dict[str, Any]], format: Format, title: str) -> None:
     if format is Format.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    if format is Format.csv:
+    if format in (Format.csv, Format.tsv):
         buffer = io.StringIO()
         if rows:
-            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+            tsv = format is Format.tsv  # one line a row: no tab or line break inside a cell
+            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]),
+                                    delimiter="\t" if tsv else ",", lineterminator="\n")
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({k: " ".join(str(v).split()) if tsv and v is not None else v
+                              for k, v in row.items()} for row in rows)
         sys.stdout.write(buffer.getvalue())
         return
     if not rows:

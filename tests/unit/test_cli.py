@@ -140,3 +140,39 @@ def test_console_script_end_to_end(tmp_path):
                             text=True, timeout=120)
     assert result.returncode == 1
     assert result.stderr.strip() == f"wirewatch: {tmp_path / 'nope.txt'}: no such file"
+
+
+SAMPLE_COLUMNS = ["article", "event", "type", "mode", "source", "target", "modality",
+                  "trigger", "sentence", "type_ok", "source_ok", "target_ok", "modality_ok",
+                  "note"]
+
+
+def _sample(capsys, db, *args):
+    code, out, err = run(capsys, "events", "--db", db, "--format", "tsv", *args)
+    assert code == 0, err
+    return list(csv.DictReader(io.StringIO(out), delimiter="\t"))
+
+
+def test_events_sample_is_reproducible_and_ready_to_judge(capsys, tmp_path):
+    stories = FIXTURES / "eval" / "sentences" / "voa_stories.jsonl"
+    first, second = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    assert run(capsys, "ingest", SAMPLE, stories, "--db", first,
+               "--published", "2024-10-30")[0] == 0
+    assert run(capsys, "ingest", stories, SAMPLE, "--db", second,
+               "--published", "2024-10-30")[0] == 0
+    everything = json.loads(run(capsys, "events", "--db", first, "--format", "json",
+                                "--limit", "1000")[1])
+    rows = _sample(capsys, first, "--sample", "6", "--seed", "7", "--limit", "1")
+    assert len(rows) == 6 and list(rows[0]) == SAMPLE_COLUMNS  # --limit does not cut it
+    assert len({(r["article"], r["event"]) for r in rows}) == 6
+    for row in rows:
+        assert f"[[{row['trigger']}]]" in row["sentence"] and "\n" not in row["sentence"]
+        assert row["type_ok"] == row["source_ok"] == row["note"] == ""
+    # the same seed draws the same events whatever order the articles were stored in
+    assert _sample(capsys, second, "--sample", "6", "--seed", "7") == rows
+    assert _sample(capsys, first, "--sample", "6", "--seed", "8") != rows
+    consult = _sample(capsys, first, "--sample", "100", "--seed", "1", "--type", "consult")
+    assert consult and {r["type"] for r in consult} == {"CONSULT"}
+    assert len(consult) == sum(e["type"] == "CONSULT" for e in everything)
+    code, _, err = run(capsys, "events", "--db", first, "--sample", "2", "--merged")
+    assert code == 2 and "--merged" in err

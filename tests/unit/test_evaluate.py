@@ -256,3 +256,36 @@ def test_evaluate_crossdoc_bad_topics_is_one_line(capsys):
         main(["evaluate", "crossdoc", "--data", str(EVAL / "ecbplus"), "--topics", "x"])
     assert done.value.code == 2
     assert "--topics 'x'" in capsys.readouterr().err
+
+
+def test_evaluate_judged_scores_a_filled_in_sample(capsys):
+    figures = run_json(capsys, "evaluate", "judged", "--data", EVAL / "judged-mini.tsv")
+    # 8 rows, one with type_ok empty (not judged); answers are read in any case, yes/no too
+    assert figures["judged_events"] == 7 and figures["documents"] == 3
+    assert figures["type_precision"] == 6 / 7
+    # precision over the codes given: an empty code judged y (rightly none) or missing is
+    # not a coded actor; missing ones are counted apart
+    assert (figures["source_precision"], figures["source_coded"]) == (4 / 5, 5)
+    assert (figures["target_precision"], figures["target_coded"]) == (2 / 3, 3)
+    assert figures["source_missing"] == figures["target_missing"] == 1
+    assert figures["modality_precision"] == 5 / 6
+    # fully right: the shelling, and the praise whose empty target is left unjudged
+    assert figures["fully_right"] == 2 / 7
+    assert figures["counts"]["source_ok"] == {"y": 4, "n": 1, "missing": 1, "unjudged": 1}
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("article\ttype\nx\tAID\n", "no column type_ok, source_ok, target_ok, modality_ok"),
+    ("type_ok\tsource_ok\ttarget_ok\tmodality_ok\ny\tmaybe\t\t\n",
+     ":2: source_ok is 'maybe'; write y, n or missing"),
+    ("type_ok\tsource_ok\ttarget_ok\tmodality_ok\ny\ty\ty\tmissing\n",
+     "modality_ok is 'missing'; write y or n"),
+    ("type_ok\tsource_ok\ttarget_ok\tmodality_ok\n\t\t\t\n", "no judged rows"),
+])
+def test_evaluate_judged_bad_file_is_one_line(capsys, tmp_path, content, message):
+    path = tmp_path / "judged.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(SystemExit) as done:
+        main(["evaluate", "judged", "--data", str(path)])
+    error = capsys.readouterr().err
+    assert done.value.code == 1 and message in error and error.count("\n") == 1

@@ -243,6 +243,43 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
+    def event_sample(self, size: int, seed: int, type: str | None = None,
+                     actor: str | None = None, modality: str | None = None,
+                     since: str | None = None, until: str | None = None
+                     ) -> list[dict[str, Any]]:
+        """``size`` events drawn at random from all stored events that pass the filters of
+        ``events``; the same seed over the same events draws the same ones. Each comes with
+        its sentence, the trigger marked ``[[like this]]``, for a person to judge."""
+        import random
+
+        table = annotation_tables["events"]
+        keys = select(table.c.article_id, table.c.idx).order_by(table.c.article_id,
+                                                                table.c.idx)
+        keys = event_filters(keys, table, {"type": type, "actor": actor, "since": since,
+                                           "until": until})
+        if modality:
+            keys = keys.where(table.c.modality == modality.lower())
+        with self.engine.connect() as conn:
+            population = [tuple(r) for r in conn.execute(keys)]
+            drawn = random.Random(seed).sample(population, min(size, len(population)))
+            wanted = {article for article, _ in drawn}
+            found = {(r.article_id, r.idx): r for r in conn.execute(
+                select(table.c.article_id, table.c.idx, table.c.data, articles.c.text)
+                .join(articles, articles.c.id == table.c.article_id)
+                .where(table.c.article_id.in_(wanted)))}
+        rows = []
+        for key in drawn:
+            row = found[key]
+            item, text = row.data, row.text
+            (start, end), (first, last) = item["trigger"], item["sentence"]
+            first, last = min(first, start), max(last, end)
+            marked = f"{text[first:start]}[[{text[start:end]}]]{text[end:last]}"
+            rows.append({"article": row.article_id, "event": row.idx, "type": item["type"],
+                         "mode": item["mode"], "source": item["source"],
+                         "target": item["target"], "modality": item["modality"],
+                         "trigger": text[start:end], "sentence": " ".join(marked.split())})
+        return rows
+
     def statements(self, speaker: str | None = None, anonymous: bool | None = None,
                    limit: int | None = None) -> list[dict[str, Any]]:
         """Stored statements, newest article first, each with who said it (``speaker``: an
