@@ -289,3 +289,42 @@ def test_evaluate_judged_bad_file_is_one_line(capsys, tmp_path, content, message
         main(["evaluate", "judged", "--data", str(path)])
     error = capsys.readouterr().err
     assert done.value.code == 1 and message in error and error.count("\n") == 1
+
+
+def test_plover_records_in_the_corpus_other_shapes():
+    from wirewatch.evaluate.events import actor_codes, markup, read_records, trigger_spans
+
+    folder = EVAL / "plover-shapes"  # a file of any name beside JSON that holds no records
+    records = read_records(folder)
+    assert [r["id"] for r in records] == ["S-1", "S-2", "S-3", "S-5"]
+    assert read_records(folder / "gsr-sample.json") == records
+    by_id = {r["id"]: r for r in records}
+    assert trigger_spans(by_id["S-1"]) == [(16, 25)]  # textInfo is the markup string
+    assert markup(by_id["S-3"]) == "" and trigger_spans(by_id["S-3"]) == []
+    assert actor_codes(by_id["S-1"]["target"]) == {"PER"}
+    assert actor_codes(by_id["S-2"]["source"]) == {"USA"}
+    assert actor_codes(by_id["S-2"]["target"]) == set()
+    assert actor_codes(by_id["S-3"]["source"]) == {"ETH"}
+    assert actor_codes(None) == set() and actor_codes("the rebels") == set()
+
+
+def test_evaluate_events_reads_a_folder_of_other_shapes(capsys):
+    figures = run_json(capsys, "evaluate", "events", "--data", EVAL / "plover-shapes")
+    # SANCTION is read as DISAPPROVE ("criticized"); the other three are right. Every record
+    # has a source; the targets are a string (PER, ERI), a list (IGO) and an empty string
+    assert figures["documents"] == 4 and figures["type_accuracy"] == 0.75
+    assert (figures["source_scored"], figures["target_scored"]) == (4, 3)
+    assert figures["source_country_accuracy"] == 1.0
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("{not json", "not JSON or JSON Lines"),
+    ('{"note": "no records"}', "no PLOVER records"),
+])
+def test_evaluate_events_bad_file_is_one_line(capsys, tmp_path, content, message):
+    path = tmp_path / "records.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(SystemExit) as done:
+        main(["evaluate", "events", "--data", str(path)])
+    error = capsys.readouterr().err
+    assert done.value.code == 1 and message in error and error.count("\n") == 1

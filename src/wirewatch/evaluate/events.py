@@ -6,6 +6,11 @@ the parse among those (else among all the sentence's events). PLOVER codes an an
 cooperative act as AGREE ("will provide aid") and an announced hostile one as THREATEN, where
 wirewatch records the act itself as planned or hypothetical; the scorer compares at PLOVER's
 level, and counts FIGHT, PLOVER's older name, as ASSAULT.
+
+The records come in the corpus's several shapes: ``source``/``target`` a list of actors, one
+actor, a bare code or an empty string, or absent; ``textInfo`` an object holding ``markup``,
+the markup itself as a string, or absent. DATA is the JSON file (any name: a list of records,
+or one record a line) or a folder holding such files.
 """
 
 from __future__ import annotations
@@ -39,24 +44,70 @@ def country(code: str | None) -> str | None:
     return code[:3] if code else None
 
 
-def read_records(data: Path) -> list[dict[str, Any]]:
-    path = data / "PLOVER_GSR_dev.json" if data.is_dir() else data
+CODE = re.compile(r"[A-Z]{3}[A-Z0-9]{0,12}")
+
+
+def _load(path: Path) -> list[Any]:
+    """The records of one file: a JSON list (or a single object), or JSON Lines."""
     try:
-        records = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"{path}: cannot read PLOVER records ({err})") from None
-    if not isinstance(records, list):
-        raise InputError(f"{path}: expected a JSON list of PLOVER records")
-    return [r for r in records if isinstance(r, dict) and r.get("text") and r.get("event")
-            and r["event"] != "DOCUMENT"]
+    try:
+        loaded = json.loads(text)
+        return loaded if isinstance(loaded, list) else [loaded]
+    except json.JSONDecodeError as err:
+        try:
+            return [json.loads(line) for line in text.splitlines() if line.strip()]
+        except json.JSONDecodeError:
+            raise InputError(f"{path}: not JSON or JSON Lines ({err})") from None
+
+
+def _is_record(record: Any) -> bool:
+    return (isinstance(record, dict) and isinstance(record.get("text"), str)
+            and record["text"].strip() != "" and isinstance(record.get("event"), str)
+            and record["event"] not in ("", "DOCUMENT"))
+
+
+def read_records(data: Path) -> list[dict[str, Any]]:
+    """The coded sentences of a PLOVER file, or of every PLOVER file in a folder (files
+    holding no coded record, such as other JSON, are passed over)."""
+    if data.is_dir():
+        files = sorted(p for p in data.rglob("*") if p.suffix in (".json", ".jsonl")
+                       and p.is_file())
+        found = [[r for r in _load(p) if _is_record(r)] for p in files]
+        records = [r for batch in found for r in batch]
+        if not records:
+            raise InputError(f"{data}: no .json or .jsonl file of PLOVER records in it")
+        return records
+    return [r for r in _load(data) if _is_record(r)]
+
+
+def actor_codes(value: Any) -> set[str]:
+    """The codes of a record's ``source`` or ``target`` in any of its shapes: a list of
+    actors (``{"actorText", "code"}``), one actor, a bare code, or nothing."""
+    if isinstance(value, list):
+        return set().union(*(actor_codes(v) for v in value)) if value else set()
+    if isinstance(value, dict):
+        value = value.get("code")
+        return actor_codes(value) if isinstance(value, (str, list)) else set()
+    if isinstance(value, str) and CODE.fullmatch(value.strip()):
+        return {value.strip()}
+    return set()
+
+
+def markup(record: dict[str, Any]) -> str:
+    info = record.get("textInfo")
+    if isinstance(info, dict):
+        info = info.get("markup")
+    return info if isinstance(info, str) else ""
 
 
 def trigger_spans(record: dict[str, Any]) -> list[tuple[int, int]]:
     """Where the words the record marks as the event lie in its text."""
     text = record["text"]
-    markup = (record.get("textInfo") or {}).get("markup", "")
     spans, position = [], 0
-    for words in EVT.findall(markup):
+    for words in EVT.findall(markup(record)):
         found = text.find(words, position)
         if found < 0:
             found = text.find(words)
@@ -100,8 +151,8 @@ def evaluate_events(data: Path, model: str, limit: int | None = None) -> dict[st
         gold_types.append(gold)
         system_types.append(plover_type(event.type, event.modality) if event else None)
         found += event is not None
-        gold_sources = {a.get("code") for a in record.get("source") or []} - {None}
-        gold_targets = {a.get("code") for a in record.get("target") or []} - {None}
+        gold_sources = {country(c) for c in actor_codes(record.get("source"))}
+        gold_targets = {country(c) for c in actor_codes(record.get("target"))}
         if gold_sources:
             source_total += 1
             source_hits += bool(event and country(event.source) in gold_sources)
@@ -123,4 +174,5 @@ def evaluate_events(data: Path, model: str, limit: int | None = None) -> dict[st
         "type_macro_f1": ratio(sum(f1s), len(f1s)),
         "source_country_accuracy": ratio(source_hits, source_total),
         "target_country_accuracy": ratio(target_hits, target_total),
+        "source_scored": source_total, "target_scored": target_total,
     }
