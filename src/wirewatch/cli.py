@@ -531,6 +531,11 @@ def _show_document(document: Document) -> None:
     out.print(f"[bold]{escape(a.title or '(no title)')}[/bold]")
     out.print(f"{escape(a.source or 'unknown publisher')} · {a.published or 'undated'} · "
               f"{a.id[:12]}", highlight=False)
+    from .extract.scope import coding_note
+
+    note = coding_note(a, len(document.actors))
+    if note:
+        out.print(f"[yellow]{escape(note)}[/yellow]", highlight=False)
     body = Text(a.text)
     for s, e in (m for actor in document.actors for m in actor.mentions):
         body.stylize("underline", s, e)
@@ -578,15 +583,18 @@ def _emit(rows: list[dict[str, Any]], format: Format, title: str) -> None:
     if format is Format.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    if format in (Format.csv, Format.tsv):
+    if format is Format.tsv:  # plain TSV: one line a row, no tab or line break in a cell
+        if rows:
+            sys.stdout.write("\t".join(rows[0]) + "\n")
+        sys.stdout.writelines("\t".join("" if v is None else " ".join(str(v).split())
+                                        for v in row.values()) + "\n" for row in rows)
+        return
+    if format is Format.csv:
         buffer = io.StringIO()
         if rows:
-            tsv = format is Format.tsv  # one line a row: no tab or line break inside a cell
-            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]),
-                                    delimiter="\t" if tsv else ",", lineterminator="\n")
+            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
             writer.writeheader()
-            writer.writerows({k: " ".join(str(v).split()) if tsv and v is not None else v
-                              for k, v in row.items()} for row in rows)
+            writer.writerows(rows)
         sys.stdout.write(buffer.getvalue())
         return
     if not rows:

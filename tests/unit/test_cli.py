@@ -150,7 +150,7 @@ SAMPLE_COLUMNS = ["article", "event", "type", "mode", "source", "target", "modal
 def _sample(capsys, db, *args):
     code, out, err = run(capsys, "events", "--db", db, "--format", "tsv", *args)
     assert code == 0, err
-    return list(csv.DictReader(io.StringIO(out), delimiter="\t"))
+    return list(csv.DictReader(io.StringIO(out), delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def test_events_sample_is_reproducible_and_ready_to_judge(capsys, tmp_path):

@@ -269,7 +269,8 @@ def test_evaluate_judged_scores_a_filled_in_sample(capsys):
     assert (figures["target_precision"], figures["target_coded"]) == (2 / 3, 3)
     assert figures["source_missing"] == figures["target_missing"] == 1
     assert figures["modality_precision"] == 5 / 6
-    # fully right: the shelling, and the praise whose empty target is left unjudged
+    # fully right: the shelling, and the praise whose empty target is left unjudged (its
+    # sentence opens with a quotation mark, which is text in a plain TSV cell)
     assert figures["fully_right"] == 2 / 7
     assert figures["counts"]["source_ok"] == {"y": 4, "n": 1, "missing": 1, "unjudged": 1}
 
@@ -291,13 +292,21 @@ def test_evaluate_judged_bad_file_is_one_line(capsys, tmp_path, content, message
     assert done.value.code == 1 and message in error and error.count("\n") == 1
 
 
-def test_plover_records_in_the_corpus_other_shapes():
+def test_plover_records_in_the_corpus_other_shapes(tmp_path):
+    import shutil
+
+    from wirewatch.errors import InputError
     from wirewatch.evaluate.events import actor_codes, markup, read_records, trigger_spans
 
     folder = EVAL / "plover-shapes"  # a file of any name beside JSON that holds no records
     records = read_records(folder)
     assert [r["id"] for r in records] == ["S-1", "S-2", "S-3", "S-5"]
     assert read_records(folder / "gsr-sample.json") == records
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match=r"no \.json or \.jsonl file of PLOVER records"):
+        read_records(tmp_path)
+    shutil.copy(folder / "gsr-sample.json", tmp_path / "records.jsonl.json")
+    assert read_records(tmp_path) == records
     by_id = {r["id"]: r for r in records}
     assert trigger_spans(by_id["S-1"]) == [(16, 25)]  # textInfo is the markup string
     assert markup(by_id["S-3"]) == "" and trigger_spans(by_id["S-3"]) == []

@@ -70,17 +70,19 @@ def _is_record(record: Any) -> bool:
 
 
 def read_records(data: Path) -> list[dict[str, Any]]:
-    """The coded sentences of a PLOVER file, or of every PLOVER file in a folder (files
-    holding no coded record, such as other JSON, are passed over)."""
-    if data.is_dir():
-        files = sorted(p for p in data.rglob("*") if p.suffix in (".json", ".jsonl")
-                       and p.is_file())
-        found = [[r for r in _load(p) if _is_record(r)] for p in files]
-        records = [r for batch in found for r in batch]
-        if not records:
-            raise InputError(f"{data}: no .json or .jsonl file of PLOVER records in it")
-        return records
-    return [r for r in _load(data) if _is_record(r)]
+    """The coded sentences of a PLOVER file, or of every PLOVER file in a folder (the .json
+    and .jsonl files in it that hold no coded record, or no JSON, are passed over)."""
+    if not data.is_dir():
+        return [r for r in _load(data) if _is_record(r)]
+    records = []
+    for path in sorted(p for p in data.iterdir() if p.suffix in (".json", ".jsonl")):
+        try:
+            records += [r for r in _load(path) if _is_record(r)]
+        except InputError:
+            continue
+    if not records:
+        raise InputError(f"{data}: no .json or .jsonl file of PLOVER records in it")
+    return records
 
 
 def actor_codes(value: Any) -> set[str]:

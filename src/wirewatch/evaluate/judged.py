@@ -36,8 +36,10 @@ def read_judged(path: Path) -> list[dict[str, str]]:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"{path}: cannot read the judged sample ({err})") from None
-    reader = csv.DictReader(text.splitlines(), delimiter="," if path.suffix == ".csv"
-                            else "\t")
+    if path.suffix == ".csv":
+        reader = csv.DictReader(text.splitlines())
+    else:  # plain TSV: a cell holds no tab, so a quotation mark in a sentence is just text
+        reader = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
     lacking = [c for c in JUDGEMENTS[:-1] if c not in (reader.fieldnames or ())]
     if lacking:
         raise InputError(f"{path}: not a judged sample: no column {', '.join(lacking)} (make "
@@ -45,7 +47,7 @@ def read_judged(path: Path) -> list[dict[str, str]]:
     rows = []
     for number, row in enumerate(reader, start=2):
         for column in JUDGEMENTS[:-1]:
-            value = (row.get(column) or "").strip().lower()
+            value = (row.get(column) or "").strip().strip('"').strip().lower()
             answer = ANSWERS.get(value)
             if answer is None or (answer == "missing" and column in ("type_ok",
                                                                      "modality_ok")):

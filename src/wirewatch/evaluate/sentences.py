@@ -11,7 +11,6 @@ positive, an unmatched gold event a miss. Actors and modality are scored on matc
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -293,17 +292,16 @@ def error_rows(sentences: list[Sentence]) -> list[dict[str, Any]]:
 
 
 def write_errors(sentences: list[Sentence], path: Path) -> None:
-    """JSONL when the file name ends in .jsonl, else TSV (one event a line, empty for null)."""
+    """JSONL when the file name ends in .jsonl, else plain TSV (one event a line, an empty
+    cell for null, white space in a cell made single spaces)."""
     rows = error_rows(sentences)
     try:
         with path.open("w", encoding="utf-8", newline="") as handle:
             if path.suffix == ".jsonl":
                 handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
                 return
-            writer = csv.DictWriter(handle, fieldnames=ERROR_FIELDS, delimiter="\t",
-                                    lineterminator="\n")
-            writer.writeheader()
-            writer.writerows({k: "" if v is None else " ".join(str(v).split())
-                              for k, v in r.items()} for r in rows)
+            handle.write("\t".join(ERROR_FIELDS) + "\n")
+            handle.writelines("\t".join("" if r[k] is None else " ".join(str(r[k]).split())
+                                        for k in ERROR_FIELDS) + "\n" for r in rows)
     except OSError as err:
         raise InputError(f"--errors {path}: cannot write ({err.strerror})") from None
