@@ -8,6 +8,7 @@ publisher's country ("the presidential office" in a Seoul wire -> KORGOV).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +23,18 @@ from ..resources import bundled_table, read_table
 
 GOVERNMENT = "GOV"
 FORMER_LEADER = "ELI"
-IGO_PREFIX = "IGO"
+# Codes of organisations that belong to no one country: international organisations, NGOs
+# and international militant groups (CAMEO's IGO, NGO and IMG).
+ORG_PREFIXES = ("IGO", "NGO", "IMG")
+# Kinds of entry that name a person: their code holds only while they are in office.
+PERSON_KINDS = frozenset({"leader", "person"})
+# Kinds of entry that name a country and can qualify a role ("Russian" in "Russian Defense
+# Ministry"); a named organisation around them is read through them only by its role or kind.
+COUNTRY_KINDS = frozenset({"country", "demonym", "capital"})
+# Words inside a name that the dictionary matches without regard to their case.
+NAME_PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "de", "da", "del", "der", "van",
+                            "von", "du", "la", "le", "of", "the", "and", "for", "in", "on",
+                            "ul", "wa", "y", "-", "'", "’", "."})
 # Labels whose spans stand for actors; a LOC or EVENT naming a country ("South China Sea")
 # is not that country acting.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -43,7 +55,7 @@ class Entry:
 
     code: str
     label: str
-    kind: str  # country, demonym, capital, named, leader
+    kind: str  # country, demonym, capital, named, leader (curated), person (from Phoenix)
     name: str
     country: str | None
     start: date | None = None
@@ -51,9 +63,14 @@ class Entry:
     short: bool = False  # a short form such as a surname
 
     def in_office(self, on: date | None) -> bool:
+        """Whether this reading holds on the date (a role, a group's status, an office)."""
         if on is None:
             return self.end is None
         return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +94,13 @@ class ActorDictionary:
 
     role_starts: frozenset[str] = frozenset()
     max_role_len: int = 1
+    folded: set[str] = field(default_factory=set)
+    """Surfaces matched without regard to case (multi-word names from the large tables)."""
+    kind_roles: dict[str, str] = field(default_factory=dict)
+    """Head words that say what kind of organisation a name is ("Post" -> MED)."""
 
     def add(self, surface: str, entry: Entry) -> None:
         self.entries.setdefault(surface, []).append(entry)
-
-    def override(self, surface: str, entry: Entry) -> None:
-        self.entries[surface] = [entry]
 
     @classmethod
     def load(cls, extra_files: Sequence[str] = ()) -> ActorDictionary:
@@ -111,21 +129,55 @@ class ActorDictionary:
                 book.add(alias, Entry(full.code, "PERSON", "leader", row["name"], full.country,
                                       start, end, short))
         for row in bundled_table("actors.tsv"):
-            _add_named(book, row, "actors.tsv", override=False)
+            _add_named(book, row, "actors.tsv")
+        book._add_large_table("phoenix_actors.tsv")
         for row in bundled_table("roles.tsv"):
             book.roles[tuple(row["phrase"].lower().split())] = Role(row["role"], row["kind"])
+        for row in bundled_table("agents.tsv"):  # the generated table never overrides
+            book.roles.setdefault(tuple(row["phrase"].lower().split()),
+                                  Role(row["role"], row["kind"]))
+        book.kind_roles = {row["word"].lower(): row["role"]
+                           for row in bundled_table("organisation_kinds.tsv")}
         book.role_starts = frozenset(key[0] for key in book.roles)
         book.max_role_len = max(len(key) for key in book.roles)
         book.role_names = {row["code"]: row["name"] for row in bundled_table("role_codes.tsv")}
         book.publishers = {row["name"].lower(): row["country"] or None
                            for row in bundled_table("publishers.tsv")}
+        replaced: set[str] = set()
         for path in extra_files:
             rows = read_table(path)
             if rows and not {"name", "code", "label"} <= set(rows[0]):
                 raise ResourceError(f"{path}: an actor file needs the columns name, code, label")
             for row in rows:
-                _add_named(book, row, str(path), override=True)
+                for surface in [row["name"], *_split(row.get("aliases")),
+                                *_split(row.get("short"))]:
+                    if surface not in replaced:  # the user's rows replace bundled readings
+                        book.entries.pop(surface, None)
+                        replaced.add(surface)
+                _add_named(book, row, str(path))
         return book
+
+    def _add_large_table(self, name: str) -> None:
+        """A generated table (people with dated roles, groups, organisations): its names
+        never replace a curated one, multi-word names match in any case, and a single-word
+        alias (a surname, an acronym) needs the context a short form needs."""
+        curated = {surface.lower() for surface in self.entries}
+        for row in bundled_table(name):
+            code = row["code"]
+            country, _ = split_code(code)
+            kind = "person" if row["label"] == "PERSON" else "named"
+            start, end = _date(row["start"], name), _date(row["end"], name)
+            if kind == "named":
+                self.named.setdefault(code, row["name"])
+            for i, surface in enumerate([row["name"], *_split(row["aliases"])]):
+                if surface.lower() in curated:
+                    continue
+                single = " " not in surface and "-" not in surface
+                short = single and (i > 0 or kind == "person")
+                entry = Entry(code, row["label"], kind, row["name"], country, start, end, short)
+                self.add(surface, entry)
+                if not single:
+                    self.folded.add(surface)
 
     def home_country(self, publisher: str | None, dateline: str | None) -> str | None:
         """The country an article reports from: its publisher's, else its dateline's."""
@@ -147,29 +199,95 @@ class ActorDictionary:
         base = self.country_names.get(country, country)
         return f"{base} {self.role_names.get(role, role)}" if role else base
 
-    def phrase_matcher(self, nlp: Language) -> PhraseMatcher:
-        matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        surfaces = list(self.entries)
-        for surface, doc in zip(surfaces, nlp.tokenizer.pipe(surfaces), strict=True):
-            matcher.add(surface, [doc])
-        return matcher
+    def phrase_matcher(self, nlp: Language) -> NameMatcher:
+        """A matcher over every surface, built once per pipeline."""
+        return NameMatcher(nlp, self.entries, self.folded)
 
 
-def _add_named(book: ActorDictionary, row: dict[str, str], origin: str, override: bool) -> None:
+class NameMatcher:
+    """Finds every dictionary surface in a Doc: exact spelling through a PhraseMatcher, and
+    the multi-word names of the named-actor tables in any case ("al-Shabab", "Al-Shabab")
+    through a hash of their lower-cased words, longest name first at each token.
+
+    The tens of thousands of table names are split into words with the tokenizer's rules for
+    names (spaces, hyphens and slashes between letters, edge punctuation) rather than by the
+    tokenizer itself: building a Doc per name would cost seconds at start-up.
+    """
+
+    def __init__(self, nlp: Language, entries: dict[str, list[Entry]],
+                 folded: set[str]) -> None:
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.exact_keys: dict[tuple[str, ...], str] = {}
+        surfaces = [s for s in entries if s not in folded]
+        docs = list(nlp.tokenizer.pipe(surfaces))
+        for surface, doc in zip(surfaces, docs, strict=True):
+            self.exact_keys.setdefault(tuple(t.text for t in doc), surface)
+        self.exact.add("EXACT", docs)
+        self.lower_keys: dict[tuple[str, ...], str] = {}
+        self.longest: dict[str, int] = {}
+        for surface in entries:
+            if surface in folded:
+                words = tuple(w.lower() for w in name_words(surface))
+                self.lower_keys.setdefault(words, surface)
+                self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        """Every match as a span labelled with its surface (overlaps kept)."""
+        spans = []
+        for _, start, end in self.exact(doc):
+            surface = self.exact_keys.get(tuple(t.text for t in doc[start:end]))
+            if surface is not None:
+                spans.append(Span(doc, start, end, label=surface))
+        lowers = [t.lower_ for t in doc]
+        for start, word in enumerate(lowers):
+            longest = self.longest.get(word)
+            if not longest:
+                continue
+            for end in range(min(len(lowers), start + longest), start, -1):
+                surface = self.lower_keys.get(tuple(lowers[start:end]))
+                if surface is not None:
+                    spans.append(Span(doc, start, end, label=surface))
+                    break
+        return spans
+
+
+_NAME_SPLIT = re.compile(r"(?<=[^\W\d_])([-–/])(?=[^\W\d_])|([(),:;\"])")
+
+
+def name_words(surface: str) -> list[str]:
+    """A name's words as spaCy's tokenizer splits them: on spaces, around a hyphen or slash
+    between letters ("al-Shabab" -> al, -, Shabab) and around brackets and commas."""
+    words = []
+    for chunk in surface.split():
+        words += [w for w in _NAME_SPLIT.split(chunk) if w]
+    return words
+
+
+def _add_named(book: ActorDictionary, row: dict[str, str], origin: str) -> None:
+    """One row of a named-actor table: a person's code holds only while in office; aliases
+    in the ``short`` column need context; multi-word names match in any case."""
     code = row["code"].upper()
     country, _ = split_code(code)
-    entry = Entry(code, row["label"] or "ORG", "named", row["name"], country,
-                  _date(row.get("start", ""), origin), _date(row.get("end", ""), origin))
-    book.named.setdefault(code, row["name"])
-    add = book.override if override else book.add
-    for surface in [row["name"], *_split(row.get("aliases", ""))]:
-        add(surface, entry)
+    label = row["label"] or "ORG"
+    kind = "person" if label == "PERSON" else "named"
+    start, end = _date(row.get("start", ""), origin), _date(row.get("end", ""), origin)
+    entry = Entry(code, label, kind, row["name"], country, start, end)
+    if kind == "named":
+        book.named.setdefault(code, row["name"])
+    surfaces = [(s, False) for s in [row["name"], *_split(row.get("aliases", ""))]]
+    surfaces += [(s, True) for s in _split(row.get("short", ""))]
+    for surface, short in surfaces:
+        book.add(surface, Entry(code, label, kind, row["name"], country, start, end, short)
+                 if short else entry)
+        if len(surface.split()) > 1:
+            book.folded.add(surface)
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:
-    """``PRKMIL`` -> (``PRK``, ``MIL``); ``IGOUNO`` -> (None, ``IGO``)."""
-    if code.startswith(IGO_PREFIX):
-        return None, IGO_PREFIX
+    """``PRKMIL`` -> (``PRK``, ``MIL``); ``IGOUNO`` -> (None, ``IGO``); ``IMGISL`` -> (None,
+    ``IMG``)."""
+    if code.startswith(ORG_PREFIXES):
+        return None, code[:3]
     return code[:3], (code[3:6] or None)
 
 
@@ -209,7 +327,7 @@ class ActorContext:
     publisher: str | None = None
 
 
-def find_entities(doc: Doc, book: ActorDictionary, matcher: PhraseMatcher,
+def find_entities(doc: Doc, book: ActorDictionary, matcher: NameMatcher,
                   context: ActorContext,
                   shouted: Sequence[tuple[int, int]] = (),
                   teams: Sequence[tuple[int, int]] = ()) -> list[EntityHit]:
@@ -225,7 +343,7 @@ def find_entities(doc: Doc, book: ActorDictionary, matcher: PhraseMatcher,
                           and e.label_ in CONTAINER_LABELS
                           and e.start <= span.start and span.end <= e.end
                           and (e.start, e.end) != (span.start, span.end)), None)
-        if container is not None and entry.kind != "leader":
+        if container is not None and entry.kind not in PERSON_KINDS:
             continue  # the larger named thing wins; its actor is read from inside below
         hits.append(EntityHit(span, entry.label, _entry_code(entry, context)))
         for i in range(span.start, span.end):
@@ -237,49 +355,101 @@ def find_entities(doc: Doc, book: ActorDictionary, matcher: PhraseMatcher,
         if ent.label_ in ACTOR_LABELS:
             inner = [(s, e) for s, e in matches if ent.start <= s.start and s.end <= ent.end
                      and ent.label_ not in PLACE_LABELS]
-            entry = inner[0][1] if inner else None
-            if entry is None and any(s <= ent.start_char < e for s, e in shouted):
+            if inner:
+                actor = _read_inside(ent, *inner[0], book, context)
+            elif any(s <= ent.start_char < e for s, e in shouted):
                 # a headline's "PUTIN", "BEIJING"; a dateline city stays a place
                 entry = _choose(book.entries.get(ent.text.title(), []), context.published)
-            actor = _entry_code(entry, context) if entry else None
+                actor = _entry_code(entry, context) if entry else None
         hits.append(EntityHit(ent, ent.label_, actor))
     return sorted(hits, key=lambda h: h.span.start)
 
 
-def _dictionary_matches(doc: Doc, book: ActorDictionary, matcher: PhraseMatcher,
+def _read_inside(ent: Span, span: Span, entry: Entry, book: ActorDictionary,
+                 context: ActorContext) -> str | None:
+    """The actor of a named thing that contains a dictionary name, by what the rest of it is.
+
+    Common words around the name leave it the same actor ("the Islamic State group"). A
+    country, demonym or capital that opens the name qualifies what follows: a role ("Russian
+    Defense Ministry" -> RUS, given its role later), or a kind of organisation whose role is
+    clear ("Phnom Penh Post" -> KHMMED, "Moscow State University" -> RUSEDU). Any other
+    capitalised words make it a different organisation that merely bears the name ("World
+    Uyghur Congress", "Jamestown Foundation", "George Washington University"): no actor.
+    """
+    rest = [t for t in ent if not (span.start <= t.i < span.end) and t.is_alpha]
+    if all(t.is_lower for t in rest):
+        return _entry_code(entry, context)
+    if entry.kind not in COUNTRY_KINDS or span.start != ent.start or entry.country is None:
+        return None
+    words = [t for t in ent if t.i >= span.end]
+    if _role_in(words, book):
+        return entry.country
+    kind = book.kind_roles.get(ent[-1].lower_) or book.kind_roles.get(ent[-1].lemma_.lower())
+    return entry.country + kind if kind else None
+
+
+def _role_in(words: Sequence[Token], book: ActorDictionary) -> bool:
+    """Whether the words end in a role phrase ("Defense Ministry", "Special Forces")."""
+    for start in range(len(words)):
+        tail = words[start:]
+        for key in (tuple(t.lemma_.lower() for t in tail), tuple(t.lower_ for t in tail)):
+            if key in book.roles and book.roles[key].kind != "title":
+                return True
+    return False
+
+
+def _dictionary_matches(doc: Doc, book: ActorDictionary, matcher: NameMatcher,
                         context: ActorContext) -> list[tuple[Span, Entry]]:
-    spans = filter_spans(Span(doc, s, e, label=m) for m, s, e in matcher(doc))
-    full_names = {entry.name for span in spans for entry in book.entries[span.label_]
-                  if entry.kind == "leader" and not entry.short}
+    # "The Kremlin" at a sentence start is the name "Kremlin", as for spaCy's entities
+    found = [Span(doc, s.start + 1, s.end, label=s.label_)
+             if len(s) > 1 and s[0].text == "The" else s for s in matcher(doc)]
+    spans = filter_spans(s for s in found if s.label_ not in book.folded or _written_as_name(s))
+    readings = {span.label_: _choose(book.entries[span.label_], context.published)
+                for span in spans}
+    full_names = {entry.name for entry in readings.values() if entry and not entry.short}
+    countries = {entry.country for entry in readings.values()
+                 if entry and entry.kind in COUNTRY_KINDS}
     model_ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     out = []
     for span in spans:
-        entry = _choose(book.entries[span.label_], context.published)
+        entry = readings[span.label_]
         if entry is None:
             continue
-        if entry.short and not (entry.name in full_names or span.start in model_ent_tokens
+        if entry.short and not (entry.name in full_names or (span.start in model_ent_tokens
+                                and (entry.kind == "leader" or entry.country in countries))
                                 or _after_title(span, book)):
+            # a surname or an acronym alone: only with the full name in the article, or
+            # tagged as a name where its country is named too (a curated leader needs no
+            # more: the office is current)
             continue
         out.append((span, entry))
     return out
 
 
+def _written_as_name(span: Span) -> bool:
+    """A name matched regardless of case must still be written as one: every word but the
+    particles capitalised ("al-Shabab", "Baloch Liberation Army", not "islamic state")."""
+    return all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or not t.is_alpha
+               for t in span)
+
+
 def _choose(entries: list[Entry], on: date | None) -> Entry | None:
-    """The reading that fits the article's date; short forms only for people in office."""
-    leaders = [e for e in entries if e.kind == "leader"]
-    others = [e for e in entries if e.kind != "leader"]
-    if others:
-        return others[0]
-    current = [e for e in leaders if e.in_office(on)]
+    """The reading in force on the article's date: places and organisations before people,
+    a dated role before an undated one; else, for a person, the last role they held (coded
+    as a former leader). Short forms only for readings in force."""
+    # an undated reading of a person is what their full name means outside their roles
+    current = [e for e in entries if e.in_office(on)
+               and not (e.short and e.kind in PERSON_KINDS and not e.dated)]
     if current:
-        return current[0]
-    full = [e for e in leaders if not e.short]
-    return max(full, key=lambda e: e.start or date.min) if full else None
+        return min(current, key=lambda e: (e.kind in PERSON_KINDS, not e.dated))
+    past = [e for e in entries if e.kind in PERSON_KINDS and not e.short]
+    return max(past, key=lambda e: e.start or date.min) if past else None
 
 
-def _entry_code(entry: Entry, context: ActorContext) -> str:
-    if entry.kind == "leader" and entry.country and not entry.in_office(context.published):
-        return entry.country + FORMER_LEADER
+def _entry_code(entry: Entry, context: ActorContext) -> str | None:
+    if entry.kind in PERSON_KINDS and not entry.in_office(context.published):
+        # a former office holder; one who held only an international office has no country
+        return entry.country + FORMER_LEADER if entry.country else None
     return entry.code
 
 
