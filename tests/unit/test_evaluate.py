@@ -337,3 +337,14 @@ def test_evaluate_events_bad_file_is_one_line(capsys, tmp_path, content, message
         main(["evaluate", "events", "--data", str(path)])
     error = capsys.readouterr().err
     assert done.value.code == 1 and message in error and error.count("\n") == 1
+
+
+def test_evaluate_sentences_story_without_text_is_one_line(capsys, tmp_path):
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text('{"id": "1001", "text": null}\n{"id": "1002", "text": "x"}\n',
+                       encoding="utf-8")
+    with pytest.raises(SystemExit) as done:
+        main(["evaluate", "sentences", "--data", str(EVAL / "sentences" / "events_dev.jsonl"),
+              "--stories", str(stories)])
+    error = capsys.readouterr().err
+    assert done.value.code == 1 and "story 1001 has no text" in error

@@ -95,6 +95,9 @@ def read_stories(path: Path, wanted: set[str]) -> dict[str, dict[str, Any]]:
     if missing:
         raise InputError(f"{path}: no story with id {', '.join(missing[:5])}"
                          + (" …" if len(missing) > 5 else ""))
+    textless = sorted(i for i in wanted if not isinstance(stories[i].get("text"), str))
+    if textless:
+        raise InputError(f"{path}: story {textless[0]} has no text")
     return stories
 
 
@@ -186,7 +189,7 @@ def evaluate_sentences(data: Path, model: str, limit: int | None = None,
         raise InputError(f"{stories_path}: no such stories file (give --stories)")
     records = read_stories(stories_path, set(order))
     for sentence in sentences:
-        text = records[sentence.story].get("text") or ""
+        text = records[sentence.story]["text"]
         if sentence.text and text[sentence.start:sentence.end] != sentence.text:
             raise InputError(f"{gold_path}: story {sentence.story} sentence {sentence.n}: "
                              "the offsets do not give the sentence")
