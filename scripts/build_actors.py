@@ -150,7 +150,7 @@ def read_blocks(path: Path) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     coded = False
-    for raw in path.read_text(encoding="latin-1").splitlines():
+    for raw in read_text(path).splitlines():
         line, _, comment = raw.partition("#")
         line = line.rstrip()
         if not line.strip():
@@ -176,6 +176,19 @@ def read_blocks(path: Path) -> list[Block]:
             parse_codes(stripped[stripped.index("["):], current)
             coded = True
     return blocks
+
+
+def read_text(path: Path) -> str:
+    """The dictionaries are mostly ASCII with some UTF-8 names and a few Latin-1 bytes."""
+    data = path.read_bytes()
+    return "\n".join(_decode(line) for line in data.split(b"\n"))
+
+
+def _decode(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("latin-1")
 
 
 def recase_word(word: str, first: bool) -> str:
@@ -210,7 +223,7 @@ def news_case(raw: str) -> tuple[str, list[str]]:
     if len(words) == 1 and len(words[0]) <= 4 and words[0].isalpha():
         return words[0], acronyms  # "ISIL", "PKK"
     name = " ".join(recase_word(w, i == 0) for i, w in enumerate(words))
-    return name, [a for a in acronyms if a and " " not in a]
+    return name, [a for a in acronyms if a.isalpha() and len(a) <= 8]  # not "(SOUTH_AFRICA)"
 
 
 def letters(text: str) -> int:
@@ -324,7 +337,7 @@ def agent_rows(source: Path) -> tuple[list[list[str]], dict[str, int]]:
     known = {row["phrase"].lower() for row in read_tsv(RESOURCES / "roles.tsv")}
     dropped: dict[str, int] = defaultdict(int)
     rows: dict[str, str] = {}
-    text = (source / AGENT_FILE).read_text(encoding="latin-1")
+    text = read_text(source / AGENT_FILE)
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()
         match = re.match(r"^([^\[{]+?)\s*(\{[^}]*\})?\s*\[~([A-Z]+)\]", line)
