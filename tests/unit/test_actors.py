@@ -126,3 +126,98 @@ def test_a_place_inside_a_longer_place_name_is_not_coded():
 def test_an_organisation_naming_its_role_takes_it():
     doc = wirewatch.extract("The Russian Defense Ministry said so.", published="2024-05-16")
     assert entity(doc, "Russian Defense Ministry").actor == "RUSMIL"
+
+
+def codes(doc):
+    return {e.text: e.actor for e in doc.entities}
+
+
+def test_a_role_holds_only_on_its_dates():
+    text = "President Boris Yeltsin met Foreign Minister Sergey Lavrov in Moscow."
+    in_1995 = codes(wirewatch.extract(text, published="1995-06-12"))
+    in_2024 = codes(wirewatch.extract(text, published="2024-06-12"))
+    assert (in_1995["Boris Yeltsin"], in_1995["Sergey Lavrov"]) == ("RUSGOV", "RUSGOV")
+    assert (in_2024["Boris Yeltsin"], in_2024["Sergey Lavrov"]) == ("RUSELI", "RUSGOV")
+
+
+def test_a_group_that_took_power_changes_code_on_that_day():
+    text = "The Taliban said the talks would go on."
+    assert codes(wirewatch.extract(text, published="2021-08-14"))["Taliban"] == "AFGREB"
+    assert codes(wirewatch.extract(text, published="2021-08-16"))["Taliban"] == "AFGGOV"
+
+
+def test_current_ministers_are_their_government():
+    doc = wirewatch.extract("Secretary of State Marco Rubio called Andrii Sybiha.",
+                            published="2025-03-01")
+    assert (codes(doc)["Marco Rubio"], codes(doc)["Andrii Sybiha"]) == ("USAGOV", "UKRGOV")
+    senator = wirewatch.extract("Marco Rubio spoke in Miami.", published="2024-03-01")
+    assert codes(senator)["Marco Rubio"] == "USALEG"
+    before = wirewatch.extract("Marco Rubio spoke in Miami.", published="2005-03-01")
+    assert codes(before)["Marco Rubio"] is None
+
+
+@pytest.mark.parametrize("alias", ["Islamic State", "ISIS", "ISIL", "Daesh"])
+def test_islamic_state_by_each_alias(alias):
+    doc = wirewatch.extract(f"{alias} claimed the attack on Monday.", published="2024-05-01")
+    assert codes(doc)[alias] == "IMGISL"
+
+
+def test_a_short_alias_needs_its_full_name_in_the_article():
+    alone = wirewatch.extract("IS said nothing on Monday.", published="2024-05-01")
+    assert "IMGISL" not in codes(alone).values()
+    after = wirewatch.extract("The Islamic State group said IS fighters attacked.",
+                              published="2024-05-01")
+    assert codes(after)["IS"] == "IMGISL"
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Hamas", "PSEREB"), ("Hezbollah", "LBNREB"), ("al-Shabab", "IMGSHB"),
+    ("the Houthis", "YEMREB"), ("the Baloch Liberation Army", "PAKREB")])
+def test_armed_groups(name, code):
+    doc = wirewatch.extract(f"Officials said {name} attacked the base.",
+                            published="2025-02-01")
+    assert code in codes(doc).values()
+
+
+def test_case_insensitive_names_must_still_be_written_as_names():
+    doc = wirewatch.extract("They debated whether an islamic state was possible.",
+                            published="2024-05-01")
+    assert "IMGISL" not in codes(doc).values()
+
+
+def test_demonym_and_unit_phrases():
+    doc = wirewatch.extract("Iraqi special forces raided a hideout, U.S. Central Command "
+                            "said, and the Israeli army struck.", published="2025-03-14")
+    codes_found = {a.code: actor_texts(doc, a.code) for a in doc.actors}
+    assert "Iraqi special forces" in codes_found["IRQMIL"]
+    assert "U.S. Central Command" in codes_found["USAMIL"]
+    assert "Israeli army" in codes_found["ISRMIL"]
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("the World Uyghur Congress", "NGOUIG"), ("the Jamestown Foundation", None),
+    ("the Phnom Penh Post", "KHMMED"), ("Moscow State University", "RUSEDU"),
+    ("George Washington University", None)])
+def test_organisations_named_after_places_are_not_governments(name, code):
+    doc = wirewatch.extract(f"A researcher at {name} spoke on Monday.",
+                            published="2024-09-03")
+    entity_text = name.removeprefix("the ")
+    assert codes(doc)[entity_text] == code
+
+
+def test_generated_tables_name_their_source_and_licence():
+    from importlib import resources
+    for name in ("phoenix_actors.tsv", "agents.tsv"):
+        head = resources.files("wirewatch.resources").joinpath(name).read_text()[:1200]
+        assert "PETRARCH2" in head and "MIT" in head and "build_actors.py" in head
+
+
+def test_name_words_split_like_the_tokenizer():
+    import spacy
+
+    from wirewatch.extract.actors import name_words
+    nlp = spacy.blank("en")
+    book = ActorDictionary.load()
+    names = sorted(book.folded)[::20]
+    same = sum(name_words(n) == [t.text for t in nlp.make_doc(n)] for n in names)
+    assert same / len(names) > 0.99

@@ -403,7 +403,8 @@ def _dictionary_matches(doc: Doc, book: ActorDictionary, matcher: NameMatcher,
     # "The Kremlin" at a sentence start is the name "Kremlin", as for spaCy's entities
     found = [Span(doc, s.start + 1, s.end, label=s.label_)
              if len(s) > 1 and s[0].text == "The" else s for s in matcher(doc)]
-    spans = filter_spans(s for s in found if s.label_ not in book.folded or _written_as_name(s))
+    spans = filter_spans(s for s in found
+                         if s.label_ not in book.folded or _written_as_name(s, s.label_))
     readings = {span.label_: _choose(book.entries[span.label_], context.published)
                 for span in spans}
     full_names = {entry.name for entry in readings.values() if entry and not entry.short}
@@ -426,23 +427,28 @@ def _dictionary_matches(doc: Doc, book: ActorDictionary, matcher: NameMatcher,
     return out
 
 
-def _written_as_name(span: Span) -> bool:
-    """A name matched regardless of case must still be written as one: every word but the
-    particles capitalised ("al-Shabab", "Baloch Liberation Army", not "islamic state")."""
-    return all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or not t.is_alpha
-               for t in span)
+def _written_as_name(span: Span, surface: str) -> bool:
+    """A name matched regardless of case must still be written as one: every word the
+    dictionary capitalises, bar particles, capitalised in the text ("al-Shabab", "Baloch
+    Liberation Army", "Islamic State group"; not "islamic state")."""
+    words = name_words(surface)
+    return len(words) == len(span) and all(
+        t.text[:1].isupper() or not w[:1].isupper() or t.lower_ in NAME_PARTICLES
+        or not t.is_alpha for t, w in zip(span, words, strict=True))
 
 
 def _choose(entries: list[Entry], on: date | None) -> Entry | None:
     """The reading in force on the article's date: places and organisations before people,
     a dated role before an undated one; else, for a person, the last role they held (coded
-    as a former leader). Short forms only for readings in force."""
+    as a former leader; nothing before their first). Short forms only for readings in
+    force."""
     # an undated reading of a person is what their full name means outside their roles
     current = [e for e in entries if e.in_office(on)
                and not (e.short and e.kind in PERSON_KINDS and not e.dated)]
     if current:
         return min(current, key=lambda e: (e.kind in PERSON_KINDS, not e.dated))
-    past = [e for e in entries if e.kind in PERSON_KINDS and not e.short]
+    past = [e for e in entries if e.kind in PERSON_KINDS and not e.short
+            and (on is None or e.start is None or e.start <= on)]  # not before a first role
     return max(past, key=lambda e: e.start or date.min) if past else None
 
 
