@@ -1,4 +1,11 @@
-from wirewatch.normalize import find_dateline, normalize, repair_text, split_trailers
+from wirewatch.normalize import (
+    find_dateline,
+    guess_language,
+    is_english,
+    normalize,
+    repair_text,
+    split_trailers,
+)
 
 
 def test_rejoins_words_cut_by_a_fixed_size_chunker(sample_text):
@@ -48,6 +55,22 @@ def test_dateline_place_and_agency():
     assert find_dateline("The office said - nothing.") == (None, None)
 
 
-def test_non_english_text_has_no_language_claim():
-    assert normalize("Der Präsident sagte am Mittwoch, dass die Gespräche beginnen.").language \
-        is None
+RUSSIAN = ("Министр иностранных дел России Сергей Лавров в среду провёл телефонный разговор "
+           "со своим турецким коллегой. Стороны обсудили ситуацию на Украине и в Сирии, а "
+           "также подготовку к новому раунду переговоров в Стамбуле, сообщили в министерстве.")
+
+
+def test_language_is_identified():
+    assert normalize(RUSSIAN).language == "ru"
+    german = ("Der Präsident sagte am Mittwoch, dass die Gespräche über einen Waffenstillstand "
+              "in der kommenden Woche in Genf beginnen sollen. Die Regierung in Berlin begrüßte "
+              "die Ankündigung und kündigte weitere Hilfe für die Region und ihre Menschen an.")
+    assert normalize(german).language == "de"
+
+
+def test_short_or_uncertain_text_is_taken_as_english():
+    # Too few letters to identify reliably: English, the language wirewatch codes.
+    assert guess_language("Der Präsident sagte am Mittwoch, dass die Gespräche beginnen.") == "en"
+    assert guess_language("") == "en" and guess_language("12345 !!!") == "en"
+    assert guess_language("Kim Jong Un met Xi Jinping in Pyongyang on Tuesday. " * 5) == "en"
+    assert is_english(None) and is_english("en") and not is_english("ru")

@@ -13,7 +13,7 @@ from ..errors import WirewatchError
 from ..ingest import Failure, IngestItem, RawArticle, Skipped
 from ..model import Document
 from ..nlp import COMPONENT, load_pipeline, parse
-from ..normalize import PreparedArticle, prepare
+from ..normalize import PreparedArticle, is_english, prepare
 
 Outcome = tuple[str, Document | Failure | Skipped]
 
@@ -30,7 +30,12 @@ def extract_documents(items: Iterable[IngestItem], settings: Settings) -> Iterat
                 passed.append((item.origin, item))
                 continue
             try:
-                yield prepare(item)
+                article = prepare(item)
+                if not is_english(article.article.language):
+                    # The coder reads English only: stored with its language, never parsed.
+                    passed.append((item.origin, Document(article=article.article)))
+                    continue
+                yield article
             except WirewatchError as err:
                 passed.append((item.origin, Failure(item.origin, str(err))))
 
