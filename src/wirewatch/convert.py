@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from .errors import ExtractionError
 from .extract.actors import ActorDictionary, split_code
+from .extract.scope import decide_scope
 from .model import (
     Actor,
     Article,
@@ -57,9 +58,13 @@ def to_document(doc: Doc, article: Article, book: ActorDictionary) -> Document:
                           h.speaker.anonymous, h.speaker.name) if h.speaker else None,
                   h.cue, h.direct, tuple(h.source_chain), h.cue_span)
         for h in found.statements)
+    # Events only for an article about political interaction: a match report's "beat" and
+    # "attack" are no ASSAULT (the other annotations stay, they are true of any text).
+    in_scope = decide_scope(text, title=article.title, url=article.url,
+                            actors=len(actors)).in_scope
     events = tuple(Event(e.type, e.mode, e.cameo, e.source, e.target, e.trigger, e.sentence,
                          e.modality, e.date, e.date_precision, e.place, e.quantity, e.statement,
-                         e.confidence) for e in found.events)
+                         e.confidence) for e in found.events) if in_scope else ()
     document = Document(article=article, entities=entities, actors=tuple(actors), times=times,
                         places=places, quantities=quantities, statements=statements,
                         events=events)
