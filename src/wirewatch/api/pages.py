@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
 
 from ..errors import InputError, StoreError
+from ..extract.scope import coding_note
 from ..model import EVENT_TYPES, MODALITIES, Document
 from ..store.schema import annotation_tables, articles
 from . import queries
@@ -119,7 +120,8 @@ def article_view(article_id: str, request: Request, store: StoreDep) -> HTMLResp
         raise HTTPException(404, f"no article with id {article_id!r}") from None
     pieces, events = segments(document)
     return page(request, "article.html", article=document.article, pieces=pieces,
-                events=events, kinds=KINDS)
+                events=events, kinds=KINDS,
+                note=coding_note(document.article, len(document.actors)))
 
 
 @router.get("/events", response_class=HTMLResponse)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from ..errors import InputError, StoreError
+from ..extract.scope import coding_note
 from ..model import EVENT_TYPES, MODALITIES
 from ..store import Store
 from . import queries
@@ -87,11 +88,15 @@ def list_articles(store: StoreDep, q: Annotated[str | None, Query(
 
 @router.get("/articles/{article_id}", tags=["articles"])
 def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
-    """One article with all its annotations (the JSON contract), by id or unique prefix."""
+    """One article with all its annotations (the JSON contract), by id or unique prefix, and
+    ``not_coded``: why it has no events when it was not coded (its language or its scope)."""
     try:
-        return store.document(store.find_article_id(article_id)).to_dict()
+        document = store.document(store.find_article_id(article_id))
     except StoreError:
         raise HTTPException(404, f"no article with id {article_id!r}") from None
+    # Beside the contract: why an article has no events (its language, or out of scope).
+    return {**document.to_dict(),
+            "not_coded": coding_note(document.article, len(document.actors))}
 
 
 def writer(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
