@@ -356,7 +356,7 @@ def find_entities(doc: Doc, book: ActorDictionary, matcher: NameMatcher,
             inner = [(s, e) for s, e in matches if ent.start <= s.start and s.end <= ent.end
                      and ent.label_ not in PLACE_LABELS]
             if inner:
-                actor = _read_inside(ent, *inner[0], book, context)
+                actor = _read_inside(ent, inner, book, context)
             elif any(s <= ent.start_char < e for s, e in shouted):
                 # a headline's "PUTIN", "BEIJING"; a dateline city stays a place
                 entry = _choose(book.entries.get(ent.text.title(), []), context.published)
@@ -365,27 +365,41 @@ def find_entities(doc: Doc, book: ActorDictionary, matcher: NameMatcher,
     return sorted(hits, key=lambda h: h.span.start)
 
 
-def _read_inside(ent: Span, span: Span, entry: Entry, book: ActorDictionary,
+def _read_inside(ent: Span, inner: list[tuple[Span, Entry]], book: ActorDictionary,
                  context: ActorContext) -> str | None:
-    """The actor of a named thing that contains a dictionary name, by what the rest of it is.
+    """The actor of a named thing that contains dictionary names, by where they stand in it.
 
-    Common words around the name leave it the same actor ("the Islamic State group"). A
-    country, demonym or capital that opens the name qualifies what follows: a role ("Russian
-    Defense Ministry" -> RUS, given its role later), or a kind of organisation whose role is
-    clear ("Phnom Penh Post" -> KHMMED, "Moscow State University" -> RUSEDU). Any other
-    capitalised words make it a different organisation that merely bears the name ("World
+    A known name that opens it, or stands with only common words and its own country around
+    it, names it ("Xinhua News Agency", "U.N. Security Council", "U.S. State Department",
+    "the Islamic State group"). A country, demonym or capital in a qualifier's place
+    (opening the name, or after "of") gives its country, with the sector a kind word makes
+    clear ("Phnom Penh Post" -> KHMMED, "University of Nairobi" -> KENEDU, "Chinese
+    Communist Party" -> CHN, "Russian Defense Ministry" -> RUS, its role added later). A name
+    inside other capitalised words is another organisation that merely bears it ("World
     Uyghur Congress", "Jamestown Foundation", "George Washington University"): no actor.
     """
-    rest = [t for t in ent if not (span.start <= t.i < span.end) and t.is_alpha]
-    if all(t.is_lower for t in rest):
-        return _entry_code(entry, context)
-    if entry.kind not in COUNTRY_KINDS or span.start != ent.start or entry.country is None:
-        return None
-    words = [t for t in ent if t.i >= span.end]
-    if _role_in(words, book):
-        return entry.country
-    kind = book.kind_roles.get(ent[-1].lower_) or book.kind_roles.get(ent[-1].lemma_.lower())
-    return entry.country + kind if kind else None
+    covered = {i for span, _ in inner for i in range(span.start, span.end)}
+    plain = all(t.is_lower for t in ent if t.i not in covered and t.is_alpha)
+    places = [(s, e) for s, e in inner if e.kind in COUNTRY_KINDS]
+    for span, entry in inner:
+        if entry.kind in COUNTRY_KINDS:
+            continue
+        if span.start == ent.start or (plain and all(e.country == entry.country
+                                                    for _, e in places)):
+            return _entry_code(entry, context)
+    kind = book.kind_roles.get(ent[-1].lower_) or book.kind_roles.get(ent[0].lower_)
+    for span, entry in places:
+        if entry.country is None:
+            continue
+        if plain:
+            return _entry_code(entry, context)
+        leading = span.start == ent.start or ent.doc[span.start - 1].lower_ == "of"
+        if leading and kind:
+            return entry.country + kind
+        if _role_in([t for t in ent if t.i >= span.end], book) or (
+                leading and entry.kind != "capital"):
+            return entry.country
+    return None
 
 
 def _role_in(words: Sequence[Token], book: ActorDictionary) -> bool:
