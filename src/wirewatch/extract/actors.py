@@ -61,6 +61,7 @@ class Entry:
     start: date | None = None
     end: date | None = None
     short: bool = False  # a short form such as a surname
+    needs_country: bool = False  # taken only where the article names the country too
 
     def in_office(self, on: date | None) -> bool:
         """Whether this reading holds on the date (a role, a group's status, an office)."""
@@ -174,7 +175,10 @@ class ActorDictionary:
                     continue
                 single = " " not in surface and "-" not in surface
                 short = single and (i > 0 or kind == "person")
-                entry = Entry(code, row["label"], kind, row["name"], country, start, end, short)
+                # the large table's people include many common names ("Abdul Qadir"):
+                # one counts only in an article that names their country
+                entry = Entry(code, row["label"], kind, row["name"], country, start, end, short,
+                              needs_country=kind == "person" and country is not None)
                 self.add(surface, entry)
                 if not single:
                     self.folded.add(surface)
@@ -428,7 +432,7 @@ def _dictionary_matches(doc: Doc, book: ActorDictionary, matcher: NameMatcher,
     out = []
     for span in spans:
         entry = readings[span.label_]
-        if entry is None:
+        if entry is None or (entry.needs_country and entry.country not in countries):
             continue
         if entry.short and not (entry.name in full_names or (span.start in model_ent_tokens
                                 and (entry.kind == "leader" or entry.country in countries))
