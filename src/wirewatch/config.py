@@ -24,6 +24,8 @@ class Settings:
     """Articles per ``nlp.pipe`` batch (8-16 is as fast as 64 with far less memory)."""
     actors: tuple[str, ...] = field(default_factory=tuple)
     """The user's own actor files, loaded over the bundled dictionary."""
+    max_chars: int = 5_000_000
+    """Longest article text read; a longer one is recorded as failed with that reason."""
 
     def with_overrides(self, **values: Any) -> Settings:
         """Apply CLI flags; ``None`` means the flag was not given."""

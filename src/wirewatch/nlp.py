@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,7 +12,8 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from .errors import ModelNotFound, SettingError
 from .extract.actors import (
@@ -37,6 +40,11 @@ from .extract.times import TimeHit, find_times
 from .normalize import PreparedArticle
 
 COMPONENT = "wirewatch"
+PIECE_CHARS = 100_000
+"""Articles longer than this are parsed in pieces of at most this many characters."""
+# Where a long text may be cut, best first: a blank line, a sentence end, any space.
+_PIECE_BOUNDARIES = (re.compile(r"\n\s*\n\s*"), re.compile(r"[.!?][\"'”’)]*\s+"),
+                     re.compile(r"\s+"))
 PARAGRAPHS = "wirewatch_paragraphs"
 EXTENSION = "wirewatch"
 CONTEXT_KEY = "wirewatch"
@@ -92,6 +100,7 @@ class WirewatchComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         try:
+            index_sentences(doc)
             context = self.context(doc)
             shouted = add_shouted_entities(doc, self._model, self.name_forms)
             teams = add_team_entities(doc)
@@ -113,6 +122,19 @@ class WirewatchComponent:
         except Exception as err:  # one bad article must not stop a batch
             doc._.set(EXTENSION, Annotations(error=f"{type(err).__name__}: {err}"))
         return doc
+
+
+def index_sentences(doc: Doc) -> None:
+    """Answer ``token.sent`` and ``span.sent`` from one list of sentences: spaCy's own lookup
+    scans the whole Doc each time, which makes extraction quadratic in the text's length."""
+    sentences = list(doc.sents)
+    starts = [s.start for s in sentences]
+
+    def containing(i: int) -> Span:
+        return sentences[bisect_right(starts, i) - 1]
+
+    doc.user_token_hooks["sent"] = lambda token: containing(token.i)
+    doc.user_span_hooks["sent"] = lambda span: containing(span.start)
 
 
 @Language.factory(
@@ -159,17 +181,58 @@ def load_pipeline(model: str, actors: tuple[str, ...] = ()) -> Language:
 
 def make_doc(nlp: Language, item: PreparedArticle) -> Doc:
     doc = nlp.make_doc(item.article.text)
-    doc.user_data[CONTEXT_KEY] = {
+    doc.user_data[CONTEXT_KEY] = _facts(item)
+    return doc
+
+
+def _facts(item: PreparedArticle) -> dict[str, Any]:
+    return {
         "published": item.article.published,
         "source": item.article.source,
         "dateline": item.dateline,
     }
-    return doc
 
 
-def parse(nlp: Language, items: Iterable[PreparedArticle], batch_size: int = 16
-          ) -> Iterator[tuple[PreparedArticle, Doc]]:
-    """Parse every article once with ``nlp.pipe``, keeping each article beside its Doc."""
-    pairs = ((make_doc(nlp, item), item) for item in items)
-    for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield item, doc
+def parse(nlp: Language, items: Iterable[PreparedArticle], batch_size: int = 16,
+          piece_chars: int = PIECE_CHARS) -> Iterator[tuple[PreparedArticle, Doc]]:
+    """Parse every article once with ``nlp.pipe``, keeping each article beside its Doc.
+
+    An article longer than ``piece_chars`` is parsed in pieces (the model has a length limit
+    and its memory grows with the text) and read by the wirewatch component as one Doc.
+    """
+    for batch in minibatch(items, batch_size):
+        short = [(make_doc(nlp, item), item) for item in batch
+                 if len(item.article.text) <= piece_chars]
+        parsed = {id(item): doc for doc, item in
+                  nlp.pipe(short, as_tuples=True, batch_size=batch_size)}
+        for item in batch:
+            doc = parsed.get(id(item))
+            yield item, doc if doc is not None else _parse_long(nlp, item, piece_chars)
+
+
+def _parse_long(nlp: Language, item: PreparedArticle, piece_chars: int) -> Doc:
+    pieces = split_pieces(item.article.text, piece_chars)
+    docs = list(nlp.pipe(pieces, batch_size=1, disable=[COMPONENT]))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    doc.user_data[CONTEXT_KEY] = _facts(item)
+    return nlp.get_pipe(COMPONENT)(doc)
+
+
+def split_pieces(text: str, size: int) -> list[str]:
+    """Cut a text into pieces of at most ``size`` characters that join back into it, each
+    ending at a paragraph break where one is near, else after a sentence, else at a space."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = 0
+        for boundary in _PIECE_BOUNDARIES:
+            found = [m.end() for m in boundary.finditer(window, size // 2)]
+            if found:
+                cut = found[-1]
+                break
+        cut = cut or size
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from ..config import Settings
 from ..convert import to_document
-from ..errors import WirewatchError
+from ..errors import InputError, WirewatchError
 from ..ingest import Failure, IngestItem, RawArticle, Skipped
 from ..model import Document
 from ..nlp import COMPONENT, load_pipeline, parse
@@ -31,6 +31,9 @@ def extract_documents(items: Iterable[IngestItem], settings: Settings) -> Iterat
                 continue
             try:
                 article = prepare(item)
+                if len(article.article.text) > settings.max_chars:
+                    raise InputError(f"text of {len(article.article.text):,} characters is "
+                                     f"longer than max_chars ({settings.max_chars:,})")
                 if not is_english(article.article.language):
                     # The coder reads English only: stored with its language, never parsed.
                     passed.append((item.origin, Document(article=article.article)))

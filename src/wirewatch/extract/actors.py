@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from ..errors import ResourceError
 from ..resources import bundled_table, read_table
+from .spans import SpanIndex
 
 GOVERNMENT = "GOV"
 FORMER_LEADER = "ELI"
@@ -337,14 +338,18 @@ def find_entities(doc: Doc, book: ActorDictionary, matcher: NameMatcher,
                   teams: Sequence[tuple[int, int]] = ()) -> list[EntityHit]:
     """spaCy's entities, corrected and completed by the dictionary, each with its actor;
     a team on a line of scores ("Hamilton 0") is not the place it is named after."""
+    team_index = SpanIndex(teams)
     matches = [(span, entry) for span, entry in _dictionary_matches(doc, book, matcher, context)
-               if not any(s < span.end_char and span.start_char < e for s, e in teams)]
+               if not team_index.overlapping(span.start_char, span.end_char)]
     hits: list[EntityHit] = []
     taken = [False] * len(doc)
-    model_ents = [_trim(ent) for ent in doc.ents]
+    model_ents = [ent for ent in map(_trim, doc.ents) if ent is not None]
+    ent_index = SpanIndex([(e.start, e.end) for e in model_ents])
+    match_index = SpanIndex([(span.start, span.end) for span, _ in matches])
+    shouted_index = SpanIndex(shouted)
     for span, entry in matches:
-        container = next((e for e in model_ents if e is not None
-                          and e.label_ in CONTAINER_LABELS
+        around = (model_ents[i] for i in ent_index.overlapping(span.start, span.end))
+        container = next((e for e in around if e.label_ in CONTAINER_LABELS
                           and e.start <= span.start and span.end <= e.end
                           and (e.start, e.end) != (span.start, span.end)), None)
         if container is not None and entry.kind not in PERSON_KINDS:
@@ -353,15 +358,16 @@ def find_entities(doc: Doc, book: ActorDictionary, matcher: NameMatcher,
         for i in range(span.start, span.end):
             taken[i] = True
     for ent in model_ents:
-        if ent is None or any(taken[i] for i in range(ent.start, ent.end)):
+        if any(taken[i] for i in range(ent.start, ent.end)):
             continue
         actor = None
         if ent.label_ in ACTOR_LABELS:
-            inner = [(s, e) for s, e in matches if ent.start <= s.start and s.end <= ent.end
+            inner = [(s, e) for s, e in (matches[i] for i in match_index.overlapping(
+                ent.start, ent.end)) if ent.start <= s.start and s.end <= ent.end
                      and ent.label_ not in PLACE_LABELS]
             if inner:
                 actor = _read_inside(ent, inner, book, context)
-            elif any(s <= ent.start_char < e for s, e in shouted):
+            elif shouted_index.overlapping(ent.start_char, ent.start_char + 1):
                 # a headline's "PUTIN", "BEIJING"; a dateline city stays a place
                 entry = _choose(book.entries.get(ent.text.title(), []), context.published)
                 actor = _entry_code(entry, context) if entry else None
@@ -547,10 +553,12 @@ def code_entities(entities: list[EntityHit], mentions: list[ActorMention]) -> li
     entity coded with a bare country the role it names itself ("the Russian Defense
     Ministry" -> RUSMIL; "North Korean" in "North Korean troops" stays PRK)."""
     out = []
+    index = SpanIndex([(m.start, m.end) for m in mentions])
     for hit in entities:
         bare_country = hit.actor is not None and split_code(hit.actor)[1] is None
         if (hit.actor is None or bare_country) and hit.label in ACTOR_LABELS:
-            cover = next((m for m in mentions
+            around = (mentions[i] for i in index.overlapping(hit.span.start, hit.span.end))
+            cover = next((m for m in around
                           if m.start <= hit.span.start and hit.span.end <= m.end
                           and (hit.actor is None or (m.code.startswith(hit.actor)
                                                      and m.end <= hit.span.end))), None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +24,7 @@ from .actors import ActorMention
 from .modality import modality_cues, modality_of
 from .places import PlaceHit
 from .quantities import QuantityHit
+from .spans import SpanIndex
 from .statements import StatementHit
 from .statements import cues as reporting_cues
 from .times import TimeHit
@@ -36,6 +38,7 @@ MEMBER_OF = frozenset({"of", "in", "from", "throughout"})  # "rebels in the Ivor
 DATED_KINDS = {"date": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 INTENT_TYPES = frozenset({"AGREE"})
 ROLES = frozenset({"agent", "recipient", "force"})
+T = TypeVar("T", TimeHit, QuantityHit, PlaceHit, StatementHit)
 MAX_DEPTH = 3  # how far into a phrase's modifiers (and pronouns) an actor is looked for
 
 
@@ -418,12 +421,37 @@ def _in(doc: Doc, start: int, end: int, tokens: set[int]) -> int | None:
     return span.root.i
 
 
+class ByPosition(Generic[T]):
+    """Annotations found by the stretch of text they lie in: linking looks only at those of
+    the event's sentence."""
+
+    def __init__(self, items: Sequence[T]) -> None:
+        self.all = items
+        self.index = SpanIndex([(item.start, item.end) for item in items])
+
+    def within(self, start: int, end: int) -> list[tuple[int, T]]:
+        """(index, item) of the items overlapping [start, end), in their order."""
+        return [(i, self.all[i]) for i in self.index.overlapping(start, end)]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What an event is linked to, each findable by position."""
+
+    times: ByPosition[TimeHit]
+    quantities: ByPosition[QuantityHit]
+    places: ByPosition[PlaceHit]
+    statements: ByPosition[StatementHit]
+
+
 def find_events(doc: Doc, mentions: Sequence[ActorMention], times: Sequence[TimeHit],
                 quantities: Sequence[QuantityHit], places: Sequence[PlaceHit],
                 statements: Sequence[StatementHit]) -> list[EventHit]:
     """Every coded event of the Doc, in text order."""
     book = lexicon()
     actors = ActorIndex(doc, mentions, book)
+    found = Found(ByPosition(times), ByPosition(quantities), ByPosition(places),
+                  ByPosition(statements))
     blocked = {i for m in mentions for i in range(m.start, m.end)}
     blocked |= {t.i for ent in doc.ents if ent.label_ not in ("DATE", "TIME", "CARDINAL")
                 for t in ent}
@@ -433,16 +461,14 @@ def find_events(doc: Doc, mentions: Sequence[ActorMention], times: Sequence[Time
             if token.i in blocked:
                 continue
             if (demand := _reported_demand(token, actors)) is not None:
-                events.append(_link(doc, token, demand, sent, times, quantities, places,
-                                    statements, actors))
+                events.append(_link(doc, token, demand, sent, found, actors))
             pattern = match_trigger(token, book)
             if (pattern is None or _intent_with_event(token, pattern, book)
                     or _object_of_trigger(token, book)):
                 continue
             arguments = (noun_arguments if _trigger_pos(token) == "NOUN" else verb_arguments)(
                 token, pattern, actors)
-            events.append(_link(doc, token, (pattern, arguments), sent, times, quantities,
-                                places, statements, actors))
+            events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
     return events
 
 
@@ -487,28 +513,27 @@ def _reported_demand(token: Token, actors: ActorIndex) -> tuple[Pattern, Argumen
 
 
 def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
-          times: Sequence[TimeHit], quantities: Sequence[QuantityHit],
-          places: Sequence[PlaceHit], statements: Sequence[StatementHit],
-          actors: ActorIndex) -> EventHit:
+          known: Found, actors: ActorIndex) -> EventHit:
     pattern, arguments = found
     start = token.idx
     modality, _ = modality_of(token)
     scope = _scope(token)
-    dated = [(i, root) for i, t in enumerate(times)
-             if _dated(t) and (root := _in(doc, t.start, t.end, scope))
-             is not None]
-    statement = _statement_of(start, statements)
+    bounds = (sent.start_char, sent.end_char)
+    dated = [(i, root) for i, t in known.times.within(*bounds)
+             if _dated(t) and (root := _in(doc, t.start, t.end, scope)) is not None]
+    statement = _statement_of(start, known.statements)
     date = precision = None
     if (chosen := _nearest(token, dated)) is not None:
-        chosen_time = times[chosen]
+        chosen_time = known.times.all[chosen]
         date, precision = _date_part(chosen_time), DATED_KINDS[chosen_time.kind]
-    elif statement is not None and (said := _statement_time(doc, statements[statement], times)):
+    elif statement is not None and (said := _statement_time(
+            doc, known.statements.all[statement], known.times)):
         date, precision = said, "reported"
     place_scope = {t.i for h in arguments.place_tokens for t in h.subtree}
-    located = [(i, root) for i, p in enumerate(places)
+    located = [(i, root) for i, p in known.places.within(*bounds)
                if (root := _in(doc, p.start, p.end, place_scope)) is not None]
     counted_scope = scope | {t.i for h in arguments.phrases for t in h.subtree}
-    counted = [(i, root) for i, q in enumerate(quantities) if q.kind == "count"
+    counted = [(i, root) for i, q in known.quantities.within(*bounds) if q.kind == "count"
                and (root := _in(doc, q.start, q.end, counted_scope)) is not None]
     confidence = 0.5 + 0.1 * len(pattern.needs) + 0.15 * (arguments.source is not None) \
         + 0.15 * (arguments.target is not None)
@@ -542,14 +567,13 @@ def _date_part(time: TimeHit) -> str | None:
     return time.value[:10] if time.kind == "time" and time.value else time.value
 
 
-def _statement_of(char: int, statements: Sequence[StatementHit]) -> int | None:
+def _statement_of(char: int, statements: ByPosition[StatementHit]) -> int | None:
     """The innermost statement whose content holds the character."""
-    holding = [(s.end - s.start, i) for i, s in enumerate(statements)
-               if s.start <= char < s.end]
+    holding = [(s.end - s.start, i) for i, s in statements.within(char, char + 1)]
     return min(holding)[1] if holding else None
 
 
-def _statement_time(doc: Doc, statement: StatementHit, times: Sequence[TimeHit]
+def _statement_time(doc: Doc, statement: StatementHit, times: ByPosition[TimeHit]
                     ) -> str | None:
     """When the statement was made: a date on its cue verb ("said Wednesday")."""
     if statement.cue_span is None:
@@ -558,7 +582,8 @@ def _statement_time(doc: Doc, statement: StatementHit, times: Sequence[TimeHit]
     if cue is None:
         return None
     own = _own_tokens(cue.root)
-    for t in times:
+    sentence = cue.root.sent
+    for _, t in times.within(sentence.start_char, sentence.end_char):
         if _dated(t) and _in(doc, t.start, t.end, own) is not None:
             return _date_part(t)
     return None

@@ -120,11 +120,13 @@ def resolve_place(name: str, context: PlaceContext | None = None,
 
 def qualified_by(spans: Sequence[tuple[int, int]], text: str) -> dict[int, int]:
     """Pairs written "Dublin, Ohio": toponym i is inside toponym j that follows its comma."""
+    starts = {start: j for j, (start, _) in enumerate(spans)}
     pairs = {}
     for i, (_, end) in enumerate(spans):
-        for j, (start, _) in enumerate(spans):
-            if start > end and text[end:start] in (", ", ","):
+        for gap in (", ", ","):
+            if text.startswith(gap, end) and (j := starts.get(end + len(gap))) is not None:
                 pairs[i] = j
+                break
     return pairs
 
 

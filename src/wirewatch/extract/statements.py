@@ -10,6 +10,7 @@ nearest compatible earlier mention ("he", "the official") and carry its actor co
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,6 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from ..resources import bundled_table
+from .spans import SpanIndex
 
 MIN_QUOTE_WORDS = 4
 MAX_CUE_GAP = 80  # characters between a statement and a quotation its speaker goes on with
@@ -99,14 +101,14 @@ def cues() -> Cues:
                 frozenset(row["cue"] for row in rows if row["act"] == "attitude"))
 
 
-def _labels_a_speaker(label: Span, content: str, transcript: bool) -> bool:
+def _labels_a_speaker(label: Span, content: str, transcript: bool, text: str) -> bool:
     """A line label that names who speaks ("WALLACE:", "Poll:"), not a headline with a
     verb ("Clinton Wades In:"), a shouted tag ("BOOM:") or a tally ("Sanders: 1,547"). A label
     in capitals is a speaker in a transcript (where some label opens several lines) or where
     the text names it otherwise."""
     if any(t.pos_ in ("VERB", "AUX") for t in label):
         return False
-    if label.text.isupper() and not transcript and label.text.title() not in label.doc.text:
+    if label.text.isupper() and not transcript and label.text.title() not in text:
         return False
     return len(re.findall(r"[^\W\d_]+", content)) >= 2
 
@@ -354,10 +356,37 @@ class SpeakerResolver:
     persons: list[Span]
     publisher: str | None
     history: list[SpeakerHit] = field(default_factory=list)
+    nouns: dict[str, list[int]] = field(init=False)
+    """Where each noun lemma occurs, in token order, so earlier mentions are found at once."""
+
+    names_with: dict[str, set[str]] = field(init=False)
+    """The person names holding each word."""
+    first_seen: dict[str, int] = field(init=False)
+
+    actor_index: SpanIndex = field(init=False)
+    person_index: SpanIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.actor_index = SpanIndex([(s, e) for s, e, _ in self.actor_spans])
+        self.person_index = SpanIndex([(p.start_char, p.end_char) for p in self.persons])
+        self.names_with = {}
+        self.first_seen = {}
+        for i, person in enumerate(self.persons):
+            self.first_seen.setdefault(person.text, i)
+            for word in person.text.split():
+                self.names_with.setdefault(word, set()).add(person.text)
+        self.nouns = {}
+        for token in self.doc:
+            if token.pos_ == "NOUN":
+                self.nouns.setdefault(token.lemma_.lower(), []).append(token.i)
 
     def actor_in(self, start: int, end: int) -> str | None:
-        codes = [c for s, e, c in self.actor_spans if s < end and start < e]
+        codes = [self.actor_spans[i][2] for i in self.actor_index.overlapping(start, end)]
         return codes[-1] if codes else None
+
+    def person_in(self, start: int, end: int) -> Span | None:
+        found = self.person_index.overlapping(start, end)
+        return self.persons[found[0]] if found else None
 
     def resolve(self, span: Span, sentence: Span) -> SpeakerHit | None:
         text = span.text
@@ -371,8 +400,8 @@ class SpeakerResolver:
         if not (head.pos_ in ("PROPN", "NOUN", "PRON") or standalone):
             return None  # "'s", "12:15 p.m.": not a source
         actor = self.actor_in(span.start_char, span.end_char)
-        named = any(p.start_char < span.end_char and span.start_char < p.end_char
-                    for p in self.persons)
+        person = self.person_in(span.start_char, span.end_char)
+        named = person is not None
         name = None
         anonymous = not named and head.lemma_.lower() in cues().anonymous_nouns
         antecedent = None
@@ -384,9 +413,7 @@ class SpeakerResolver:
             actor = actor or antecedent.actor
             anonymous = antecedent.anonymous if head.lower_ in PRONOUNS else anonymous
             name = antecedent.name
-        if named:
-            person = next(p for p in self.persons
-                          if p.start_char < span.end_char and span.start_char < p.end_char)
+        if person is not None:
             name = self._full_name(person)
         if cues().anonymity.search(sentence.text):
             anonymous = True
@@ -410,8 +437,9 @@ class SpeakerResolver:
 
     def _antecedent(self, span: Span, person: bool) -> SpeakerHit | None:
         earlier = [h for h in self.history if h.end <= span.start_char]
-        persons = [p for p in self.persons if p.end_char <= span.start_char]
-        last_person = persons[-1] if persons else None
+        # persons do not overlap, so their ends are in order
+        before = bisect_right([p.end_char for p in self.persons], span.start_char)
+        last_person = self.persons[before - 1] if before else None
         last_speaker = earlier[-1] if earlier else None
         if person and last_person is not None and (
                 last_speaker is None or last_person.start_char > last_speaker.start):
@@ -426,22 +454,22 @@ class SpeakerResolver:
         for hit in reversed(self.history):
             if hit.end <= span.start_char and hit.head == lemma:
                 return hit
-        for token in reversed(self.doc[:span.start]):
-            if token.lemma_.lower() == lemma and token.pos_ == "NOUN":
-                np = _np(token)
-                actor = self.actor_in(np.start_char, np.end_char)
-                anonymous = lemma in cues().anonymous_nouns and not any(
-                    p.start_char < np.end_char and np.start_char < p.end_char
-                    for p in self.persons)
-                return SpeakerHit(np.start_char, np.end_char, np.text, actor, anonymous, None,
-                                  lemma)
+        earlier = self.nouns.get(lemma, [])
+        for i in reversed(earlier[:bisect_left(earlier, span.start)]):
+            np = _np(self.doc[i])
+            actor = self.actor_in(np.start_char, np.end_char)
+            anonymous = lemma in cues().anonymous_nouns and self.person_in(
+                np.start_char, np.end_char) is None
+            return SpeakerHit(np.start_char, np.end_char, np.text, actor, anonymous, None, lemma)
         return None
 
     def _full_name(self, person: Span) -> str:
         """The longest earlier or same name that contains this one ("Yoon" -> "Yoon Suk Yeol")."""
-        words = set(person.text.split())
-        fuller = [p.text for p in self.persons if words <= set(p.text.split())]
-        return max(fuller, key=len) if fuller else person.text
+        words = person.text.split()
+        fuller = set.intersection(*(self.names_with.get(w, set()) for w in words)) \
+            if words else set()
+        return max(fuller, key=lambda n: (len(n), -self.first_seen[n])) if fuller \
+            else person.text
 
 
 # ---------------------------------------------------------------- statements
@@ -666,8 +694,9 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
 
     # "Trump said Clinton wants to raise taxes": a thought or wish inside another speaker's
     # reported content is that speaker's claim, not a statement of its own
+    holding = SpanIndex([(h.start, h.end) for h in hits])
     nested = {id(a) for a in attitudes if a.cue_span is not None and any(
-        o is not a and o.start <= a.cue_span[0] < o.end for o in hits)}
+        hits[i] is not a for i in holding.overlapping(a.cue_span[0], a.cue_span[0] + 1))}
     statements = sorted((h for h in hits if id(h) not in nested), key=lambda h: h.start)
     statements = _speaker_goes_on(statements, text)
     _chain(statements, publisher)
@@ -686,7 +715,7 @@ def _labelled_statements(doc: Doc, resolver: SpeakerResolver, vocab: Cues
         if m["name"].lower() in vocab.not_speakers or len(m["name"].split()) > 4:
             continue
         name = doc.char_span(*_name_bounds(m), alignment_mode="expand")
-        if name is None or not _labels_a_speaker(name, m["content"], transcript):
+        if name is None or not _labels_a_speaker(name, m["content"], transcript, text):
             continue
         speaker = resolver.resolve(name, name.sent)
         if speaker is not None:
@@ -733,7 +762,7 @@ def _quote_statements(doc: Doc, resolver: SpeakerResolver, vocab: Cues,
             previous.end = end  # a quote split by its cue: one statement
             continue
         if cue is not None and cue.i < span.start:
-            start = _lead_in(doc, cue, span, quotes, start)
+            start = _lead_in(text, cue, span, quotes, start)
         group = doc[_verb_group_start(cue):cue.i + 1] if cue is not None else None
         found.append((cue, StatementHit(
             start, end, speaker, group.text if group is not None else None,
@@ -746,25 +775,34 @@ def _speaker_goes_on(statements: list[StatementHit], text: str) -> list[Statemen
     on with that statement: '"It's heartbreaking," Ryan said. "And this country has to heal."'
     is one statement of Ryan's."""
     kept: list[StatementHit] = []
+    longest = 0
     for hit in statements:
-        previous = max((o for o in kept if o.speaker is not None and o.end <= hit.start),
-                       key=lambda o: o.end, default=None)
+        # only a statement ending within MAX_CUE_GAP before the quotation can go on with it;
+        # ``kept`` is in text order, so those are among the last ones kept
+        near: list[StatementHit] = []
+        for o in reversed(kept):
+            if o.start < hit.start - MAX_CUE_GAP - longest - 2:  # marks moved by a merge
+                break
+            if o.speaker is not None and hit.start - MAX_CUE_GAP <= o.end <= hit.start:
+                near.append(o)
+        previous = max(reversed(near), key=lambda o: o.end, default=None)
         if hit.direct and hit.speaker is None and hit.cue is None and previous is not None \
                 and hit.start - previous.end <= MAX_CUE_GAP \
                 and "\n\n" not in text[previous.start:hit.start]:
             previous.start = _with_marks(text, previous.start, previous.start)[0]
             previous.end, previous.direct = hit.end, True
+            longest = max(longest, previous.end - previous.start)
             continue
         kept.append(hit)
+        longest = max(longest, hit.end - hit.start)
     return kept
 
 
-def _lead_in(doc: Doc, cue: Token, quote: Span, quotes: list[tuple[int, int]],
+def _lead_in(text: str, cue: Token, quote: Span, quotes: list[tuple[int, int]],
              start: int) -> int:
     """Where a quotation whose cue comes first really starts: at a short piece quoted before
     the cue ("“On this basis,” Zero Hedge said, “…”") or at the reported clause the quotation
     finishes ("he would “introduce legislation …”")."""
-    text = doc.text
     sentence = cue.sent
     piece = next((a for a, b in quotes if sentence.start_char <= a and b <= cue.idx
                   and not any(m in text[b:quote.start_char] for m in ".!?")), None)
@@ -850,9 +888,11 @@ def _chain(statements: list[StatementHit], publisher: str | None) -> None:
     """Outer sources, outside in: the publisher, then every speaker whose statement contains
     this one's cue."""
     base = [publisher] if publisher else []
+    holding = SpanIndex([(h.start, h.end) for h in statements])
     for hit in statements:
-        outer = [o for o in statements if o is not hit and o.speaker is not None
-                 and hit.cue_span is not None and o.start <= hit.cue_span[0] < o.end
+        around = [statements[i] for i in holding.overlapping(hit.cue_span[0], hit.cue_span[0] + 1)
+                  ] if hit.cue_span is not None else []
+        outer = [o for o in around if o is not hit and o.speaker is not None
                  and (o.end - o.start) > (hit.end - hit.start)]
         outer.sort(key=lambda o: -(o.end - o.start))
         chain = base + [o.speaker.text for o in outer if o.speaker is not None] + hit.relays

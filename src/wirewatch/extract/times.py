@@ -630,9 +630,9 @@ def _year_is_date(doc: Doc, match: Match) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and (after.like_num or after.tag_ == "NNS"):
         return False  # a count of plural things
-    if any(ent.label_ == "DATE" for ent in doc.ents
-           if ent.start <= span.start and span.end <= ent.end):
-        return True
+    if span[0].ent_type_ == "DATE" and all(
+            t.ent_type_ == "DATE" and t.ent_iob_ == "I" for t in span[1:]):
+        return True  # inside one DATE entity
     before = doc[span.start - 1] if span.start > 0 else None
     return before is not None and before.lower_ in PREPOSITIONS_BEFORE_YEAR
 

@@ -1,0 +1,28 @@
+"""Find the annotations that overlap a stretch of text without scanning them all.
+
+Extractors relate annotations by position (a time in an event's sentence, the actor inside
+a speaker's words); looking each up this way keeps an article's cost linear in its length.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+
+class SpanIndex:
+    """Character spans, answered by overlap with a query span."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+        self.starts = [spans[i][0] for i in self.order]
+        self.ends = [spans[i][1] for i in self.order]
+        self.longest = max((end - start for start, end in spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Indices (into the spans given) of those overlapping [start, end), in their order;
+        an empty query span asks for those holding its position."""
+        end = max(end, start + 1)
+        low = bisect_left(self.starts, start - self.longest)
+        high = bisect_left(self.starts, end)
+        return sorted(self.order[k] for k in range(low, high) if self.ends[k] > start)
