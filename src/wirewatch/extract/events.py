@@ -63,15 +63,46 @@ class Lexicon:
 
 
 @cache
+def cameo_plover() -> dict[str, tuple[str, str | None]]:
+    """CAMEO code -> (PLOVER type, mode) from PLOVER's CAMEO2PLOVER table: the authority a
+    trigger's type and mode are checked against, so that a row cannot code one act under a
+    CAMEO code that PLOVER files under another type."""
+    return {row["code"]: (row["type"], None if row["mode"] == "-" else row["mode"])
+            for row in bundled_table("cameo_plover.tsv")}
+
+
+def contradiction(row: dict[str, str], table: dict[str, tuple[str, str | None]]) -> str | None:
+    """Why a trigger row disagrees with the CAMEO2PLOVER table, or None. A row's own mode may
+    stand where the table gives none; any other difference needs a reason in ``departure``."""
+    code, departed = row["cameo"], row.get("departure", "-") != "-"
+    if code == "-":
+        return None if row["type"] == "CRIME" else "has no CAMEO code"
+    if code not in table:
+        return f"has an unknown CAMEO code {code}"
+    kind, mode = table[code]
+    if departed:
+        return None
+    if row["type"] != kind:
+        return f"is {row['type']} but CAMEO {code} is {kind}, and no departure is given"
+    if mode is not None and row["mode"] != mode:
+        return f"has mode {row['mode']} but CAMEO {code} is {mode}, and no departure is given"
+    return None
+
+
+@cache
 def lexicon() -> Lexicon:
     classes: dict[str, set[str]] = {}
     for row in bundled_table("event_objects.tsv"):
         classes.setdefault(row["class"], set()).add(row["lemma"])
     patterns: dict[tuple[str, str], list[Pattern]] = {}
+    table = cameo_plover()
     for row in bundled_table("event_triggers.tsv"):
         if row["type"] not in EVENT_TYPES or row["roles"] not in ROLES:
             raise ResourceError(f"event_triggers.tsv: {row['pattern']!r} has an unknown type "
                                 f"or roles ({row['type']}, {row['roles']})")
+        if (problem := contradiction(row, table)) is not None:
+            raise ResourceError(f"event_triggers.tsv: {row['pattern']!r} ({row['pos']}) "
+                                f"{problem}")
         head, *needs = row["pattern"].split()
         pattern = Pattern(head, row["pos"], tuple(needs), row["type"],
                           None if row["mode"] == "-" else row["mode"],

@@ -1,0 +1,88 @@
+"""The trigger lexicon agrees with PLOVER's CAMEO2PLOVER table, row by row."""
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+from wirewatch.errors import ResourceError
+from wirewatch.extract.events import lexicon
+from wirewatch.model import EVENT_TYPES
+from wirewatch.resources import bundled_table, read_table
+
+# the module itself: ``wirewatch.extract`` is also the name of the public function
+events = importlib.import_module("wirewatch.extract.events")
+RESOURCES = Path(events.__file__).resolve().parents[1] / "resources"
+
+
+def test_cameo_plover_table_codes_only_wirewatch_types():
+    table = read_table(RESOURCES / "cameo_plover.tsv")
+    assert len(table) > 200
+    assert {row["type"] for row in table} <= set(EVENT_TYPES)
+    by_code = {row["code"]: row for row in table}
+    # the readings the project rests on: releasing persons, imposing sanctions, signing
+    assert (by_code["0841"]["type"], by_code["0841"]["mode"]) == ("RETREAT", "release")
+    assert (by_code["163"]["type"], by_code["163"]["mode"]) == ("COERCE", "restrict")
+    assert by_code["057"]["type"] == "SUPPORT"
+    assert by_code["090"]["type"] == "INVESTIGATE" and by_code["112"]["type"] == "DISAPPROVE"
+    assert by_code["100"]["type"] == "DEMAND"
+
+
+def test_every_trigger_row_follows_its_cameo_code_or_says_why_not():
+    table = {row["code"]: row for row in read_table(RESOURCES / "cameo_plover.tsv")}
+    wrong = []
+    for row in read_table(RESOURCES / "event_triggers.tsv"):
+        where = f"{row['pattern']} ({row['pos']}, {row['cameo']})"
+        if row["cameo"] == "-":
+            if row["type"] != "CRIME":
+                wrong.append(f"{where}: no CAMEO code")
+            continue
+        if row["cameo"] not in table:
+            wrong.append(f"{where}: unknown CAMEO code")
+            continue
+        if row["departure"] != "-":
+            continue
+        code = table[row["cameo"]]
+        if row["type"] != code["type"]:
+            wrong.append(f"{where}: {row['type']}, table {code['type']}")
+        elif code["mode"] != "-" and row["mode"] != code["mode"]:
+            wrong.append(f"{where}: mode {row['mode']}, table {code['mode']}")
+    assert not wrong
+
+
+def _with_trigger(monkeypatch, row: dict[str, str]) -> None:
+    """The bundled lexicon with one more trigger row, loaded afresh."""
+    def patched(name: str):
+        rows = bundled_table(name)
+        return (*rows, row) if name == "event_triggers.tsv" else rows
+
+    monkeypatch.setattr(events, "bundled_table", patched)
+    lexicon.cache_clear()
+
+
+@pytest.fixture
+def fresh_lexicon():
+    lexicon.cache_clear()
+    yield
+    lexicon.cache_clear()
+
+
+ROW = {"pattern": "free", "pos": "VERB", "type": "RETREAT", "mode": "release",
+       "cameo": "0841", "roles": "agent", "departure": "-"}
+
+
+def test_loader_refuses_an_unknown_cameo_code(monkeypatch, fresh_lexicon):
+    _with_trigger(monkeypatch, {**ROW, "cameo": "0999", "departure": "a reason"})
+    with pytest.raises(ResourceError, match="unknown CAMEO code 0999"):
+        lexicon()
+
+
+def test_loader_refuses_a_type_that_contradicts_its_code(monkeypatch, fresh_lexicon):
+    _with_trigger(monkeypatch, {**ROW, "cameo": "0353"})  # 0353 is AGREE: intent to release
+    with pytest.raises(ResourceError, match="CAMEO 0353 is AGREE"):
+        lexicon()
+
+
+def test_a_marked_departure_loads(monkeypatch, fresh_lexicon):
+    _with_trigger(monkeypatch, {**ROW, "cameo": "0353", "departure": "a reason"})
+    assert any(p.type == "RETREAT" for p in lexicon().patterns[("free", "VERB")])
