@@ -24,6 +24,9 @@ class Settings:
     """Articles per ``nlp.pipe`` batch (8-16 is as fast as 64 with far less memory)."""
     actors: tuple[str, ...] = field(default_factory=tuple)
     """The user's own actor files, loaded over the bundled dictionary."""
+    keep_unattributed: bool = False
+    """Keep candidate events with no coded actor on either side (marked by a confidence of
+    at most 0.4); by default they are not events of the ledger."""
     max_chars: int = 5_000_000
     """Longest article text read; a longer one is recorded as failed with that reason."""
 
@@ -40,6 +43,14 @@ def _coerce(name: str, value: Any) -> Any:
     try:
         if kind == "int":
             return int(value)
+        if kind == "bool":
+            if isinstance(value, bool):
+                return value
+            if str(value).lower() in ("1", "true", "yes", "on"):
+                return True
+            if str(value).lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(value)
         if kind.startswith("tuple"):
             if isinstance(value, str):
                 return tuple(p for p in value.split(os.pathsep) if p)

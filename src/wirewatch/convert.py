@@ -23,9 +23,16 @@ from .model import (
 )
 from .nlp import EXTENSION, Annotations
 
+UNATTRIBUTED_CONFIDENCE = 0.4
 
-def to_document(doc: Doc, article: Article, book: ActorDictionary) -> Document:
-    """Build the contract's document from a parsed Doc and its article."""
+
+def to_document(doc: Doc, article: Article, book: ActorDictionary,
+                keep_unattributed: bool = False) -> Document:
+    """Build the contract's document from a parsed Doc and its article.
+
+    A candidate event with no coded actor on either side is no event of the ledger ("the
+    warning comes as ...", "the agreement"): it is dropped, or kept with a confidence of at
+    most 0.4 when asked for."""
     text = article.text  # Doc.text is rebuilt from the tokens on every access
     if doc.text != text:
         raise ExtractionError("the parsed text differs from the article text")
@@ -64,7 +71,10 @@ def to_document(doc: Doc, article: Article, book: ActorDictionary) -> Document:
                             actors=len(actors)).in_scope
     events = tuple(Event(e.type, e.mode, e.cameo, e.source, e.target, e.trigger, e.sentence,
                          e.modality, e.date, e.date_precision, e.place, e.quantity, e.statement,
-                         e.confidence) for e in found.events) if in_scope else ()
+                         e.confidence if e.source or e.target
+                         else min(e.confidence, UNATTRIBUTED_CONFIDENCE))
+                   for e in found.events if keep_unattributed or e.source or e.target
+                   ) if in_scope else ()
     document = Document(article=article, entities=entities, actors=tuple(actors), times=times,
                         places=places, quantities=quantities, statements=statements,
                         events=events)

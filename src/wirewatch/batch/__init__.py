@@ -45,7 +45,8 @@ def extract_documents(items: Iterable[IngestItem], settings: Settings) -> Iterat
     for item, doc in parse(nlp, prepared(), settings.batch_size):
         yield from _drain(passed)
         try:
-            yield item.origin, to_document(doc, item.article, book)
+            yield item.origin, to_document(doc, item.article, book,
+                                           keep_unattributed=settings.keep_unattributed)
         except WirewatchError as err:
             yield item.origin, Failure(item.origin, str(err))
     yield from _drain(passed)

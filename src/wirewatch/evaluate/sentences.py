@@ -150,7 +150,7 @@ def extract_stories(stories: list[dict[str, Any]], stories_path: Path, model: st
                     ) -> dict[str, Any]:
     """Each story id -> its Document, or the reason it failed."""
     from ..batch import extract_documents
-    from ..config import Settings
+    from ..config import load_settings
     from ..ingest import Failure
     from ..ingest.jsonl import article_from_mapping
     from ..model import Document
@@ -163,7 +163,8 @@ def extract_stories(stories: list[dict[str, Any]], stories_path: Path, model: st
         except InputError as err:
             found[str(story.get("id"))] = str(err)
     ids = {f"{stories_path}#{s.get('id')}": str(s.get("id")) for s in stories}
-    for origin, outcome in extract_documents(raws, Settings(model=model)):
+    settings = load_settings().with_overrides(model=model)
+    for origin, outcome in extract_documents(raws, settings):
         if isinstance(outcome, Document | Failure):
             found[ids[origin]] = outcome if isinstance(outcome, Document) else outcome.reason
     return found

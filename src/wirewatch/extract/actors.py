@@ -46,6 +46,8 @@ CONTAINER_LABELS = frozenset({"ORG", "FAC", "LOC", "EVENT", "LAW", "WORK_OF_ART"
                               "PRODUCT", "PERSON", "GPE"})
 # A place whose name contains another place's is a different place: no actor from inside.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Roles often posted abroad: "troops in Ukraine", "diplomats in Beijing" say where, not whose.
+FOREIGN_ROLES = frozenset({"MIL", "GOV", "SPY", "IGO", "MED", "BUS", "NGO"})
 QUALIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
@@ -471,8 +473,9 @@ def _choose(entries: list[Entry], on: date | None) -> Entry | None:
                and not (e.short and e.kind in PERSON_KINDS and not e.dated)]
     if current:
         return min(current, key=lambda e: (e.kind in PERSON_KINDS, not e.dated))
-    past = [e for e in entries if e.kind in PERSON_KINDS and not e.short
-            and (on is None or e.start is None or e.start <= on)]  # not before a first role
+    # not before a first role; a surname alone only where no date could rule it out
+    past = [e for e in entries if e.kind in PERSON_KINDS and (not e.short or on is None)
+            and (on is None or e.start is None or e.start <= on)]
     return max(past, key=lambda e: e.start or date.min) if past else None
 
 
@@ -522,7 +525,7 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             continue
         length, role = found
         last = doc[i + length - 1]
-        qualifier = _qualifier(last, owner)
+        qualifier = _qualifier(last, owner, local=role.role not in FOREIGN_ROLES)
         if role.kind == "title" and last.head.i in owner:
             # "Chinese leader Xi Jinping": the person carries the code, the title's country
             # qualifier is part of that mention, not an actor of its own
@@ -584,8 +587,11 @@ def _role_at(doc: Doc, i: int, book: ActorDictionary) -> tuple[int, Role] | None
     return None
 
 
-def _qualifier(token: Token, owner: dict[int, EntityHit]) -> EntityHit | None:
-    """The coded entity that says whose this role is: a modifier, possessor or 'of' object."""
+def _qualifier(token: Token, owner: dict[int, EntityHit], local: bool = False
+               ) -> EntityHit | None:
+    """The coded entity that says whose this role is: a modifier, possessor or 'of' object,
+    or, for people of the place (``local``), an 'in' object ("protesters in Baghdad")."""
+    preps = ("of", "from", "in") if local else ("of", "from")
     heads = [token]
     if token.dep_ in ("compound", "amod") and token.head.i != token.i:
         heads.append(token.head)
@@ -593,7 +599,7 @@ def _qualifier(token: Token, owner: dict[int, EntityHit]) -> EntityHit | None:
         for child in head.children:
             if child.dep_ in QUALIFIER_DEPS and child.i in owner:
                 return owner[child.i]
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.i in owner:
                         return owner[obj.i]

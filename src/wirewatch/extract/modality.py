@@ -40,6 +40,8 @@ class ModalityCues:
     phrase: dict[str, str]
     deontic: frozenset[str]
     boundary: frozenset[str]
+    denial: frozenset[str]
+    report: frozenset[str]
 
 
 @cache
@@ -50,7 +52,9 @@ def modality_cues() -> ModalityCues:
     return ModalityCues(*(tables.get(k, {}) for k in (
         "aux", "neg", "det", "adverb", "governor", "mark", "prep", "phrase")),
         deontic=frozenset(tables.get("deontic", {})),
-        boundary=frozenset(tables.get("boundary", {})))
+        boundary=frozenset(tables.get("boundary", {})),
+        denial=frozenset(tables.get("denial", {})),
+        report=frozenset(tables.get("report", {})))
 
 
 def _governor_key(token: Token) -> str:
@@ -107,6 +111,20 @@ def _is_purpose(token: Token) -> bool:
     """An infinitive that says what its head is for or about: "a plan to visit"."""
     return token.dep_ in ("acl", "advcl") and any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def denied_report(clause: Token, cues: ModalityCues | None = None) -> Token | None:
+    """The denying verb when a clause is what a denied report says: "denied reports that its
+    forces attacked", "dismissed claims that it shipped drones"."""
+    cues = cues or modality_cues()
+    noun = clause.head
+    if clause.dep_ not in ("acl", "ccomp", "relcl") or noun.i == clause.i \
+            or noun.lemma_.lower() not in cues.report:
+        return None
+    verb = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in cues.denial:
+        return verb
+    return None
 
 
 def chain(trigger: Token) -> list[Token]:
@@ -171,6 +189,8 @@ def modality_of(trigger: Token) -> tuple[str, tuple[Token, ...]]:
         if governor.lemma_.lower() in ASK and any(
                 c.dep_ == "mark" and c.lower_ in cues.mark for c in top.children):
             found.add("negated" if _answered_negatively(governor, cues) else "hypothetical")
+    if denied_report(top, cues) is not None:
+        found.add("negated")
     for name in ORDER:
         if name in found:
             return name, tuple(nodes)
