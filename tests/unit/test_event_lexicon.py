@@ -28,10 +28,16 @@ def test_cameo_plover_table_codes_only_wirewatch_types():
     assert by_code["100"]["type"] == "DEMAND"
 
 
+def _triggers() -> list[dict[str, str]]:
+    """The hand-written rows, then the ones generated from CAMEO's verb dictionary."""
+    return [*read_table(RESOURCES / "event_triggers.tsv"),
+            *read_table(RESOURCES / "event_patterns.tsv")]
+
+
 def test_every_trigger_row_follows_its_cameo_code_or_says_why_not():
     table = {row["code"]: row for row in read_table(RESOURCES / "cameo_plover.tsv")}
     wrong = []
-    for row in read_table(RESOURCES / "event_triggers.tsv"):
+    for row in _triggers():
         where = f"{row['pattern']} ({row['pos']}, {row['cameo']})"
         if row["cameo"] == "-":
             if row["type"] != "CRIME":
@@ -86,3 +92,36 @@ def test_loader_refuses_a_type_that_contradicts_its_code(monkeypatch, fresh_lexi
 def test_a_marked_departure_loads(monkeypatch, fresh_lexicon):
     _with_trigger(monkeypatch, {**ROW, "cameo": "0353", "departure": "a reason"})
     assert any(p.type == "RETREAT" for p in lexicon().patterns[("free", "VERB")])
+
+
+GENERIC = {"take", "make", "hold", "give", "get", "put", "have", "do", "bring", "set"}
+
+
+def test_a_generic_verb_never_triggers_alone():
+    alone = [row["pattern"] for row in _triggers()
+             if row["pos"] == "VERB" and row["pattern"] in GENERIC]
+    assert not alone
+
+
+def test_generated_patterns_leave_the_hand_written_verbs_their_types():
+    hand = read_table(RESOURCES / "event_triggers.tsv")
+    stated = {(row["pattern"], row["pos"]) for row in hand}
+    types: dict[str, set[str]] = {}
+    for row in hand:
+        if row["pos"] == "VERB":
+            types.setdefault(row["pattern"].split()[0], set()).add(row["type"])
+    generated = read_table(RESOURCES / "event_patterns.tsv")
+    assert len(generated) > 1000
+    assert all(len(row["pattern"].split()) > 1 for row in generated)  # never a bare verb
+    assert not [row for row in generated if (row["pattern"], row["pos"]) in stated]
+    assert not [row["pattern"] for row in generated
+                if (verb := row["pattern"].split()[0]) in types and verb not in GENERIC
+                and row["type"] not in types[verb]]
+
+
+def test_a_cameo_verb_pattern_codes_a_verb_the_hand_written_table_lacks():
+    import wirewatch
+
+    doc = wirewatch.extract("Iran airlifted weapons to Syria on Monday.", published="2024-06-14")
+    (event,) = doc.events
+    assert (event.type, event.cameo, event.source, event.target) == ("AID", "072", "IRN", "SYR")

@@ -89,6 +89,16 @@ def contradiction(row: dict[str, str], table: dict[str, tuple[str, str | None]])
     return None
 
 
+def trigger_rows() -> list[tuple[str, dict[str, str]]]:
+    """(file, row) of every trigger: the hand-written table, then the patterns generated from
+    CAMEO's verb dictionary that it does not already state (the hand-written row wins)."""
+    hand = bundled_table("event_triggers.tsv")
+    stated = {(row["pattern"], row["pos"]) for row in hand}
+    return [("event_triggers.tsv", row) for row in hand] + [
+        ("event_patterns.tsv", row) for row in bundled_table("event_patterns.tsv")
+        if (row["pattern"], row["pos"]) not in stated]
+
+
 @cache
 def lexicon() -> Lexicon:
     classes: dict[str, set[str]] = {}
@@ -96,13 +106,12 @@ def lexicon() -> Lexicon:
         classes.setdefault(row["class"], set()).add(row["lemma"])
     patterns: dict[tuple[str, str], list[Pattern]] = {}
     table = cameo_plover()
-    for row in bundled_table("event_triggers.tsv"):
+    for name, row in trigger_rows():
         if row["type"] not in EVENT_TYPES or row["roles"] not in ROLES:
-            raise ResourceError(f"event_triggers.tsv: {row['pattern']!r} has an unknown type "
+            raise ResourceError(f"{name}: {row['pattern']!r} has an unknown type "
                                 f"or roles ({row['type']}, {row['roles']})")
         if (problem := contradiction(row, table)) is not None:
-            raise ResourceError(f"event_triggers.tsv: {row['pattern']!r} ({row['pos']}) "
-                                f"{problem}")
+            raise ResourceError(f"{name}: {row['pattern']!r} ({row['pos']}) {problem}")
         head, *needs = row["pattern"].split()
         pattern = Pattern(head, row["pos"], tuple(needs), row["type"],
                           None if row["mode"] == "-" else row["mode"],
