@@ -10,6 +10,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -211,9 +212,12 @@ def parse(nlp: Language, items: Iterable[PreparedArticle], batch_size: int = 16,
 
 
 def _parse_long(nlp: Language, item: PreparedArticle, piece_chars: int) -> Doc:
-    pieces = split_pieces(item.article.text, piece_chars)
-    docs = list(nlp.pipe(pieces, batch_size=1, disable=[COMPONENT]))
-    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    docs = []
+    for piece in nlp.pipe(split_pieces(item.article.text, piece_chars), batch_size=1,
+                          disable=[COMPONENT]):
+        piece.tensor = numpy.zeros((0,), dtype="float32")  # the parse is kept, not its vectors
+        docs.append(piece)
+    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
     doc.user_data[CONTEXT_KEY] = _facts(item)
     return nlp.get_pipe(COMPONENT)(doc)
 

@@ -536,9 +536,13 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
         code = None
         start = i
         if qualifier is not None:
-            country, _ = split_code(qualifier.actor or "")
-            if country:
-                code = country + role.role
+            country, sector = split_code(qualifier.actor or "")
+            if country and sector in (None, GOVERNMENT):
+                code = country + role.role  # "North Korean troops", "the government's troops"
+            elif sector:
+                # a group's own people are the group: "Hezbollah commanders", "U.N. monitors"
+                code = qualifier.actor
+            if code:
                 start = min(i, qualifier.span.start)
                 consumed.add(id(qualifier))
         elif role.kind == "office" and context.home_country:

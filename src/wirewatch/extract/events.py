@@ -21,7 +21,7 @@ from ..errors import ResourceError
 from ..model import EVENT_TYPES
 from ..resources import bundled_table
 from .actors import ActorMention
-from .modality import modality_cues, modality_of
+from .modality import denied_report, modality_cues, modality_of
 from .places import PlaceHit
 from .quantities import QuantityHit
 from .spans import SpanIndex
@@ -33,12 +33,23 @@ OBJECTS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp"})
 NP_LINKS = frozenset({"poss", "compound", "amod", "nmod", "appos", "npadvmod"})
-CONTROLLERS = frozenset({"xcomp", "advcl", "conj", "pcomp", "csubj", "csubjpass"})
+CONTROLLERS = frozenset({"xcomp", "advcl", "conj", "pcomp", "csubj", "csubjpass", "acomp"})
 MEMBER_OF = frozenset({"of", "in", "from", "throughout"})  # "rebels in the Ivory Coast"
 DATED_KINDS = {"date": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 INTENT_TYPES = frozenset({"AGREE"})
 ROLES = frozenset({"agent", "recipient", "force"})
 T = TypeVar("T", TimeHit, QuantityHit, PlaceHit, StatementHit)
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+ORGANISATION_PREFIXES = frozenset({"IGO", "IMG", "NGO"})
+ORGANISATION_ROLES = frozenset({"REB", "INS", "OPP", "PTY", "SEP", "RAD", "UAF", "NGO"})
+# Types whose nouns name what was done to someone: their "of" phrase is the target.
+PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "INVESTIGATE", "DISAPPROVE", "SUPPORT",
+                           "REJECT", "THREATEN", "SANCTION", "CRIME"})
+# "went on strike", "engaged in talks": a noun after these is what the verb's subject does
+STATE_PREPS = frozenset({"on", "in", "into"})
+# Types whose generic verbs ("provide", "help", "deliver") say nothing of aid without a
+# recipient or something given that is aid.
+GIVING_TYPES = frozenset({"AID"})
 MAX_DEPTH = 3  # how far into a phrase's modifiers (and pronouns) an actor is looked for
 
 
@@ -60,6 +71,7 @@ class Lexicon:
     preps: dict[tuple[str, str], frozenset[str]]  # (preposition, pos) -> roles
     groups: frozenset[str]
     modes: dict[str, str]  # adjective -> PLOVER mode ("military aid")
+    anaphors: frozenset[str]  # "the group": a noun that refers back to an organisation
 
 
 @cache
@@ -119,10 +131,14 @@ def lexicon() -> Lexicon:
         patterns.setdefault((head, row["pos"]), []).append(pattern)
     preps: dict[tuple[str, str], set[str]] = {}
     groups: set[str] = set()
+    anaphors: set[str] = set()
     modes: dict[str, str] = {}
     for row in bundled_table("event_arguments.tsv"):
         if row["kind"] == "group":
             groups.add(row["word"])
+            continue
+        if row["kind"] == "anaphor":
+            anaphors.add(row["word"])
             continue
         if row["kind"] == "mode":
             modes[row["word"]] = row["role"]
@@ -133,7 +149,7 @@ def lexicon() -> Lexicon:
         {k: tuple(sorted(v, key=lambda p: -len(p.needs))) for k, v in patterns.items()},
         {k: frozenset(v) for k, v in classes.items()},
         {k: frozenset(v) for k, v in preps.items()},
-        frozenset(groups), modes)
+        frozenset(groups), modes, frozenset(anaphors))
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +198,10 @@ def _themes(token: Token) -> list[Token]:
 def _satisfies(token: Token, need: str, book: Lexicon) -> bool:
     if need.startswith("@"):
         members = book.classes.get(need[1:], frozenset())
-        return any(t.lemma_.lower() in members for t in _themes(token))
+        # what it acts on ("send troops"), or what kind it is ("a drone strike")
+        return any(t.lemma_.lower() in members for t in _themes(token)) or (
+            token.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower()
+                                         in members for c in token.children))
     return any(c.lemma_.lower() == need or c.lower_ == need for c in token.children) or any(
         t.lemma_.lower() == need for t in _themes(token))
 
@@ -191,7 +210,10 @@ def match_trigger(token: Token, book: Lexicon) -> Pattern | None:
     pos = _trigger_pos(token)
     if pos is None:
         return None
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
     for pattern in book.patterns.get((token.lemma_.lower(), pos), ()):
+        if particles - set(pattern.needs):
+            continue  # a phrasal verb means something else: "back off", "seize on"
         if all(_satisfies(token, need, book) for need in pattern.needs):
             return pattern
     return None
@@ -235,6 +257,9 @@ class ActorIndex:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (code := self.of_phrase(pobj, depth + 1)):
                         return code
+        if head.lemma_.lower() in self.book.anaphors and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            return self.organisation_before(head)
         return None
 
     def all_of_phrase(self, head: Token) -> list[str]:
@@ -258,6 +283,34 @@ class ActorIndex:
         sent_start = pronoun.sent.start
         for m in reversed(self.mentions):
             if sent_start <= m.start and m.end <= pronoun.i:
+                return m.code
+        if pronoun.lower_ in ("i", "me", "my", "we", "us", "our", "you", "your"):
+            return None  # a speaker's own voice: whose it is, the statement says
+        return self.previous_subject(pronoun, person=pronoun.lower_ in PERSON_PRONOUNS)
+
+    def previous_subject(self, token: Token, person: bool) -> str | None:
+        """The actor a sentence-initial reference points back to: the subject of the
+        sentence before, else its first actor; a person for "he" and "she"."""
+        sent = token.sent
+        if sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        found = [m for m in self.mentions if before.start <= m.start and m.end <= before.end
+                 and (self.doc[m.start].ent_type_ == "PERSON") == person]
+        subjects = [m for m in found if any(self.doc[i].dep_ in SUBJECTS
+                                            for i in range(m.start, m.end))]
+        chosen = (subjects or found)[:1]
+        return chosen[0].code if chosen else None
+
+    def organisation_before(self, token: Token) -> str | None:
+        """"the group", "the militants": the last organisation named before, in this
+        sentence or the three before it."""
+        first = token.sent.start
+        for _ in range(3):
+            if first > 0:
+                first = self.doc[first - 1].sent.start
+        for m in reversed(self.mentions):
+            if first <= m.start and m.end <= token.i and _organisation(m.code):
                 return m.code
         return None
 
@@ -292,7 +345,7 @@ def _prep_objects(token: Token, role: str, pos: str, book: Lexicon) -> list[Toke
 
 def _subject(verb: Token) -> Token | None:
     """The verb's own subject, or the subject of the verb that controls it ("X agreed to send",
-    "X sent troops to fight")."""
+    "X sent troops to fight", "X made plans to visit")."""
     node = verb
     for _ in range(6):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "agent")]
@@ -301,9 +354,25 @@ def _subject(verb: Token) -> Token | None:
             if subject.dep_ == "agent":
                 return next((g for g in subject.children if g.dep_ == "pobj"), None)
             return subject
+        if (for_subject := _for_subject(node)) is not None:
+            return for_subject
+        if node.dep_ == "acl" and node.head.dep_ == "dobj" and node.head.head.pos_ == "VERB":
+            node = node.head.head  # "X finalized a plan to visit": X is the one to visit
+            continue
         if node.dep_ not in CONTROLLERS:
             return None
         node = node.head
+    return None
+
+
+def _for_subject(verb: Token) -> Token | None:
+    """"time for the Ukrainian side to designate": the subject of an infinitive is the object
+    of the "for" just before it."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and verb.head.i < prep.i < verb.i:
+            return next((g for g in prep.children if g.dep_ == "pobj"), None)
     return None
 
 
@@ -351,9 +420,25 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         for obj in objects:
             target_heads += [c for c in obj.children if c.dep_ == "poss"]
             target_heads += _prep_objects(obj, "target", "NOUN", book)
+            # whose offer was rejected, whose attack condemned: "an offer from Kabul",
+            # "calls by Kofi Annan", "the removal of President Habyarimana"
+            target_heads += _prep_objects(obj, "source", "NOUN", book)
+            target_heads += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for g in c.children if g.dep_ == "pobj"]
         target_heads += _complement_targets(trigger, book)
+        target_heads += _condition_subjects(trigger) if pattern.type == "THREATEN" else []
+    if pattern.type == "PROTEST" and not target_heads:
+        target_heads = places  # a protest with no one named is aimed at where it happens
     return _resolve(source_heads, target_heads, places, actors,
                     (*source_heads, *target_heads, *objects, *patients))
+
+
+def _condition_subjects(verb: Token) -> list[Token]:
+    """Whom a threat is aimed at: the subject of its condition ("threatened to stop the
+    talks if the United States goes ahead", "unless Baghdad accepted")."""
+    return [s for clause in verb.subtree if clause.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+        for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _complement_targets(verb: Token, book: Lexicon) -> list[Token]:
@@ -362,7 +447,7 @@ def _complement_targets(verb: Token, book: Lexicon) -> list[Token]:
     out: list[Token] = []
     for clause in verb.children:
         if clause.dep_ == "ccomp":
-            out += [c for c in clause.children if c.dep_ == "nsubj"]
+            out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         elif clause.dep_ == "xcomp":
             for obj in (c for c in clause.children if c.dep_ in ("dobj", "dative")):
                 out.append(obj)
@@ -374,13 +459,18 @@ def _complement_targets(verb: Token, book: Lexicon) -> list[Token]:
 def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Arguments:
     book = actors.book
     source_heads = [c for c in trigger.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-                    and actors.of_phrase(c)]
+                    and (code := actors.of_phrase(c)) and not _names_a_place(c, code)]
     source_heads += _prep_objects(trigger, "source", "NOUN", book)
     target_heads = _prep_objects(trigger, "target", "NOUN", book)
     pairs = _prep_objects(trigger, "pair", "NOUN", book)
     places = _prep_objects(trigger, "place", "NOUN", book)
+    of_objects = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
     if pattern.roles == "force":
         target_heads = []
+        source_heads += of_objects  # "the withdrawal of U.S. troops"
+    elif pattern.type in PATIENT_TYPES:
+        target_heads += of_objects  # "the arrest of Mahmoud Khalil", "an invasion of Ukraine"
     if pairs and not source_heads:
         pair_codes = actors.all_of_phrase(pairs[0])
         if len(pair_codes) >= 2:
@@ -388,10 +478,23 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     governor = _governing_verb(trigger)
     if governor is not None:
         places += _prep_objects(governor, "place", "VERB", book)
-    if not source_heads and governor is not None and (subject := _subject(governor)):
+    if not source_heads and governor is not None and (subject := _subject(governor)) and (
+            noun_is_object(trigger) or target_heads or trigger.head.lower_ in STATE_PREPS):
+        # "held talks", "launched an attack": the verb's subject acts; "during the trip, it
+        # made a stop" says nothing about who the trip was with
         source_heads = [subject]
     return _resolve(source_heads, target_heads, places, actors,
                     (*source_heads, *target_heads, trigger))
+
+
+def noun_is_object(noun: Token) -> bool:
+    return noun.dep_ in ("dobj", "attr", "nsubjpass")
+
+
+def _names_a_place(modifier: Token, code: str) -> bool:
+    """"the Doha agreement", "the Minsk talks": a capital before the noun names where, not
+    who (a capital is coded as its government; a country before the noun stays its actor)."""
+    return modifier.dep_ == "compound" and modifier.ent_type_ == "GPE" and code.endswith("GOV")
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -414,8 +517,10 @@ def _resolve(source_heads: Sequence[Token], target_heads: Sequence[Token],
         source_codes = actors.all_of_phrase(head)
         if source_codes:
             break
-    target = next((codes[0] for h in target_heads if (codes := actors.all_of_phrase(h))), None)
     source = source_codes[0] if source_codes else None
+    targets = [code for h in target_heads for code in actors.all_of_phrase(h)[:1]]
+    # the first target that is another actor: "offered its troops to Lebanon's president"
+    target = next((c for c in targets if c != source), targets[0] if targets else None)
     if target is None and len(source_codes) > 1:
         target = source_codes[1]  # "Israel and Lebanon renewed talks": each with the other
     return Arguments(source, target, tuple(places), tuple(phrases))
@@ -504,10 +609,13 @@ def find_events(doc: Doc, mentions: Sequence[ActorMention], times: Sequence[Time
                 events.append(_link(doc, token, demand, sent, found, actors))
             pattern = match_trigger(token, book)
             if (pattern is None or _intent_with_event(token, pattern, book)
-                    or _object_of_trigger(token, book)):
+                    or _object_of_trigger(token, book) or _denies_a_report(token)):
                 continue
             arguments = (noun_arguments if _trigger_pos(token) == "NOUN" else verb_arguments)(
                 token, pattern, actors)
+            if pattern.type in GIVING_TYPES and not pattern.needs and arguments.target is None \
+                    and not _satisfies(token, "@aid", book):
+                continue  # "unable to provide details": giving is aid only when given to someone
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
     return events
 
@@ -524,6 +632,13 @@ def _object_of_trigger(token: Token, book: Lexicon) -> bool:
         return False
     return head.i != token.i and _trigger_pos(head) == "VERB" and match_trigger(
         head, book) is not None
+
+
+def _denies_a_report(token: Token) -> bool:
+    """"Denied reports that its forces attacked": the denial is the speaker's word on the
+    reported event (negated), not an event of its own."""
+    return any((verb := denied_report(clause)) is not None and verb.i == token.i
+               for obj in token.children if obj.dep_ == "dobj" for clause in obj.children)
 
 
 def _intent_with_event(token: Token, pattern: Pattern, book: Lexicon) -> bool:
@@ -575,17 +690,32 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     counted_scope = scope | {t.i for h in arguments.phrases for t in h.subtree}
     counted = [(i, root) for i, q in known.quantities.within(*bounds) if q.kind == "count"
                and (root := _in(doc, q.start, q.end, counted_scope)) is not None]
+    target = arguments.target
+    if target == arguments.source and not _reciprocal(sent):
+        target = None  # "Trump said he might back off": one actor, not an act on itself
     confidence = 0.5 + 0.1 * len(pattern.needs) + 0.15 * (arguments.source is not None) \
-        + 0.15 * (arguments.target is not None)
+        + 0.15 * (target is not None)
     mode = pattern.mode or _mode_from_modifiers(token, actors.book.modes)
     return EventHit(
         type=pattern.type, mode=mode, cameo=pattern.cameo,
-        source=arguments.source, target=arguments.target,
+        source=arguments.source, target=target,
         trigger=(start, start + len(token.text)),
         sentence=(sent.start_char, sent.end_char), modality=modality,
         date=date, date_precision=precision,
         place=_nearest(token, located), quantity=_nearest(token, counted),
         statement=statement, confidence=round(min(confidence, 0.95), 2), token=token.i)
+
+
+def _organisation(code: str) -> bool:
+    """An organisation's code: an international or non-state group, or a country's armed
+    groups and parties."""
+    return code[:3] in ORGANISATION_PREFIXES or code[3:6] in ORGANISATION_ROLES
+
+
+def _reciprocal(sentence: Span) -> bool:
+    """"each other", "one another": the text makes the act mutual."""
+    return any(t.lower_ in ("each", "one") and t.i + 1 < sentence.end
+               and t.nbor().lower_ in ("other", "another") for t in sentence)
 
 
 def _mode_from_modifiers(token: Token, modes: dict[str, str]) -> str | None:
