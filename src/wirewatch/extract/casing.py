@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from wordfreq import zipf_frequency
 
+from .spans import doc_text
+
 # A word this common is an ordinary word, not a name, unless the dictionary knows it.
 COMMON_ZIPF = 4.0
 MIN_LETTERS = 4
@@ -66,7 +68,7 @@ def add_shouted_entities(doc: Doc, run_model: Callable[[str], Doc],
                          names: dict[str, str]) -> list[tuple[int, int]]:
     """Replace the entities of the Doc's ALL-CAPS lines with those found in their recased
     form, which a cased model reads far better; returns those lines' character ranges."""
-    text = doc.text
+    text = doc_text(doc)
     shouted = shouted_lines(text)
     found: list[Span] = []
     for start, end in shouted:

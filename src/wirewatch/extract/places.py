@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ..resources import bundled_table
 from .actors import ActorMention, EntityHit, split_code
 from .gazetteer import Candidate, Gazetteer, open_gazetteer
+from .spans import doc_text
 
 TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
 FEATURE_PRIOR = {"country": 3.0, "adm1": 1.5, "region": 0.5, "city": 0.0}
@@ -228,7 +229,7 @@ def find_places(doc: Doc, entities: Iterable[EntityHit], home_country: str | Non
                 ) -> list[PlaceHit]:
     """Toponyms among the entities, resolved together; unresolved ones keep their span."""
     spans = [h for h in entities if h.label in TOPONYM_LABELS]
-    text = doc.text  # rebuilt from the tokens on every access: read it once
+    text = doc_text(doc)
     offsets = [(h.span.start_char, h.span.end_char) for h in spans]
     resolved = resolve_all([text[s:e] for s, e in offsets], home_country,
                            qualifiers=qualified_by(offsets, text)) if spans else []

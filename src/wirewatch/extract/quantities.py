@@ -13,6 +13,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from ..resources import bundled_table
+from .spans import doc_text
 
 COUNT, MEASURE = "count", "measure"
 # Nouns that follow an age ("a 52-year-old doctor") or make a number a name or a rank.
@@ -132,7 +133,7 @@ def find_quantities(doc: Doc, excluded: list[tuple[int, int]]) -> list[QuantityH
     """Quantities in the Doc, skipping the character ranges of time expressions."""
     vocab = vocabulary()
     hits: list[QuantityHit] = []
-    for m in vocab.pattern.finditer(doc.text):
+    for m in vocab.pattern.finditer(doc_text(doc)):
         start = m.start("bound") if m["bound"] else m.start()
         number_start = m.start("currency") if m["currency"] else (
             m.start("vague") if m["vague"] else m.start("digits") if m["digits"]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .gazetteer import open_gazetteer
+from .spans import doc_text
 
 NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*)*"
 _LINES = (
@@ -50,7 +51,7 @@ def _town(name: str) -> bool:
 def add_team_entities(doc: Doc) -> list[tuple[int, int]]:
     """Label the team names of score lines ORG, replacing what the model read there;
     returns their character spans."""
-    text = doc.text
+    text = doc_text(doc)
     teams = []
     for start, end in team_spans(text):
         span = doc.char_span(start, end, label="ORG")

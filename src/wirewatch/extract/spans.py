@@ -9,6 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from spacy.tokens import Doc
+
 
 class SpanIndex:
     """Character spans, answered by overlap with a query span."""
@@ -26,3 +28,15 @@ class SpanIndex:
         low = bisect_left(self.starts, start - self.longest)
         high = bisect_left(self.starts, end)
         return sorted(self.order[k] for k in range(low, high) if self.ends[k] > start)
+
+
+TEXT_KEY = "wirewatch_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, read once: spaCy rebuilds ``Doc.text`` from its tokens on every
+    access, which every extractor would otherwise pay again."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from ..resources import bundled_table
-from .spans import SpanIndex
+from .spans import SpanIndex, doc_text
 
 MIN_QUOTE_WORDS = 4
 MAX_CUE_GAP = 80  # characters between a statement and a quotation its speaker goes on with
@@ -657,7 +657,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
     """Every attributed statement of the Doc, direct and indirect, with its source chain."""
     vocab = cues()
     resolver = SpeakerResolver(doc, actor_spans, persons, publisher)
-    text = doc.text
+    text = doc_text(doc)
     quotes = find_quotes(text)
     in_quote = [False] * len(doc)
     for s, e in quotes:
@@ -706,7 +706,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
 def _labelled_statements(doc: Doc, resolver: SpeakerResolver, vocab: Cues
                          ) -> list[StatementHit]:
     """"WALLACE: ..." lines of a transcript, "Poll: ..." headlines."""
-    text = doc.text
+    text = doc_text(doc)
     labels = list(_LABELLED.finditer(text))
     capitals = Counter(m["name"] for m in labels if m["name"].isupper())
     transcript = any(n > 1 for n in capitals.values())
@@ -730,7 +730,7 @@ def _quote_statements(doc: Doc, resolver: SpeakerResolver, vocab: Cues,
     """Direct quotations with the reporting verb beside them (or the name that signs them),
     each with its cue token; a quotation split by its cue, or going on without one, joins
     the statement before it."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[tuple[Token | None, StatementHit]] = []
     for s, e in quotes:
         if any(h.start < e and s < h.end for h in labelled):

@@ -17,6 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from ..resources import bundled_table
+from .spans import doc_text
 
 SET_RULES = frozenset({"set_word", "every"})
 DAY_RULES = frozenset({"weekday", "month_day", "month_day_comma", "day_month", "day_word",
@@ -643,7 +644,7 @@ def find_times(doc: Doc, published: date | None) -> list[TimeHit]:
     quarter: str | None = None  # the last quarter the text spoke of
     day: date | None = None  # the last day it spoke of, for "two days later"
     previous_rule = ""
-    text = doc.text  # rebuilt from the tokens on every access: read it once
+    text = doc_text(doc)
     for match in find_matches(text):
         if not _plausible(doc, text, match):
             continue
