@@ -50,6 +50,8 @@ STATE_PREPS = frozenset({"on", "in", "into"})
 # Types whose generic verbs ("provide", "help", "deliver") say nothing of aid without a
 # recipient or something given that is aid.
 GIVING_TYPES = frozenset({"AID"})
+# Verbs whose subject, not their object, does what follows ("promised Russia to send").
+SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "guarantee"})
 MAX_DEPTH = 3  # how far into a phrase's modifiers (and pronouns) an actor is looked for
 
 
@@ -356,6 +358,9 @@ def _subject(verb: Token) -> Token | None:
             return subject
         if (for_subject := _for_subject(node)) is not None:
             return for_subject
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() not in SUBJECT_CONTROL and (
+                objects := [c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i]):
+            return objects[0]  # "urged Russia to accept": Russia is the one to accept
         if node.dep_ == "acl" and node.head.dep_ == "dobj" and node.head.head.pos_ == "VERB":
             node = node.head.head  # "X finalized a plan to visit": X is the one to visit
             continue
