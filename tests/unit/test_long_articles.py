@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from wirewatch.batch import extract_documents
 from wirewatch.config import Settings
 from wirewatch.convert import to_document
@@ -69,3 +71,19 @@ def test_text_over_max_chars_fails_alone() -> None:
     assert isinstance(outcomes["big.txt"], Failure)
     assert "max_chars" in outcomes["big.txt"].reason
     assert isinstance(outcomes["ok.txt"], Document)
+
+
+def test_ingest_records_an_over_long_text_and_stores_the_rest(capsys, tmp_path, monkeypatch):
+    from tests.unit.test_cli import run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "long.txt").write_text(PARAGRAPH * 20, encoding="utf-8")
+    (folder / "short.txt").write_text(PARAGRAPH, encoding="utf-8")
+    monkeypatch.setenv("WIREWATCH_MAX_CHARS", "1000")
+    db = tmp_path / "ledger.db"
+    code, out, _ = run(capsys, "ingest", folder, "--db", db)
+    assert code == 1 and "stored 1, unchanged 0, failed 1" in out
+    code, out, _ = run(capsys, "failures", "--db", db, "--format", "json")
+    (failure,) = json.loads(out)
+    assert "longer than max_chars (1,000)" in failure["reason"]
