@@ -126,12 +126,30 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("The Iraqi militia appears to have attacked the base.", "attacked", "hedged"),
     ("Vietnam plans to send peacekeepers to South Sudan.", "send", "planned"),
     ("Turkey vowed to deploy troops to the border.", "deploy", "planned"),
-    ("France refused to send troops to Mali.", "send", "negated"),
+    ("France failed to send troops to Mali.", "send", "negated"),
+    ("France ruled out sending troops to Mali.", "sending", "negated"),
     ("Japan gave Ukraine $200 million in aid.", "gave", "asserted"),
 ])
 def test_modality_cues(text, word, modality):
     _, events = events_of(text)
     assert one(events, word).modality == modality
+
+
+def test_a_refusal_is_the_event_not_what_it_refuses():
+    _, events = events_of("France refused to send troops to Mali.")
+    assert [(e.type, e.source, e.target, e.modality) for e, _ in events] == [
+        ("REJECT", "FRA", "MLI", "asserted")]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Britain will cede the islands to Mauritius to allow the base to remain.", "allow"),
+    ("Beijing denies the allegations.", "allegations"),
+    ("Analysts say Russia poses a threat to NATO.", "threat"),
+    ("Indonesia was unable to provide additional details.", "provide"),
+])
+def test_words_that_name_no_act_here_code_no_event(text, word):
+    _, events = events_of(text)
+    assert word not in [trigger for _, trigger in events]
 
 
 def test_a_reported_must_is_a_demand_of_the_subject():

@@ -47,9 +47,6 @@ PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "INVESTIGATE", "DISAPPROVE", "SU
                            "REJECT", "THREATEN", "SANCTION", "CRIME"})
 # "went on strike", "engaged in talks": a noun after these is what the verb's subject does
 STATE_PREPS = frozenset({"on", "in", "into"})
-# Types whose generic verbs ("provide", "help", "deliver") say nothing of aid without a
-# recipient or something given that is aid.
-GIVING_TYPES = frozenset({"AID"})
 # Verbs whose subject, not their object, does what follows ("promised Russia to send").
 SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "guarantee"})
 MAX_DEPTH = 3  # how far into a phrase's modifiers (and pronouns) an actor is looked for
@@ -74,6 +71,8 @@ class Lexicon:
     groups: frozenset[str]
     modes: dict[str, str]  # adjective -> PLOVER mode ("military aid")
     anaphors: frozenset[str]  # "the group": a noun that refers back to an organisation
+    needs_target: frozenset[str]  # "provide", "help": an event only when done to someone
+    state_verbs: frozenset[str]  # "pose a threat", "face a threat": a state, not an act
 
 
 @cache
@@ -134,13 +133,16 @@ def lexicon() -> Lexicon:
     preps: dict[tuple[str, str], set[str]] = {}
     groups: set[str] = set()
     anaphors: set[str] = set()
+    needs_target: set[str] = set()
+    state_verbs: set[str] = set()
     modes: dict[str, str] = {}
     for row in bundled_table("event_arguments.tsv"):
         if row["kind"] == "group":
             groups.add(row["word"])
             continue
-        if row["kind"] == "anaphor":
-            anaphors.add(row["word"])
+        if row["kind"] in ("anaphor", "needs-target", "state-verb"):
+            {"anaphor": anaphors, "needs-target": needs_target,
+             "state-verb": state_verbs}[row["kind"]].add(row["word"])
             continue
         if row["kind"] == "mode":
             modes[row["word"]] = row["role"]
@@ -151,7 +153,8 @@ def lexicon() -> Lexicon:
         {k: tuple(sorted(v, key=lambda p: -len(p.needs))) for k, v in patterns.items()},
         {k: frozenset(v) for k, v in classes.items()},
         {k: frozenset(v) for k, v in preps.items()},
-        frozenset(groups), modes, frozenset(anaphors))
+        frozenset(groups), modes, frozenset(anaphors), frozenset(needs_target),
+        frozenset(state_verbs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +254,8 @@ class ActorIndex:
             return pair[0] if pair else None
         if depth >= MAX_DEPTH:
             return None
-        for child in sorted(head.children, key=lambda c: abs(c.i - head.i)):
+        # an owner before a modifier: "Iran's U.N. mission" is Iran's
+        for child in sorted(head.children, key=lambda c: (c.dep_ != "poss", abs(c.i - head.i))):
             if child.dep_ in NP_LINKS and (code := self.of_phrase(child, depth + 1)):
                 return code
         for child in head.children:
@@ -614,13 +618,15 @@ def find_events(doc: Doc, mentions: Sequence[ActorMention], times: Sequence[Time
                 events.append(_link(doc, token, demand, sent, found, actors))
             pattern = match_trigger(token, book)
             if (pattern is None or _intent_with_event(token, pattern, book)
-                    or _object_of_trigger(token, book) or _denies_a_report(token)):
+                    or _object_of_trigger(token, book) or _denies_a_report(token)
+                    or _not_an_occurrence(token, book)):
                 continue
             arguments = (noun_arguments if _trigger_pos(token) == "NOUN" else verb_arguments)(
                 token, pattern, actors)
-            if pattern.type in GIVING_TYPES and not pattern.needs and arguments.target is None \
+            if pattern.pos == "VERB" and token.lemma_.lower() in book.needs_target \
+                    and not pattern.needs and arguments.target in (None, arguments.source) \
                     and not _satisfies(token, "@aid", book):
-                continue  # "unable to provide details": giving is aid only when given to someone
+                continue  # "unable to provide details", "talking about moving"
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
     return events
 
@@ -637,6 +643,31 @@ def _object_of_trigger(token: Token, book: Lexicon) -> bool:
         return False
     return head.i != token.i and _trigger_pos(head) == "VERB" and match_trigger(
         head, book) is not None
+
+
+def _not_an_occurrence(token: Token, book: Lexicon) -> bool:
+    """Words that name an act without anyone doing it here: the purpose of another act
+    ("ceded the islands to allow the base to remain"), what a refusal refuses ("refused to
+    attend the hearing": the refusal is the event), a state that is posed or faced ("poses
+    a threat", "faces a growing threat")."""
+    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) \
+            and any(match_trigger(verb, book) is not None for verb in (
+                token.head, *([token.head.head] if token.head.dep_ == "conj" else []))):
+        return True
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" \
+            and token.head.lemma_.lower() in modality_cues().denial:
+        return True  # "Beijing denies the allegations": the denial answers, it alleges nothing
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr") \
+            and token.head.lemma_.lower() in book.state_verbs:
+        return True
+    node = token
+    for _ in range(3):  # up through the complement and object links of its own clause
+        if node.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and (found := match_trigger(node, book)) is not None:
+            return found.type == "REJECT"
+    return False
 
 
 def _denies_a_report(token: Token) -> bool:
