@@ -221,3 +221,17 @@ def test_name_words_split_like_the_tokenizer():
     names = sorted(book.folded)[::20]
     same = sum(name_words(n) == [t.text for t in nlp.make_doc(n)] for n in names)
     assert same / len(names) > 0.99
+
+
+def test_unqualified_local_roles_take_the_country_the_article_is_about():
+    import wirewatch
+
+    text = ("Nigeria's army said on Monday it had freed 20 hostages in Nigeria's northeast. "
+            "Nigeria has faced years of attacks. Police said the gunmen fled, and "
+            "authorities closed schools.")
+    codes = {m.code for m in wirewatch.extract(text, published="2024-10-30").actors}
+    assert {"NGACOP", "NGAGOV"} <= codes
+    # where no country dominates, a bare role stays uncoded
+    mixed = "Kenya and Somalia met in Nairobi. Police said the talks went well."
+    assert not any(m.code.endswith("COP")
+                   for m in wirewatch.extract(mixed, published="2024-10-30").actors)

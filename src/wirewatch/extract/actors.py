@@ -9,6 +9,7 @@ publisher's country ("the presidential office" in a Seoul wire -> KORGOV).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,6 +47,10 @@ CONTAINER_LABELS = frozenset({"ORG", "FAC", "LOC", "EVENT", "LAW", "WORK_OF_ART"
                               "PRODUCT", "PERSON", "GPE"})
 # A place whose name contains another place's is a different place: no actor from inside.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Roles that, unqualified, belong to the country the article is about ("authorities said").
+LOCAL_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "LAB", "EDU"})
+FOCUS_MIN = 3
+FOCUS_SHARE = 0.5
 # Roles often posted abroad: "troops in Ukraine", "diplomats in Beijing" say where, not whose.
 FOREIGN_ROLES = frozenset({"MIL", "GOV", "SPY", "IGO", "MED", "BUS", "NGO"})
 QUALIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
@@ -517,6 +522,7 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
     owner = {i: h for h in coded for i in range(h.span.start, h.span.end)}
     consumed: set[int] = set()
     mentions: list[ActorMention] = []
+    focus: tuple[str] | tuple[()] | None = None  # computed once, when a bare role needs it
     i = 0
     while i < len(doc):
         found = _role_at(doc, i, book)
@@ -547,12 +553,26 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
                 consumed.add(id(qualifier))
         elif role.kind == "office" and context.home_country:
             code = context.home_country + role.role
+        elif role.role in LOCAL_ROLES and (focus := focus or _focus_country(coded)):
+            # "authorities", "police", "protesters" with no country named: the article's
+            # own country, where one clearly dominates what it names
+            code = focus[0] + role.role
         if code:
             mentions.append(ActorMention(start, i + length, code))
         i += length
     mentions += [ActorMention(h.span.start, h.span.end, h.actor) for h in coded
                  if id(h) not in consumed]
     return sorted(set(mentions), key=lambda m: (m.start, m.end))
+
+
+def _focus_country(coded: Sequence[EntityHit]) -> tuple[str] | tuple[()]:
+    """The country an article is about: named at least FOCUS_MIN times and in at least
+    FOCUS_SHARE of its country-coded names; () where none dominates."""
+    countries = [c for h in coded if (c := split_code(h.actor or "")[0])]
+    if not countries:
+        return ()
+    top, count = Counter(countries).most_common(1)[0]
+    return (top,) if count >= FOCUS_MIN and count >= FOCUS_SHARE * len(countries) else ()
 
 
 def code_entities(entities: list[EntityHit], mentions: list[ActorMention]) -> list[EntityHit]:
