@@ -49,6 +49,8 @@ PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "INVESTIGATE", "DISAPPROVE", "SU
 STATE_PREPS = frozenset({"on", "in", "into"})
 # Verbs whose subject, not their object, does what follows ("promised Russia to send").
 SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "guarantee"})
+# Types whose act, when no one is named, is aimed at the country where it happens.
+PLACE_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 MAX_DEPTH = 3  # how far into a phrase's modifiers (and pronouns) an actor is looked for
 
 
@@ -436,8 +438,6 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                              for g in c.children if g.dep_ == "pobj"]
         target_heads += _complement_targets(trigger, book)
         target_heads += _condition_subjects(trigger) if pattern.type == "THREATEN" else []
-    if pattern.type == "PROTEST" and not target_heads:
-        target_heads = places  # a protest with no one named is aimed at where it happens
     return _resolve(source_heads, target_heads, places, actors,
                     (*source_heads, *target_heads, *objects, *patients))
 
@@ -729,6 +729,13 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     target = arguments.target
     if target == arguments.source and not _reciprocal(sent):
         target = None  # "Trump said he might back off": one actor, not an act on itself
+    place = _nearest(token, located)
+    if target is None and arguments.source and pattern.type in PLACE_TARGET_TYPES \
+            and place is not None:
+        # "attacked a hospital in Kharkiv", "protested in Belgrade": no one named, so the
+        # act is aimed at the country where it happens
+        country = known.places.all[place].country
+        target = country if country != arguments.source else None
     confidence = 0.5 + 0.1 * len(pattern.needs) + 0.15 * (arguments.source is not None) \
         + 0.15 * (target is not None)
     mode = pattern.mode or _mode_from_modifiers(token, actors.book.modes)
@@ -738,7 +745,7 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         trigger=(start, start + len(token.text)),
         sentence=(sent.start_char, sent.end_char), modality=modality,
         date=date, date_precision=precision,
-        place=_nearest(token, located), quantity=_nearest(token, counted),
+        place=place, quantity=_nearest(token, counted),
         statement=statement, confidence=round(min(confidence, 0.95), 2), token=token.i)
 
 
