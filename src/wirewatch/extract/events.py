@@ -51,6 +51,10 @@ STATE_PREPS = frozenset({"on", "in", "into"})
 SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "guarantee"})
 # Types whose act, when no one is named, is aimed at the country where it happens.
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+# Particles that make a phrasal verb mean something else ("back off", "pay off", "take on");
+# "beat up", "blow up", "shoot down" keep the verb's sense.
+SENSE_PARTICLES = frozenset({"off", "on", "away", "back", "over", "in", "along", "around",
+                             "about", "through"})
 MAX_DEPTH = 3  # how far into a phrase's modifiers (and pronouns) an actor is looked for
 
 
@@ -217,7 +221,7 @@ def match_trigger(token: Token, book: Lexicon) -> Pattern | None:
     pos = _trigger_pos(token)
     if pos is None:
         return None
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"} & SENSE_PARTICLES
     for pattern in book.patterns.get((token.lemma_.lower(), pos), ()):
         if particles - set(pattern.needs):
             continue  # a phrasal verb means something else: "back off", "seize on"
