@@ -152,6 +152,13 @@ def test_words_that_name_no_act_here_code_no_event(text, word):
     assert word not in [trigger for _, trigger in events]
 
 
+def test_we_in_a_quotation_is_the_speaker_and_saying_is_no_event():
+    _, events = events_of("“We support Mauritius,” Indian Foreign Secretary Vikram Misri said.",
+                          published="2025-03-12")
+    assert [(e.type, t, e.source, e.target) for e, t in events] == [
+        ("SUPPORT", "support", "INDGOV", "MUS")]
+
+
 def test_a_reported_must_is_a_demand_of_the_subject():
     _, events = events_of("Germany said Russia must release the journalist.")
     demand = next(e for e, _ in events if e.type == "DEMAND")

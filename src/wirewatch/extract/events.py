@@ -55,6 +55,7 @@ PLACE_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 # "beat up", "blow up", "shoot down" keep the verb's sense.
 SENSE_PARTICLES = frozenset({"off", "on", "away", "back", "over", "in", "along", "around",
                              "about", "through"})
+FIRST_PERSON = frozenset({"we", "i", "our", "my", "us"})
 MAX_DEPTH = 3  # how far into a phrase's modifiers (and pronouns) an actor is looked for
 
 
@@ -213,7 +214,12 @@ def _satisfies(token: Token, need: str, book: Lexicon) -> bool:
         return any(t.lemma_.lower() in members for t in _themes(token)) or (
             token.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower()
                                          in members for c in token.children))
-    return any(c.lemma_.lower() == need or c.lower_ == need for c in token.children) or any(
+    # a verb that is no event alone ("say") takes its word from its own phrase, never from
+    # the clause it reports ("said [it would] support" is the support, not a saying); an
+    # event verb may be named by the act in its clause ("demanded that Russia release")
+    alone = any(not p.needs for p in book.patterns.get((token.lemma_.lower(), "VERB"), ()))
+    return any((c.lemma_.lower() == need or c.lower_ == need)
+               and (alone or c.dep_ not in CLAUSES) for c in token.children) or any(
         t.lemma_.lower() == need for t in _themes(token))
 
 
@@ -730,22 +736,26 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     counted_scope = scope | {t.i for h in arguments.phrases for t in h.subtree}
     counted = [(i, root) for i, q in known.quantities.within(*bounds) if q.kind == "count"
                and (root := _in(doc, q.start, q.end, counted_scope)) is not None]
-    target = arguments.target
-    if target == arguments.source and not _reciprocal(sent):
+    source, target = arguments.source, arguments.target
+    if source is None and statement is not None and _speaks_for_itself(token):
+        # "“We will retaliate,” the Turkish foreign minister said": the speaker's actor
+        speaker = known.statements.all[statement].speaker
+        source = speaker.actor if speaker is not None else None
+    if target == source and not _reciprocal(sent):
         target = None  # "Trump said he might back off": one actor, not an act on itself
     place = _nearest(token, located)
-    if target is None and arguments.source and pattern.type in PLACE_TARGET_TYPES \
+    if target is None and source and pattern.type in PLACE_TARGET_TYPES \
             and place is not None:
         # "attacked a hospital in Kharkiv", "protested in Belgrade": no one named, so the
         # act is aimed at the country where it happens
         country = known.places.all[place].country
-        target = country if country != arguments.source else None
-    confidence = 0.5 + 0.1 * len(pattern.needs) + 0.15 * (arguments.source is not None) \
+        target = country if country != source else None
+    confidence = 0.5 + 0.1 * len(pattern.needs) + 0.15 * (source is not None) \
         + 0.15 * (target is not None)
     mode = pattern.mode or _mode_from_modifiers(token, actors.book.modes)
     return EventHit(
         type=pattern.type, mode=mode, cameo=pattern.cameo,
-        source=arguments.source, target=target,
+        source=source, target=target,
         trigger=(start, start + len(token.text)),
         sentence=(sent.start_char, sent.end_char), modality=modality,
         date=date, date_precision=precision,
@@ -757,6 +767,13 @@ def _organisation(code: str) -> bool:
     """An organisation's code: an international or non-state group, or a country's armed
     groups and parties."""
     return code[:3] in ORGANISATION_PREFIXES or code[3:6] in ORGANISATION_ROLES
+
+
+def _speaks_for_itself(trigger: Token) -> bool:
+    """The trigger's actor is "we" or "I" (or "our ..."): the one quoted."""
+    subject = _subject(trigger) if trigger.pos_ == "VERB" else next(
+        (c for c in trigger.children if c.dep_ == "poss"), None)
+    return subject is not None and subject.lower_ in FIRST_PERSON
 
 
 def _reciprocal(sentence: Span) -> bool:
