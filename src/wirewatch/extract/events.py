@@ -446,6 +446,9 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             target_heads += _prep_objects(obj, "source", "NOUN", book)
             target_heads += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                              for g in c.children if g.dep_ == "pobj"]
+            # "welcomed the announcement that Ukraine had agreed": who the news is about
+            target_heads += [s for c in obj.children if c.dep_ in ("acl", "ccomp")
+                             for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         target_heads += _complement_targets(trigger, book)
         target_heads += _condition_subjects(trigger) if pattern.type == "THREATEN" else []
     return _resolve(source_heads, target_heads, places, actors,
@@ -750,6 +753,9 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         # act is aimed at the country where it happens
         country = known.places.all[place].country
         target = country if country != source else None
+    if target is None and source and pattern.type == "PROTEST" and source[3:6] != "GOV" \
+            and source[:3] not in ORGANISATION_PREFIXES:
+        target = source[:3] + "GOV"  # "Sudanese began protesting": against their government
     confidence = 0.5 + 0.1 * len(pattern.needs) + 0.15 * (source is not None) \
         + 0.15 * (target is not None)
     mode = pattern.mode or _mode_from_modifiers(token, actors.book.modes)
