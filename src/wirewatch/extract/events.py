@@ -701,8 +701,9 @@ DEMAND = Pattern("", "VERB", (), "DEMAND", None, "100", "agent")
 
 def _reported_demand(token: Token, actors: ActorIndex) -> tuple[Pattern, Arguments] | None:
     """"X said Y must leave" is X demanding of Y: a reported clause under a deontic modal."""
-    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in reporting_cues().verbs:
-        return None
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in reporting_cues().verbs \
+            or match_trigger(token.head, lexicon()) is not None:
+        return None  # "agreed that they should cooperate": the agreeing is the event
     deontic = modality_cues().deontic
     if not any(c.dep_ == "aux" and c.lower_ in deontic for c in token.children):
         return None
