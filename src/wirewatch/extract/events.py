@@ -78,7 +78,8 @@ class Lexicon:
     groups: frozenset[str]
     modes: dict[str, str]  # adjective -> PLOVER mode ("military aid")
     anaphors: frozenset[str]  # "the group": a noun that refers back to an organisation
-    needs_target: frozenset[str]  # "provide", "help": an event only when done to someone
+    needs_target: dict[str, str | None]  # "provide" -> "aid": done to someone, or aid given
+    intransitive: frozenset[str]  # "demonstrate": with an object it means "show"
     state_verbs: frozenset[str]  # "pose a threat", "face a threat": a state, not an act
 
 
@@ -140,15 +141,19 @@ def lexicon() -> Lexicon:
     preps: dict[tuple[str, str], set[str]] = {}
     groups: set[str] = set()
     anaphors: set[str] = set()
-    needs_target: set[str] = set()
+    needs_target: dict[str, str | None] = {}
+    intransitive: set[str] = set()
     state_verbs: set[str] = set()
     modes: dict[str, str] = {}
     for row in bundled_table("event_arguments.tsv"):
         if row["kind"] == "group":
             groups.add(row["word"])
             continue
-        if row["kind"] in ("anaphor", "needs-target", "state-verb"):
-            {"anaphor": anaphors, "needs-target": needs_target,
+        if row["kind"] == "needs-target":
+            needs_target[row["word"]] = None if row["role"] == "-" else row["role"]
+            continue
+        if row["kind"] in ("anaphor", "intransitive", "state-verb"):
+            {"anaphor": anaphors, "intransitive": intransitive,
              "state-verb": state_verbs}[row["kind"]].add(row["word"])
             continue
         if row["kind"] == "mode":
@@ -160,7 +165,7 @@ def lexicon() -> Lexicon:
         {k: tuple(sorted(v, key=lambda p: -len(p.needs))) for k, v in patterns.items()},
         {k: frozenset(v) for k, v in classes.items()},
         {k: frozenset(v) for k, v in preps.items()},
-        frozenset(groups), modes, frozenset(anaphors), frozenset(needs_target),
+        frozenset(groups), modes, frozenset(anaphors), needs_target, frozenset(intransitive),
         frozenset(state_verbs))
 
 
@@ -636,12 +641,22 @@ def find_events(doc: Doc, mentions: Sequence[ActorMention], times: Sequence[Time
                 continue
             arguments = (noun_arguments if _trigger_pos(token) == "NOUN" else verb_arguments)(
                 token, pattern, actors)
-            if pattern.pos == "VERB" and token.lemma_.lower() in book.needs_target \
-                    and not pattern.needs and arguments.target in (None, arguments.source) \
-                    and not _satisfies(token, "@aid", book):
-                continue  # "unable to provide details", "talking about moving"
+            if _wants_a_target(token, pattern, arguments, book):
+                continue  # "unable to provide details", "released a report"
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
     return events
+
+
+def _wants_a_target(token: Token, pattern: Pattern, arguments: Arguments, book: Lexicon
+                    ) -> bool:
+    """A generic verb that names no one it is done to and nothing of the kind it gives
+    ("provide details", "release a report", "help if") is no event."""
+    lemma = token.lemma_.lower()
+    if pattern.pos != "VERB" or pattern.needs or lemma not in book.needs_target:
+        return False
+    kind = book.needs_target[lemma]
+    return arguments.target in (None, arguments.source) and not (
+        kind and _satisfies(token, "@" + kind, book))
 
 
 def _object_of_trigger(token: Token, book: Lexicon) -> bool:
@@ -673,6 +688,13 @@ def _not_an_occurrence(token: Token, book: Lexicon) -> bool:
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr") \
             and token.head.lemma_.lower() in book.state_verbs:
         return True
+    if token.lemma_.lower() in book.intransitive and any(c.dep_ == "dobj"
+                                                         for c in token.children):
+        return True  # "demonstrate the added value": showing, not a protest
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in reporting_cues().verbs
+           for c in token.children) and (found := match_trigger(token, book)) is not None \
+            and found.type == "REJECT":
+        return True  # "declined to comment" refuses no one anything
     node = token
     for _ in range(3):  # up through the complement and object links of its own clause
         if node.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep") or node.head.i == node.i:
