@@ -9,8 +9,8 @@ import pytest
 import wirewatch
 from tests.conftest import FIXTURES, SAMPLE
 
-SCRIPT_ARTICLE = ("Protesters rallied in Nairobi on Friday. <script>document.title='owned'</script>"
-                  " Police arrested 12 people, officials said.")
+SCRIPT_ARTICLE = ("Kenyan protesters rallied in Nairobi on Friday. <script>document.title='owned'</script>"
+                  " Kenyan police arrested 12 people, officials said.")
 
 
 def _documents():
