@@ -9,7 +9,8 @@ import pytest
 import wirewatch
 from tests.conftest import FIXTURES, SAMPLE
 
-SCRIPT_ARTICLE = ("Kenyan protesters rallied in Nairobi on Friday. <script>document.title='owned'</script>"
+SCRIPT_ARTICLE = ("Kenyan protesters rallied in Nairobi on Friday."
+                  " <script>document.title='owned'</script>"
                   " Kenyan police arrested 12 people, officials said.")
 
 

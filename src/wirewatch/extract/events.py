@@ -414,6 +414,10 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     book = actors.book
     passive = _is_passive(trigger)
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative", "attr")]
+    # the object of a preposition the pattern names is the verb's object: "called for an
+    # inclusive government in Syria", "pushed for Russia's withdrawal"
+    objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in pattern.needs
+                for g in c.children if g.dep_ == "pobj"]
     if trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
         objects.append(trigger.head)  # "deployed soldiers", "troops sent to"
     agents = [g for c in trigger.children if c.dep_ == "agent"
@@ -470,17 +474,22 @@ def _condition_subjects(verb: Token) -> list[Token]:
 
 def _complement_targets(verb: Token, book: Lexicon) -> list[Token]:
     """Whom a demand or a promise is about, named in its complement: "demanded that the US
-    cancel ...", "promised to continue aid to Mozambique"."""
+    cancel ...", "promised to continue aid to Mozambique"; last, whom its purpose is for
+    ("provided training to assist the Haitian police")."""
     out: list[Token] = []
+    purposes: list[Token] = []
     for clause in verb.children:
         if clause.dep_ == "ccomp":
             out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO"
+                                            for c in clause.children):
+            purposes += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
         elif clause.dep_ == "xcomp":
             for obj in (c for c in clause.children if c.dep_ in ("dobj", "dative")):
                 out.append(obj)
                 out += _prep_objects(obj, "target", "NOUN", book)
             out += _prep_objects(clause, "target", "VERB", book)
-    return out
+    return out + purposes
 
 
 def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Arguments:
