@@ -159,6 +159,22 @@ def test_we_in_a_quotation_is_the_speaker_and_saying_is_no_event():
         ("SUPPORT", "support", "INDGOV", "MUS")]
 
 
+def test_an_act_unless_the_other_side_acts_is_a_threat():
+    _, events = events_of("Nigeria announced that it will withdraw its peacekeeping force from "
+                          "Chad unless President Goukouni Oueddei arranges a ceasefire.",
+                          published="1990-03-12")
+    threat = one(events, "withdraw")
+    assert (threat.type, threat.source, threat.modality) == ("THREATEN", "NGA", "asserted")
+
+
+def test_a_named_word_beats_a_class_and_a_compound_names_the_kind():
+    _, lifted = events_of("The Israeli army lifted a blockade on Gaza on Friday.")
+    assert (one(lifted, "lifted").type, one(lifted, "lifted").cameo) == ("RETREAT", "0872")
+    _, violated = events_of("Hamas violated the ceasefire agreement, Israel said.")
+    assert (one(violated, "violated").type, one(violated, "violated").cameo) == (
+        "ASSAULT", "196")
+
+
 def test_a_reported_must_is_a_demand_of_the_subject():
     _, events = events_of("Germany said Russia must release the journalist.")
     demand = next(e for e, _ in events if e.type == "DEMAND")

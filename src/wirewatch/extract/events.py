@@ -162,7 +162,10 @@ def lexicon() -> Lexicon:
         for pos in (("VERB", "NOUN") if row["pos"] == "*" else (row["pos"],)):
             preps.setdefault((row["word"], pos), set()).add(row["role"])
     return Lexicon(
-        {k: tuple(sorted(v, key=lambda p: -len(p.needs))) for k, v in patterns.items()},
+        # the longest pattern first; of equal length, named words before classes
+        {k: tuple(sorted(v, key=lambda p: (-len(p.needs),
+                                           sum(n.startswith("@") for n in p.needs))))
+         for k, v in patterns.items()},
         {k: frozenset(v) for k, v in classes.items()},
         {k: frozenset(v) for k, v in preps.items()},
         frozenset(groups), modes, frozenset(anaphors), needs_target, frozenset(intransitive),
@@ -215,8 +218,11 @@ def _themes(token: Token) -> list[Token]:
 def _satisfies(token: Token, need: str, book: Lexicon) -> bool:
     if need.startswith("@"):
         members = book.classes.get(need[1:], frozenset())
-        # what it acts on ("send troops"), or what kind it is ("a drone strike")
-        return any(t.lemma_.lower() in members for t in _themes(token)) or (
+        # what it acts on ("send troops", "the ceasefire agreement"), or what kind it is
+        # ("a drone strike")
+        return any(t.lemma_.lower() in members or any(
+            c.dep_ == "compound" and c.lemma_.lower() in members for c in t.children)
+            for t in _themes(token)) or (
             token.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower()
                                          in members for c in token.children))
     # a verb that is no event alone ("say") takes its word from its own phrase, never from
@@ -648,12 +654,31 @@ def find_events(doc: Doc, mentions: Sequence[ActorMention], times: Sequence[Time
                     or _object_of_trigger(token, book) or _denies_a_report(token)
                     or _not_an_occurrence(token, book)):
                 continue
+            pattern = _reread(token, pattern)
             arguments = (noun_arguments if _trigger_pos(token) == "NOUN" else verb_arguments)(
                 token, pattern, actors)
             if _wants_a_target(token, pattern, arguments, book):
                 continue  # "unable to provide details", "released a report"
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
     return events
+
+
+THREAT = Pattern("", "VERB", (), "THREATEN", None, "130", "agent")
+VERBAL_PROTEST = Pattern("", "VERB", (), "DISAPPROVE", "disapprove", "111", "agent")
+
+
+def _reread(token: Token, pattern: Pattern) -> Pattern:
+    """What the sentence makes of the act: one to be done "unless" the other side acts is a
+    threat ("will withdraw its force unless the president arranges a ceasefire"); a protest
+    that is said, not staged, is criticism ("…, a human rights group protested")."""
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                     for m in c.children) for c in token.children):
+        return THREAT
+    if pattern.type == "PROTEST" and pattern.pos == "VERB" and (
+            token.dep_ == "parataxis"
+            or any(c.dep_ in ("ccomp", "parataxis") for c in token.children)):
+        return VERBAL_PROTEST
+    return pattern
 
 
 def _wants_a_target(token: Token, pattern: Pattern, arguments: Arguments, book: Lexicon
@@ -753,6 +778,8 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     pattern, arguments = found
     start = token.idx
     modality, _ = modality_of(token)
+    if pattern is THREAT and modality in ("planned", "hypothetical"):
+        modality = "asserted"  # the threat is made; what it threatens is what lies ahead
     scope = _scope(token)
     bounds = (sent.start_char, sent.end_char)
     dated = [(i, root) for i, t in known.times.within(*bounds)
