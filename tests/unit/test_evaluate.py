@@ -113,7 +113,8 @@ def test_plover_markup_locates_the_event_words():
     assert trigger_spans(record) == [(7, 16), (25, 30)]
     assert plover_type("AID", "planned") == "AGREE"
     assert plover_type("ASSAULT", "hypothetical") == "THREATEN"
-    assert plover_type("AID", "negated") == "AID"
+    assert plover_type("AID", "negated") == "REJECT"
+    assert plover_type("ASSAULT", "negated") == "ASSAULT"
 
 
 def test_evaluate_modality_on_matched_mentions(capsys):

@@ -175,6 +175,12 @@ def test_a_named_word_beats_a_class_and_a_compound_names_the_kind():
         "ASSAULT", "196")
 
 
+def test_letting_monitors_in_is_a_retreat():
+    _, events = events_of("Kyrgyzstan received a mission of observers from the OSCE.")
+    assert (one(events, "received").type, one(events, "received").mode) == (
+        "RETREAT", "access")
+
+
 def test_a_reported_must_is_a_demand_of_the_subject():
     _, events = events_of("Germany said Russia must release the journalist.")
     demand = next(e for e, _ in events if e.type == "DEMAND")

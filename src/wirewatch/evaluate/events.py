@@ -32,7 +32,11 @@ EVT = re.compile(r"\(EVT:\s*([^()]+?)\s*\)")
 
 
 def plover_type(event_type: str, modality: str) -> str:
-    """The type PLOVER would give: an intended act is an AGREE or a THREATEN."""
+    """The type PLOVER would give: an intended act is an AGREE or a THREATEN, a cooperative
+    act refused or not done is a REJECT ("would not meet the demands", "failed to reach
+    agreement")."""
+    if modality == "negated" and event_type in COOPERATIVE:
+        return "REJECT"
     if modality in UNREAL and event_type in COOPERATIVE:
         return "AGREE"
     if modality in UNREAL and event_type in HOSTILE:
