@@ -445,8 +445,9 @@ def _dictionary_matches(doc: Doc, book: ActorDictionary, matcher: NameMatcher,
     out = []
     for span in spans:
         entry = readings[span.label_]
-        if entry is None or (entry.needs_country and entry.country not in countries):
-            continue
+        if entry is None or (entry.needs_country and entry.country not in countries
+                             and not _after_title(span, book)):
+            continue  # a common name needs its country named, or a title before it
         if entry.short and not (entry.name in full_names or (span.start in model_ent_tokens
                                 and (entry.kind == "leader" or entry.country in countries))
                                 or _after_title(span, book)):
