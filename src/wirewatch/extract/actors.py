@@ -47,6 +47,8 @@ CONTAINER_LABELS = frozenset({"ORG", "FAC", "LOC", "EVENT", "LAW", "WORK_OF_ART"
                               "PRODUCT", "PERSON", "GPE"})
 # A place whose name contains another place's is a different place: no actor from inside.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Each token's lower-cased lemma, lower-cased text and part of speech, read once per Doc.
+Words = tuple[list[str], list[str], list[str]]
 # Roles that, unqualified, belong to the country the article is about ("authorities said").
 LOCAL_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "LAB", "EDU"})
 FOCUS_MIN = 3
@@ -524,9 +526,10 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
     consumed: set[int] = set()
     mentions: list[ActorMention] = []
     focus: tuple[str] | tuple[()] | None = None  # computed once, when a bare role needs it
+    words = ([t.lemma_.lower() for t in doc], [t.lower_ for t in doc], [t.pos_ for t in doc])
     i = 0
     while i < len(doc):
-        found = _role_at(doc, i, book)
+        found = _role_at(words, i, book)
         if found is None or (i in owner and split_code(owner[i].actor or "")[1]):
             i += 1
             continue
@@ -596,16 +599,15 @@ def code_entities(entities: list[EntityHit], mentions: list[ActorMention]) -> li
     return out
 
 
-def _role_at(doc: Doc, i: int, book: ActorDictionary) -> tuple[int, Role] | None:
-    token = doc[i]
-    if token.pos_ not in ("NOUN", "PROPN", "ADJ") or (
-            token.lower_ not in book.role_starts and token.lemma_.lower() not in book.role_starts):
+def _role_at(words: Words, i: int, book: ActorDictionary) -> tuple[int, Role] | None:
+    lemmas, lowers, poses = words
+    if poses[i] not in ("NOUN", "PROPN", "ADJ") or (
+            lowers[i] not in book.role_starts and lemmas[i] not in book.role_starts):
         return None
-    for length in range(min(book.max_role_len, len(doc) - i), 0, -1):
-        tokens = doc[i:i + length]
+    for length in range(min(book.max_role_len, len(lemmas) - i), 0, -1):
         # lemmas catch plurals ("troops"); the lower-cased words catch lemmatizer slips
         # ("media" -> "medium")
-        for key in (tuple(t.lemma_.lower() for t in tokens), tuple(t.lower_ for t in tokens)):
+        for key in (tuple(lemmas[i:i + length]), tuple(lowers[i:i + length])):
             role = book.roles.get(key)
             if role is not None:
                 return length, role

@@ -56,6 +56,7 @@ PLACE_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 SENSE_PARTICLES = frozenset({"off", "on", "away", "back", "over", "in", "along", "around",
                              "about", "through"})
 FIRST_PERSON = frozenset({"we", "i", "our", "my", "us"})
+TRIGGER_MEMO = "wirewatch_triggers"
 MAX_DEPTH = 3  # how far into a phrase's modifiers (and pronouns) an actor is looked for
 
 
@@ -228,18 +229,29 @@ def _satisfies(token: Token, need: str, book: Lexicon) -> bool:
     # a verb that is no event alone ("say") takes its word from its own phrase, never from
     # the clause it reports ("said [it would] support" is the support, not a saying); an
     # event verb may be named by the act in its clause ("demanded that Russia release")
-    alone = any(not p.needs for p in book.patterns.get((token.lemma_.lower(), "VERB"), ()))
-    return any((c.lemma_.lower() == need or c.lower_ == need)
-               and (alone or c.dep_ not in CLAUSES) for c in token.children) or any(
-        t.lemma_.lower() == need for t in _themes(token))
+    named = [c for c in token.children if c.lemma_.lower() == need or c.lower_ == need]
+    if any(c.dep_ not in CLAUSES for c in named) or (named and any(
+            not p.needs for p in book.patterns.get((token.lemma_.lower(), "VERB"), ()))):
+        return True
+    return any(t.lemma_.lower() == need for t in _themes(token))
 
 
 def match_trigger(token: Token, book: Lexicon) -> Pattern | None:
+    """The trigger pattern a token matches, remembered in its Doc: the rules ask it of the
+    same tokens many times (a trigger, then as the governor of others)."""
+    memo = token.doc.user_data.setdefault(TRIGGER_MEMO, {})
+    if token.i not in memo:
+        memo[token.i] = _match_trigger(token, book)
+    return memo[token.i]
+
+
+def _match_trigger(token: Token, book: Lexicon) -> Pattern | None:
     pos = _trigger_pos(token)
-    if pos is None:
+    patterns = book.patterns.get((token.lemma_.lower(), pos), ()) if pos else ()
+    if not patterns:
         return None
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"} & SENSE_PARTICLES
-    for pattern in book.patterns.get((token.lemma_.lower(), pos), ()):
+    for pattern in patterns:
         if particles - set(pattern.needs):
             continue  # a phrasal verb means something else: "back off", "seize on"
         if all(_satisfies(token, need, book) for need in pattern.needs):
