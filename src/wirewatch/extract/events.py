@@ -45,16 +45,8 @@ ORGANISATION_ROLES = frozenset({"REB", "INS", "OPP", "PTY", "SEP", "RAD", "UAF",
 # Types whose nouns name what was done to someone: their "of" phrase is the target.
 PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "INVESTIGATE", "DISAPPROVE", "SUPPORT",
                            "REJECT", "THREATEN", "SANCTION", "CRIME"})
-# "went on strike", "engaged in talks": a noun after these is what the verb's subject does
-STATE_PREPS = frozenset({"on", "in", "into"})
-# Verbs whose subject, not their object, does what follows ("promised Russia to send").
-SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "guarantee"})
 # Types whose act, when no one is named, is aimed at the country where it happens.
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
-# Particles that make a phrasal verb mean something else ("back off", "pay off", "take on");
-# "beat up", "blow up", "shoot down" keep the verb's sense.
-SENSE_PARTICLES = frozenset({"off", "on", "away", "back", "over", "in", "along", "around",
-                             "about", "through"})
 FIRST_PERSON = frozenset({"we", "i", "our", "my", "us"})
 TRIGGER_MEMO = "wirewatch_triggers"
 MAX_DEPTH = 3  # how far into a phrase's modifiers (and pronouns) an actor is looked for
@@ -78,10 +70,8 @@ class Lexicon:
     preps: dict[tuple[str, str], frozenset[str]]  # (preposition, pos) -> roles
     groups: frozenset[str]
     modes: dict[str, str]  # adjective -> PLOVER mode ("military aid")
-    anaphors: frozenset[str]  # "the group": a noun that refers back to an organisation
     needs_target: dict[str, str | None]  # "provide" -> "aid": done to someone, or aid given
-    intransitive: frozenset[str]  # "demonstrate": with an object it means "show"
-    state_verbs: frozenset[str]  # "pose a threat", "face a threat": a state, not an act
+    words: dict[str, frozenset[str]]  # the other kinds of event_arguments.tsv, by kind
 
 
 @cache
@@ -141,10 +131,8 @@ def lexicon() -> Lexicon:
         patterns.setdefault((head, row["pos"]), []).append(pattern)
     preps: dict[tuple[str, str], set[str]] = {}
     groups: set[str] = set()
-    anaphors: set[str] = set()
+    words: dict[str, set[str]] = {}
     needs_target: dict[str, str | None] = {}
-    intransitive: set[str] = set()
-    state_verbs: set[str] = set()
     modes: dict[str, str] = {}
     for row in bundled_table("event_arguments.tsv"):
         if row["kind"] == "group":
@@ -153,12 +141,11 @@ def lexicon() -> Lexicon:
         if row["kind"] == "needs-target":
             needs_target[row["word"]] = None if row["role"] == "-" else row["role"]
             continue
-        if row["kind"] in ("anaphor", "intransitive", "state-verb"):
-            {"anaphor": anaphors, "intransitive": intransitive,
-             "state-verb": state_verbs}[row["kind"]].add(row["word"])
-            continue
         if row["kind"] == "mode":
             modes[row["word"]] = row["role"]
+            continue
+        if row["kind"] != "prep":
+            words.setdefault(row["kind"], set()).add(row["word"])
             continue
         for pos in (("VERB", "NOUN") if row["pos"] == "*" else (row["pos"],)):
             preps.setdefault((row["word"], pos), set()).add(row["role"])
@@ -169,8 +156,8 @@ def lexicon() -> Lexicon:
          for k, v in patterns.items()},
         {k: frozenset(v) for k, v in classes.items()},
         {k: frozenset(v) for k, v in preps.items()},
-        frozenset(groups), modes, frozenset(anaphors), needs_target, frozenset(intransitive),
-        frozenset(state_verbs))
+        frozenset(groups), modes, needs_target,
+        {kind: frozenset(found) for kind, found in words.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +237,8 @@ def _match_trigger(token: Token, book: Lexicon) -> Pattern | None:
     patterns = book.patterns.get((token.lemma_.lower(), pos), ()) if pos else ()
     if not patterns:
         return None
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt"} & SENSE_PARTICLES
+    particles = {c.lower_ for c in token.children
+                 if c.dep_ == "prt"} & book.words["sense-particle"]
     for pattern in patterns:
         if particles - set(pattern.needs):
             continue  # a phrasal verb means something else: "back off", "seize on"
@@ -298,7 +286,7 @@ class ActorIndex:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (code := self.of_phrase(pobj, depth + 1)):
                         return code
-        if head.lemma_.lower() in self.book.anaphors and any(
+        if head.lemma_.lower() in self.book.words["anaphor"] and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             return self.organisation_before(head)
         return None
@@ -397,7 +385,8 @@ def _subject(verb: Token) -> Token | None:
             return subject
         if (for_subject := _for_subject(node)) is not None:
             return for_subject
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() not in SUBJECT_CONTROL and (
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() not in lexicon().words[
+                "subject-control"] and (
                 objects := [c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i]):
             return objects[0]  # "urged Russia to accept": Russia is the one to accept
         if node.dep_ == "acl" and node.head.dep_ == "dobj" and node.head.head.pos_ == "VERB":
@@ -533,7 +522,8 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     if governor is not None:
         places += _prep_objects(governor, "place", "VERB", book)
     if not source_heads and governor is not None and (subject := _subject(governor)) and (
-            noun_is_object(trigger) or target_heads or trigger.head.lower_ in STATE_PREPS):
+            noun_is_object(trigger) or target_heads
+            or trigger.head.lower_ in book.words["state-prep"]):
         # "held talks", "launched an attack": the verb's subject acts; "during the trip, it
         # made a stop" says nothing about who the trip was with
         source_heads = [subject]
@@ -732,9 +722,9 @@ def _not_an_occurrence(token: Token, book: Lexicon) -> bool:
             and token.head.lemma_.lower() in modality_cues().denial:
         return True  # "Beijing denies the allegations": the denial answers, it alleges nothing
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr") \
-            and token.head.lemma_.lower() in book.state_verbs:
+            and token.head.lemma_.lower() in book.words["state-verb"]:
         return True
-    if token.lemma_.lower() in book.intransitive and any(c.dep_ == "dobj"
+    if token.lemma_.lower() in book.words["intransitive"] and any(c.dep_ == "dobj"
                                                          for c in token.children):
         return True  # "demonstrate the added value": showing, not a protest
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in reporting_cues().verbs
