@@ -724,6 +724,18 @@ def _not_an_occurrence(token: Token, book: Lexicon) -> bool:
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr") \
             and token.head.lemma_.lower() in book.words["state-verb"]:
         return True
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" \
+            and token.head.lower_ in book.words["standing-prep"] and (
+                token.head.head.pos_ in ("AUX", "NOUN", "PROPN")
+                or token.head.head.lemma_.lower() in book.words["state-verb"]):
+        # "which is under U.S. sanctions", "life under the occupation" ("put under
+        # investigation" is an act)
+        return True
+    marks = [c.i for c in token.children if c.dep_ == "mark"]
+    if token.dep_ == "advcl" and marks and any(
+            c.dep_ == "npadvmod" and c.i < marks[0]
+            and c.lemma_.lower() in book.words["time-unit"] for c in token.children):
+        return True  # "a year after the Taliban returned to power" dates something else
     if token.lemma_.lower() in book.words["intransitive"] and any(c.dep_ == "dobj"
                                                          for c in token.children):
         return True  # "demonstrate the added value": showing, not a protest
