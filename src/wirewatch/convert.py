@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from .errors import ExtractionError
 from .extract.actors import ActorDictionary, split_code
 from .extract.scope import decide_scope
+from .extract.spans import doc_text
 from .model import (
     Actor,
     Article,
@@ -33,8 +34,8 @@ def to_document(doc: Doc, article: Article, book: ActorDictionary,
     A candidate event with no coded actor on either side is no event of the ledger ("the
     warning comes as ...", "the agreement"): it is dropped, or kept with a confidence of at
     most 0.4 when asked for."""
-    text = article.text  # Doc.text is rebuilt from the tokens on every access
-    if doc.text != text:
+    text = article.text
+    if doc_text(doc) != text:
         raise ExtractionError("the parsed text differs from the article text")
     found: Annotations | None = doc._.get(EXTENSION)
     if found is None:

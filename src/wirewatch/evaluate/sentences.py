@@ -51,22 +51,14 @@ class Sentence:
 
 
 def _jsonl(path: Path, what: str) -> list[dict[str, Any]]:
+    from ..ingest.jsonl import json_object
+
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"{path}: cannot read {what} ({err})") from None
-    rows = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{path}:{number}: not valid JSON ({err.msg})") from None
-        if not isinstance(row, dict):
-            raise InputError(f"{path}:{number}: expected a JSON object")
-        rows.append(row)
-    return rows
+    return [json_object(line, f"{path}:{number}")
+            for number, line in enumerate(lines, start=1) if line.strip()]
 
 
 def read_gold(path: Path) -> list[Sentence]:

@@ -21,7 +21,7 @@ from ..errors import ResourceError
 from ..model import EVENT_TYPES
 from ..resources import bundled_table
 from .actors import ActorMention
-from .modality import denied_report, modality_cues, modality_of
+from .modality import denied_report, is_purpose, modality_cues, modality_of
 from .places import PlaceHit
 from .quantities import QuantityHit
 from .spans import SpanIndex
@@ -460,8 +460,7 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             # whose offer was rejected, whose attack condemned: "an offer from Kabul",
             # "calls by Kofi Annan", "the removal of President Habyarimana"
             target_heads += _prep_objects(obj, "source", "NOUN", book)
-            target_heads += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                             for g in c.children if g.dep_ == "pobj"]
+            target_heads += _of_objects(obj)
             # "welcomed the announcement that Ukraine had agreed": who the news is about
             target_heads += [s for c in obj.children if c.dep_ in ("acl", "ccomp")
                              for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
@@ -488,8 +487,7 @@ def _complement_targets(verb: Token, book: Lexicon) -> list[Token]:
     for clause in verb.children:
         if clause.dep_ == "ccomp":
             out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        elif clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO"
-                                            for c in clause.children):
+        elif clause.dep_ == "advcl" and is_purpose(clause):
             purposes += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
         elif clause.dep_ == "xcomp":
             for obj in (c for c in clause.children if c.dep_ in ("dobj", "dative")):
@@ -507,8 +505,7 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     target_heads = _prep_objects(trigger, "target", "NOUN", book)
     pairs = _prep_objects(trigger, "pair", "NOUN", book)
     places = _prep_objects(trigger, "place", "NOUN", book)
-    of_objects = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj"]
+    of_objects = _of_objects(trigger)
     if pattern.roles == "force":
         target_heads = []
         source_heads += of_objects  # "the withdrawal of U.S. troops"
@@ -529,6 +526,12 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         source_heads = [subject]
     return _resolve(source_heads, target_heads, places, actors,
                     (*source_heads, *target_heads, trigger))
+
+
+def _of_objects(token: Token) -> list[Token]:
+    """The objects of a phrase's "of": "the arrest of Khalil", "the removal of the president"."""
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def noun_is_object(noun: Token) -> bool:
@@ -654,7 +657,7 @@ def find_events(doc: Doc, mentions: Sequence[ActorMention], times: Sequence[Time
             pattern = match_trigger(token, book)
             if (pattern is None or _intent_with_event(token, pattern, book)
                     or _object_of_trigger(token, book) or _denies_a_report(token)
-                    or _not_an_occurrence(token, book)):
+                    or _not_an_occurrence(token, pattern, book)):
                 continue
             pattern = _reread(token, pattern)
             arguments = (noun_arguments if _trigger_pos(token) == "NOUN" else verb_arguments)(
@@ -709,13 +712,13 @@ def _object_of_trigger(token: Token, book: Lexicon) -> bool:
         head, book) is not None
 
 
-def _not_an_occurrence(token: Token, book: Lexicon) -> bool:
+def _not_an_occurrence(token: Token, pattern: Pattern, book: Lexicon) -> bool:
     """Words that name an act without anyone doing it here: the purpose of another act
     ("ceded the islands to allow the base to remain"), what a refusal refuses ("refused to
     attend the hearing": the refusal is the event), a state that is posed or faced ("poses
     a threat", "faces a growing threat")."""
-    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) \
-            and any(match_trigger(verb, book) is not None for verb in (
+    if token.dep_ == "advcl" and is_purpose(token) and any(
+            match_trigger(verb, book) is not None for verb in (
                 token.head, *([token.head.head] if token.head.dep_ == "conj" else []))):
         return True
     if token.pos_ == "NOUN" and token.dep_ == "dobj" \
@@ -739,9 +742,8 @@ def _not_an_occurrence(token: Token, book: Lexicon) -> bool:
     if token.lemma_.lower() in book.words["intransitive"] and any(c.dep_ == "dobj"
                                                          for c in token.children):
         return True  # "demonstrate the added value": showing, not a protest
-    if any(c.dep_ == "xcomp" and c.lemma_.lower() in reporting_cues().verbs
-           for c in token.children) and (found := match_trigger(token, book)) is not None \
-            and found.type == "REJECT":
+    if pattern.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower()
+                                        in reporting_cues().verbs for c in token.children):
         return True  # "declined to comment" refuses no one anything
     node = token
     for _ in range(3):  # up through the complement and object links of its own clause
@@ -772,7 +774,7 @@ DEMAND = Pattern("", "VERB", (), "DEMAND", None, "100", "agent")
 def _reported_demand(token: Token, actors: ActorIndex) -> tuple[Pattern, Arguments] | None:
     """"X said Y must leave" is X demanding of Y: a reported clause under a deontic modal."""
     if token.dep_ != "ccomp" or token.head.lemma_.lower() not in reporting_cues().verbs \
-            or match_trigger(token.head, lexicon()) is not None:
+            or match_trigger(token.head, actors.book) is not None:
         return None  # "agreed that they should cooperate": the agreeing is the event
     deontic = modality_cues().deontic
     if not any(c.dep_ == "aux" and c.lower_ in deontic for c in token.children):

@@ -107,7 +107,7 @@ def _answered_negatively(ask: Token, cues: ModalityCues) -> bool:
     return False
 
 
-def _is_purpose(token: Token) -> bool:
+def is_purpose(token: Token) -> bool:
     """An infinitive that says what its head is for or about: "a plan to visit"."""
     return token.dep_ in ("acl", "advcl") and any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
@@ -148,7 +148,7 @@ def chain(trigger: Token) -> list[Token]:
         elif dep in VERB_CHAIN or (dep == "conj" and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in node.children)):
             node = head
-        elif _is_purpose(node):
+        elif is_purpose(node):
             node = head  # "a plan to visit", "sent troops to fight": purpose or intent
         else:
             break
@@ -166,7 +166,7 @@ def modality_of(trigger: Token) -> tuple[str, tuple[Token, ...]]:
         found.add("planned")  # a headline's "Apple to give refunds"
     for position, node in enumerate(nodes):
         _local_cues(node, cues, found)
-        if position and _is_purpose(nodes[position - 1]):
+        if position and is_purpose(nodes[position - 1]):
             found.add("planned")  # "sent envoys to mediate": the mediation is intended
         below = nodes[position - 1] if position else None
         if below is not None and below.dep_ in COMPLEMENTS:

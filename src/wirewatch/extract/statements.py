@@ -101,14 +101,14 @@ def cues() -> Cues:
                 frozenset(row["cue"] for row in rows if row["act"] == "attitude"))
 
 
-def _labels_a_speaker(label: Span, content: str, transcript: bool, text: str) -> bool:
+def _labels_a_speaker(label: Span, content: str, transcript: bool) -> bool:
     """A line label that names who speaks ("WALLACE:", "Poll:"), not a headline with a
     verb ("Clinton Wades In:"), a shouted tag ("BOOM:") or a tally ("Sanders: 1,547"). A label
     in capitals is a speaker in a transcript (where some label opens several lines) or where
     the text names it otherwise."""
     if any(t.pos_ in ("VERB", "AUX") for t in label):
         return False
-    if label.text.isupper() and not transcript and label.text.title() not in text:
+    if label.text.isupper() and not transcript and label.text.title() not in doc_text(label.doc):
         return False
     return len(re.findall(r"[^\W\d_]+", content)) >= 2
 
@@ -365,10 +365,12 @@ class SpeakerResolver:
 
     actor_index: SpanIndex = field(init=False)
     person_index: SpanIndex = field(init=False)
+    person_ends: list[int] = field(init=False)  # persons do not overlap: ends are in order
 
     def __post_init__(self) -> None:
         self.actor_index = SpanIndex([(s, e) for s, e, _ in self.actor_spans])
         self.person_index = SpanIndex([(p.start_char, p.end_char) for p in self.persons])
+        self.person_ends = [p.end_char for p in self.persons]
         self.names_with = {}
         self.first_seen = {}
         for i, person in enumerate(self.persons):
@@ -437,8 +439,7 @@ class SpeakerResolver:
 
     def _antecedent(self, span: Span, person: bool) -> SpeakerHit | None:
         earlier = [h for h in self.history if h.end <= span.start_char]
-        # persons do not overlap, so their ends are in order
-        before = bisect_right([p.end_char for p in self.persons], span.start_char)
+        before = bisect_right(self.person_ends, span.start_char)
         last_person = self.persons[before - 1] if before else None
         last_speaker = earlier[-1] if earlier else None
         if person and last_person is not None and (
@@ -715,7 +716,7 @@ def _labelled_statements(doc: Doc, resolver: SpeakerResolver, vocab: Cues
         if m["name"].lower() in vocab.not_speakers or len(m["name"].split()) > 4:
             continue
         name = doc.char_span(*_name_bounds(m), alignment_mode="expand")
-        if name is None or not _labels_a_speaker(name, m["content"], transcript, text):
+        if name is None or not _labels_a_speaker(name, m["content"], transcript):
             continue
         speaker = resolver.resolve(name, name.sent)
         if speaker is not None:
@@ -762,7 +763,7 @@ def _quote_statements(doc: Doc, resolver: SpeakerResolver, vocab: Cues,
             previous.end = end  # a quote split by its cue: one statement
             continue
         if cue is not None and cue.i < span.start:
-            start = _lead_in(text, cue, span, quotes, start)
+            start = _lead_in(doc, cue, span, quotes, start)
         group = doc[_verb_group_start(cue):cue.i + 1] if cue is not None else None
         found.append((cue, StatementHit(
             start, end, speaker, group.text if group is not None else None,
@@ -798,11 +799,12 @@ def _speaker_goes_on(statements: list[StatementHit], text: str) -> list[Statemen
     return kept
 
 
-def _lead_in(text: str, cue: Token, quote: Span, quotes: list[tuple[int, int]],
+def _lead_in(doc: Doc, cue: Token, quote: Span, quotes: list[tuple[int, int]],
              start: int) -> int:
     """Where a quotation whose cue comes first really starts: at a short piece quoted before
     the cue ("“On this basis,” Zero Hedge said, “…”") or at the reported clause the quotation
     finishes ("he would “introduce legislation …”")."""
+    text = doc_text(doc)
     sentence = cue.sent
     piece = next((a for a, b in quotes if sentence.start_char <= a and b <= cue.idx
                   and not any(m in text[b:quote.start_char] for m in ".!?")), None)

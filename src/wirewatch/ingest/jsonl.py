@@ -25,13 +25,18 @@ def read_jsonl_file(path: Path) -> Iterator[RawArticle | Failure]:
 
 
 def article_from_record(line: str, origin: str) -> RawArticle:
+    return article_from_mapping(json_object(line, origin), origin)
+
+
+def json_object(line: str, origin: str) -> dict:
+    """One line of JSON Lines, which must hold an object."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise InputError(f"{origin}: not valid JSON ({err.msg})") from None
     if not isinstance(record, dict):
         raise InputError(f"{origin}: a line must be a JSON object")
-    return article_from_mapping(record, origin)
+    return record
 
 
 def article_from_mapping(record: dict, origin: str) -> RawArticle:
