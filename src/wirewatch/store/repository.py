@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -313,8 +314,12 @@ class Store:
             return [dict(r._mapping) for r in conn.execute(query)]
 
     def find_article_id(self, prefix: str) -> str:
-        """The full id of the one article whose id starts with ``prefix``."""
-        query = select(articles.c.id).where(articles.c.id.startswith(prefix.lower())).limit(2)
+        """The full id of the one article whose id starts with ``prefix``; ids are hex digests,
+        so anything else (a LIKE wildcard such as ``%``) names no article."""
+        if not re.fullmatch(r"[0-9a-f]{1,64}", prefix.lower()):
+            raise StoreError(f"no article with id {prefix!r} in {self.url}")
+        query = (select(articles.c.id)
+                 .where(articles.c.id.startswith(prefix.lower(), autoescape=True)).limit(2))
         with self.engine.connect() as conn:
             ids = [r.id for r in conn.execute(query)]
         if not ids:

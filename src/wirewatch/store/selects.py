@@ -26,8 +26,9 @@ def span_text(table: Any) -> ColumnElement[str]:
 
 
 def actor_filter(columns: Sequence[Any], code: str) -> ColumnElement[bool]:
-    """Any of the columns holds an actor code starting with ``code`` ("KOR" finds KORGOV)."""
-    return or_(*(c.startswith(code.upper()) for c in columns))
+    """Any of the columns holds an actor code starting with ``code`` ("KOR" finds KORGOV);
+    ``%``, ``_`` and ``/`` in ``code`` are matched as themselves, not as LIKE wildcards."""
+    return or_(*(c.startswith(code.upper(), autoescape=True) for c in columns))
 
 
 def event_filters(query: Select, table: Any, filters: dict[str, Any]) -> Select:
