@@ -129,18 +129,3 @@ def read_bytes(path: Path) -> bytes:
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     return data
-
-
-def decode_text(data: bytes, origin: str) -> str:
-    """Bytes to text, refusing binary content instead of producing noise."""
-    head = data[:8192]
-    if b"\x00" in head:
-        raise InputError(f"{origin}: binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > 0.05 * min(len(text), 8192) or text.count("\ufffd") > 0.05 * len(text):
-        raise InputError(f"{origin}: binary file, not text")
-    return text

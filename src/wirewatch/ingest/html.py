@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError, SettingError
-from .base import ArticleMeta, RawArticle, decode_text, parse_published, read_bytes, sidecar_meta
+from .base import ArticleMeta, RawArticle, parse_published, read_bytes, sidecar_meta
+from .decode import decode_bytes
 
 # htmldate (inside trafilatura) looks for the original publication date, not the last update.
 _DATE_PARAMS = {"original_date": True, "extensive_search": True}
@@ -42,5 +43,5 @@ def _without_headline(text: str, title: str | None) -> str:
 
 
 def read_html_file(path: Path) -> RawArticle:
-    html = decode_text(read_bytes(path), str(path))
+    html = decode_bytes(read_bytes(path), str(path), markup=True)
     return article_from_html(html, str(path)).with_meta(sidecar_meta(path))

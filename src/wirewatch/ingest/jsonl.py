@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from .base import Failure, RawArticle, decode_text, meta_from_mapping, read_bytes
+from .base import Failure, RawArticle, meta_from_mapping, read_bytes
+from .decode import decode_bytes
 from .html import article_from_html
 
 
 def read_jsonl_file(path: Path) -> Iterator[RawArticle | Failure]:
     """Each good line becomes an article; a bad line becomes a failure and the rest go on."""
-    text = decode_text(read_bytes(path), str(path))
+    text = decode_bytes(read_bytes(path), str(path))
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue

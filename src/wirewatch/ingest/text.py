@@ -8,7 +8,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from .base import RawArticle, decode_text, read_bytes, sidecar_meta
+from .base import RawArticle, read_bytes, sidecar_meta
+from .decode import decode_bytes
 
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 
@@ -25,7 +26,7 @@ def date_in_name(path: Path) -> str | None:
 
 
 def read_text_file(path: Path) -> RawArticle:
-    text = decode_text(read_bytes(path), str(path))
+    text = decode_bytes(read_bytes(path), str(path))
     meta = sidecar_meta(path)
     if meta.published is None:
         meta = replace(meta, published=date_in_name(path))
