@@ -37,6 +37,10 @@ CONTROLLERS = frozenset({"xcomp", "advcl", "conj", "pcomp", "csubj", "csubjpass"
 MEMBER_OF = frozenset({"of", "in", "from", "throughout"})  # "rebels in the Ivory Coast"
 DATED_KINDS = {"date": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 INTENT_TYPES = frozenset({"AGREE"})
+# Force an actor may say it will use: a threat.
+HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
+UNREAL = frozenset({"planned", "hypothetical"})
+FUTURE = frozenset({"will", "would", "shall", "'ll", "'d"})
 ROLES = frozenset({"agent", "recipient", "force"})
 T = TypeVar("T", TimeHit, QuantityHit, PlaceHit, StatementHit)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -47,6 +51,9 @@ PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "INVESTIGATE", "DISAPPROVE", "SU
                            "REJECT", "THREATEN", "SANCTION", "CRIME"})
 # Types whose act, when no one is named, is aimed at the country where it happens.
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+# Prepositions whose object is what a verb's act is about or done with ("agreed to a
+# ceasefire"), not when it happened ("following talks").
+THEME_PREPS = frozenset({"in", "with", "to", "for", "on", "over", "about", "of", "against"})
 FIRST_PERSON = frozenset({"we", "i", "our", "my", "us"})
 TRIGGER_MEMO = "wirewatch_triggers"
 MAX_DEPTH = 3  # how far into a phrase's modifiers (and pronouns) an actor is looked for
@@ -183,6 +190,8 @@ class EventHit:
 
 
 def _trigger_pos(token: Token) -> str | None:
+    if token.dep_ == "amod" and token.lemma_.lower() in reporting_cues().verbs:
+        return None  # "the alleged plot": the reporter's hedge, not an accusation
     if token.pos_ == "VERB" or (token.tag_ == "VBN" and token.dep_ == "amod"):
         return "VERB"
     if token.pos_ == "NOUN" and token.dep_ != "compound":
@@ -217,6 +226,9 @@ def _satisfies(token: Token, need: str, book: Lexicon) -> bool:
     # the clause it reports ("said [it would] support" is the support, not a saying); an
     # event verb may be named by the act in its clause ("demanded that Russia release")
     named = [c for c in token.children if c.lemma_.lower() == need or c.lower_ == need]
+    # "called for Russia to reciprocate": the particle heads the clause it calls for
+    named += [m for c in token.children if c.dep_ in CLAUSES for m in c.children
+              if m.dep_ == "mark" and m.lower_ == need and m.i > token.i]
     if any(c.dep_ not in CLAUSES for c in named) or (named and any(
             not p.needs for p in book.patterns.get((token.lemma_.lower(), "VERB"), ()))):
         return True
@@ -277,10 +289,17 @@ class ActorIndex:
             return pair[0] if pair else None
         if depth >= MAX_DEPTH:
             return None
-        # an owner before a modifier: "Iran's U.N. mission" is Iran's
+        # an owner before a modifier: "Iran's U.N. mission" is Iran's, but "Afghanistan's
+        # Taliban insurgency" is the Taliban's, an actor of the owner's own country
+        owner = None
         for child in sorted(head.children, key=lambda c: (c.dep_ != "poss", abs(c.i - head.i))):
             if child.dep_ in NP_LINKS and (code := self.of_phrase(child, depth + 1)):
-                return code
+                if owner is None and child.dep_ == "poss" and len(code) == 3:
+                    owner = code
+                elif owner is None or code[:3] == owner:
+                    return code
+        if owner is not None:
+            return owner
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in MEMBER_OF:
                 for pobj in child.children:
@@ -485,7 +504,9 @@ def _complement_targets(verb: Token, book: Lexicon) -> list[Token]:
     out: list[Token] = []
     purposes: list[Token] = []
     for clause in verb.children:
-        if clause.dep_ == "ccomp":
+        if clause.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "for"
+                                         for m in clause.children):
+            # "demanded that the US cancel", "called for Russia to reciprocate"
             out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         elif clause.dep_ == "advcl" and is_purpose(clause):
             purposes += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
@@ -656,7 +677,7 @@ def find_events(doc: Doc, mentions: Sequence[ActorMention], times: Sequence[Time
                 events.append(_link(doc, token, demand, sent, found, actors))
             pattern = match_trigger(token, book)
             if (pattern is None or _intent_with_event(token, pattern, book)
-                    or _object_of_trigger(token, book) or _denies_a_report(token)
+                    or _object_of_trigger(token, actors) or _denies_a_report(token)
                     or _not_an_occurrence(token, pattern, book)):
                 continue
             pattern = _reread(token, pattern)
@@ -698,18 +719,28 @@ def _wants_a_target(token: Token, pattern: Pattern, arguments: Arguments, book: 
         kind and _satisfies(token, "@" + kind, book))
 
 
-def _object_of_trigger(token: Token, book: Lexicon) -> bool:
+def _object_of_trigger(token: Token, actors: ActorIndex) -> bool:
     """"Imposed sanctions", "signed an agreement", "blocking aid": the noun is what the verb's
-    event acts on, not an event of its own."""
-    if token.pos_ != "NOUN":
+    event acts on, not an event of its own. One that names who did it is another actor's act
+    that the verb answers ("rejected Kenya's request", "praised the withdrawal of U.S.
+    troops")."""
+    if token.pos_ != "NOUN" or _names_its_actor(token, actors):
         return False
     head = token.head
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in":
-        head = head.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in THEME_PREPS:
+        head = head.head  # "killed in an attack", "threatened the EU with tariffs"
     elif token.dep_ not in ("dobj", "nsubjpass", "attr"):
         return False
     return head.i != token.i and _trigger_pos(head) == "VERB" and match_trigger(
-        head, book) is not None
+        head, actors.book) is not None
+
+
+def _names_its_actor(noun: Token, actors: ActorIndex) -> bool:
+    """An event noun with its own doer: an actor's possessive or an "of"/"by" phrase."""
+    return any(c.dep_ == "poss" and c.i in actors.code_at for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("of", "by") and any(
+            g.dep_ == "pobj" and actors.of_phrase(g) for g in c.children)
+        for c in noun.children)
 
 
 def _not_an_occurrence(token: Token, pattern: Pattern, book: Lexicon) -> bool:
@@ -793,9 +824,7 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
           known: Found, actors: ActorIndex) -> EventHit:
     pattern, arguments = found
     start = token.idx
-    modality, _ = modality_of(token)
-    if pattern is THREAT and modality in ("planned", "hypothetical"):
-        modality = "asserted"  # the threat is made; what it threatens is what lies ahead
+    modality, chain = modality_of(token)
     scope = _scope(token)
     bounds = (sent.start_char, sent.end_char)
     dated = [(i, root) for i, t in known.times.within(*bounds)
@@ -819,13 +848,24 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         # "“We will retaliate,” the Turkish foreign minister said": the speaker's actor
         speaker = known.statements.all[statement].speaker
         source = speaker.actor if speaker is not None else None
+    if modality in UNREAL and pattern.type in HOSTILE and source is not None \
+            and _declared(token, chain, source, actors):
+        # "we will retaliate", "Ankara said it would impose sanctions": force that its doer
+        # says it will use is a threat (CAMEO 13), made now, even on a condition
+        pattern = THREAT
+        if target is None:  # "if they take negative steps, we will retaliate"
+            target = next((code for s in _condition_subjects(token)
+                           if (code := actors.of_phrase(s)) not in (None, source)), None)
+    if pattern is THREAT and modality in UNREAL:
+        modality = "asserted"  # the threat is made; what it threatens is what lies ahead
     if target == source and not _reciprocal(sent):
         target = None  # "Trump said he might back off": one actor, not an act on itself
     place = _nearest(token, located)
-    if target is None and source and pattern.type in PLACE_TARGET_TYPES \
-            and place is not None:
+    if target is None and place is not None and pattern.type in PLACE_TARGET_TYPES and (
+            source or pattern.type == "ASSAULT"):
         # "attacked a hospital in Kharkiv", "protested in Belgrade": no one named, so the
-        # act is aimed at the country where it happens
+        # act is aimed at the country where it happens; an attack there by no one named
+        # ("blasts outside a school in Kabul") struck that country still
         country = known.places.all[place].country
         target = country if country != source else None
     if target is None and source and pattern.type == "PROTEST" and source[3:6] != "GOV" \
@@ -842,6 +882,24 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         date=date, date_precision=precision,
         place=place, quantity=_nearest(token, counted),
         statement=statement, confidence=round(min(confidence, 0.95), 2), token=token.i)
+
+
+def _declared(trigger: Token, chain: Sequence[Token], source: str, actors: ActorIndex
+              ) -> bool:
+    """The act is its doer's own word on what it will do: under "will" or "would", said in
+    the first person or reported from a speaker of the same country (not a prediction)."""
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE for c in trigger.children):
+        return False
+    if _speaks_for_itself(trigger):
+        return True
+    top = chain[-1]
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head  # "announced that X would invest … and that India will cooperate"
+    if top.dep_ != "ccomp" or top.head.lemma_.lower() not in reporting_cues().verbs:
+        return False
+    speaker = _subject(top.head)
+    said_by = actors.of_phrase(speaker) if speaker is not None else None
+    return said_by is not None and said_by[:3] == source[:3]
 
 
 def _organisation(code: str) -> bool:
