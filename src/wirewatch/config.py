@@ -29,6 +29,20 @@ class Settings:
     at most 0.4); by default they are not events of the ledger."""
     max_chars: int = 5_000_000
     """Longest article text read; a longer one is recorded as failed with that reason."""
+    token: str | None = field(default=None, repr=False)
+    """The bearer token that ``serve`` needs for writing (``WIREWATCH_TOKEN``); unset, the
+    server is read-only."""
+    read_token: str | None = field(default=None, repr=False)
+    """When set, ``serve`` answers reads, pages included, only with this token (or the write
+    token)."""
+    max_body_bytes: int = 24_000_000
+    """Largest request body ``serve`` reads; a larger one is refused (413) before it is read.
+    It should leave room for ``max_chars`` characters of UTF-8 inside JSON."""
+    allow_private_urls: bool = False
+    """Let ``POST /api/v1/articles`` fetch a ``url`` on a loopback, private, link-local or
+    metadata address (off: only public addresses are fetched)."""
+    cors_origins: tuple[str, ...] = field(default_factory=tuple)
+    """Other web origins whose pages may call the API from a browser; none by default."""
 
     def with_overrides(self, **values: Any) -> Settings:
         """Apply CLI flags; ``None`` means the flag was not given."""
@@ -53,7 +67,9 @@ def _coerce(name: str, value: Any) -> Any:
             raise ValueError(value)
         if kind.startswith("tuple"):
             if isinstance(value, str):
-                return tuple(p for p in value.split(os.pathsep) if p)
+                # paths are joined by os.pathsep; origins hold ':' and are joined by commas
+                separator = "," if name == "cors_origins" else os.pathsep
+                return tuple(p.strip() for p in value.split(separator) if p.strip())
             return tuple(str(v) for v in value)
         return str(value)
     except (TypeError, ValueError):

@@ -19,6 +19,7 @@ from .errors import InputError
 from .ingest import RawArticle
 from .model import Article
 from .resources import bundled_table
+from .urls import http_url
 
 # A word is "known" at this Zipf frequency (once per million words). A line-end cut is mended
 # only when the joined word is known and its pieces are not both known words on their own.
@@ -213,7 +214,7 @@ def prepare(raw: RawArticle) -> PreparedArticle:
         raise InputError(f"{raw.origin}: no article text after normalization")
     article = Article(
         id=hashlib.sha256(norm.text.encode("utf-8")).hexdigest(),
-        url=raw.meta.url,
+        url=http_url(raw.meta.url),
         title=raw.meta.title,
         source=raw.meta.source or norm.source,
         published=raw.meta.published,

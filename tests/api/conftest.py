@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from functools import cache
 
 import pytest
 
@@ -14,6 +16,7 @@ SCRIPT_ARTICLE = ("Kenyan protesters rallied in Nairobi on Friday."
                   " Kenyan police arrested 12 people, officials said.")
 
 
+@cache
 def _documents():
     docs = [wirewatch.extract(SAMPLE.read_text(encoding="utf-8"), published="2024-10-30",
                               source="Yonhap News Agency")]
@@ -21,20 +24,28 @@ def _documents():
         meta = json.loads(path.with_name(path.name + ".meta.json").read_text(encoding="utf-8"))
         docs.append(wirewatch.extract(path.read_text(encoding="utf-8"), **meta))
     docs.append(wirewatch.extract(SCRIPT_ARTICLE, published="2025-03-21", source="Test Wire"))
-    return docs
+    return tuple(docs)
+
+
+def fill_ledger(backend: str, path: str, documents=None) -> str:
+    """A fresh ledger on the backend holding ``documents`` (by default the fixtures above),
+    linked; its database URL. PostgreSQL's is ``WIREWATCH_TEST_POSTGRES``, emptied first."""
+    from tests.conftest import open_test_store
+
+    store = open_test_store(backend, path)
+    try:
+        for doc in documents if documents is not None else _documents():
+            store.save(doc)
+            store.link(doc)
+        assert store.failures() == []
+    finally:
+        store.engine.dispose()
+    return path if backend == "sqlite" else os.environ["WIREWATCH_TEST_POSTGRES"]
 
 
 @pytest.fixture(scope="session")
 def ledger(tmp_path_factory):
-    from wirewatch.store import open_store
-
-    path = str(tmp_path_factory.mktemp("ledger") / "ledger.db")
-    store = open_store(path)
-    for doc in _documents():
-        store.save(doc)
-        store.link(doc)
-    assert store.failures() == []
-    return path
+    return fill_ledger("sqlite", str(tmp_path_factory.mktemp("ledger") / "ledger.db"))
 
 
 @pytest.fixture(scope="session")

@@ -5,41 +5,33 @@
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
 from ..config import Settings
 from ..errors import WirewatchError
 from ..store import open_store
-
-
-def _error(request: Request, status: int, message: str) -> Response:
-    """JSON for the API; a plain page for a person at a browser."""
-    if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": {"status": status, "message": message}},
-                            status_code=status)
-    return HTMLResponse(f"<!doctype html><title>{status}</title><h1>{status}</h1>"
-                        f"<p>{escape(message)}</p><p><a href='/'>wirewatch</a></p>",
-                        status_code=status)
+from .guard import Guard, error_response
 
 
 def _validation_message(err: RequestValidationError) -> str:
     parts = []
     for problem in err.errors():
         where = ".".join(str(p) for p in problem.get("loc", ()) if p not in ("query", "body"))
-        parts.append(f"{where or 'request'}: {problem.get('msg', 'invalid')}")
+        message = str(problem.get("msg", "invalid")).removeprefix("Value error, ")
+        parts.append(f"{where or 'request'}: {message}")
     return "; ".join(parts)
 
 
 def create_app(settings: Settings | None = None, token: str | None = None,
                read_token: str | None = None) -> FastAPI:
-    """An application over the store ``settings.db``; ``token`` enables writing, and
-    ``read_token``, when given, closes the API to readers without it."""
+    """An application over the store ``settings.db``; ``token`` (else ``settings.token``)
+    enables writing, and ``read_token`` (else ``settings.read_token``), when set, closes the
+    API and the pages to readers without it."""
     from . import pages, v1
 
     settings = settings or Settings()
@@ -48,23 +40,33 @@ def create_app(settings: Settings | None = None, token: str | None = None,
                   "factuality, actors, places, statements, stories and claims.")
     app.state.store = open_store(settings.db)
     app.state.settings = settings
-    app.state.token = token
-    app.state.read_token = read_token
+    app.state.token = token or settings.token
+    app.state.read_token = read_token or settings.read_token
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, err: HTTPException) -> Response:
-        return _error(request, err.status_code, str(err.detail))
+        return error_response(request.url.path, err.status_code, str(err.detail),
+                              getattr(err, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, err: RequestValidationError) -> Response:
-        return _error(request, 422, _validation_message(err))
+        return error_response(request.url.path, 422, _validation_message(err))
 
     @app.exception_handler(WirewatchError)
     async def ledger_error(request: Request, err: WirewatchError) -> Response:
-        return _error(request, 422, str(err))
+        return error_response(request.url.path, 422, str(err))
 
     app.include_router(v1.router)
+    app.include_router(v1.write_router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"),
               name="static")
+    if settings.cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        # Inside the guard: a cross-origin reader still needs the tokens the guard asks for.
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                           allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "Content-Type"])
+    app.add_middleware(Guard)
     return app

@@ -1,7 +1,9 @@
 """The analyst's pages: server-rendered Jinja2 templates over the same queries as the API.
 
-Article text reaches the page only through Jinja2's autoescaping, so markup inside an article
-is shown as text and never runs.
+Every stored field (text, title, URL, publisher, names) reaches the page only through Jinja2's
+autoescaping, so markup inside an article is shown as text and never runs; a URL becomes a
+link only when it is http(s) (``is web_url``), and the pages run no inline script or style,
+which the content-security policy forbids.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from ..errors import InputError, StoreError
 from ..extract.scope import coding_note
 from ..model import EVENT_TYPES, MODALITIES, Document
 from ..store.schema import annotation_tables, articles
+from ..urls import http_url
 from . import queries
 from .v1 import StoreDep
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.tests["web_url"] = lambda value: http_url(value) is not None
 router = APIRouter(include_in_schema=False)
 
 EVENTS = annotation_tables["events"]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select, text, true, tuple_
+from sqlalchemy import Integer, Select, and_, func, select, text, tuple_
 
 from ..errors import InputError
 from ..store import Store
@@ -46,13 +46,33 @@ def encode(values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(list(values)).encode()).decode().rstrip("=")
 
 
-def decode(cursor: str, size: int) -> list[Any]:
+MAX_CURSOR_CHARS = 400
+"""Far longer than any cursor this server gives out (two keys, one a 64-character id)."""
+MAX_KEY_CHARS = 100
+INT64 = 2**63
+
+
+def decode(cursor: str, keys: Sequence[Any]) -> list[Any]:
+    """The key values a cursor holds, each checked against its column's type, so that a
+    forged cursor is a clear error and never reaches the database as a bad comparison."""
+    forged = InputError("cursor: not one this server gave out")
+    if len(cursor) > MAX_CURSOR_CHARS:
+        raise forged
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (ValueError, json.JSONDecodeError):
-        raise InputError("cursor is not one this server gave out") from None
-    if not isinstance(values, list) or len(values) != size:
-        raise InputError("cursor is not one this server gave out")
+    except (ValueError, RecursionError):  # bad base64, bad UTF-8 or bad JSON
+        raise forged from None
+    if not isinstance(values, list) or len(values) != len(keys):
+        raise forged
+    for value, key in zip(values, keys, strict=True):
+        if value is None and key.nullable:
+            continue
+        if isinstance(key.type, Integer):
+            if type(value) is not int or not -INT64 <= value < INT64:
+                raise forged
+        elif (not isinstance(value, str) or len(value) > MAX_KEY_CHARS
+              or "\x00" in value):
+            raise forged
     return values
 
 
@@ -60,7 +80,7 @@ def _page(store: Store, query: Select, keys: Sequence[Any], cursor: str | None, 
           descending: bool = False) -> Page:
     """Rows of ``query`` ordered by ``keys`` (unique together), after the cursor."""
     if cursor:
-        after = decode(cursor, len(keys))
+        after = decode(cursor, keys)
         key = tuple_(*keys)
         query = query.where(key < tuple_(*after) if descending else key > tuple_(*after))
     order = [k.desc() if descending else k for k in keys]
@@ -78,7 +98,7 @@ def article_page(store: Store, q: str | None, source: str | None, cursor: str | 
     query = select(articles.c.id, articles.c.published, articles.c.source, articles.c.title,
                    articles.c.url, articles.c.ingested_at,
                    func.substr(articles.c.text, 1, 240).label("snippet"))
-    if q:
+    if q and q.strip():
         query = query.where(_matches(store, q))
     if source:
         query = query.where(articles.c.source == source)
@@ -87,10 +107,12 @@ def article_page(store: Store, q: str | None, source: str | None, cursor: str | 
 
 
 def _matches(store: Store, q: str) -> Any:
-    """Articles holding every word of ``q``: SQLite's FTS5 index, PostgreSQL's text search."""
+    """Articles holding every word of ``q``: SQLite's FTS5 index, PostgreSQL's text search.
+    Only words are searched for, so ``%`` or ``_`` is never a wildcard; a ``q`` without any
+    word is an error rather than a search that matches everything."""
     words = re.findall(r"\w+", q)
     if not words:
-        return true()
+        raise InputError(f"q: {q[:40]!r} has no word to search for")
     if store.engine.dialect.name == "sqlite":
         phrase = " ".join(f'"{w}"' for w in words)
         hits = text("SELECT id FROM articles_fts WHERE articles_fts MATCH :q").bindparams(q=phrase)
@@ -98,7 +120,8 @@ def _matches(store: Store, q: str) -> Any:
     if store.engine.dialect.name == "postgresql":
         return func.to_tsvector("simple", articles.c.text).op("@@")(
             func.plainto_tsquery("simple", " ".join(words)))
-    return and_(*(func.lower(articles.c.text).contains(w.lower()) for w in words))
+    return and_(*(func.lower(articles.c.text).contains(w.lower(), autoescape=True)
+                  for w in words))
 
 
 def _mentions() -> Select:

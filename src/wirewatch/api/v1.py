@@ -1,34 +1,36 @@
-"""The JSON API under ``/api/v1``: the ledger to read, and articles to submit."""
+"""The JSON API under ``/api/v1``: the ledger to read, and articles to submit.
+
+Who may read and write is checked for every request by ``guard.Guard`` before a route runs;
+write routes also carry the ``writer`` dependency, so a route moved to another application
+keeps its check.
+"""
 
 from __future__ import annotations
 
-import hmac
 from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from ..errors import InputError, StoreError
 from ..extract.scope import coding_note
 from ..model import EVENT_TYPES, MODALITIES
 from ..store import Store
+from ..urls import http_url
 from . import queries
+from .guard import write_problem
 
 
-def reader(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
-    """Reading is open unless the server was started with WIREWATCH_READ_TOKEN."""
-    token = request.app.state.read_token
-    if token and not _bearer_matches(authorization, token):
-        raise HTTPException(401, "a valid bearer token is needed to read this server")
+def writer(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+    """Writing needs ``Authorization: Bearer <WIREWATCH_TOKEN>``, compared in constant time."""
+    problem = write_problem(request.app.state, authorization)
+    if problem is not None:
+        raise HTTPException(*problem)
 
 
-def _bearer_matches(authorization: str | None, token: str) -> bool:
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    return hmac.compare_digest(given.encode(), token.encode())
-
-
-router = APIRouter(prefix="/api/v1", dependencies=[Depends(reader)])
+router = APIRouter(prefix="/api/v1")
+write_router = APIRouter(prefix="/api/v1", dependencies=[Depends(writer)])
 
 EventType = StrEnum("EventType", {t: t for t in EVENT_TYPES})
 Modality = StrEnum("Modality", {m: m for m in MODALITIES})
@@ -52,6 +54,22 @@ class Submission(BaseModel):
     title: str | None = None
     source: str | None = None
     published: str | None = Field(None, description="ISO 8601 date or datetime")
+
+    @field_validator("*")
+    @classmethod
+    def no_nul(cls, value: str | None) -> str | None:
+        """A NUL character cannot be stored as text (PostgreSQL refuses it)."""
+        if value is not None and "\x00" in value:
+            raise ValueError("holds a NUL character")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def web_url(cls, value: str | None) -> str | None:
+        """Only http(s) URLs are kept: any other scheme could run as a link on the pages."""
+        if value is not None and value.strip() and http_url(value) is None:
+            raise ValueError("only an absolute http:// or https:// URL is accepted")
+        return http_url(value)
 
 
 class Stored(BaseModel):
@@ -99,17 +117,7 @@ def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
             "not_coded": coding_note(document.article, len(document.actors))}
 
 
-def writer(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
-    """Writing needs ``Authorization: Bearer <WIREWATCH_TOKEN>``."""
-    token = request.app.state.token
-    if not token:
-        raise HTTPException(403, "writing is disabled: start the server with WIREWATCH_TOKEN")
-    if not _bearer_matches(authorization, token):
-        raise HTTPException(401, "a valid bearer token is needed to write")
-
-
-@router.post("/articles", response_model=Stored, status_code=201, tags=["articles"],
-             dependencies=[Depends(writer)])
+@write_router.post("/articles", response_model=Stored, status_code=201, tags=["articles"])
 def submit_article(submission: Submission, request: Request, store: StoreDep) -> Stored:
     """Extract an article from text, HTML or a URL, store it and link it."""
     from ..batch import extract_documents
@@ -117,16 +125,19 @@ def submit_article(submission: Submission, request: Request, store: StoreDep) ->
     from ..ingest.jsonl import article_from_mapping
     from ..model import Document
 
+    settings = request.app.state.settings
     record = submission.model_dump()
+    if record["text"] and len(record["text"]) > settings.max_chars:
+        raise HTTPException(422, f"text: {len(record['text'])} characters, more than max_chars "
+                            f"({settings.max_chars})")
     if not (record["text"] or record["html"]):
         if not record["url"]:
             raise HTTPException(422, "give one of text, html or url")
-        record["html"] = _fetch(record["url"])
+        record["html"] = _fetch(record["url"], settings)
     try:
         raw = article_from_mapping(record, "submitted article")
     except InputError as err:
         raise HTTPException(422, str(err)) from None
-    settings = request.app.state.settings
     ((_, outcome),) = list(extract_documents([raw], settings))
     if isinstance(outcome, Failure) or not isinstance(outcome, Document):
         raise HTTPException(422, getattr(outcome, "reason", "the article could not be read"))
@@ -136,15 +147,18 @@ def submit_article(submission: Submission, request: Request, store: StoreDep) ->
                   story=(linked or {}).get("story"), copy_of=(linked or {}).get("copy_of"))
 
 
-def _fetch(url: str) -> str:
-    if not url.startswith(("http://", "https://")):
-        raise HTTPException(422, f"{url!r} is not an http(s) URL")
-    import trafilatura
+def _fetch(url: str, settings: Any) -> str:
+    """The page at ``url``, refused (422) when it is on a loopback, private, link-local or
+    metadata address, after any redirect, unless ``allow_private_urls`` is set."""
+    from .fetch import FetchFailed, FetchRefused, fetch_page
 
-    html = trafilatura.fetch_url(url)
-    if not html:
-        raise HTTPException(502, f"could not fetch {url}")
-    return html
+    try:
+        return fetch_page(url, allow_private=settings.allow_private_urls,
+                          max_bytes=settings.max_body_bytes)
+    except FetchRefused as err:
+        raise HTTPException(422, f"url: {err}") from None
+    except FetchFailed as err:
+        raise HTTPException(502, str(err)) from None
 
 
 def _filters(type: EventType | None, actor: str | None, country: str | None,

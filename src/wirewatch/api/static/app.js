@@ -42,6 +42,12 @@
     }
   });
 
+  // Bar widths come as data: the content-security policy allows no inline style attribute.
+  document.querySelectorAll("[data-width]").forEach(function (el) {
+    var width = parseFloat(el.dataset.width);
+    if (isFinite(width)) el.style.width = Math.max(0, Math.min(100, width)) + "%";
+  });
+
   if (location.hash && document.getElementById(location.hash.slice(1))) {
     var first = highlight(location.hash.slice(1));
     if (first) first.scrollIntoView({ block: "center" });
