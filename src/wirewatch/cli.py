@@ -8,9 +8,10 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -21,8 +22,11 @@ from rich.text import Text
 
 from .config import Settings, load_settings
 from .errors import SettingError, WirewatchError
-from .ingest import ArticleMeta, Failure, Skipped, parse_published, read_paths
+from .ingest import ArticleMeta, Failure, IngestItem, Skipped, parse_published, read_paths
 from .model import EVENT_TYPES, MODALITIES, Document, json_schema
+
+if TYPE_CHECKING:
+    from .store import Store
 
 app = typer.Typer(
     name="wirewatch",
@@ -68,6 +72,14 @@ def _settings(db: str | None = None, model: str | None = None,
         db=db, model=model, actors=tuple(str(p) for p in actors) if actors else None)
 
 
+def _ledger(db: str | None) -> Store:
+    """The store of a command that reads the ledger: a database that exists, never a new
+    empty one made for a mistyped name."""
+    from .store import open_store
+
+    return open_store(_settings(db=db).db, create=False)
+
+
 def _meta(published: str | None, source: str | None, url: str | None,
           title: str | None) -> ArticleMeta:
     return ArticleMeta(url=url, title=title, source=source,
@@ -96,7 +108,8 @@ def extract(
             sys.stdout.write(outcome.to_json(indent=indent) + "\n")
         elif isinstance(outcome, Failure):
             failed += 1
-            err.print(f"wirewatch: {escape(outcome.reason)}", highlight=False, soft_wrap=True)
+            err.print(f"wirewatch: {escape(outcome.origin)}: {escape(outcome.reason)}",
+                      highlight=False, soft_wrap=True)
     if failed:
         raise typer.Exit(1)
 
@@ -119,31 +132,12 @@ def ingest(
     actors: ActorsOption = None,
 ) -> None:
     """Extract and store articles; re-ingesting an article changes nothing."""
-    from .batch import extract_documents
     from .store import open_store
 
     settings = _settings(db=db, model=model, actors=actors)
     meta = _meta(published, source, url, title)
-    store = open_store(settings.db)
-    tally: Counter[str] = Counter()
-    columns = (SpinnerColumn(), TextColumn("[bold]ingesting"), BarColumn(),
-               MofNCompleteColumn(), TextColumn("{task.fields[status]}"))
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("ingest", total=None, status="loading the pipeline")
-        for origin, outcome in extract_documents(read_paths(paths, meta), settings):
-            if isinstance(outcome, Document):
-                stored = store.save(outcome, origin)
-                tally["stored" if stored else "unchanged"] += 1
-                if stored and (found := store.link(outcome)) and found["copy_of"]:
-                    tally["copies"] += 1
-            elif isinstance(outcome, Failure):
-                store.record_failure(outcome.origin, outcome.reason)
-                tally["failed"] += 1
-                progress.console.print(f"[red]failed[/red] {escape(outcome.reason)}",
-                                       highlight=False)
-            elif isinstance(outcome, Skipped):
-                tally["skipped"] += 1
-            progress.update(task, advance=1, status=escape(Path(origin).name))
+    with open_store(settings.db) as store:
+        tally = _store_all(store, read_paths(paths, meta), settings)
     summary = (f"stored {tally['stored']}, unchanged {tally['unchanged']}, "
                f"failed {tally['failed']}")
     if tally["copies"]:
@@ -155,13 +149,38 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _store_all(store: Store, items: Iterable[IngestItem], settings: Settings) -> Counter[str]:
+    """Extract, store and link each item, recording failures; how many ended each way."""
+    from .batch import extract_documents
+
+    tally: Counter[str] = Counter()
+    columns = (SpinnerColumn(), TextColumn("[bold]ingesting"), BarColumn(),
+               MofNCompleteColumn(), TextColumn("{task.fields[status]}"))
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("ingest", total=None, status="loading the pipeline")
+        for origin, outcome in extract_documents(items, settings):
+            if isinstance(outcome, Document):
+                stored = store.save(outcome, origin)
+                tally["stored" if stored else "unchanged"] += 1
+                if stored and (found := store.link(outcome)) and found["copy_of"]:
+                    tally["copies"] += 1
+            elif isinstance(outcome, Failure):
+                store.record_failure(outcome.origin, outcome.reason)
+                tally["failed"] += 1
+                progress.console.print(f"[red]failed[/red] {escape(outcome.origin)}: "
+                                       f"{escape(outcome.reason)}", highlight=False)
+            elif isinstance(outcome, Skipped):
+                tally["skipped"] += 1
+            progress.update(task, advance=1, status=escape(Path(origin).name))
+    return tally
+
+
 @app.command()
 def articles(db: DbOption = None, format: FormatOption = Format.table,
              limit: LimitOption = 100) -> None:
     """List stored articles, newest first."""
-    from .store import open_store
-
-    rows = open_store(_settings(db=db).db).articles(limit)
+    with _ledger(db) as store:
+        rows = store.articles(limit)
     for row in rows:
         row["id"] = row["id"] if format is not Format.table else row["id"][:12]
     _emit(rows, format, "articles")
@@ -171,9 +190,9 @@ def articles(db: DbOption = None, format: FormatOption = Format.table,
 def actors(db: DbOption = None, format: FormatOption = Format.table,
            limit: LimitOption = 100) -> None:
     """List actors by the number of articles that mention them."""
-    from .store import open_store
-
-    _emit(open_store(_settings(db=db).db).actors(limit), format, "actors")
+    with _ledger(db) as store:
+        rows = store.actors(limit)
+    _emit(rows, format, "actors")
 
 
 EventType = StrEnum("EventType", {t: t for t in EVENT_TYPES})
@@ -211,29 +230,31 @@ def events(
     limit: LimitOption = 100,
 ) -> None:
     """List stored events (who did what to whom, when, how sure), oldest first."""
-    from .store import open_store
-
     if sample is not None:
         from .evaluate.judged import JUDGEMENTS
 
         if merged:
             raise SettingError("--sample draws single events: leave out --merged")
-        rows = open_store(_settings(db=db).db).event_sample(
-            sample, seed, type=type.value if type else None, actor=actor,
-            modality=modality.value if modality else None,
-            since=_day(since, "--since"), until=_day(until, "--until"))
+        with _ledger(db) as store:
+            rows = store.event_sample(
+                sample, seed, type=type.value if type else None, actor=actor,
+                modality=modality.value if modality else None,
+                since=_day(since, "--since"), until=_day(until, "--until"))
         _emit([row | dict.fromkeys(JUDGEMENTS, "") for row in rows], format, "events")
         return
     if merged:
         if modality or since or until:
             raise SettingError("--merged takes --type and --actor only")
-        _emit(open_store(_settings(db=db).db).merged_events(
-            type=type.value if type else None, actor=actor, limit=limit), format, "events")
+        with _ledger(db) as store:
+            rows = store.merged_events(type=type.value if type else None, actor=actor,
+                                       limit=limit)
+        _emit(rows, format, "events")
         return
-    rows = open_store(_settings(db=db).db).events(
-        type=type.value if type else None, actor=actor,
-        modality=modality.value if modality else None,
-        since=_day(since, "--since"), until=_day(until, "--until"), limit=limit)
+    with _ledger(db) as store:
+        rows = store.events(
+            type=type.value if type else None, actor=actor,
+            modality=modality.value if modality else None,
+            since=_day(since, "--since"), until=_day(until, "--until"), limit=limit)
     for row in rows:
         row["article"] = row["article"] if format is not Format.table else row["article"][:12]
     _emit(rows, format, "events")
@@ -251,10 +272,8 @@ def statements(
     limit: LimitOption = 100,
 ) -> None:
     """List stored statements (who said what, how directly, through whom), newest first."""
-    from .store import open_store
-
-    rows = open_store(_settings(db=db).db).statements(speaker=speaker, anonymous=anonymous,
-                                                      limit=limit)
+    with _ledger(db) as store:
+        rows = store.statements(speaker=speaker, anonymous=anonymous, limit=limit)
     if format is Format.table:  # what fits a terminal; json and csv carry every field
         rows = [{"article": r["article"][:8], "speaker": r["speaker"], "actor": r["actor"],
                  "anonymous": r["anonymous"], "cue": r["cue"],
@@ -269,13 +288,10 @@ def link(db: DbOption = None) -> None:
 
     ``ingest`` links each article as it stores it; this catches up a database filled by an
     earlier version or by another tool."""
-    from .store import open_store
-
-    store = open_store(_settings(db=db).db)
-    pending = store.unlinked()
     tally: Counter[str] = Counter()
     columns = (SpinnerColumn(), TextColumn("[bold]linking"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=err, transient=True) as progress:
+    with _ledger(db) as store, Progress(*columns, console=err, transient=True) as progress:
+        pending = store.unlinked()
         for article_id in progress.track(pending, total=len(pending)):
             found = store.link(store.document(article_id))
             tally["linked" if found else "failed"] += 1
@@ -290,9 +306,9 @@ def link(db: DbOption = None) -> None:
 def stories(db: DbOption = None, format: FormatOption = Format.table,
             limit: LimitOption = 100) -> None:
     """List stories (articles about one developing story), most recently active first."""
-    from .store import open_store
-
-    _emit(open_store(_settings(db=db).db).stories(limit), format, "stories")
+    with _ledger(db) as store:
+        rows = store.stories(limit)
+    _emit(rows, format, "stories")
 
 
 @app.command()
@@ -306,9 +322,8 @@ def claims(
 ) -> None:
     """Figure series: each merged event's figures in publication order, with their sources
     and the figures they conflict with."""
-    from .store import open_store
-
-    rows = open_store(_settings(db=db).db).claims(actor=actor, unit=unit)
+    with _ledger(db) as store:
+        rows = store.claims(actor=actor, unit=unit)
     for row in rows:
         row["article"] = row["article"] if format is not Format.table else row["article"][:12]
     _emit(rows, format, "claims")
@@ -330,18 +345,22 @@ def serve(
     from .api import create_app
 
     settings = _settings(db=db, model=model)
+    _ledger(db).close()  # a database that exists, before the app opens it
     application = create_app(settings, token=os.environ.get("WIREWATCH_TOKEN") or None,
                              read_token=os.environ.get("WIREWATCH_READ_TOKEN") or None)
-    out.print(f"serving {application.state.store.url} at http://{host}:{port}", highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    with application.state.store:
+        out.print(f"serving {application.state.store.url} at http://{host}:{port}",
+                  highlight=False)
+        uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 @app.command()
 def failures(db: DbOption = None, format: FormatOption = Format.table) -> None:
-    """List the items that could not be ingested, with their reasons."""
-    from .store import open_store
-
-    _emit(open_store(_settings(db=db).db).failures(), format, "failures")
+    """List the items that could not be ingested and why: one row per item and reason, with
+    the last time it failed that way."""
+    with _ledger(db) as store:
+        rows = store.failures()
+    _emit(rows, format, "failures")
 
 
 @app.command()
@@ -352,10 +371,8 @@ def show(
     format: FormatOption = Format.table,
 ) -> None:
     """Show one stored article with its annotations highlighted."""
-    from .store import open_store
-
-    store = open_store(_settings(db=db).db)
-    document = store.document(store.find_article_id(article_id))
+    with _ledger(db) as store:
+        document = store.document(store.find_article_id(article_id))
     if format is Format.json:
         sys.stdout.write(document.to_json(indent=2) + "\n")
     elif format in (Format.csv, Format.tsv):
@@ -612,7 +629,7 @@ def main(argv: list[str] | None = None) -> None:
         app(args=argv, prog_name="wirewatch")
     except WirewatchError as error:
         err.print(f"wirewatch: {escape(str(error))}", highlight=False, soft_wrap=True)
-        sys.exit(2 if isinstance(error, SettingError) else 1)
+        sys.exit(error.exit_code)
     except KeyboardInterrupt:
         err.print("wirewatch: interrupted")
         sys.exit(130)

@@ -6,6 +6,9 @@ from __future__ import annotations
 class WirewatchError(Exception):
     """Base class: ``str(error)`` is a complete, one-line message for the user."""
 
+    exit_code = 1
+    """The command's exit status: 2 for a usage error (as click's own), 1 otherwise."""
+
 
 class InputError(WirewatchError):
     """A source that cannot be read as an article: missing, empty, binary, malformed."""
@@ -17,6 +20,8 @@ class UnsupportedFormat(InputError):
 
 class SettingError(WirewatchError):
     """A bad option or setting value (a date that is not a date, an unknown format)."""
+
+    exit_code = 2
 
 
 class ModelNotFound(WirewatchError):
@@ -33,3 +38,10 @@ class ExtractionError(WirewatchError):
 
 class StoreError(WirewatchError):
     """The database cannot be opened or written."""
+
+
+class MissingDatabase(StoreError):
+    """A command that reads the ledger names a database that does not exist: a usage error,
+    and no empty database is made in its place."""
+
+    exit_code = 2

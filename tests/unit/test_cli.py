@@ -87,8 +87,9 @@ def test_ingest_folder_with_a_bad_file(capsys, tmp_path, db_path):
     assert "stored 0, unchanged 2, failed 1" in out
 
     code, out, _ = run(capsys, "failures", "--db", db_path, "--format", "json")
-    reasons = [f["reason"] for f in json.loads(out)]
-    assert len(reasons) == 2 and all("binary file" in r for r in reasons)
+    (failure,) = json.loads(out)  # the rerun updated the row of the first run
+    assert failure["origin"] == str(folder / "broken.txt")
+    assert failure["reason"] == "binary file, not text"  # the origin is its own column
 
     code, out, _ = run(capsys, "articles", "--db", db_path, "--format", "json")
     rows = json.loads(out)
@@ -124,8 +125,28 @@ def test_ingest_folder_with_a_bad_file(capsys, tmp_path, db_path):
 
 
 def test_show_unknown_id(capsys, db_path):
+    run(capsys, "ingest", FIXTURES / "envoy.html", "--db", db_path)
     code, _out, err = run(capsys, "show", "abc123", "--db", db_path)
     assert code == 1 and "no article with id 'abc123'" in err
+
+
+@pytest.mark.parametrize("command", [
+    ["articles"], ["actors"], ["events"], ["events", "--merged"], ["events", "--sample", "2"],
+    ["statements"], ["link"], ["stories"], ["claims"], ["failures"], ["show", "abc123"],
+    ["serve", "--port", "1"],
+])
+def test_reading_commands_refuse_a_missing_database(capsys, tmp_path, command):
+    typo = tmp_path / "typo.db"
+    code, out, err = run(capsys, *command, "--db", typo)
+    assert (code, out, err) == (2, "", f"wirewatch: no such database: {typo}\n")
+    assert not typo.exists()
+
+
+def test_an_unreachable_postgresql_server_is_one_line(capsys):
+    code, out, err = run(capsys, "failures", "--db", "postgresql://wire:s3cret@127.0.0.1:1/x")
+    assert code == 1 and out == ""
+    assert err.startswith("wirewatch: cannot open database postgresql://wire:***@127.0.0.1:1/x")
+    assert len(err.strip().splitlines()) == 1 and "s3cret" not in err
 
 
 def test_schema_is_json_schema(capsys):

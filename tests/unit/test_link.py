@@ -36,7 +36,8 @@ def linked(request, tmp_path, documents):
         assert store.save(doc)
         results[name] = store.link(doc)
     assert store.failures() == []
-    return store, results, documents
+    yield store, results, documents
+    store.close()
 
 
 def test_lightly_edited_copies_form_one_group_under_the_earliest(linked):
@@ -129,9 +130,9 @@ def test_link_command_catches_up(tmp_path, capsys, documents):
     from tests.unit.test_cli import run
 
     db = str(tmp_path / "catch-up.db")
-    store = open_store(db)
-    for doc in documents.values():
-        store.save(doc)  # stored without linking, as an older version would have
+    with open_store(db) as store:
+        for doc in documents.values():
+            store.save(doc)  # stored without linking, as an older version would have
     code, out, err = run(capsys, "link", "--db", db)
     assert code == 0, err
     assert "linked 6 (" in out

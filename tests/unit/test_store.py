@@ -1,14 +1,21 @@
 
+import os
+import re
+import sqlite3
+from contextlib import closing
+
 import pytest
 
 from tests.conftest import open_test_store
-from wirewatch.errors import StoreError
+from wirewatch.errors import MissingDatabase, StoreError
 from wirewatch.store import database_url, open_store
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, db_path):
-    return open_test_store(request.param, db_path)
+    opened = open_test_store(request.param, db_path)
+    yield opened
+    opened.close()
 
 
 def test_database_urls():
@@ -27,8 +34,7 @@ def test_save_is_idempotent_and_reads_back_exactly(sample_doc, store):
 
 
 def test_sqlite_runs_in_wal_mode(db_path):
-    store = open_store(db_path)
-    with store.engine.connect() as conn:
+    with open_store(db_path) as store, store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 
 
@@ -40,9 +46,78 @@ def test_actor_summary_counts_articles_and_mentions(sample_doc, store):
     assert rows["PRKMIL"]["mentions"] == len(expected.mentions)
 
 
-def test_failures_are_kept(store):
+def test_failures_are_one_row_per_item_and_reason(store):
     store.record_failure("bad.txt", "bad.txt: binary file, not text")
-    assert [f["origin"] for f in store.failures()] == ["bad.txt"]
+    (first,) = store.failures()
+    assert first["origin"] == "bad.txt" and first["reason"] == "binary file, not text"
+    store.record_failure("bad.txt", "binary file, not text")  # a rerun fails the same way
+    store.record_failure("bad.txt", "the file is empty")  # the file changed
+    store.record_failure("other.txt", "binary file, not text")
+    rows = store.failures()
+    assert [(f["origin"], f["reason"]) for f in rows] == [
+        ("bad.txt", "binary file, not text"), ("bad.txt", "the file is empty"),
+        ("other.txt", "binary file, not text")]
+    assert rows[0]["at"] >= first["at"]
+
+
+def test_failures_of_an_older_database_are_keyed(tmp_path):
+    path = tmp_path / "old.db"
+    with closing(sqlite3.connect(path)) as conn, conn:  # no key column, reasons repeat origins
+        conn.execute("CREATE TABLE failures (id INTEGER PRIMARY KEY, origin TEXT NOT NULL,"
+                     " reason TEXT NOT NULL, at VARCHAR(32) NOT NULL)")
+        conn.executemany("INSERT INTO failures (origin, reason, at) VALUES (?, ?, ?)", [
+            ("a.txt", "a.txt: binary file, not text", "2024-01-01T00:00:00+00:00"),
+            ("b.txt", "b.txt: the file is empty", "2024-01-01T00:00:01+00:00"),
+            ("a.txt", "a.txt: binary file, not text", "2024-01-02T00:00:00+00:00")])
+    with open_store(str(path)) as store:
+        assert [(f["origin"], f["reason"], f["at"][:10]) for f in store.failures()] == [
+            ("a.txt", "binary file, not text", "2024-01-02"),
+            ("b.txt", "the file is empty", "2024-01-01")]
+        store.record_failure("a.txt", "binary file, not text")
+        assert len(store.failures()) == 2
+    with open_store(str(path)) as store:  # opening it again changes nothing
+        assert len(store.failures()) == 2
+
+
+def test_a_missing_database_is_refused_and_not_made(tmp_path):
+    path = tmp_path / "typo.db"
+    with pytest.raises(MissingDatabase, match=f"^no such database: {re.escape(str(path))}$"):
+        open_store(str(path), create=False)
+    with pytest.raises(MissingDatabase):
+        open_store(f"sqlite:///{path}", create=False)
+    assert not path.exists()
+    open_store(str(path)).close()  # ingest's way: made when missing
+    open_store(str(path), create=False).close()
+
+
+def test_postgresql_that_cannot_be_reached_is_one_line_without_the_password():
+    with pytest.raises(StoreError) as raised:
+        open_store("postgresql://wire:s3cret@127.0.0.1:1/ledger", create=False)
+    message = str(raised.value)
+    assert message.startswith("cannot open database postgresql://wire:***@127.0.0.1:1/ledger: ")
+    assert "\n" not in message and "s3cret" not in message
+
+
+def test_a_postgresql_database_the_server_lacks_is_missing():
+    url = os.environ.get("WIREWATCH_TEST_POSTGRES")
+    if not url:
+        pytest.skip("no PostgreSQL server: set WIREWATCH_TEST_POSTGRES or run make test")
+    typo = url.rsplit("/", 1)[0] + "/no_such_ledger"
+    with pytest.raises(MissingDatabase, match=r"^no such database: postgresql://"):
+        open_store(typo, create=False)
+
+
+def test_closing_the_store_closes_its_connections(store):
+    store.articles()
+    with store.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+    store.close()
+    if store.engine.dialect.name == "postgresql":
+        assert raw.closed
+    else:
+        with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+            raw.execute("SELECT 1")
+    assert store.articles() == []  # used again, it opens new connections
 
 
 def test_id_prefixes(sample_doc, store):
@@ -83,30 +158,30 @@ def test_an_older_database_gains_new_columns(tmp_path):
     import sqlite3
 
     path = tmp_path / "old.db"
-    with sqlite3.connect(path) as conn:  # an events table from before the day column
+    with closing(sqlite3.connect(path)) as conn, conn:  # events from before the day column
         conn.execute("CREATE TABLE events (article_id VARCHAR(64), idx INTEGER, type VARCHAR(16),"
                      " data JSON, PRIMARY KEY (article_id, idx))")
         conn.execute("INSERT INTO events VALUES ('a', 0, 'AID', '{}')")
-    store = open_store(str(path))
-    with sqlite3.connect(path) as conn:
-        columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
-        assert {"day", "trigger_start", "source"} <= columns
-        assert conn.execute("SELECT type FROM events").fetchall() == [("AID",)]
-    assert store.events() == []  # the old row has no article: nothing is listed, nothing lost
+    with open_store(str(path)) as store:
+        with closing(sqlite3.connect(path)) as conn:
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
+            assert {"day", "trigger_start", "source"} <= columns
+            assert conn.execute("SELECT type FROM events").fetchall() == [("AID",)]
+        assert store.events() == []  # the old row has no article: nothing listed, nothing lost
 
 
 def test_a_new_derived_column_is_filled_from_the_stored_items(tmp_path):
     import sqlite3
 
     path = tmp_path / "old.db"
-    with sqlite3.connect(path) as conn:  # a statements table from before the anonymous column
+    with closing(sqlite3.connect(path)) as conn, conn:  # from before the anonymous column
         conn.execute("CREATE TABLE statements (article_id VARCHAR(64), idx INTEGER, data JSON,"
                      " PRIMARY KEY (article_id, idx))")
         conn.executemany("INSERT INTO statements VALUES ('a', ?, ?)", [
             (0, '{"speaker": {"text": "the official", "anonymous": true}}'),
             (1, '{"speaker": null}'), (2, '{}')])
-    open_store(str(path))
-    with sqlite3.connect(path) as conn:
+    open_store(str(path)).close()
+    with closing(sqlite3.connect(path)) as conn:
         rows = conn.execute("SELECT idx, anonymous FROM statements ORDER BY idx").fetchall()
     assert rows == [(0, 1), (1, None), (2, None)]
 

@@ -273,6 +273,7 @@ def evaluate_crossdoc(data: Path, model: str, limit: int | None = None,
                     system[mention.key] = (topic, story, lemma)
                     if hit is not None:
                         unions.append((system[mention.key], (topic, "event", merged[hit])))
+            store.close()
     ours, theirs = score(gold, _union(system, unions)), score(gold, baseline)
     figures: dict[str, Any] = {"task": "crossdoc", "data": str(data),
                                "documents": len(documents), "topics": len(by_topic),

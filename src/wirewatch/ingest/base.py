@@ -45,10 +45,21 @@ class RawArticle:
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """An item that could not become an article, and why."""
+    """An item that could not become an article, and why. The origin is its own field, so a
+    reason given as a message that starts with it ("x.txt: the file is empty") drops it."""
 
     origin: str
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reason", without_origin(self.reason, self.origin))
+
+
+def without_origin(reason: str, origin: str) -> str:
+    """A failure's reason without the ``origin: `` that messages for users start with."""
+    prefix = f"{origin}: "
+    return reason[len(prefix):] if reason.startswith(prefix) and len(reason) > len(prefix) \
+        else reason
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, inspect, select, text, update
+from sqlalchemy import (
+    Engine,
+    Insert,
+    Table,
+    create_engine,
+    event,
+    func,
+    insert,
+    inspect,
+    make_url,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import StoreError
+from ..errors import MissingDatabase, StoreError
+from ..ingest.base import without_origin
 from ..model import Document, from_plain, to_plain
 from .schema import (
     annotation_tables,
@@ -44,15 +59,32 @@ def database_url(db: str) -> str:
     return db
 
 
+# Seconds to wait for a PostgreSQL server before saying it cannot be reached.
+POSTGRES_CONNECT_TIMEOUT = 10
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Store:
-    """One database holding articles, their annotations and the failures of past runs."""
+    """One database holding articles, their annotations and the failures of past runs.
+
+    ``close()`` (or leaving a ``with`` block) closes its connections: a pooled connection left
+    to the garbage collector is an unclosed socket on PostgreSQL."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close every pooled connection; the store opens new ones if it is used again."""
+        self.engine.dispose()
 
     @property
     def url(self) -> str:
@@ -196,8 +228,13 @@ class Store:
         return flag_conflicts(rows)
 
     def record_failure(self, origin: str, reason: str) -> None:
+        """Record why an item failed: one row per item and reason, so a rerun that fails the
+        same way only updates the row's time."""
+        reason = without_origin(reason, origin)
+        values = {"origin": origin, "reason": reason, "at": _now(),
+                  "key": failure_key(origin, reason)}
         with self.engine.begin() as conn:
-            conn.execute(insert(failures).values(origin=origin, reason=reason, at=_now()))
+            conn.execute(_upsert(conn.dialect.name, failures, values, "key", ["at"]))
 
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
         counts = {name: select(func.count()).where(t.c.article_id == articles.c.id)
@@ -341,6 +378,25 @@ class Store:
         return from_plain(Document, data)
 
 
+def failure_key(origin: str, reason: str) -> str:
+    """The key that makes a failure one row per item and reason."""
+    return hashlib.sha256(f"{origin}\0{reason}".encode()).hexdigest()
+
+
+def _upsert(dialect: str, table: Table, values: dict[str, Any], key: str,
+            changed: list[str]) -> Insert:
+    """Insert a row, or where one with the same unique ``key`` is there, update ``changed``."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:
+        raise StoreError(f"wirewatch stores in SQLite or PostgreSQL, not {dialect}")
+    statement = dialect_insert(table).values(**values)
+    return statement.on_conflict_do_update(
+        index_elements=[key], set_={c: statement.excluded[c] for c in changed})
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -391,19 +447,87 @@ def _full_text_index(engine: Engine) -> None:
             conn.execute(text("INSERT INTO articles_fts (id, text) SELECT id, text FROM articles"))
 
 
-def open_store(db: str) -> Store:
-    """Open (and create if needed) the database named by a path or SQLAlchemy URL."""
-    url = database_url(db)
+def _one_row_per_failure(engine: Engine) -> None:
+    """Key the failures of a database made before they were kept one row per item and reason:
+    reasons lose the origin they repeated, repeats of a row go (it keeps the latest time),
+    and the unique index is made."""
+    if any(ix["name"] == "ux_failures_key" for ix in inspect(engine).get_indexes("failures")):
+        return
+    with engine.begin() as conn:
+        kept: dict[str, tuple[int, str]] = {}
+        for row in conn.execute(select(failures).order_by(failures.c.id)).all():
+            reason = without_origin(row.reason, row.origin)
+            key = failure_key(row.origin, reason)
+            if key in kept:
+                conn.execute(failures.delete().where(failures.c.id == row.id))
+                first, _ = kept[key]
+                kept[key] = (first, max(row.at, kept[key][1]))
+            else:
+                kept[key] = (row.id, row.at)
+                conn.execute(update(failures).where(failures.c.id == row.id)
+                             .values(reason=reason, key=key))
+        for first, at in kept.values():
+            conn.execute(update(failures).where(failures.c.id == first).values(at=at))
+        (index,) = (ix for ix in failures.indexes if ix.name == "ux_failures_key")
+        index.create(conn, checkfirst=True)
+
+
+def _shown(db: str) -> str:
+    """The database as messages name it: its path, or its URL without the password."""
+    if "://" not in db:
+        return db
     try:
-        engine = create_engine(url)
+        return make_url(db).render_as_string(hide_password=True)
+    except SQLAlchemyError:
+        return db.split("://", 1)[0] + "://…"
+
+
+def _require_database(url: str, db: str) -> None:
+    """Refuse an SQLite file that does not exist, rather than make an empty one."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    if parsed.query.get("uri") or parsed.database.startswith("file:"):
+        return  # SQLite's own URI syntax: its options say whether it may create the file
+    if not Path(parsed.database).exists():
+        raise MissingDatabase(f"no such database: {_shown(db)}")
+
+
+def _cannot_open(db: str, err: Exception) -> StoreError:
+    """One line for a database that cannot be opened; a PostgreSQL database the server does
+    not have is missing, as a missing SQLite file is."""
+    cause = getattr(err, "orig", None) or err
+    lines = [line.strip() for line in str(cause).splitlines() if line.strip()]
+    message = lines[0] if lines else type(cause).__name__
+    if re.search(r'database "[^"]*" does not exist', message):
+        return MissingDatabase(f"no such database: {_shown(db)}")
+    return StoreError(f"cannot open database {_shown(db)}: {message}")
+
+
+def open_store(db: str, create: bool = True) -> Store:
+    """Open the database named by a path or SQLAlchemy URL, made and brought up to the schema
+    if needed; with ``create=False`` a missing SQLite file is refused (``MissingDatabase``)
+    instead of being made empty."""
+    url = database_url(db)
+    engine = None
+    try:
+        if not create:
+            _require_database(url, db)
+        connect_args = {}
+        if make_url(url).get_backend_name() == "postgresql" and "connect_timeout" not in url:
+            connect_args["connect_timeout"] = POSTGRES_CONNECT_TIMEOUT
+        engine = create_engine(url, connect_args=connect_args)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         metadata.create_all(engine)
         _add_missing_columns(engine)
+        _one_row_per_failure(engine)
         if engine.dialect.name == "sqlite":
             _full_text_index(engine)
-    except (SQLAlchemyError, ModuleNotFoundError, ValueError) as err:
-        raise StoreError(f"cannot open database {db!r}: {str(err).splitlines()[0]}") from None
+    except BaseException as err:
+        if engine is not None:
+            engine.dispose()
+        if isinstance(err, SQLAlchemyError | ModuleNotFoundError | ValueError):
+            raise _cannot_open(db, err) from None
+        raise
     return Store(engine)
-
-

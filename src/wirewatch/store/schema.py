@@ -41,12 +41,16 @@ articles = Table(
     Column("ingested_at", String(32), nullable=False),
 )
 
-failures = Table(
+failures = Table(  # one row per item and reason; a rerun that fails the same way updates `at`
     "failures", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("origin", Text, nullable=False),
     Column("reason", Text, nullable=False),
     Column("at", String(32), nullable=False),
+    # sha256 of origin and reason, unique: an index on the texts themselves could outgrow
+    # PostgreSQL's index rows. Empty only in rows of an older database not yet keyed.
+    Column("key", String(64)),
+    Index("ux_failures_key", "key", unique=True),
 )
 
 
