@@ -22,11 +22,12 @@ demo: install
 	$(BIN)/wirewatch serve --db $(DB) --host 127.0.0.1 --port 8000
 
 # The store tests also run against a real PostgreSQL server on 127.0.0.1, and the page tests in
-# Debian's chromium (both installed with apt-get where missing; required when CI=true).
+# Debian's chromium (both installed with apt-get where missing; required when CI=true). The
+# server is stopped afterwards if this started it; the exit status is pytest's.
 test: install
 	$(BIN)/ruff check src tests bench scripts
 	scripts/install_chromium.sh
-	WIREWATCH_TEST_POSTGRES="$$(scripts/start_postgres.sh)" $(BIN)/python -m pytest -q
+	scripts/with_postgres.sh $(BIN)/python -m pytest -q
 
 lint: install
 	$(BIN)/ruff check src tests bench scripts

@@ -1,19 +1,17 @@
 #!/usr/bin/env bash
 # Start a throw-away PostgreSQL server on 127.0.0.1 for the store tests and print its URL.
 # Installs Debian's postgresql when it is missing (needs root, as in CI). Idempotent.
+# stop_postgres.sh stops it; with_postgres.sh runs a command between the two.
 set -euo pipefail
-PORT=${WIREWATCH_PG_PORT:-54329}
-DATA=${WIREWATCH_PG_DATA:-/tmp/wirewatch-pg}
-DB=wirewatch_test
+source "$(dirname "$0")/postgres_env.sh"
 
-if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+if [ -z "$(pg_bin)" ]; then
   apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
 fi
-BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
+BIN=$(pg_bin)
 
-if ! as_pg "$BIN/pg_ctl -D $DATA status" >/dev/null 2>&1; then
+if ! pg_running; then
   rm -rf "$DATA" && mkdir -p "$DATA"
   [ "$(id -u)" = 0 ] && chown postgres "$DATA"
   as_pg "$BIN/initdb -D $DATA -A trust -U postgres" >/dev/null
