@@ -56,3 +56,35 @@ def client(ledger):
     from wirewatch.config import Settings
 
     return TestClient(create_app(Settings(db=ledger), token="s3cret"))
+
+
+def payload(field: str) -> str:
+    """Markup that would run if ``field`` reached a page unescaped, in text or an attribute."""
+    return f'<script>alert("{field}")</script>"><img src=x onerror=alert("{field}")>'
+
+
+HOSTILE_TEXT = (
+    "Seoul, Oct. 30 (Yonhap) -- South Korean President Yoon Suk Yeol on Tuesday condemned "
+    "North Korea for sending 3,000 troops to Russia, officials said. " + payload("text")
+    + ' Ukrainian President Volodymyr Zelenskyy said, "We will send a special delegation to'
+    ' Seoul." North Korean troops arrived in Kursk, Russia, the ministry said.')
+HOSTILE_FIELDS = ("text", "title", "url", "publisher", "actor", "speaker", "place")
+
+
+@cache
+def hostile_documents():
+    """An article with markup in every stored field a page shows: its text, title, URL and
+    publisher, its actors' names, its speakers' names and its places' names."""
+    from dataclasses import replace
+
+    doc = wirewatch.extract(HOSTILE_TEXT, published="2024-10-30")
+    assert doc.events and doc.actors and doc.places
+    assert any(s.speaker for s in doc.statements)
+    article = replace(doc.article, title=payload("title"), source=payload("publisher"),
+                      url="https://example.com/" + payload("url"))
+    return (replace(
+        doc, article=article,
+        actors=tuple(replace(a, name=payload("actor")) for a in doc.actors),
+        places=tuple(replace(p, name=payload("place")) for p in doc.places),
+        statements=tuple(replace(s, speaker=replace(s.speaker, name=payload("speaker")))
+                         if s.speaker else s for s in doc.statements)),)
