@@ -230,31 +230,28 @@ def events(
     limit: LimitOption = 100,
 ) -> None:
     """List stored events (who did what to whom, when, how sure), oldest first."""
+    # the options are checked before the database is opened
+    filters = {"type": type.value if type else None, "actor": actor,
+               "modality": modality.value if modality else None,
+               "since": _day(since, "--since"), "until": _day(until, "--until")}
     if sample is not None:
         from .evaluate.judged import JUDGEMENTS
 
         if merged:
             raise SettingError("--sample draws single events: leave out --merged")
         with _ledger(db) as store:
-            rows = store.event_sample(
-                sample, seed, type=type.value if type else None, actor=actor,
-                modality=modality.value if modality else None,
-                since=_day(since, "--since"), until=_day(until, "--until"))
+            rows = store.event_sample(sample, seed, **filters)
         _emit([row | dict.fromkeys(JUDGEMENTS, "") for row in rows], format, "events")
         return
     if merged:
         if modality or since or until:
             raise SettingError("--merged takes --type and --actor only")
         with _ledger(db) as store:
-            rows = store.merged_events(type=type.value if type else None, actor=actor,
-                                       limit=limit)
+            rows = store.merged_events(type=filters["type"], actor=actor, limit=limit)
         _emit(rows, format, "events")
         return
     with _ledger(db) as store:
-        rows = store.events(
-            type=type.value if type else None, actor=actor,
-            modality=modality.value if modality else None,
-            since=_day(since, "--since"), until=_day(until, "--until"), limit=limit)
+        rows = store.events(**filters, limit=limit)
     for row in rows:
         row["article"] = row["article"] if format is not Format.table else row["article"][:12]
     _emit(rows, format, "events")
