@@ -745,9 +745,10 @@ def _names_its_actor(noun: Token, actors: ActorIndex) -> bool:
 
 def _not_an_occurrence(token: Token, pattern: Pattern, book: Lexicon) -> bool:
     """Words that name an act without anyone doing it here: the purpose of another act
-    ("ceded the islands to allow the base to remain"), what a refusal refuses ("refused to
-    attend the hearing": the refusal is the event), a state that is posed or faced ("poses
-    a threat", "faces a growing threat")."""
+    ("ceded the islands to allow the base to remain"), what a refusal refuses, an accusation
+    alleges or a threat threatens ("refused to attend the hearing": the refusal is the
+    event), a state that is posed or faced ("poses a threat"), a habit, an earlier act that
+    dates the sentence."""
     if token.dep_ == "advcl" and is_purpose(token) and any(
             match_trigger(verb, book) is not None for verb in (
                 token.head, *([token.head.head] if token.head.dep_ == "conj" else []))):
@@ -770,6 +771,12 @@ def _not_an_occurrence(token: Token, pattern: Pattern, book: Lexicon) -> bool:
             c.dep_ == "npadvmod" and c.i < marks[0]
             and c.lemma_.lower() in book.words["time-unit"] for c in token.children):
         return True  # "a year after the Taliban returned to power" dates something else
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in book.words[
+            "background-mark"] for c in token.children):
+        return True  # "before Russia invaded Ukraine", "until the army took power"
+    if any(c.dep_ == "advmod" and c.lower_ in book.words["habitual"]
+           for c in token.children):
+        return True  # "the group frequently conducts bombings": a habit, not an act
     if token.lemma_.lower() in book.words["intransitive"] and any(c.dep_ == "dobj"
                                                          for c in token.children):
         return True  # "demonstrate the added value": showing, not a protest
@@ -782,7 +789,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, book: Lexicon) -> bool:
             return False
         node = node.head
         if node.pos_ == "VERB" and (found := match_trigger(node, book)) is not None:
-            return found.type == "REJECT"
+            # what is refused, alleged or threatened is that event's content ("accused
+            # YChina of supporting propaganda", "threatened to suspend operations")
+            return found.type in ("REJECT", "THREATEN") or found.mode == "allege"
     return False
 
 
