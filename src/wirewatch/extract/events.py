@@ -269,15 +269,24 @@ class ActorIndex:
         self.doc = doc
         self.book = book
         self.code_at: dict[int, str] = {}
+        self.one_word: set[int] = set()  # "leader", "officials": a role noun alone
         for m in mentions:
             for i in range(m.start, m.end):
                 self.code_at[i] = m.code
+            if m.end - m.start == 1:
+                self.one_word.add(m.start)
         self.mentions = sorted(mentions, key=lambda m: m.start)
 
     def of_phrase(self, head: Token, depth: int = 0) -> str | None:
         """The actor a noun phrase names: its head's mention, else a modifier's ("the
         Ukrainian side", "Kyiv's envoy", "leaders of Romania")."""
         if head.i in self.code_at:
+            if head.i in self.one_word and depth < MAX_DEPTH and (group := next((
+                    code for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"
+                    and (code := self.of_phrase(g, depth + 1)) and _organisation(code)),
+                    None)):
+                return group  # "the leader of the Taliban insurgency" leads the Taliban
             return self.code_at[head.i]
         if head.tag_ in ("PRP", "PRP$"):
             # bounded: "its" inside the subject it would resolve to must not loop
@@ -396,7 +405,9 @@ def _subject(verb: Token) -> Token | None:
     "X sent troops to fight", "X made plans to visit")."""
     node = verb
     for _ in range(6):
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "agent")]
+        # a controlling verb's passive subject does what follows: "he was inclined to support"
+        kinds = ("nsubj", "agent") if node is verb else ("nsubj", "agent", "nsubjpass")
+        subjects = [c for c in node.children if c.dep_ in kinds]
         if subjects:
             subject = subjects[0]
             if subject.dep_ == "agent":
