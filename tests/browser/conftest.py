@@ -25,17 +25,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(ledger):  # noqa: F811
+def _serve(app):
+    """Run ``app`` with uvicorn on a free port of 127.0.0.1; yields its base URL."""
     import uvicorn
 
-    from wirewatch.api import create_app
-    from wirewatch.config import Settings
-
     port = _free_port()
-    config = uvicorn.Config(create_app(Settings(db=ledger)), host="127.0.0.1", port=port,
-                            log_level="warning")
-    instance = uvicorn.Server(config)
+    instance = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                             log_level="warning"))
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
     for _ in range(100):
@@ -45,6 +41,38 @@ def server(ledger):  # noqa: F811
     yield f"http://127.0.0.1:{port}"
     instance.should_exit = True
     thread.join(timeout=5)
+    app.state.store.close()
+
+
+@pytest.fixture(scope="session")
+def server(ledger):  # noqa: F811
+    from wirewatch.api import create_app
+    from wirewatch.config import Settings
+
+    yield from _serve(create_app(Settings(db=ledger)))
+
+
+@pytest.fixture(scope="session")
+def hostile_server(tmp_path_factory):
+    """A server over a ledger whose every shown field carries markup."""
+    from tests.api.conftest import fill_ledger, hostile_documents
+    from wirewatch.api import create_app
+    from wirewatch.config import Settings
+
+    path = str(tmp_path_factory.mktemp("hostile") / "ledger.db")
+    yield from _serve(create_app(Settings(db=fill_ledger("sqlite", path, hostile_documents()))))
+
+
+READ_TOKEN = "r3ad-t0ken"
+
+
+@pytest.fixture(scope="session")
+def closed_server(ledger):  # noqa: F811
+    """A server whose pages need the read token."""
+    from wirewatch.api import create_app
+    from wirewatch.config import Settings
+
+    yield from _serve(create_app(Settings(db=ledger), read_token=READ_TOKEN))
 
 
 @pytest.fixture(scope="session")

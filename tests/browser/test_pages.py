@@ -9,6 +9,11 @@ PAGES = ["/", "/articles", "/events", "/timeline", "/map", "/claims", "/actors/S
 def test_page_loads_without_errors(page, server, path, tmp_path):
     errors = []
     page.on("pageerror", lambda err: errors.append(str(err)))
+    # what the content-security policy blocks is reported on the console
+    page.on("console", lambda message: errors.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}")
+            if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
     response = page.goto(server + path)
     assert response is not None and response.status == 200
     page.wait_for_load_state("networkidle")
