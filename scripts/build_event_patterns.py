@@ -73,8 +73,8 @@ HEADER = """# Event trigger patterns generated from PETRARCH's CAMEO verb dictio
 COLUMNS = ("pattern", "pos", "type", "mode", "cameo", "roles", "departure")
 # Verbs that say nothing alone ("take", "hold"): only with an object they name an act.
 GENERIC = frozenset({
-    "be", "become", "bring", "carry", "come", "do", "get", "give", "go", "have", "hold", "keep",
-    "let", "make", "move", "put", "run", "see", "set", "take", "turn"
+    "be", "become", "bring", "carry", "come", "do", "get", "give", "go", "have", "head", "hold",
+    "keep", "let", "make", "move", "put", "run", "see", "set", "take", "turn"
 })
 # CAMEO word classes that wirewatch's own object classes (event_objects.tsv) stand for.
 CLASSES = {"&WEAPON": "@arms", "&MILITARY": "@troops", "&TREATY": "@agreement",

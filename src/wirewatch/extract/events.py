@@ -203,6 +203,7 @@ def _themes(token: Token) -> list[Token]:
     """What the trigger acts on: its objects, or the noun a participle modifies."""
     out = [c for c in token.children if c.dep_ in OBJECTS]
     out += [g for c in token.children if c.dep_ in ("prep", "agent")
+            and c.lower_ not in lexicon().words["time-prep"]
             for g in c.children if g.dep_ == "pobj"]
     if token.dep_ in ("amod", "acl"):
         out.append(token.head)
