@@ -78,6 +78,7 @@ class Lexicon:
     groups: frozenset[str]
     modes: dict[str, str]  # adjective -> PLOVER mode ("military aid")
     needs_target: dict[str, str | None]  # "provide" -> "aid": done to someone, or aid given
+    other_senses: dict[str, frozenset[str]]  # "meet" -> {"reaction"}: "met with opposition"
     words: dict[str, frozenset[str]]  # the other kinds of event_arguments.tsv, by kind
 
 
@@ -141,6 +142,7 @@ def lexicon() -> Lexicon:
     words: dict[str, set[str]] = {}
     needs_target: dict[str, str | None] = {}
     modes: dict[str, str] = {}
+    other_senses: dict[str, set[str]] = {}
     for row in bundled_table("event_arguments.tsv"):
         if row["kind"] == "group":
             groups.add(row["word"])
@@ -150,6 +152,9 @@ def lexicon() -> Lexicon:
             continue
         if row["kind"] == "mode":
             modes[row["word"]] = row["role"]
+            continue
+        if row["kind"] == "other-sense":
+            other_senses.setdefault(row["word"], set()).add(row["role"])
             continue
         if row["kind"] != "prep":
             words.setdefault(row["kind"], set()).add(row["word"])
@@ -164,6 +169,7 @@ def lexicon() -> Lexicon:
         {k: frozenset(v) for k, v in classes.items()},
         {k: frozenset(v) for k, v in preps.items()},
         frozenset(groups), modes, needs_target,
+        {word: frozenset(found) for word, found in other_senses.items()},
         {kind: frozenset(found) for kind, found in words.items()})
 
 
@@ -789,6 +795,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, book: Lexicon) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in book.words["habitual"]
            for c in token.children):
         return True  # "the group frequently conducts bombings": a habit, not an act
+    if any(_satisfies(token, "@" + kind, book)
+           for kind in book.other_senses.get(token.lemma_.lower(), ())):
+        return True  # "met with opposition", "requests for comment", "released a report"
     if token.lemma_.lower() in book.words["intransitive"] and any(c.dep_ == "dobj"
                                                          for c in token.children):
         return True  # "demonstrate the added value": showing, not a protest
