@@ -1,10 +1,13 @@
-"""Vendor the web pages' assets from npm packages: Leaflet and a low-resolution land outline.
+"""Vendor the web pages' assets from npm packages: Leaflet, a low-resolution land outline and
+Swagger UI.
 
-    npm pack leaflet@1.9.4 world-atlas@2.0.2   # in an empty folder
+    npm pack leaflet@1.9.4 world-atlas@2.0.2 swagger-ui-dist@5.35.0   # in an empty folder
     python scripts/build_web_assets.py FOLDER
 
-Copies Leaflet's dist files and turns world-atlas's land-110m TopoJSON (Natural Earth, public
-domain) into GeoJSON, so the map needs nothing from the network.
+Copies Leaflet's dist files, turns world-atlas's land-110m TopoJSON (Natural Earth, public
+domain) into GeoJSON, so the map needs nothing from the network, and copies Swagger UI's
+bundle and stylesheet for ``/docs``, which the content-security policy lets load only from the
+server itself.
 """
 
 from __future__ import annotations
@@ -82,7 +85,16 @@ def main(folder: Path) -> None:
         land = topology_to_geojson(json.load(member), "land")
     (STATIC / "land-110m.geojson").write_text(json.dumps(land, separators=(",", ":")),
                                               encoding="utf-8")
-    print(f"wrote {target} and {STATIC / 'land-110m.geojson'}")
+    swagger = next(folder.glob("swagger-ui-dist-*.tgz"))
+    docs = STATIC / "swagger-ui"
+    docs.mkdir(exist_ok=True)
+    with tarfile.open(swagger) as tar:
+        for name in ("swagger-ui-bundle.js", "swagger-ui.css", "LICENSE", "NOTICE"):
+            source = tar.extractfile(f"package/{name}")
+            assert source is not None
+            with (docs / name).open("wb") as handle:
+                shutil.copyfileobj(source, handle)
+    print(f"wrote {target}, {STATIC / 'land-110m.geojson'} and {docs}")
 
 
 if __name__ == "__main__":

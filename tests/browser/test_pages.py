@@ -2,7 +2,7 @@
 
 import pytest
 
-PAGES = ["/", "/articles", "/events", "/timeline", "/map", "/claims", "/actors/SDNMIL"]
+PAGES = ["/", "/articles", "/events", "/timeline", "/map", "/claims", "/actors/SDNMIL", "/docs"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -21,6 +21,15 @@ def test_page_loads_without_errors(page, server, path, tmp_path):
     page.screenshot(path=str(tmp_path / f"{path.strip('/').replace('/', '_') or 'home'}.png"),
                     full_page=True)
     assert errors == []
+
+
+def test_the_api_documentation_renders_from_local_files(page, server):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock")
+    assert page.locator(".swagger-ui .opblock").count() == 9  # every route, POST included
+    assert requests and all(url.startswith(server) for url in requests)
 
 
 def test_map_draws_the_bundled_outline_and_markers(page, server):

@@ -35,7 +35,8 @@ def create_app(settings: Settings | None = None, token: str | None = None,
     from . import pages, v1
 
     settings = settings or Settings()
-    app = FastAPI(title="wirewatch", version="1",
+    # /docs is a page of ours over the vendored Swagger UI: FastAPI's loads it from a CDN.
+    app = FastAPI(title="wirewatch", version="1", docs_url=None, redoc_url=None,
                   description="The wirewatch evidence ledger: articles, events with their "
                   "factuality, actors, places, statements, stories and claims.")
     app.state.store = open_store(settings.db)

@@ -47,10 +47,12 @@ SESSION_COOKIE = "wirewatch_session"
 
 CONTENT_SECURITY_POLICY = ("default-src 'self'; base-uri 'none'; object-src 'none'; "
                            "form-action 'self'; frame-ancestors 'none'")
+DOCS_PATH = "/docs"
+DOCS_POLICY = CONTENT_SECURITY_POLICY + "; img-src 'self' data:"
+"""Swagger UI's own stylesheet draws its icons as data: images; only /docs allows them."""
 SECURITY_HEADERS = (
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"referrer-policy", b"no-referrer"),
 )
 
@@ -162,7 +164,7 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        send = _with_security_headers(send)
+        send = _with_security_headers(send, scope["path"])
         state = scope["app"].state
         method = scope["method"]
         path = scope["path"]
@@ -278,13 +280,15 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replay
 
 
-def _with_security_headers(send: Send) -> Send:
+def _with_security_headers(send: Send, path: str) -> Send:
+    policy = (DOCS_POLICY if path == DOCS_PATH else CONTENT_SECURITY_POLICY).encode()
+    headers = (*SECURITY_HEADERS, (b"content-security-policy", policy))
+
     async def sending(message: Message) -> None:
         if message["type"] == "http.response.start":
             present = {k.lower() for k, _ in message.get("headers", [])}
             message["headers"] = [*message.get("headers", []),
-                                  *((k, v) for k, v in SECURITY_HEADERS if k not in present)]
+                                  *((k, v) for k, v in headers if k not in present)]
         await send(message)
 
     return sending
-

@@ -155,6 +155,12 @@ def event_table(request: Request, store: StoreDep,
                 filters={k: v or "" for k, v in filters.items()})
 
 
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The API's interactive documentation, from the vendored Swagger UI (no CDN)."""
+    return page(request, "docs.html")
+
+
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, store: StoreDep) -> HTMLResponse:
     with store.engine.connect() as conn:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, field_validator
 
 from ..errors import InputError, StoreError
@@ -21,15 +22,20 @@ from ..urls import http_url
 from . import queries
 from .guard import write_problem
 
+# Declared for the schema, so that /docs offers "Authorize"; the guard does the checking.
+bearer_token = HTTPBearer(auto_error=False, description="The read token (reading, when the "
+                          "server has one) or the write token (writing and reading)")
+BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_token)]
 
-def writer(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+
+def writer(request: Request, _: BearerDep) -> None:
     """Writing needs ``Authorization: Bearer <WIREWATCH_TOKEN>``, compared in constant time."""
-    problem = write_problem(request.app.state, authorization)
+    problem = write_problem(request.app.state, request.headers.get("authorization"))
     if problem is not None:
         raise HTTPException(*problem)
 
 
-router = APIRouter(prefix="/api/v1")
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(bearer_token)])
 write_router = APIRouter(prefix="/api/v1", dependencies=[Depends(writer)])
 
 EventType = StrEnum("EventType", {t: t for t in EVENT_TYPES})

@@ -1,0 +1,14 @@
+// The interactive API documentation at /docs: Swagger UI over the server's own schema. A file,
+// not an inline script, so that the content-security policy can forbid inline code.
+(function () {
+  "use strict";
+  var box = document.getElementById("swagger-ui");
+  if (!box || !window.SwaggerUIBundle) return;
+  window.SwaggerUIBundle({
+    url: box.dataset.schema,
+    dom_id: "#swagger-ui",
+    deepLinking: true,
+    presets: [window.SwaggerUIBundle.presets.apis],
+    layout: "BaseLayout"
+  });
+})();
