@@ -336,7 +336,7 @@ def serve(
     """Serve the ledger: the JSON API under /api/v1 (documented at /docs) and the pages.
 
     Set WIREWATCH_TOKEN to allow POST /api/v1/articles with that bearer token, and
-    WIREWATCH_READ_TOKEN to require a bearer token for reading the API too."""
+    WIREWATCH_READ_TOKEN to require a token for reading the API and the pages too."""
     import uvicorn
 
     from .api import create_app
