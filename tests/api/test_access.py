@@ -286,3 +286,16 @@ def test_cors_opens_only_to_configured_origins(ledger):
     assert allowed.headers["access-control-allow-origin"] == "https://desk.example"
     other = opened.get("/api/v1/events", headers={"Origin": "https://elsewhere.example"})
     assert "access-control-allow-origin" not in other.headers
+
+
+def test_the_web_settings_come_from_the_environment():
+    from wirewatch.config import load_settings
+
+    settings = load_settings(env={
+        "WIREWATCH_TOKEN": "w", "WIREWATCH_READ_TOKEN": "r", "WIREWATCH_MAX_BODY_BYTES": "5000",
+        "WIREWATCH_ALLOW_PRIVATE_URLS": "1",
+        "WIREWATCH_CORS_ORIGINS": "https://desk.example:8443, http://127.0.0.1:3000"})
+    assert (settings.token, settings.read_token, settings.max_body_bytes) == ("w", "r", 5000)
+    assert settings.allow_private_urls is True
+    assert settings.cors_origins == ("https://desk.example:8443", "http://127.0.0.1:3000")
+    assert Settings().allow_private_urls is False and Settings().cors_origins == ()
