@@ -39,7 +39,7 @@ def fill_ledger(backend: str, path: str, documents=None) -> str:
             store.link(doc)
         assert store.failures() == []
     finally:
-        store.engine.dispose()
+        store.close()
     return path if backend == "sqlite" else os.environ["WIREWATCH_TEST_POSTGRES"]
 
 
