@@ -57,6 +57,7 @@ def test_markup_in_every_field_stays_text_on_every_page(hostile):
         handlers = [(e.tag, a) for e in tree.iter() for a in e.attrib if a.startswith("on")]
         assert handlers == [], path
         hrefs = [h.strip().lower() for h in tree.xpath("//@href")]
+        assert hrefs, path  # every page links to the others
         assert not any(h.startswith(("javascript:", "data:", "vbscript:")) for h in hrefs)
         shown.append(_shown(tree))
     everything = "\n".join(shown)

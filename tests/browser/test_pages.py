@@ -72,7 +72,7 @@ def test_events_table_filters_and_sorts(page, server):
     page.click("#event-table th:nth-child(1)")
     days = [d for d in page.locator("#event-table tbody tr td:nth-child(1)").all_inner_texts()
             if d]
-    assert days == sorted(days)
+    assert len(days) > 1 and days == sorted(days)
 
 
 def test_script_inside_an_article_is_shown_as_text(page, server):

@@ -83,6 +83,7 @@ def test_uniforms_sentence_is_hedged_and_phone_restriction_asserted(sample_doc):
 
 
 def test_no_event_is_dated_by_the_publication_date_silently(sample_doc):
+    assert any(e.date for e in sample_doc.events)  # dated events to check
     for event in sample_doc.events:
         assert event.date is None or event.date_precision in ("day", "week", "month",
                                                               "year", "reported")
@@ -243,6 +244,7 @@ def test_an_event_names_an_actor_unless_candidates_are_kept(monkeypatch):
     monkeypatch.setenv("WIREWATCH_KEEP_UNATTRIBUTED", "1")
     kept = events_of(text)[0].events
     assert len(kept) > 1
+    assert any(not (e.source or e.target) for e in kept)  # candidates without an actor
     assert all(e.confidence <= 0.4 for e in kept if not (e.source or e.target))
     assert [e.confidence > 0.4 for e in kept] == [bool(e.source or e.target) for e in kept]
 

@@ -76,7 +76,7 @@ def test_a_follow_up_merges_its_events_and_a_denial_is_flagged(linked):
     assert deployment["modality"] == "4 asserted, 1 negated"
     assert deployment["contradicted"] is True
     arrests = store.merged_events(type="COERCE")
-    assert all(not r["contradicted"] for r in arrests)
+    assert arrests and all(not r["contradicted"] for r in arrests)
 
 
 def test_figure_series_in_time_order_with_sources(linked):

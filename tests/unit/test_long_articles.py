@@ -27,11 +27,16 @@ def test_pieces_join_back_and_end_at_paragraphs() -> None:
 
 def test_pieces_fall_back_to_sentences_then_spaces() -> None:
     sentences = "One sentence here. " * 100
-    assert all(p.endswith(". ") for p in split_pieces(sentences, 300)[:-1])
+    pieces = split_pieces(sentences, 300)
+    assert len(pieces) > 1 and "".join(pieces) == sentences
+    assert all(len(p) <= 300 for p in pieces)
+    assert all(p.endswith(". ") for p in pieces[:-1])
     words = "word " * 200
     pieces = split_pieces(words, 101)
+    assert len(pieces) > 1 and all(len(p) <= 101 for p in pieces)
     assert "".join(pieces) == words and all(p.endswith(" ") for p in pieces[:-1])
-    assert "".join(split_pieces("x" * 250, 100)) == "x" * 250
+    unbroken = split_pieces("x" * 250, 100)
+    assert "".join(unbroken) == "x" * 250 and [len(p) for p in unbroken] == [100, 100, 50]
 
 
 def test_long_text_is_parsed_in_pieces_with_whole_text_offsets() -> None:

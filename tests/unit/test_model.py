@@ -41,8 +41,15 @@ def test_article_id_is_the_hash_of_the_normalized_text(sample_doc):
 
 
 def test_every_span_lies_in_the_text_and_reads_its_text(sample_doc):
-    size = len(sample_doc.article.text)
-    for _name, start, end in sample_doc.spans():
-        assert 0 <= start < end <= size
-    for e in sample_doc.entities:
-        assert sample_doc.article.text[e.start:e.end] == e.text
+    text = sample_doc.article.text
+    spans = list(sample_doc.spans())
+    assert {name for name, _, _ in spans} == {
+        "entities", "actors", "times", "places", "quantities", "statements", "speaker", "cue",
+        "trigger", "sentence"}  # every kind of span is there to be checked
+    for _name, start, end in spans:
+        assert 0 <= start < end <= len(text)
+    items = [*sample_doc.entities, *sample_doc.times, *sample_doc.places,
+             *sample_doc.quantities]
+    assert items
+    for item in items:
+        assert text[item.start:item.end] == item.text

@@ -68,12 +68,16 @@ def test_a_county_of_one_town_is_still_a_county():
 
 
 def test_an_unresolvable_place_keeps_its_span():
-    doc = wirewatch.extract("Fighting reached Zzyxqville and Kyiv on Monday.",
+    doc = wirewatch.extract("Fighting reached Zzyxqville, Ukraine and Kyiv on Monday.",
                             published="2024-10-30")
     placed = {p.text: p for p in doc.places}
     assert "Kyiv" in placed and placed["Kyiv"].lat is not None
-    unknown = [p for p in doc.places if p.text not in ("Kyiv",)]
-    assert all(p.lat is None and p.lon is None for p in unknown)
+    assert placed["Ukraine"].country == "UKR"  # the name beside it is still resolved
+    unknown = [p for p in doc.places if p.text not in ("Kyiv", "Ukraine")]
+    assert [p.text for p in unknown] == ["Zzyxqville"]
+    assert all(p.lat is None and p.lon is None and p.geonameid is None for p in unknown)
+    start = doc.article.text.index("Zzyxqville")
+    assert (unknown[0].start, unknown[0].end) == (start, start + len("Zzyxqville"))
 
 
 def test_a_name_placed_in_another_country_loses_the_country_code():

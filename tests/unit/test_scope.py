@@ -62,7 +62,10 @@ def test_short_political_sentences_stay_in_scope():
 
 def test_bad_input_gives_a_decision():
     for text in ("", "\x00\ud800", "🏈" * 1000):
-        assert isinstance(decide_scope(text, url="::not a url::").reason, str)
+        decision = decide_scope(text, url="::not a url::")
+        # nothing points to another topic and the url names no section: judged kindly
+        assert decision.in_scope and decision.topic is None, text
+        assert decision.reason.startswith("political interaction"), decision.reason
 
 
 def test_the_coding_note_names_language_or_scope():

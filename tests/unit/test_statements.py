@@ -49,8 +49,15 @@ def test_unattributed_sentences_give_no_statement():
 
 def test_quote_marks_never_raise():
     for text in ['He said "yes', '”odd” “marks', '"', "“", "a “b” c ”d“ e"]:
-        assert isinstance(find_quotes(text), list)
-        wirewatch.extract(text + " The minister said so.", published="2024-05-16")
+        for start, end in find_quotes(text):
+            assert 0 <= start < end <= len(text)
+        doc = wirewatch.extract(text + " The minister said so.", published="2024-05-16")
+        assert doc.statements, text  # the sentence after the stray marks is still reported
+        for statement in doc.statements:
+            assert 0 <= statement.start < statement.end <= len(doc.article.text)
+    assert find_quotes('”odd” “marks') == [(7, 12)]  # an unclosed quote runs to the end
+    assert find_quotes('"') == [] and find_quotes("“") == []
+    assert find_quotes("a “b” c") == [(3, 4)]
 
 
 def test_quotes_across_paragraphs_and_unbalanced():

@@ -140,7 +140,9 @@ def test_events_filter_by_type_actor_modality_and_day(sample_doc, store):
     assert days and rows[0]["date"] is not None  # dated events first, oldest first
     call = store.events(type="CONSULT", actor="KORGOV", since="2024-10-29", until="2024-10-29")
     assert [(r["trigger"], r["modality"]) for r in call] == [("call", "asserted")]
-    assert all(r["modality"] == "negated" for r in store.events(modality="negated"))
+    negated = store.events(modality="negated")
+    assert negated and all(r["modality"] == "negated" for r in negated)
+    assert len(negated) == sum(e.modality == "negated" for e in sample_doc.events)
     assert {r["type"] for r in store.events(actor="UKR", type="AID")} == {"AID"}
 
 
