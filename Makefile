@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DB ?= wirewatch.db
 
-.PHONY: install demo test lint goldens docs bench clean
+.PHONY: install demo test lint goldens goldens-check docs bench clean
 
 install: $(STAMP)
 
@@ -32,8 +32,13 @@ test: install
 lint: install
 	$(BIN)/ruff check src tests bench scripts
 
+# `goldens` rewrites tests/golden/*/*.expected.json and prints what changed in each;
+# `goldens-check` writes the new output to a temporary folder and fails on any difference.
 goldens: install
 	$(BIN)/python scripts/regenerate_goldens.py
+
+goldens-check: install
+	$(BIN)/python scripts/regenerate_goldens.py --check
 
 docs: install
 	$(BIN)/python scripts/generate_cli_docs.py
