@@ -796,7 +796,7 @@ def _not_an_occurrence(token: Token, pattern: Pattern, book: Lexicon) -> bool:
            for c in token.children):
         return True  # "the group frequently conducts bombings": a habit, not an act
     if token.pos_ == "NOUN" and token.lemma_.lower() in book.words["relation-noun"]:
-        return True  # "the two countries' cooperation": a standing relation
+        return True  # "U.S. support for the island": a standing relation
     if any(_satisfies(token, "@" + kind, book)
            for kind in book.other_senses.get(token.lemma_.lower(), ())):
         return True  # "met with opposition", "requests for comment", "released a report"
