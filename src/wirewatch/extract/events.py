@@ -547,7 +547,10 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     of_objects = _of_objects(trigger)
     if pattern.roles == "force":
         target_heads = []
-        source_heads += of_objects  # "the withdrawal of U.S. troops"
+        # "the withdrawal of U.S. troops"; "of forces from Panama" leave Panama, so the
+        # force is read from the verb's subject instead
+        source_heads += [o for o in of_objects if not any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in o.children)]
     elif pattern.type in PATIENT_TYPES:
         target_heads += of_objects  # "the arrest of Mahmoud Khalil", "an invasion of Ukraine"
     if pairs and not source_heads:
@@ -765,8 +768,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, book: Lexicon) -> bool:
     """Words that name an act without anyone doing it here: the purpose of another act
     ("ceded the islands to allow the base to remain"), what a refusal refuses, an accusation
     alleges or a threat threatens ("refused to attend the hearing": the refusal is the
-    event), a state that is posed or faced ("poses a threat"), a habit, an earlier act that
-    dates the sentence."""
+    event), a state that is posed or faced ("poses a threat"), an earlier act that dates the
+    sentence."""
     if token.dep_ == "advcl" and is_purpose(token) and any(
             match_trigger(verb, book) is not None for verb in (
                 token.head, *([token.head.head] if token.head.dep_ == "conj" else []))):
@@ -792,9 +795,6 @@ def _not_an_occurrence(token: Token, pattern: Pattern, book: Lexicon) -> bool:
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in book.words[
             "background-mark"] for c in token.children):
         return True  # "before Russia invaded Ukraine", "until the army took power"
-    if any(c.dep_ == "advmod" and c.lower_ in book.words["habitual"]
-           for c in token.children):
-        return True  # "the group frequently conducts bombings": a habit, not an act
     if token.pos_ == "NOUN" and token.lemma_.lower() in book.words["relation-noun"]:
         return True  # "U.S. support for the island": a standing relation
     if any(_satisfies(token, "@" + kind, book)
