@@ -429,6 +429,9 @@ def _subject(verb: Token) -> Token | None:
         if node.dep_ == "acl" and node.head.dep_ == "dobj" and node.head.head.pos_ == "VERB":
             node = node.head.head  # "X finalized a plan to visit": X is the one to visit
             continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head.head  # "retaliated by announcing", "look forward to discussing"
+            continue
         if node.dep_ not in CONTROLLERS:
             return None
         node = node.head
@@ -489,6 +492,7 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         objects = []
         target_heads = [t for t in _prep_objects(trigger, "target", "VERB", book)
                         if "place" not in book.preps.get((t.head.lower_, "VERB"), ())]
+        target_heads += _left(trigger)
     else:
         target_heads = objects + _prep_objects(trigger, "target", "VERB", book)
         for obj in objects:
@@ -501,10 +505,20 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             # "welcomed the announcement that Ukraine had agreed": who the news is about
             target_heads += [s for c in obj.children if c.dep_ in ("acl", "ccomp")
                              for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-        target_heads += _complement_targets(trigger, book)
+        if pattern.type != "CONSULT":  # "discussed imposing costs on Russia": a topic
+            target_heads += _complement_targets(trigger, book)
         target_heads += _condition_subjects(trigger) if pattern.type == "THREATEN" else []
     return _resolve(source_heads, target_heads, places, actors,
                     (*source_heads, *target_heads, *objects, *patients))
+
+
+def _left(trigger: Token) -> list[Token]:
+    """Where a force leaves: the object of "from" on a withdrawal, on it or on its force."""
+    holders = [trigger, *(o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children if o.dep_ == "pobj"),
+               *(c for c in trigger.children if c.dep_ == "dobj")]
+    return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _condition_subjects(verb: Token) -> list[Token]:
@@ -546,7 +560,7 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     places = _prep_objects(trigger, "place", "NOUN", book)
     of_objects = _of_objects(trigger)
     if pattern.roles == "force":
-        target_heads = []
+        target_heads = _left(trigger)  # "the withdrawal of U.S. troops from the country"
         # "the withdrawal of U.S. troops"; "of forces from Panama" leave Panama, so the
         # force is read from the verb's subject instead
         source_heads += [o for o in of_objects if not any(
@@ -888,8 +902,10 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         if target is None:  # "if they take negative steps, we will retaliate"
             target = next((code for s in _condition_subjects(token)
                            if (code := actors.of_phrase(s)) not in (None, source)), None)
-    if pattern is THREAT and modality in UNREAL:
-        modality = "asserted"  # the threat is made; what it threatens is what lies ahead
+    if (pattern is THREAT and modality in UNREAL) or (
+            pattern.type == "THREATEN" and modality == "hypothetical" and _conditional(token)):
+        # the threat is made, on a condition or not; what it threatens is what lies ahead
+        modality = "asserted"
     if target == source and not _reciprocal(sent):
         target = None  # "Trump said he might back off": one actor, not an act on itself
     place = _nearest(token, located)
@@ -932,6 +948,15 @@ def _declared(trigger: Token, chain: Sequence[Token], source: str, actors: Actor
     speaker = _subject(top.head)
     said_by = actors.of_phrase(speaker) if speaker is not None else None
     return said_by is not None and said_by[:3] == source[:3]
+
+
+def _conditional(trigger: Token) -> bool:
+    """Made on a condition ("threatening retaliation if hit by sanctions"), with no modal of
+    its own ("could threaten" stays hypothetical)."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in c.children) for c in trigger.children) \
+        and not any(c.dep_ == "aux" and c.lower_ in modality_cues().aux
+                    for c in trigger.children)
 
 
 def _organisation(code: str) -> bool:

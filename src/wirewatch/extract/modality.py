@@ -42,6 +42,7 @@ class ModalityCues:
     boundary: frozenset[str]
     denial: frozenset[str]
     report: frozenset[str]
+    occur: frozenset[str]
 
 
 @cache
@@ -54,7 +55,8 @@ def modality_cues() -> ModalityCues:
         deontic=frozenset(tables.get("deontic", {})),
         boundary=frozenset(tables.get("boundary", {})),
         denial=frozenset(tables.get("denial", {})),
-        report=frozenset(tables.get("report", {})))
+        report=frozenset(tables.get("report", {})),
+        occur=frozenset(tables.get("occur", {})))
 
 
 def _governor_key(token: Token) -> str:
@@ -135,8 +137,9 @@ def chain(trigger: Token) -> list[Token]:
     while node.head.i != node.i:
         dep, head = node.dep_, node.head
         if node.pos_ in ("NOUN", "PROPN"):
-            if dep in NOUN_TO_VERB and head.pos_ in ("VERB", "AUX"):
-                node = head
+            if (dep in NOUN_TO_VERB or (dep == "nsubj" and _governor_key(head) in cues.occur)
+                    ) and head.pos_ in ("VERB", "AUX"):
+                node = head  # "imposed sanctions", "a ceasefire could take place"
             elif (dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")
                   and head.lower_ not in cues.boundary):
                 node = head.head
