@@ -22,7 +22,8 @@ Dropped, and why:
 
 - bare verbs and block codes: a verb alone is the hand-written table's business, and a
   generic verb (GENERIC below) must never trigger alone;
-- a generic verb with only prepositions ("take to"): too weak to name an act;
+- a generic verb with only prepositions ("take to") or an idiom's empty object ("take
+  part"): too weak to name an act;
 - words before the verb (``- &MILITARY *``, ``- MINISTER *``): the matcher cannot require
   a subject;
 - ``{...}`` noun phrases: the matcher cannot require a modifier on an object, and the head
@@ -202,7 +203,7 @@ def generate(text: str, table: dict[str, dict[str, str]], hand: list[dict[str, s
             if not needs:
                 why["bare verb"] += 1
                 continue
-            if head in GENERIC and all(w in PREPOSITIONS for w in words):
+            if head in GENERIC and all(w in PREPOSITIONS or w in EMPTY_OBJECTS for w in words):
                 why["generic verb with prepositions only"] += 1
                 continue
             pattern = " ".join([head, *words])
@@ -229,6 +230,9 @@ def generate(text: str, table: dict[str, dict[str, str]], hand: list[dict[str, s
     return list(rows.values())
 
 
+# Objects that make an idiom with a generic verb and name no act until more follows ("take
+# part" in what? "take place" of what?).
+EMPTY_OBJECTS = frozenset({"part", "place"})
 PREPOSITIONS = frozenset({
     "about", "above", "across", "after", "against", "along", "among", "around", "as", "at",
     "before", "behind", "below", "beneath", "beside", "between", "beyond", "by", "despite",

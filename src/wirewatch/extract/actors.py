@@ -50,7 +50,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Each token's lower-cased lemma, lower-cased text and part of speech, read once per Doc.
 Words = tuple[list[str], list[str], list[str]]
 # Roles that, unqualified, belong to the country the article is about ("authorities said").
-LOCAL_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "LAB", "EDU"})
+LOCAL_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "LAB", "EDU", "REB", "MED"})
 FOCUS_MIN = 3
 FOCUS_SHARE = 0.5
 # Roles often posted abroad: "troops in Ukraine", "diplomats in Beijing" say where, not whose.
