@@ -809,6 +809,12 @@ def _not_an_occurrence(token: Token, pattern: Pattern, book: Lexicon) -> bool:
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in book.words[
             "background-mark"] for c in token.children):
         return True  # "before Russia invaded Ukraine", "until the army took power"
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "dative") \
+            and token.head.lemma_.lower() in book.words["audience-verb"]:
+        return True  # "told a cabinet meeting": the audience of a statement
+    if token.lemma_.lower() in book.words["attempt"] and any(
+            c.dep_ == "xcomp" for c in token.children):
+        return True  # "sought to make their way": an attempt, not a request
     if token.pos_ == "NOUN" and token.lemma_.lower() in book.words["relation-noun"]:
         return True  # "U.S. support for the island": a standing relation
     if any(_satisfies(token, "@" + kind, book)
