@@ -75,7 +75,7 @@ COLUMNS = ("pattern", "pos", "type", "mode", "cameo", "roles", "departure")
 # Verbs that say nothing alone ("take", "hold"): only with an object they name an act.
 GENERIC = frozenset({
     "be", "become", "bring", "carry", "come", "do", "get", "give", "go", "have", "head", "hold",
-    "keep", "let", "make", "move", "put", "run", "see", "set", "take", "turn"
+    "keep", "launch", "let", "make", "move", "put", "run", "see", "set", "take", "turn"
 })
 # CAMEO word classes that wirewatch's own object classes (event_objects.tsv) stand for.
 CLASSES = {"&WEAPON": "@arms", "&MILITARY": "@troops", "&TREATY": "@agreement",

@@ -713,7 +713,7 @@ def find_events(doc: Doc, mentions: Sequence[ActorMention], times: Sequence[Time
             pattern = match_trigger(token, book)
             if (pattern is None or _intent_with_event(token, pattern, book)
                     or _object_of_trigger(token, actors) or _denies_a_report(token)
-                    or _not_an_occurrence(token, pattern, book)):
+                    or _not_an_occurrence(token, pattern, actors)):
                 continue
             pattern = _reread(token, pattern)
             arguments = (noun_arguments if _trigger_pos(token) == "NOUN" else verb_arguments)(
@@ -778,12 +778,13 @@ def _names_its_actor(noun: Token, actors: ActorIndex) -> bool:
         for c in noun.children)
 
 
-def _not_an_occurrence(token: Token, pattern: Pattern, book: Lexicon) -> bool:
+def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bool:
     """Words that name an act without anyone doing it here: the purpose of another act
     ("ceded the islands to allow the base to remain"), what a refusal refuses, an accusation
     alleges or a threat threatens ("refused to attend the hearing": the refusal is the
     event), a state that is posed or faced ("poses a threat"), an earlier act that dates the
     sentence."""
+    book = actors.book
     if token.dep_ == "advcl" and is_purpose(token) and any(
             match_trigger(verb, book) is not None for verb in (
                 token.head, *([token.head.head] if token.head.dep_ == "conj" else []))):
@@ -827,11 +828,13 @@ def _not_an_occurrence(token: Token, pattern: Pattern, book: Lexicon) -> bool:
                                         in reporting_cues().verbs for c in token.children):
         return True  # "declined to comment" refuses no one anything
     node = token
-    for _ in range(3):  # up through the complement and object links of its own clause
+    for step in range(3):  # up through the complement and object links of its own clause
         if node.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep") or node.head.i == node.i:
             return False
         node = node.head
         if node.pos_ == "VERB" and (found := match_trigger(node, book)) is not None:
+            if step == 0 and _names_its_actor(token, actors):
+                return False  # "rejected Kenya's request": another actor's act, answered
             # what is refused, alleged or threatened is that event's content ("accused
             # YChina of supporting propaganda", "threatened to suspend operations")
             return found.type in ("REJECT", "THREATEN") or found.mode == "allege"
