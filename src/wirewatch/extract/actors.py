@@ -557,10 +557,14 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
                 consumed.add(id(qualifier))
         elif role.kind == "office" and context.home_country:
             code = context.home_country + role.role
-        elif role.role in LOCAL_ROLES and (focus := focus or _focus_country(coded)):
+        elif role.role in LOCAL_ROLES:
             # "authorities", "police", "protesters" with no country named: the article's
-            # own country, where one clearly dominates what it names
-            code = focus[0] + role.role
+            # own country, where one clearly dominates what it names (worked out once: ()
+            # when none does)
+            if focus is None:
+                focus = _focus_country(coded)
+            if focus:
+                code = focus[0] + role.role
         if code:
             mentions.append(ActorMention(start, i + length, code))
         i += length

@@ -13,7 +13,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from ..resources import bundled_table
-from .spans import doc_text
+from .spans import SpanIndex, doc_text
 
 COUNT, MEASURE = "count", "measure"
 # Nouns that follow an age ("a 52-year-old doctor") or make a number a name or a rank.
@@ -133,12 +133,13 @@ def find_quantities(doc: Doc, excluded: list[tuple[int, int]]) -> list[QuantityH
     """Quantities in the Doc, skipping the character ranges of time expressions."""
     vocab = vocabulary()
     hits: list[QuantityHit] = []
+    times = SpanIndex(excluded)  # looked up, not scanned: a long article has thousands
     for m in vocab.pattern.finditer(doc_text(doc)):
         start = m.start("bound") if m["bound"] else m.start()
         number_start = m.start("currency") if m["currency"] else (
             m.start("vague") if m["vague"] else m.start("digits") if m["digits"]
             else m.start("words"))
-        if any(start < e and s < m.end() for s, e in excluded):
+        if m.end() > start and times.overlapping(start, m.end()):
             continue
         value = _value(m, vocab)
         if value is None:

@@ -9,6 +9,7 @@ Values follow ISO 8601 / TimeML: ``2024-10-29``, ``2024-W44``, ``2024-10``, ``20
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -550,11 +551,17 @@ def find_matches(text: str) -> list[Match]:
     found = [Match(m.start(), m.end(), rule, m) for rule in rules()
              for m in rule.pattern.finditer(text) if m.end() > m.start()]
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
+    # what is taken never overlaps, so its start-ordered neighbours are all a candidate can
+    # overlap: each is checked in log time, not against everything taken before it
     taken: list[Match] = []
+    starts: list[int] = []
     for cand in found:
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
-            taken.append(cand)
-    return sorted(taken, key=lambda x: x.start)
+        at = bisect_left(starts, cand.start)
+        if ((at == 0 or taken[at - 1].end <= cand.start)
+                and (at == len(taken) or cand.end <= taken[at].start)):
+            taken.insert(at, cand)
+            insort(starts, cand.start)
+    return taken
 
 
 def resolve(match: Match, anchor: date | None, tense: str | None = None) -> TimeHit | None:

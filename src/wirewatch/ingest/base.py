@@ -31,6 +31,24 @@ class ArticleMeta:
         )
 
 
+def storable(text: str) -> str:
+    """``text`` as it can be stored and printed. A file name's bytes that are not UTF-8 (which
+    Python keeps as lone surrogates, "caf\\udce9.txt") are written out ("caf\\xe9.txt");
+    any other lone surrogate, as JSON's "\\ud800" gives, becomes U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @dataclass(frozen=True, slots=True)
 class RawArticle:
     """Text as read from a source, before normalization."""
@@ -38,6 +56,9 @@ class RawArticle:
     text: str
     origin: str
     meta: ArticleMeta = ArticleMeta()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "origin", storable(self.origin))
 
     def with_meta(self, meta: ArticleMeta) -> RawArticle:
         return replace(self, meta=meta.over(self.meta))
@@ -52,7 +73,8 @@ class Failure:
     reason: str
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "reason", without_origin(self.reason, self.origin))
+        object.__setattr__(self, "origin", storable(self.origin))
+        object.__setattr__(self, "reason", without_origin(storable(self.reason), self.origin))
 
 
 def without_origin(reason: str, origin: str) -> str:
@@ -68,6 +90,10 @@ class Skipped:
 
     origin: str
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "origin", storable(self.origin))
+        object.__setattr__(self, "reason", storable(self.reason))
 
 
 IngestItem = RawArticle | Failure | Skipped
@@ -102,7 +128,7 @@ def meta_from_mapping(data: dict[str, Any], origin: str) -> ArticleMeta:
             return None
         if not isinstance(value, str):
             raise InputError(f"{origin}: field {key!r} must be a string")
-        return value.strip() or None
+        return storable(value.strip()) or None
 
     try:
         published = parse_published(data.get("published"))
@@ -123,20 +149,27 @@ def sidecar_meta(path: Path) -> ArticleMeta:
         data = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise InputError(f"{sidecar}: not a readable JSON object ({err})") from None
+    except RecursionError:
+        raise InputError(f"{sidecar}: JSON nested too deeply to read") from None
     if not isinstance(data, dict):
         raise InputError(f"{sidecar}: must hold a JSON object")
     return meta_from_mapping(data, str(sidecar))
 
 
+def unreadable(path: Path, err: OSError) -> InputError:
+    """The one-line reason a file could not be opened or read."""
+    if isinstance(err, FileNotFoundError):
+        return InputError(f"{path}: no such file")
+    if isinstance(err, IsADirectoryError):
+        return InputError(f"{path}: is a folder, not a file")
+    return InputError(f"{path}: cannot be read ({err.strerror or err})")
+
+
 def read_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file") from None
     except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror})") from None
+        raise unreadable(path, err) from None
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     return data
