@@ -219,7 +219,7 @@ def _themes(token: Token) -> list[Token]:
                   and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
-def _satisfies(token: Token, need: str, book: Lexicon) -> bool:
+def _satisfies(token: Token, need: str, book: Lexicon, after_object: bool = False) -> bool:
     if need.startswith("@"):
         members = book.classes.get(need[1:], frozenset())
         # what it acts on ("send troops", "the ceasefire agreement"), or what kind it is
@@ -239,7 +239,11 @@ def _satisfies(token: Token, need: str, book: Lexicon) -> bool:
     if any(c.dep_ not in CLAUSES for c in named) or (named and any(
             not p.needs for p in book.patterns.get((token.lemma_.lower(), "VERB"), ()))):
         return True
-    return any(t.lemma_.lower() == need for t in _themes(token))
+    # "launched rocket fire against the camps": a preposition named after the object may hang
+    # on the object rather than on the verb ("give in" names a particle, not this)
+    return any(t.lemma_.lower() == need for t in _themes(token)) or (after_object and any(
+        c.dep_ == "prep" and c.lower_ == need for o in token.children if o.dep_ == "dobj"
+        for t in (o, *o.conjuncts) for c in t.children))
 
 
 def match_trigger(token: Token, book: Lexicon) -> Pattern | None:
@@ -261,7 +265,8 @@ def _match_trigger(token: Token, book: Lexicon) -> Pattern | None:
     for pattern in patterns:
         if particles - set(pattern.needs):
             continue  # a phrasal verb means something else: "back off", "seize on"
-        if all(_satisfies(token, need, book) for need in pattern.needs):
+        if all(_satisfies(token, need, book, after_object=k > 0)
+               for k, need in enumerate(pattern.needs)):
             return pattern
     return None
 
