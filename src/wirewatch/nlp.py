@@ -25,6 +25,7 @@ from .extract.actors import (
     code_entities,
     find_actor_mentions,
     find_entities,
+    same_person,
 )
 from .extract.casing import add_shouted_entities, name_forms
 from .extract.events import EventHit, find_events
@@ -112,7 +113,7 @@ class WirewatchComponent:
             quantities = find_quantities(doc, [(t.start, t.end) for t in times])
             places = find_places(doc, entities, context.home_country)
             entities, mentions = agree_with_places(entities, mentions, places)
-            entities = code_entities(entities, mentions)
+            entities, mentions = same_person(code_entities(entities, mentions), mentions)
             statements = find_statements(
                 doc, [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.code)
                       for m in mentions],

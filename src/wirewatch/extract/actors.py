@@ -521,8 +521,11 @@ def _trim(ent: Span) -> Span | None:
 def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDictionary,
                         context: ActorContext) -> list[ActorMention]:
     """Actor mentions: coded entities, and role nouns joined with their country qualifier."""
+    entities = list(entities)
     coded = [h for h in entities if h.actor]
     owner = {i: h for h in coded for i in range(h.span.start, h.span.end)}
+    # "journalist Blessed Mhlanga": the role's person, named right after it
+    named = {h.span.root.i: h.span for h in entities if h.label == "PERSON" and not h.actor}
     consumed: set[int] = set()
     mentions: list[ActorMention] = []
     focus: tuple[str] | tuple[()] | None = None  # computed once, when a bare role needs it
@@ -566,7 +569,11 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             if focus:
                 code = focus[0] + role.role
         if code:
-            mentions.append(ActorMention(start, i + length, code))
+            end = i + length
+            if last.dep_ == "compound" and (person := named.get(last.head.i)) is not None \
+                    and person.start == end:
+                end = person.end
+            mentions.append(ActorMention(start, end, code))
         i += length
     mentions += [ActorMention(h.span.start, h.span.end, h.actor) for h in coded
                  if id(h) not in consumed]
@@ -601,6 +608,31 @@ def code_entities(entities: list[EntityHit], mentions: list[ActorMention]) -> li
                 hit = EntityHit(hit.span, hit.label, cover.code)
         out.append(hit)
     return out
+
+
+def same_person(entities: list[EntityHit], mentions: list[ActorMention]
+                ) -> tuple[list[EntityHit], list[ActorMention]]:
+    """A person named again by surname alone is the person coded earlier ("Zimbabwean
+    journalist Blessed Mhlanga" … "police arrested Mhlanga"): the later names take the code,
+    where the surname belongs to one coded person of the article."""
+    codes: dict[str, set[str]] = {}
+    for hit in entities:
+        if hit.label == "PERSON" and hit.actor:
+            codes.setdefault(_surname(hit.span), set()).add(hit.actor)
+    out, added = [], []
+    for hit in entities:
+        found = codes.get(_surname(hit.span), set())
+        # the model may read the name alone as a place or an organisation the second time
+        if hit.label in ("PERSON", "ORG", "GPE") and hit.actor is None and len(found) == 1:
+            hit = EntityHit(hit.span, "PERSON", next(iter(found)))
+            added.append(ActorMention(hit.span.start, hit.span.end, hit.actor))
+        out.append(hit)
+    return out, sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def _surname(span: Span) -> str:
+    words = [t.text for t in span if t.text not in POSSESSIVE]
+    return words[-1] if words else ""
 
 
 def _role_at(words: Words, i: int, book: ActorDictionary) -> tuple[int, Role] | None:

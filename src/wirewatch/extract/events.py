@@ -559,8 +559,12 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     book = actors.book
     source_heads = [c for c in trigger.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                     and (code := actors.of_phrase(c)) and not _names_a_place(c, code)]
-    source_heads += _prep_objects(trigger, "source", "NOUN", book)
     target_heads = _prep_objects(trigger, "target", "NOUN", book)
+    if trigger.lemma_.lower() in book.words["patient-noun"]:
+        # "Mhlanga's arrest": the possessor is the one arrested
+        target_heads += [h for h in source_heads if h.dep_ == "poss"]
+        source_heads = [h for h in source_heads if h.dep_ != "poss"]
+    source_heads += _prep_objects(trigger, "source", "NOUN", book)
     pairs = _prep_objects(trigger, "pair", "NOUN", book)
     places = _prep_objects(trigger, "place", "NOUN", book)
     of_objects = _of_objects(trigger)
