@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DB ?= wirewatch.db
 
-.PHONY: install demo test lint goldens goldens-check docs bench clean
+.PHONY: install demo test lint goldens goldens-check reliability docs bench clean
 
 install: $(STAMP)
 
@@ -39,6 +39,13 @@ goldens: install
 
 goldens-check: install
 	$(BIN)/python scripts/regenerate_goldens.py --check
+
+# docs/reliability.md, outside `make test` and CI (about 10 minutes on two cores): the hostile
+# corpus, ingest killed with SIGKILL and rerun, serve read while ingest writes for a minute, on
+# SQLite and a throw-away PostgreSQL server; `make mutation`'s section is kept. `make test`
+# runs short versions (tests/reliability/).
+reliability: install
+	scripts/with_postgres.sh $(BIN)/python scripts/reliability.py
 
 docs: install
 	$(BIN)/python scripts/generate_cli_docs.py

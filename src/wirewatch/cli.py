@@ -131,7 +131,10 @@ def ingest(
     model: ModelOption = None,
     actors: ActorsOption = None,
 ) -> None:
-    """Extract and store articles; re-ingesting an article changes nothing."""
+    """Extract and store articles; re-ingesting an article changes nothing.
+
+    Each article is stored with its annotations and links in one transaction, so a run
+    stopped at any point (even killed) is completed by running it again."""
     from .store import open_store
 
     settings = _settings(db=db, model=model, actors=actors)
@@ -142,6 +145,8 @@ def ingest(
                f"failed {tally['failed']}")
     if tally["copies"]:
         summary += f" ({tally['copies']} stored are copies of stored articles)"
+    if tally["relinked"]:
+        summary += f", linked {tally['relinked']} stored before but not linked"
     if tally["skipped"]:
         summary += f", skipped {tally['skipped']} (unsupported file types)"
     out.print(f"{summary} — database: {store.url}", highlight=False)
@@ -160,10 +165,10 @@ def _store_all(store: Store, items: Iterable[IngestItem], settings: Settings) ->
         task = progress.add_task("ingest", total=None, status="loading the pipeline")
         for origin, outcome in extract_documents(items, settings):
             if isinstance(outcome, Document):
-                stored = store.save(outcome, origin)
+                stored, found = store.ingest(outcome, origin)
                 tally["stored" if stored else "unchanged"] += 1
-                if stored and (found := store.link(outcome)) and found["copy_of"]:
-                    tally["copies"] += 1
+                tally["relinked"] += bool(found and not stored)
+                tally["copies"] += bool(found and stored and found["copy_of"])
             elif isinstance(outcome, Failure):
                 store.record_failure(outcome.origin, outcome.reason)
                 tally["failed"] += 1

@@ -147,8 +147,7 @@ def submit_article(submission: Submission, request: Request, store: StoreDep) ->
     ((_, outcome),) = list(extract_documents([raw], settings))
     if isinstance(outcome, Failure) or not isinstance(outcome, Document):
         raise HTTPException(422, getattr(outcome, "reason", "the article could not be read"))
-    new = store.save(outcome, "api")
-    linked = store.link(outcome) if new else None
+    new, linked = store.ingest(outcome, "api")
     return Stored(id=outcome.article.id, new=new, events=len(outcome.events),
                   story=(linked or {}).get("story"), copy_of=(linked or {}).get("copy_of"))
 

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 from wordfreq import zipf_frequency
 
 from ..model import Document
@@ -105,8 +105,12 @@ def assign_story(conn: Connection, document: Document, vec: dict[str, float]
     if published is not None:
         sharing = sharing.where(story_keys.c.day >= (published - WINDOW).isoformat())
     else:
-        newest = conn.execute(select(func.max(stories.c.id))).scalar()
-        sharing = sharing.where(story_keys.c.story_id > (newest or 0) - ACTIVE_STORIES)
+        # counted in stories, not in ids: PostgreSQL's ids have gaps where a transaction was
+        # undone (a killed run), and a rerun must place the article as an unbroken run would
+        oldest = conn.execute(select(stories.c.id).order_by(stories.c.id.desc())
+                              .offset(ACTIVE_STORIES - 1).limit(1)).scalar()
+        if oldest is not None:
+            sharing = sharing.where(story_keys.c.story_id >= oldest)
     query = (select(stories).where(stories.c.id.in_(sharing.distinct()))
              .order_by(stories.c.last_published.desc().nulls_last(), stories.c.id.desc())
              .limit(MAX_CANDIDATES))

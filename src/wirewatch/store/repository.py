@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    Connection,
     Engine,
     Insert,
     Table,
@@ -61,6 +63,15 @@ def database_url(db: str) -> str:
 
 # Seconds to wait for a PostgreSQL server before saying it cannot be reached.
 POSTGRES_CONNECT_TIMEOUT = 10
+# Milliseconds an SQLite connection waits for another's write lock before giving up: a
+# writer holds it for one article, so a reader-writer or two writers never see "locked".
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+# The execution option naming how an SQLite transaction begins (DEFERRED or IMMEDIATE).
+BEGIN_OPTION = "wirewatch_sqlite_begin"
+# The PostgreSQL advisory lock that a store's write transactions hold (any fixed number).
+WRITE_LOCK = 0x77697265  # "wire"
+# How a failure to link a stored article starts; linking it later clears the failure.
+LINK_FAILED = "linking failed"
 
 
 def _now() -> str:
@@ -75,6 +86,7 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._writer = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
 
     def __enter__(self) -> Store:
         return self
@@ -92,44 +104,41 @@ class Store:
 
     def save(self, document: Document, origin: str | None = None) -> bool:
         """Store a document unless an article with its id is there; True if it was new."""
-        article = document.article
-        with self.engine.begin() as conn:
-            if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
-                return False
-            row = to_plain(article)
-            conn.execute(insert(articles).values(**row, origin=origin, ingested_at=_now()))
-            if conn.dialect.name == "sqlite":
-                conn.execute(text("INSERT INTO articles_fts (id, text) VALUES (:id, :text)"),
-                             {"id": article.id, "text": article.text})
-            for name, table in annotation_tables.items():
-                items = getattr(document, name)
-                if not items:
-                    continue
-                rows = []
-                for idx, item in enumerate(items):
-                    data = to_plain(item)
-                    cols = {c.name: data[c.name] for c in table.columns
-                            if c.name in data and c.name not in ("article_id", "idx", "data")}
-                    cols |= {col: derive(data) for col, derive
-                             in derived_columns.get(name, {}).items()}
-                    rows.append({"article_id": article.id, "idx": idx, **cols, "data": data})
-                conn.execute(insert(table), rows)
-        return True
+        with self._writing() as conn:
+            return _insert_document(conn, document, origin)
 
     def link(self, document: Document) -> dict[str, Any] | None:
         """Link a stored article to the others (copies, story, merged events, claims); None
         if it was linked before. A failure is recorded and leaves the article stored."""
-        from ..link import link_document
+        with self._writing() as conn:
+            if _is_linked(conn, document.article.id):
+                return None
+            return _link_or_record(conn, document)
 
-        try:
-            with self.engine.begin() as conn:
-                if conn.execute(select(article_links.c.article_id).where(
-                        article_links.c.article_id == document.article.id)).first():
-                    return None
-                return link_document(conn, document)
-        except SQLAlchemyError as err:
-            self.record_failure(document.article.id, f"linking failed: {err}".splitlines()[0])
-            return None
+    def ingest(self, document: Document, origin: str | None = None
+               ) -> tuple[bool, dict[str, Any] | None]:
+        """Store and link a document in one transaction, so that a run killed at any moment
+        leaves each article whole and linked, or absent; ``(new, links)``. An article stored
+        before but not linked (its linking failed, or an older version stored it) is linked
+        now, as it was stored."""
+        with self._writing() as conn:
+            if _insert_document(conn, document, origin):
+                return True, _link_or_record(conn, document)
+            if _is_linked(conn, document.article.id):
+                return False, None
+            return False, _link_or_record(conn, _load_document(conn, document.article.id))
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A write transaction that excludes every other writer of the ledger from its start:
+        linking reads counts and neighbours and writes them back, so two writers at once
+        would lose updates or store one article twice. SQLite takes its write lock (BEGIN
+        IMMEDIATE, which waits for another writer rather than failing at its first write);
+        PostgreSQL takes a transaction-level advisory lock. Readers are never blocked."""
+        with self._writer.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
+            yield conn
 
     def unlinked(self) -> list[str]:
         """Ids of stored articles not linked yet, oldest publication first."""
@@ -230,11 +239,8 @@ class Store:
     def record_failure(self, origin: str, reason: str) -> None:
         """Record why an item failed: one row per item and reason, so a rerun that fails the
         same way only updates the row's time."""
-        reason = without_origin(reason, origin)
-        values = {"origin": origin, "reason": reason, "at": _now(),
-                  "key": failure_key(origin, reason)}
-        with self.engine.begin() as conn:
-            conn.execute(_upsert(conn.dialect.name, failures, values, "key", ["at"]))
+        with self._writing() as conn:
+            _record_failure(conn, origin, reason)
 
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
         counts = {name: select(func.count()).where(t.c.article_id == articles.c.id)
@@ -367,15 +373,77 @@ class Store:
 
     def document(self, article_id: str) -> Document:
         with self.engine.connect() as conn:
-            row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
-            if row is None:
-                raise StoreError(f"no article with id {article_id!r} in {self.url}")
-            data: dict[str, Any] = {"article": dict(row._mapping)}
-            for name, table in annotation_tables.items():
-                query = (select(table.c.data).where(table.c.article_id == article_id)
-                         .order_by(table.c.idx))
-                data[name] = [r.data for r in conn.execute(query)]
-        return from_plain(Document, data)
+            return _load_document(conn, article_id, self.url)
+
+
+def _insert_document(conn: Connection, document: Document, origin: str | None) -> bool:
+    """Write an article and all its annotations unless its id is stored; True if new."""
+    article = document.article
+    if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
+        return False
+    row = to_plain(article)
+    conn.execute(insert(articles).values(**row, origin=origin, ingested_at=_now()))
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("INSERT INTO articles_fts (id, text) VALUES (:id, :text)"),
+                     {"id": article.id, "text": article.text})
+    for name, table in annotation_tables.items():
+        items = getattr(document, name)
+        if not items:
+            continue
+        rows = []
+        for idx, item in enumerate(items):
+            data = to_plain(item)
+            cols = {c.name: data[c.name] for c in table.columns
+                    if c.name in data and c.name not in ("article_id", "idx", "data")}
+            cols |= {col: derive(data) for col, derive in derived_columns.get(name, {}).items()}
+            rows.append({"article_id": article.id, "idx": idx, **cols, "data": data})
+        conn.execute(insert(table), rows)
+    return True
+
+
+def _is_linked(conn: Connection, article_id: str) -> bool:
+    return conn.execute(select(article_links.c.article_id)
+                        .where(article_links.c.article_id == article_id)).first() is not None
+
+
+def _link_or_record(conn: Connection, document: Document) -> dict[str, Any] | None:
+    """Link a stored article inside the caller's transaction. Its writes sit in a savepoint:
+    a linking error undoes only them and is recorded as the article's failure, so the article
+    stays stored and a later ``ingest`` or ``wirewatch link`` links it (and clears that
+    failure)."""
+    from ..link import link_document
+
+    try:
+        with conn.begin_nested():
+            found = link_document(conn, document)
+    except SQLAlchemyError as err:
+        if conn.invalidated:
+            raise
+        _record_failure(conn, document.article.id, f"{LINK_FAILED}: {err}".splitlines()[0])
+        return None
+    conn.execute(failures.delete().where(failures.c.origin == document.article.id,
+                                         failures.c.reason.startswith(LINK_FAILED)))
+    return found
+
+
+def _record_failure(conn: Connection, origin: str, reason: str) -> None:
+    reason = without_origin(reason, origin)
+    values = {"origin": origin, "reason": reason, "at": _now(),
+              "key": failure_key(origin, reason)}
+    conn.execute(_upsert(conn.dialect.name, failures, values, "key", ["at"]))
+
+
+def _load_document(conn: Connection, article_id: str, shown: str | None = None) -> Document:
+    """A stored document as it was extracted, read in the caller's transaction."""
+    row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
+    if row is None:
+        where = f" in {shown}" if shown else ""
+        raise StoreError(f"no article with id {article_id!r}{where}")
+    data: dict[str, Any] = {"article": dict(row._mapping)}
+    for name, table in annotation_tables.items():
+        query = select(table.c.data).where(table.c.article_id == article_id).order_by(table.c.idx)
+        data[name] = [r.data for r in conn.execute(query)]
+    return from_plain(Document, data)
 
 
 def failure_key(origin: str, reason: str) -> str:
@@ -398,10 +466,23 @@ def _upsert(dialect: str, table: Table, values: dict[str, Any], key: str,
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """WAL (readers never wait for the writer), a busy timeout, and transactions that SQLAlchemy
+    begins itself: the driver's own would begin only at the first write, so reads would not
+    see one snapshot and savepoints would not nest (see ``_sqlite_begin``)."""
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Begin SQLite transactions explicitly; a store's writes begin IMMEDIATE, taking the
+    write lock first, since a deferred one that reads and then writes fails at once (no busy
+    wait) when another writer committed in between."""
+    mode = conn.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 def _add_missing_columns(engine: Engine) -> None:
@@ -519,6 +600,7 @@ def open_store(db: str, create: bool = True) -> Store:
         engine = create_engine(url, connect_args=connect_args)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
         metadata.create_all(engine)
         _add_missing_columns(engine)
         _one_row_per_failure(engine)

@@ -1,0 +1,92 @@
+"""Linking is recoverable: an article stored but not linked (by an older version, or a run
+whose linking failed) is linked by the next ``ingest`` as an unbroken run would have linked
+it, and a linking error undoes only the linking, is recorded, and is cleared once linked."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from sqlalchemy import Connection, text
+
+import wirewatch
+from tests.reliability.corpus import write_news_corpus
+from tests.reliability.databases import fresh_postgres, fresh_sqlite
+from tests.reliability.ledger import differences, ledger_contents
+from wirewatch.link import merge
+from wirewatch.store import open_store
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("recovery")
+    docs = []
+    for path in write_news_corpus(folder, 8, seed=3):
+        meta = json.loads(path.with_name(path.name + ".meta.json").read_text(encoding="utf-8"))
+        docs.append(wirewatch.extract(path.read_text(encoding="utf-8"), **meta))
+    return docs
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def databases(request, tmp_path):
+    """Two fresh databases on the backend."""
+    if request.param == "sqlite":
+        return [fresh_sqlite(tmp_path / f"{n}.db") for n in ("a", "b")]
+    server = os.environ.get("WIREWATCH_TEST_POSTGRES")
+    if not server:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide WIREWATCH_TEST_POSTGRES (make test starts the server)")
+        pytest.skip("no PostgreSQL server: set WIREWATCH_TEST_POSTGRES or run make test")
+    return [fresh_postgres(server, f"wirewatch_recovery_{n}") for n in ("a", "b")]
+
+
+def test_an_article_stored_but_not_linked_is_linked_by_the_next_ingest(databases, documents):
+    unbroken, interrupted = databases
+    with open_store(unbroken) as store:
+        for doc in documents:
+            stored, links = store.ingest(doc, "feed")
+            assert stored and links is not None
+    with open_store(interrupted) as store:
+        middle = len(documents) // 2
+        for doc in documents[:middle]:
+            store.ingest(doc, "feed")
+        assert store.save(documents[middle], "feed")  # stored, never linked
+        assert store.unlinked() == [documents[middle].article.id]
+        stored, links = store.ingest(documents[middle], "feed")
+        assert not stored and links is not None and links["story"] is not None
+        assert store.ingest(documents[middle], "feed") == (False, None)  # linked once only
+        for doc in documents[middle + 1:]:
+            store.ingest(doc, "feed")
+        assert store.unlinked() == []
+    assert differences(ledger_contents(unbroken), ledger_contents(interrupted)) == {}
+
+
+def test_a_linking_error_undoes_only_the_linking_and_is_cleared_once_linked(
+        databases, documents, monkeypatch):
+    db, _ = databases
+    real = merge.merge_events
+
+    def failing(conn: Connection, document, story_id):
+        real(conn, document, story_id)  # writes merged events, then the database refuses
+        conn.execute(text("SELECT * FROM no_such_table"))
+
+    first, second = documents[0], documents[1]
+    with open_store(db) as store:
+        store.ingest(first, "feed")
+        monkeypatch.setattr(merge, "merge_events", failing)
+        assert store.ingest(second, "feed") == (True, None)
+        [failure] = store.failures()
+        assert failure["origin"] == second.article.id
+        assert failure["reason"].startswith("linking failed")
+        assert store.unlinked() == [second.article.id]
+        contents = ledger_contents(db)
+        # the article and its annotations are kept; nothing of its linking is
+        assert len(contents["articles"]) == 2 and len(contents["events"]) == \
+            len(first.events) + len(second.events)
+        assert {r[2] for r in contents["lsh_bands"]} == {first.article.id}
+        assert {r[0] for r in contents["event_links"]} <= {first.article.id}
+        monkeypatch.setattr(merge, "merge_events", real)
+        stored, links = store.ingest(second, "feed")
+        assert not stored and links is not None
+        assert store.failures() == [] and store.unlinked() == []

@@ -1,0 +1,83 @@
+"""Writers at once: threads storing the same and related articles through one store, as
+``serve``'s request threads do beside an ``ingest``. Each article is stored once, nothing
+fails, and no count read and written back by linking loses an update."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import threading
+
+import pytest
+from sqlalchemy import text
+
+import wirewatch
+from tests.reliability.corpus import write_news_corpus
+from tests.reliability.databases import fresh_postgres, fresh_sqlite
+from tests.reliability.ledger import broken_invariants, ledger_contents
+from wirewatch.store import open_store
+from wirewatch.store.repository import SQLITE_BUSY_TIMEOUT_MS
+
+WRITERS = 4
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("writers")
+    docs = []
+    for path in write_news_corpus(folder, 12, seed=7):
+        meta = json.loads(path.with_name(path.name + ".meta.json").read_text(encoding="utf-8"))
+        docs.append(wirewatch.extract(path.read_text(encoding="utf-8"), **meta))
+    return docs
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path):
+    if request.param == "sqlite":
+        return fresh_sqlite(tmp_path / "writers.db")
+    server = os.environ.get("WIREWATCH_TEST_POSTGRES")
+    if not server:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide WIREWATCH_TEST_POSTGRES (make test starts the server)")
+        pytest.skip("no PostgreSQL server: set WIREWATCH_TEST_POSTGRES or run make test")
+    return fresh_postgres(server, "wirewatch_writers")
+
+
+def test_sqlite_store_runs_in_wal_with_a_busy_timeout(tmp_path):
+    with open_store(fresh_sqlite(tmp_path / "pragmas.db")) as store, \
+            store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == SQLITE_BUSY_TIMEOUT_MS
+
+
+def test_writers_at_once_store_each_article_once_and_lose_no_update(database, documents):
+    assert len({d.article.id for d in documents}) > 8
+    new: list[str] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(WRITERS)
+
+    with open_store(database) as store:
+        def write(seed: int) -> None:
+            order = random.Random(seed).sample(documents, len(documents))
+            start.wait()
+            for document in order:
+                try:
+                    stored, _ = store.ingest(document, f"writer-{seed}")
+                except BaseException as err:
+                    errors.append(err)
+                    continue
+                if stored:
+                    new.append(document.article.id)
+
+        threads = [threading.Thread(target=write, args=(n,)) for n in range(WRITERS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert store.failures() == []
+    assert errors == []
+    assert sorted(new) == sorted({d.article.id for d in documents})
+    assert broken_invariants(database) == []
+    contents = ledger_contents(database)
+    assert len(contents["stories"]) > 1 and max(r[4] for r in contents["stories"]) > 1
