@@ -87,7 +87,7 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class Role:
     role: str
-    kind: str  # noun, office, title
+    kind: str  # noun, office, title, group
 
 
 @dataclass(slots=True)
@@ -141,9 +141,15 @@ class ActorDictionary:
                                       start, end, short))
         for row in bundled_table("actors.tsv"):
             _add_named(book, row, "actors.tsv")
+        curated = set(book.named)
         book._add_large_table("phoenix_actors.tsv")
         for row in bundled_table("roles.tsv"):
             book.roles[tuple(row["phrase"].lower().split())] = Role(row["role"], row["kind"])
+            if row["kind"] == "group" and row["role"] not in curated:
+                # a code many organisations share is named by its kind, not by the first
+                # of them ("human rights group", not "Aapso")
+                book.named[row["role"]] = row["phrase"]
+                curated.add(row["role"])
         for row in bundled_table("agents.tsv"):  # the generated table never overrides
             book.roles.setdefault(tuple(row["phrase"].lower().split()),
                                   Role(row["role"], row["kind"]))
@@ -548,7 +554,13 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             continue
         code = None
         start = i
-        if qualifier is not None:
+        if role.kind == "group" and (last.head.i in owner or i + length in owner or any(
+                c.dep_ in ("appos", "compound") and c.i in owner for c in last.children)):
+            i += length  # "the charity Oxfam": the organisation named carries its own code
+            continue
+        if role.kind == "group":
+            code = role.role  # "rights groups", "Thai aid groups": coded by their kind
+        elif qualifier is not None:
             country, sector = split_code(qualifier.actor or "")
             if country and sector in (None, GOVERNMENT):
                 code = country + role.role  # "North Korean troops", "the government's troops"
@@ -642,8 +654,9 @@ def _role_at(words: Words, i: int, book: ActorDictionary) -> tuple[int, Role] | 
         return None
     for length in range(min(book.max_role_len, len(lemmas) - i), 0, -1):
         # lemmas catch plurals ("troops"); the lower-cased words catch lemmatizer slips
-        # ("media" -> "medium")
-        for key in (tuple(lemmas[i:i + length]), tuple(lowers[i:i + length])):
+        # ("media" -> "medium"); a phrase's plural is its last word's ("rights groups")
+        for key in (tuple(lemmas[i:i + length]), tuple(lowers[i:i + length]),
+                    (*lowers[i:i + length - 1], lemmas[i + length - 1])):
             role = book.roles.get(key)
             if role is not None:
                 return length, role

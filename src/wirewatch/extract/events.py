@@ -44,6 +44,7 @@ FUTURE = frozenset({"will", "would", "shall", "'ll", "'d"})
 ROLES = frozenset({"agent", "recipient", "force"})
 T = TypeVar("T", TimeHit, QuantityHit, PlaceHit, StatementHit)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+SINGULAR_PRONOUNS = frozenset({"it", "its"})
 ORGANISATION_PREFIXES = frozenset({"IGO", "IMG", "NGO"})
 ORGANISATION_ROLES = frozenset({"REB", "INS", "OPP", "PTY", "SEP", "RAD", "UAF", "NGO"})
 # Types whose nouns name what was done to someone: their "of" phrase is the target.
@@ -342,30 +343,37 @@ class ActorIndex:
     def antecedent(self, pronoun: Token, depth: int = 0) -> str | None:
         """A pronoun's actor: the subject of the nearest clause above it that has one, else
         the last actor named before it in the sentence."""
+        singular = pronoun.lower_ in SINGULAR_PRONOUNS
         node = pronoun
         while node.head.i != node.i:
             node = node.head
             for child in node.children:
-                if (child.dep_ in SUBJECTS and child.i < pronoun.i
-                        and child.pos_ != "PRON" and (code := self.of_phrase(child, depth))):
+                if (child.dep_ in SUBJECTS and child.i < pronoun.i and child.pos_ != "PRON"
+                        and not (singular and _plural(child))
+                        and (code := self.of_phrase(child, depth))):
                     return code
         sent_start = pronoun.sent.start
         for m in reversed(self.mentions):
-            if sent_start <= m.start and m.end <= pronoun.i:
+            if sent_start <= m.start and m.end <= pronoun.i and not (
+                    singular and _plural(self.doc[m.end - 1])):
                 return m.code
         if pronoun.lower_ in ("i", "me", "my", "we", "us", "our", "you", "your"):
             return None  # a speaker's own voice: whose it is, the statement says
-        return self.previous_subject(pronoun, person=pronoun.lower_ in PERSON_PRONOUNS)
+        return self.previous_subject(pronoun, person=pronoun.lower_ in PERSON_PRONOUNS,
+                                     singular=singular)
 
-    def previous_subject(self, token: Token, person: bool) -> str | None:
+    def previous_subject(self, token: Token, person: bool, singular: bool = False
+                         ) -> str | None:
         """The actor a sentence-initial reference points back to: the subject of the
-        sentence before, else its first actor; a person for "he" and "she"."""
+        sentence before, else its first actor; a person for "he" and "she", one for "it"
+        ("rights groups" are no "it")."""
         sent = token.sent
         if sent.start == 0:
             return None
         before = self.doc[sent.start - 1].sent
         found = [m for m in self.mentions if before.start <= m.start and m.end <= before.end
-                 and (self.doc[m.start].ent_type_ == "PERSON") == person]
+                 and (self.doc[m.start].ent_type_ == "PERSON") == person
+                 and not (singular and _plural(self.doc[m.end - 1]))]
         subjects = [m for m in found if any(self.doc[i].dep_ in SUBJECTS
                                             for i in range(m.start, m.end))]
         chosen = (subjects or found)[:1]
@@ -975,6 +983,10 @@ def _conditional(trigger: Token) -> bool:
                                          for m in c.children) for c in trigger.children) \
         and not any(c.dep_ == "aux" and c.lower_ in modality_cues().aux
                     for c in trigger.children)
+
+
+def _plural(head: Token) -> bool:
+    return head.tag_ in ("NNS", "NNPS")
 
 
 def _organisation(code: str) -> bool:
