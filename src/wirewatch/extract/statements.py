@@ -679,6 +679,8 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
         if found is None:
             continue
         content, source, cue_span = found.content, found.source, found.cue
+        if not len(source):
+            continue  # "according to »": the phrase held only marks, so there is no source
         if not _says_something(content) or in_quote[source.root.i] or (
                 len(source) == 1 and source[0].lower_ in FIRST_SECOND_PERSON):
             continue  # "I think" outside quotes: the writer's own view, or a speaker's aside

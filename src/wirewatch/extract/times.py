@@ -570,6 +570,8 @@ def resolve(match: Match, anchor: date | None, tense: str | None = None) -> Time
     if result is None:
         return None
     value, mod = result
+    if value is not None and DAY_VALUE.match(value) and not _is_day(value[:10]):
+        return None  # "Feb. 30", "Feb. 29, 2023", "2024-13-01": no such day, so no date
     relative = match.rule.relative or (value is not None and value.endswith("_REF"))
     if match.rule.name in SET_RULES:
         kind = "set"
@@ -578,6 +580,15 @@ def resolve(match: Match, anchor: date | None, tense: str | None = None) -> Time
                      else "date")
     return TimeHit(match.start, match.end, value, kind,
                    anchor.isoformat() if (anchor and relative and value) else None, mod)
+
+
+def _is_day(value: str) -> bool:
+    """Whether ``YYYY-MM-DD`` names a day of the calendar."""
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def normalize_expression(text: str, anchor: date | None, tense: str | None = None
