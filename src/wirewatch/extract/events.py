@@ -593,9 +593,11 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         places += _prep_objects(governor, "place", "VERB", book)
     if not source_heads and governor is not None and (subject := _subject(governor)) and (
             noun_is_object(trigger) or target_heads
-            or trigger.head.lower_ in book.words["state-prep"]):
+            or trigger.head.lower_ in book.words["state-prep"]) \
+            and match_trigger(governor, book) is None:
         # "held talks", "launched an attack": the verb's subject acts; "during the trip, it
-        # made a stop" says nothing about who the trip was with
+        # made a stop" says nothing about who the trip was with, and "rights groups condemned
+        # Mhlanga's arrest" nothing about who arrested him
         source_heads = [subject]
     return _resolve(source_heads, target_heads, places, actors,
                     (*source_heads, *target_heads, trigger))
