@@ -129,6 +129,13 @@ def denied_report(clause: Token, cues: ModalityCues | None = None) -> Token | No
     return None
 
 
+def _occurs(verb: Token, cues: ModalityCues) -> bool:
+    """A verb saying that its subject takes place: "begin", "take place" (with its object)."""
+    objects = [c.lower_ for c in verb.children if c.dep_ == "dobj"]
+    return _governor_key(verb) in cues.occur or any(
+        f"{verb.lemma_.lower()} {o}" in cues.occur for o in objects)
+
+
 def chain(trigger: Token) -> list[Token]:
     """The trigger and the words that govern it within its own clause, lowest first."""
     cues = modality_cues()
@@ -137,7 +144,7 @@ def chain(trigger: Token) -> list[Token]:
     while node.head.i != node.i:
         dep, head = node.dep_, node.head
         if node.pos_ in ("NOUN", "PROPN"):
-            if (dep in NOUN_TO_VERB or (dep == "nsubj" and _governor_key(head) in cues.occur)
+            if (dep in NOUN_TO_VERB or (dep == "nsubj" and _occurs(head, cues))
                     ) and head.pos_ in ("VERB", "AUX"):
                 node = head  # "imposed sanctions", "a ceasefire could take place"
             elif (dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")
@@ -148,6 +155,9 @@ def chain(trigger: Token) -> list[Token]:
                 node = head.head  # "no request for talks": the talks were not requested
             else:
                 break
+        elif node.pos_ == "ADP" and dep == "prep" and len(nodes) > 1 \
+                and nodes[-2].dep_ == "pcomp":
+            node = head  # "called for Russia to reciprocate by agreeing": on to "reciprocate"
         elif dep in VERB_CHAIN or (dep == "conj" and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in node.children)):
             node = head
