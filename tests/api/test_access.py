@@ -88,7 +88,8 @@ def test_tokens_are_compared_in_constant_time(client, monkeypatch):
     assert (b"guess", WRITE.encode()) in compared
 
 
-def _post_endless_body(app, headers: list[tuple[bytes, bytes]]) -> tuple[int, int]:
+def _post_endless_body(app, headers: list[tuple[bytes, bytes]],
+                      path: str = "/api/v1/articles") -> tuple[int, int]:
     """POST a body that never ends straight to the ASGI application: (status, chunks read)."""
     chunks = []
 
@@ -102,8 +103,8 @@ def _post_endless_body(app, headers: list[tuple[bytes, bytes]]) -> tuple[int, in
         messages.append(message)
 
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-             "method": "POST", "scheme": "http", "path": "/api/v1/articles",
-             "raw_path": b"/api/v1/articles", "root_path": "", "query_string": b"",
+             "method": "POST", "scheme": "http", "path": path,
+             "raw_path": path.encode(), "root_path": "", "query_string": b"",
              "headers": [(b"content-type", b"application/json"), *headers],
              "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80)}
     asyncio.run(app(scope, receive, send))
@@ -168,6 +169,7 @@ def test_the_read_token_closes_the_api_and_every_page(closed, client):
         response = closed.get(path)
         assert response.status_code == 401, path
         assert "bearer token" in response.json()["error"]["message"]
+        assert response.headers["www-authenticate"] == "Bearer"
     for path in [*PAGES, f"/articles/{article}", "/docs"]:
         response = closed.get(path)
         assert response.status_code == 401, path
@@ -220,6 +222,56 @@ def test_login_goes_back_only_to_this_server(ledger, target):
     response = browser.post("/login", data={"token": READ, "next": target},
                             follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/"
+
+
+def test_a_session_reads_with_head_too(ledger):
+    browser = _client(ledger, read_token=READ)
+    assert browser.head("/events").status_code == 401
+    browser.post("/login", data={"token": READ, "next": "/"}, follow_redirects=False)
+    assert browser.head("/events").status_code != 401  # past the guard, to the route
+
+
+def test_the_session_cookie_outlives_the_server_that_set_it():
+    """The cookie is derived from the read token alone, so a restarted server (or a second
+    worker) accepts the cookie another one set, and changing the token ends every session."""
+    assert guard.session_value(READ) == (
+        "2f91059b3de6102a75ad4bdc9834a88e74e299e4dc550e36f7bbd9af17583a24")
+    assert guard.session_value(READ + "x") != guard.session_value(READ)
+
+
+def test_the_login_form_keeps_where_to_go_back(ledger):
+    browser = _client(ledger, read_token=READ)
+    form = browser.get("/login", params={"next": "/events?type=CONSULT"})
+    assert form.status_code == 200 and "This server needs its read token." in form.text
+    assert 'value="/events?type=CONSULT"' in form.text.replace("'", '"')
+    elsewhere = browser.get("/login", params={"next": "https://evil.example/"})
+    assert 'name="next" value="/"' in elsewhere.text.replace("'", '"')
+    assert browser.get("/login").status_code == 200
+    wrong = browser.post("/login", data={"token": "guess", "next": "/"})
+    assert wrong.status_code == 401 and "That is not the server" in wrong.text
+    refused = browser.put("/login")
+    assert refused.status_code == 405 and "use GET or POST" in refused.text
+
+
+def test_without_a_read_token_login_just_goes_back(ledger):
+    open_server = _client(ledger)
+    went = open_server.get("/login", params={"next": "/events"}, follow_redirects=False)
+    assert (went.status_code, went.headers["location"]) == (303, "/events")
+    posted = open_server.post("/login", data={"token": "x", "next": "/events"},
+                              follow_redirects=False)
+    assert (posted.status_code, posted.headers["location"]) == (303, "/events")
+
+
+def test_a_login_form_is_refused_from_its_declared_size_or_bad_bytes(ledger):
+    app = create_app(Settings(db=ledger), read_token=READ)
+    assert _post_endless_body(app, [(b"content-length", b"5000")], "/login") == (413, 0)
+    assert _post_endless_body(app, [], "/login")[0] == 413  # streamed past the limit
+    browser = _client(ledger, read_token=READ)
+    too_large = browser.post("/login", data={"token": "x" * 5000, "next": "/"})
+    assert too_large.status_code == 413 and "the login form is too large" in too_large.text
+    garbled = browser.post("/login", content=b"token=\xff\xfe&next=/",
+                           headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert garbled.status_code == 401  # read with replacement characters: a wrong token
 
 
 def test_a_forged_session_cookie_opens_nothing(ledger):

@@ -47,6 +47,11 @@ def test_event_filters(client):
     assert [e["trigger"] for e in negated] == ["deployed"]
     dated = items(client, "/api/v1/events", since="2024-10-29", until="2024-10-29")["items"]
     assert dated and all(e["day"] == "2024-10-29" for e in dated)
+    korea = items(client, "/api/v1/events", country="KOR", limit=100)["items"]
+    assert korea and all("KOR" in ((e["source"] or "")[:3], (e["target"] or "")[:3])
+                         for e in korea)
+    # matched by its target's country, a code longer than the country's
+    assert ("UKRGOV", "KORGOV") in {(e["source"], e["target"]) for e in korea}
     by_actor = items(client, "/api/v1/events", actor="PRK")["items"]
     assert by_actor and all("PRK" in (e["source"] or "")[:3] + (e["target"] or "")[:3]
                             for e in by_actor)

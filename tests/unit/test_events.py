@@ -130,6 +130,17 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("France failed to send troops to Mali.", "send", "negated"),
     ("France ruled out sending troops to Mali.", "sending", "negated"),
     ("Japan gave Ukraine $200 million in aid.", "gave", "asserted"),
+    ("Russian forces never attacked the convoy.", "attacked", "negated"),
+    ("Russian forces did attack the convoy.", "attack", "asserted"),  # "did" plans nothing
+    ("Russia attacked the town without warning.", "attacked", "asserted"),
+    ("Israel will strike Iran if Iran attacks Israel.", "attacks", "hypothetical"),
+    ("South Korea will send arms to Ukraine depending on the situation.", "send",
+     "hypothetical"),
+    ("Asked whether Seoul would send arms to Ukraine, the official said no decision had been "
+     "made.", "send", "negated"),  # the reply answers the question
+    ("Iran cancelled talks with the United States.", "talks", "negated"),
+    ("Israel avoided strikes on Iranian oil sites.", "strikes", "negated"),
+    ("China halted military exercises near Taiwan.", "exercises", "negated"),
 ])
 def test_modality_cues(text, word, modality):
     _, events = events_of(text)

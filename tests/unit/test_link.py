@@ -65,13 +65,16 @@ def test_different_stories_stay_apart_and_follow_ups_join(linked):
     rows = {r["story"]: r for r in store.stories()}
     (story,) = sudan
     assert rows[story]["articles"] == 5 and rows[story]["copies"] == 2
+    assert rows[story]["title"].startswith("At least 3,000 Sudanese troops have been deployed")
+    assert [r["story"] for r in store.stories(limit=1)] == [story]  # the latest story first
     assert (rows[story]["first"], rows[story]["last"]) == ("2025-03-10", "2025-03-15")
 
 
 def test_a_follow_up_merges_its_events_and_a_denial_is_flagged(linked):
-    store, _, _ = linked
+    store, results, _ = linked
     (deployment,) = [r for r in store.merged_events(type="MOBILIZE") if r["source"] == "SDNMIL"]
     assert deployment["place_country"] == "TCD"
+    assert deployment["story_id"] == results["followup"]["story"]
     assert deployment["publishers"] == 5 and deployment["independent"] == 3
     assert deployment["modality"] == "4 asserted, 1 negated"
     assert deployment["contradicted"] is True
@@ -84,6 +87,7 @@ def test_figure_series_in_time_order_with_sources(linked):
     series = [r for r in store.claims(actor="SDN", unit="troops")]
     assert [(r["published"], r["bound"], r["value"]) for r in series] == [
         ("2025-03-10", "min", 3000.0), ("2025-03-14", "approx", 5000.0)]
+    assert {(r["type"], r["source"], r["place"]) for r in series} == {("MOBILIZE", "SDNMIL", "TCD")}
     assert all(r["attributed_to"] for r in series)
     assert not any(r["conflicts_with"] for r in series)  # ≥ 3,000 and ~5,000 can both hold
 

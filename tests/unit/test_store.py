@@ -29,8 +29,11 @@ def test_save_is_idempotent_and_reads_back_exactly(sample_doc, store):
     assert store.save(sample_doc, "sample.txt") is False
     assert store.document(sample_doc.article.id) == sample_doc
     (row,) = store.articles()
-    assert row["id"] == sample_doc.article.id
+    article = sample_doc.article
+    assert (row["id"], row["published"], row["source"], row["title"], row["url"]) == (
+        article.id, article.published, "Yonhap News Agency", article.title, article.url)
     assert row["entities"] == len(sample_doc.entities)
+    assert (row["actors"], row["events"]) == (len(sample_doc.actors), len(sample_doc.events))
 
 
 def test_sqlite_runs_in_wal_mode(db_path):
@@ -44,6 +47,12 @@ def test_actor_summary_counts_articles_and_mentions(sample_doc, store):
     expected = next(a for a in sample_doc.actors if a.code == "PRKMIL")
     assert rows["PRKMIL"]["articles"] == 1
     assert rows["PRKMIL"]["mentions"] == len(expected.mentions)
+    assert rows["PRKMIL"]["name"] == "North Korea military"
+    # most articles first, then most mentions, then by code
+    order = [(-r["articles"], -r["mentions"], r["code"]) for r in store.actors()]
+    assert len(order) == len(sample_doc.actors) and order == sorted(order)
+    assert len({mentions for _, mentions, _ in order}) > 1  # the mentions decide something
+    assert len(store.actors(limit=2)) == 2
 
 
 def test_failures_are_one_row_per_item_and_reason(store):
@@ -143,6 +152,9 @@ def test_events_filter_by_type_actor_modality_and_day(sample_doc, store):
     negated = store.events(modality="negated")
     assert negated and all(r["modality"] == "negated" for r in negated)
     assert len(negated) == sum(e.modality == "negated" for e in sample_doc.events)
+    drawn = store.event_sample(100, 1, modality="negated")
+    assert sorted(r["trigger"] for r in drawn) == sorted(r["trigger"] for r in negated)
+    assert {r["modality"] for r in drawn} == {"negated"}
     assert {r["type"] for r in store.events(actor="UKR", type="AID")} == {"AID"}
 
 
@@ -154,6 +166,9 @@ def test_statements_filter_by_speaker_and_anonymity(sample_doc, store):
     assert {"Volodymyr Zelenskyy", "Yoon Suk Yeol"} <= {r["speaker"] for r in named}
     assert len(unnamed) + len(named) <= len(store.statements())  # and those with no speaker
     assert len(store.statements(limit=2)) == 2
+    text = sample_doc.article.text  # each statement's content is exactly its span
+    assert sorted(r["content"] for r in store.statements()) == sorted(
+        text[s.start:s.end] for s in sample_doc.statements)
 
 
 def test_an_older_database_gains_new_columns(tmp_path):

@@ -45,10 +45,67 @@ def test_sample_story_times(sample_doc):
     ("Monday, Nov. 4", "2024-11-04", "date"),
     ("Friday, Oct. 23, 1998", "1998-10-23", "date"),
     ("the 1988 second quarter", "1988-Q2", "date"),
+    ("twenty four days", "P24D", "duration"),  # a number in words, summed
+    ("two fortnights", "P4W", "duration"),
+    ("three decades", "P30Y", "duration"),
+    ("several decades", "PXDE", "duration"),  # a vague count keeps its unit
+    ("three weekends", "P3WE", "duration"),
+    ("three hours ago", "2024-10-30", "date"),  # hours ago: the day itself
+    ("a decade ago", "2014", "year"),
+    ("a century ago", "19", "date"),
+    ("two weekends ago", "2024-W42-WE", "week"),
+    ("next Wednesday", "2024-11-06", "date"),  # on a Wednesday: the one after
+    ("last Wednesday", "2024-10-23", "date"),
+    ("next Thursday", "2024-10-31", "date"),
+    ("10/30/98", "1998-10-30", "date"),
+    ("10/30/50", "1950-10-30", "date"),  # two-digit years: 50 and later are 19xx
+    ("10/30/49", "2049-10-30", "date"),
 ])
 def test_normalization(text, value, kind):
     hit = normalize_expression(text, ANCHOR)
     assert (hit.value, hit.kind) == (value, kind)
+
+
+def test_a_fortnight_is_two_weeks_back():
+    monday = date(2024, 10, 28)
+    assert normalize_expression("a fortnight ago", monday).value == "2024-W42"
+    assert normalize_expression("two fortnights ago", ANCHOR).value == "2024-W40"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("They wanted to meet on Friday.", "2024-10-25"),  # wanting was in the past
+    ("Officials will try to finish the talks on Friday.", "2024-11-01"),
+    ("The ministers were to meet on Friday.", "2024-11-01"),  # "were to": then ahead
+    ("The company plans to open the plant in March.", "2025-03"),
+    ("The company has opened a plant in December.", "2023-12"),  # perfect: the past
+    ("The company opened a plant in December.", "2023-12"),
+    ("The company will open a plant in December.", "2024-12"),
+])
+def test_the_verbs_tense_places_a_bare_day_or_month(text, value):
+    doc = wirewatch.extract(text, published="2024-10-30")
+    assert [t.value for t in doc.times] == [value]
+
+
+def test_the_year_after_a_point_preposition_is_this_year():
+    found = times(wirewatch.extract("Profits rose earlier in the year.", published="2024-10-30"))
+    assert found["the year"] == ("2024", "year")
+    by = times(wirewatch.extract("The plant will close by the year end.",
+                                 published="2024-10-30"))
+    assert by["the year"] == ("2024", "year")
+    spell = times(wirewatch.extract("Profits rose for the year.", published="2024-10-30"))
+    assert spell["the year"] == ("P1Y", "duration")  # "for the year" is a span of time
+
+
+def test_earlier_and_quarters_count_from_what_the_text_last_named():
+    doc = wirewatch.extract("The envoy arrived on March 10. Three days earlier, talks began.",
+                            published="2024-03-20")
+    assert times(doc)["Three days earlier"][0] == "2024-03-07"
+    doc = wirewatch.extract("Profit rose in the second quarter. In the quarter, sales fell.",
+                            published="1989-10-26")
+    assert times(doc)["the quarter"][0] == "1989-Q2"  # not the last quarter before publication
+    doc = wirewatch.extract("Profit rose in the third quarter, up from two years earlier.",
+                            published="1989-10-26")
+    assert times(doc)["two years earlier"][0] == "1987"  # only "a year earlier" is a quarter
 
 
 def test_a_bare_weekday_looks_back_unless_the_verb_is_future():

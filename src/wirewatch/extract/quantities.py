@@ -55,8 +55,11 @@ def vocabulary() -> Vocabulary:
     currencies, measures = groups["currency"], groups["measure"]
     numbers = {k: float(v) for k, v in groups["number"].items()}
     symbols = [c for c in currencies if not c.isalpha()]
-    word_number = (f"(?:{_alt(numbers)})(?:[- ](?:{_alt(numbers)}))*"
-                   f"(?:\\s+(?:{_alt(scales)}))*")
+    # "five hundred", and groups that end in a scale word before more: "two thousand five
+    # hundred" is one number, not "two thousand" and "five hundred"
+    spelled = f"(?:{_alt(numbers)})(?:[- ](?:{_alt(numbers)}))*"
+    word_number = (f"(?:{spelled}(?:\\s+(?:{_alt(scales)}))+\\s+)*"
+                   f"{spelled}(?:\\s+(?:{_alt(scales)}))*")
     digits = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?"
     pattern = re.compile(
         f"(?<![\\w$€£¥₩₽₴.,-])"
