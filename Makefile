@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DB ?= wirewatch.db
 
-.PHONY: install demo test lint goldens goldens-check reliability docs bench clean
+.PHONY: install demo test lint goldens goldens-check mutation reliability docs bench clean
 
 install: $(STAMP)
 
@@ -40,6 +40,15 @@ goldens: install
 goldens-check: install
 	$(BIN)/python scripts/regenerate_goldens.py --check
 
+# Mutation testing, outside `make test` and CI (about 20 minutes on two cores): mutmut over
+# convert, the modality, quantity and time rules, the store's reads and the API's auth; the
+# score and the surviving mutants go to docs/reliability.md. SLICE picks which tenths of the
+# mutants run (by the last digit of their number): SLICE=0 is one tenth, SLICE=0123456789 all.
+SLICE ?= 0
+mutation: install
+	$(BIN)/python -m pip install --quiet -e ".[dev,mutation]"
+	$(BIN)/python scripts/mutation.py --slice $(SLICE)
+
 # docs/reliability.md, outside `make test` and CI (about 10 minutes on two cores): the hostile
 # corpus, ingest killed with SIGKILL and rerun, serve read while ingest writes for a minute, on
 # SQLite and a throw-away PostgreSQL server; `make mutation`'s section is kept. `make test`
@@ -54,4 +63,4 @@ bench: install
 	$(BIN)/python bench/throughput.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache mutants
