@@ -18,6 +18,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from wirewatch.link import link_stored
 from wirewatch.model import Actor, Article, Document, Event
 from wirewatch.store import open_store
 
@@ -99,7 +100,7 @@ def main() -> None:
             if not store.save(doc):
                 continue
             begin = time.perf_counter()
-            store.link(doc)
+            link_stored(store, doc)
             elapsed = time.perf_counter() - begin
             stored += 1
             if stored > size - args.window:

@@ -1,13 +1,14 @@
 """wirewatch: news reports in, an evidence ledger out.
 
-``extract(text, published=..., source=...)`` returns a ``Document`` (see ``wirewatch.model``).
+``extract_document(text, published=..., source=...)`` returns the ``Document`` of one article
+(see ``wirewatch.model``). The extractors live in the ``wirewatch.extract`` package; no
+function here takes that name, so ``import wirewatch.extract.times`` always means the module.
 """
 
 from __future__ import annotations
 
-# Load the ``extract`` subpackage first so that the ``extract`` function defined below, not
-# the subpackage, is what ``wirewatch.extract`` names.
-from . import extract as _extractors  # noqa: F401
+from importlib.metadata import PackageNotFoundError, version
+
 from .model import (
     Actor,
     Article,
@@ -21,13 +22,22 @@ from .model import (
     TimeExpression,
 )
 
-__version__ = "0.1.0"
+
+def _installed_version() -> str:
+    """The version pyproject.toml gives, as installed, so that it is written in one place."""
+    try:
+        return version("wirewatch")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
 
 
-def extract(text: str, *, published: str | None = None, source: str | None = None,
-            url: str | None = None, title: str | None = None,
-            model: str | None = None) -> Document:
-    """Extract the ledger of one article given as plain text."""
+__version__ = _installed_version()
+
+
+def extract_document(text: str, *, published: str | None = None, source: str | None = None,
+                     url: str | None = None, title: str | None = None,
+                     model: str | None = None) -> Document:
+    """The ledger of one article given as plain text, as ``wirewatch extract`` prints it."""
     from .batch import extract_documents
     from .config import load_settings
     from .errors import ExtractionError
@@ -54,5 +64,5 @@ __all__ = [
     "Statement",
     "TimeExpression",
     "__version__",
-    "extract",
+    "extract_document",
 ]

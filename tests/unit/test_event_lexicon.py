@@ -1,18 +1,16 @@
 """The trigger lexicon agrees with PLOVER's CAMEO2PLOVER table, row by row."""
 
-import importlib
 import importlib.util
 from pathlib import Path
 
 import pytest
 
 from wirewatch.errors import ResourceError
+from wirewatch.extract import events
 from wirewatch.extract.events import lexicon
 from wirewatch.model import EVENT_TYPES
 from wirewatch.resources import bundled_table, read_table
 
-# the module itself: ``wirewatch.extract`` is also the name of the public function
-events = importlib.import_module("wirewatch.extract.events")
 RESOURCES = Path(events.__file__).resolve().parents[1] / "resources"
 
 
@@ -137,6 +135,7 @@ def test_generated_patterns_leave_the_hand_written_verbs_their_types():
 def test_a_cameo_verb_pattern_codes_a_verb_the_hand_written_table_lacks():
     import wirewatch
 
-    doc = wirewatch.extract("Iran airlifted weapons to Syria on Monday.", published="2024-06-14")
+    doc = wirewatch.extract_document(
+        "Iran airlifted weapons to Syria on Monday.", published="2024-06-14")
     (event,) = doc.events
     assert (event.type, event.cameo, event.source, event.target) == ("AID", "072", "IRN", "SYR")

@@ -23,11 +23,21 @@ def test_text_file_takes_metadata_from_its_sidecar():
     assert "pote\nntial" in item.text  # repair happens in normalize, not in the reader
 
 
-def test_command_line_metadata_overrides_the_file():
-    (item,) = read_paths([SAMPLE], ArticleMeta(published="2024-11-01", url="https://x.example"))
-    assert item.meta.published == "2024-11-01"
-    assert item.meta.url == "https://x.example"
+def test_command_line_metadata_fills_in_only_what_the_file_does_not_say(tmp_path):
+    given = ArticleMeta(published="2024-11-01", url="https://x.example", source="Wire")
+    (item,) = read_paths([SAMPLE], given)
+    assert item.meta.published == "2024-10-30"  # the sidecar's date stands
     assert item.meta.source == "Yonhap News Agency"
+    assert item.meta.url == "https://x.example"  # the sidecar names no address
+    (page,) = read_paths([FIXTURES / "envoy.html"], given)
+    assert (page.meta.published, page.meta.source) == ("2024-11-02", "Harbor Ledger")
+    records = [i for i in read_paths([FIXTURES / "mixed.jsonl"], given)
+               if isinstance(i, RawArticle)]
+    assert records[0].meta.published == "2024-05-16"  # the record's own date
+    bare = tmp_path / "bare.txt"
+    bare.write_text("Troops moved north on Monday.", encoding="utf-8")
+    (item,) = read_paths([bare], given)
+    assert (item.meta.published, item.meta.source) == ("2024-11-01", "Wire")
 
 
 def test_html_main_text_and_metadata():
@@ -108,4 +118,4 @@ def test_a_text_file_without_a_date_takes_the_one_in_its_name(tmp_path):
     assert date_in_name(Path("notes-2024-13-45.txt")) is None  # not a date
     assert date_in_name(Path("from-2024-01-02-to-2024-01-09.txt")) is None  # which one?
     (item,) = read_paths([named], ArticleMeta(published="2024-11-01"))
-    assert item.meta.published == "2024-11-01"  # the command line still decides
+    assert item.meta.published == "2024-11-01"  # the command line counts for more than a name

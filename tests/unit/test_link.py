@@ -6,10 +6,10 @@ import pytest
 
 import wirewatch
 from tests.conftest import FIXTURES, open_test_store
-from wirewatch.link import dedupe
-from wirewatch.link.claims import conflict, flag_conflicts, value_range
+from wirewatch.link import dedupe, link_stored
 from wirewatch.link.merge import date_range
 from wirewatch.store import open_store
+from wirewatch.store.conflicts import conflict, flag_conflicts, value_range
 
 LINK = FIXTURES / "link"
 
@@ -17,7 +17,7 @@ LINK = FIXTURES / "link"
 def document(name):
     path = LINK / f"{name}.txt"
     meta = json.loads(path.with_name(path.name + ".meta.json").read_text(encoding="utf-8"))
-    return wirewatch.extract(path.read_text(encoding="utf-8"), **meta)
+    return wirewatch.extract_document(path.read_text(encoding="utf-8"), **meta)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def linked(request, tmp_path, documents):
     results = {}
     for name, doc in documents.items():
         assert store.save(doc)
-        results[name] = store.link(doc)
+        results[name] = link_stored(store, doc)
     assert store.failures() == []
     yield store, results, documents
     store.close()
@@ -94,7 +94,7 @@ def test_figure_series_in_time_order_with_sources(linked):
 
 def test_linking_twice_changes_nothing(linked, documents):
     store, _, _ = linked
-    assert store.link(documents["followup"]) is None
+    assert link_stored(store, documents["followup"]) is None
     assert store.unlinked() == []
 
 

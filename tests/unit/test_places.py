@@ -68,8 +68,8 @@ def test_a_county_of_one_town_is_still_a_county():
 
 
 def test_an_unresolvable_place_keeps_its_span():
-    doc = wirewatch.extract("Fighting reached Zzyxqville, Ukraine and Kyiv on Monday.",
-                            published="2024-10-30")
+    doc = wirewatch.extract_document("Fighting reached Zzyxqville, Ukraine and Kyiv on Monday.",
+                                     published="2024-10-30")
     placed = {p.text: p for p in doc.places}
     assert "Kyiv" in placed and placed["Kyiv"].lat is not None
     assert placed["Ukraine"].country == "UKR"  # the name beside it is still resolved
@@ -81,13 +81,13 @@ def test_an_unresolvable_place_keeps_its_span():
 
 
 def test_a_name_placed_in_another_country_loses_the_country_code():
-    us = wirewatch.extract("Atlanta police said Georgia would sue the state of Alabama, "
-                           "officials in Savannah added.", published="2024-05-16")
+    us = wirewatch.extract_document("Atlanta police said Georgia would sue the state of Alabama, "
+                                    "officials in Savannah added.", published="2024-05-16")
     georgia = next(e for e in us.entities if e.text == "Georgia")
     assert georgia.actor is None
     assert next(p for p in us.places if p.text == "Georgia").country == "USA"
-    caucasus = wirewatch.extract("Georgia and Armenia held talks in Tbilisi.",
-                                 published="2024-05-16")
+    caucasus = wirewatch.extract_document("Georgia and Armenia held talks in Tbilisi.",
+                                          published="2024-05-16")
     assert next(e for e in caucasus.entities if e.text == "Georgia").actor == "GEO"
 
 

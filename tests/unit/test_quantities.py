@@ -4,7 +4,7 @@ import wirewatch
 
 
 def quantities(text):
-    doc = wirewatch.extract(text, published="2024-10-30")
+    doc = wirewatch.extract_document(text, published="2024-10-30")
     return [(q.text, q.value, q.bound, q.unit, q.kind) for q in doc.quantities]
 
 

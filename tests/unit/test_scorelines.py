@@ -12,8 +12,8 @@ def test_lines_of_scores_name_teams():
 
 
 def test_teams_are_organisations_and_national_sides_places():
-    doc = wirewatch.extract("Soccer results on Saturday:\nLivingston 1 Hamilton 0\n"
-                            "Italy 2 Germany 1\n", published="1996-08-24")
+    doc = wirewatch.extract_document("Soccer results on Saturday:\nLivingston 1 Hamilton 0\n"
+                                     "Italy 2 Germany 1\n", published="1996-08-24")
     labels = {doc.article.text[e.start:e.end]: e.label for e in doc.entities}
     assert labels["Livingston"] == labels["Hamilton"] == "ORG"
     assert labels["Italy"] == labels["Germany"] == "GPE"

@@ -17,6 +17,7 @@ from sqlalchemy import Integer, Select, and_, func, select, text, tuple_
 
 from ..errors import InputError
 from ..store import Store
+from ..store.conflicts import flag_conflicts
 from ..store.schema import (
     annotation_tables,
     articles,
@@ -216,8 +217,6 @@ def story_page(store: Store, cursor: str | None, limit: int) -> Page:
 
 def claim_page(store: Store, actor: str | None, unit: str | None, cursor: str | None,
                limit: int) -> Page:
-    from ..link.claims import flag_conflicts
-
     query = original_claims(
         select(claims.c.id, claims.c.merged_id.label("event"), claims.c.article_id,
                claims.c.actor, claims.c.type, claims.c.unit, claims.c.value, claims.c.bound,

@@ -129,6 +129,7 @@ def submit_article(submission: Submission, request: Request, store: StoreDep) ->
     from ..batch import extract_documents
     from ..ingest import Failure
     from ..ingest.jsonl import article_from_mapping
+    from ..link import store_and_link
     from ..model import Document
 
     settings = request.app.state.settings
@@ -147,7 +148,7 @@ def submit_article(submission: Submission, request: Request, store: StoreDep) ->
     ((_, outcome),) = list(extract_documents([raw], settings))
     if isinstance(outcome, Failure) or not isinstance(outcome, Document):
         raise HTTPException(422, getattr(outcome, "reason", "the article could not be read"))
-    new, linked = store.ingest(outcome, "api")
+    new, linked = store_and_link(store, outcome, "api")
     return Stored(id=outcome.article.id, new=new, events=len(outcome.events),
                   story=(linked or {}).get("story"), copy_of=(linked or {}).get("copy_of"))
 

@@ -223,6 +223,7 @@ def _union(assignment: dict[str, Hashable], links: list[tuple[Hashable, Hashable
 def evaluate_crossdoc(data: Path, model: str, limit: int | None = None,
                       topics: tuple[str, ...] | None = None) -> dict[str, Any]:
     from ..convert import to_document
+    from ..link import link_stored
     from ..model import Article
     from ..nlp import EXTENSION, load_pipeline, make_doc
     from ..normalize import PreparedArticle
@@ -254,7 +255,7 @@ def evaluate_crossdoc(data: Path, model: str, limit: int | None = None,
                 story = None
                 merged: dict[int, int] = {}
                 if document is not None and store.save(document):
-                    linked = store.link(document)
+                    linked = link_stored(store, document)
                     story = linked["story"] if linked else None
                     with store.engine.connect() as conn:
                         merged = dict(conn.execute(

@@ -13,11 +13,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..resources import bundled_table
+from .reporting import Cues, cues
 from .spans import SpanIndex, doc_text
 
 MIN_QUOTE_WORDS = 4
@@ -70,35 +69,6 @@ class StatementHit:
     relays: list[str] = field(default_factory=list)
     """Sources between the outer statements and the speaker: "the official shared the
     assessment" relays the assessment through the official."""
-
-
-@dataclass(frozen=True, slots=True)
-class Cues:
-    verbs: dict[str, float]
-    verb_phrases: frozenset[str]
-    phrases: dict[str, float]
-    nouns: dict[str, float]
-    documents: frozenset[str]
-    anonymity: re.Pattern[str]
-    anonymous_nouns: frozenset[str]
-    not_speakers: frozenset[str]
-    attitudes: frozenset[str]  # cues of thinking, wanting or supporting, not of saying
-
-
-@cache
-def cues() -> Cues:
-    rows = bundled_table("reporting_cues.tsv")
-    by_kind: dict[str, dict[str, float]] = {}
-    for row in rows:
-        by_kind.setdefault(row["kind"], {})[row["cue"]] = float(row["strength"] or 0)
-    anonymity = re.compile("|".join(re.escape(p) for p in by_kind.get("anonymity", {})),
-                           re.IGNORECASE)
-    nouns = frozenset(row["noun"] for row in bundled_table("anonymous_sources.tsv"))
-    return Cues(by_kind.get("verb", {}), frozenset(by_kind.get("verb_phrase", {})),
-                by_kind.get("phrase", {}), by_kind.get("noun", {}),
-                frozenset(by_kind.get("document", {})), anonymity, nouns,
-                frozenset(by_kind.get("not_speaker", {})),
-                frozenset(row["cue"] for row in rows if row["act"] == "attitude"))
 
 
 def _labels_a_speaker(label: Span, content: str, transcript: bool) -> bool:

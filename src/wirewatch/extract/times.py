@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from ..resources import bundled_table
+from .reporting import cues
 from .spans import doc_text
 
 SET_RULES = frozenset({"set_word", "every"})
@@ -636,8 +637,6 @@ def _tense(span: Span) -> str | None:
 
 
 def _reporting_verbs() -> dict[str, float]:
-    from .statements import cues
-
     return cues().verbs
 
 

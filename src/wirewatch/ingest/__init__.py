@@ -28,8 +28,11 @@ READERS = {
 }
 
 
-def read_file(path: Path) -> Iterator[RawArticle | Failure]:
-    """Read one file by its extension; raise for what cannot be read at all."""
+def read_file(path: Path, defaults: ArticleMeta | None = None
+              ) -> Iterator[RawArticle | Failure]:
+    """Read one file by its extension; raise for what cannot be read at all. ``defaults``
+    (the command line's metadata) fill in only what the file does not say of an article."""
+    defaults = defaults or ArticleMeta()
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         known = ", ".join(sorted(READERS))
@@ -38,11 +41,12 @@ def read_file(path: Path) -> Iterator[RawArticle | Failure]:
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if kind == "jsonl":
-        yield from read_jsonl_file(path)
+        for item in read_jsonl_file(path):
+            yield item.with_defaults(defaults) if isinstance(item, RawArticle) else item
     elif kind == "html":
-        yield read_html_file(path)
+        yield read_html_file(path).with_defaults(defaults)
     else:
-        yield read_text_file(path)
+        yield read_text_file(path, defaults)
 
 
 def _folder_files(folder: Path) -> Iterator[Path]:
@@ -53,7 +57,8 @@ def _folder_files(folder: Path) -> Iterator[Path]:
 
 def read_paths(paths: Iterable[str | Path], meta: ArticleMeta | None = None
                ) -> Iterator[IngestItem]:
-    """Every article under the given paths; a bad item is a ``Failure`` and the rest go on."""
+    """Every article under the given paths; a bad item is a ``Failure`` and the rest go on.
+    ``meta`` fills in what a file does not say of its articles."""
     meta = meta or ArticleMeta()
     for raw in paths:
         path = Path(raw)
@@ -71,8 +76,7 @@ def read_paths(paths: Iterable[str | Path], meta: ArticleMeta | None = None
 
 def _read_one(path: Path, meta: ArticleMeta) -> Iterator[IngestItem]:
     try:
-        for item in read_file(path):
-            yield item.with_meta(meta) if isinstance(item, RawArticle) else item
+        yield from read_file(path, meta)
     except InputError as err:
         yield Failure(str(path), str(err))
 

@@ -61,7 +61,13 @@ class RawArticle:
         object.__setattr__(self, "origin", storable(self.origin))
 
     def with_meta(self, meta: ArticleMeta) -> RawArticle:
+        """This article with ``meta``'s values over the ones it had."""
         return replace(self, meta=meta.over(self.meta))
+
+    def with_defaults(self, defaults: ArticleMeta) -> RawArticle:
+        """This article with ``defaults`` filling in only what its source did not say, so
+        that options given for a whole run never overwrite what a file says of itself."""
+        return replace(self, meta=self.meta.over(defaults))
 
 
 @dataclass(frozen=True, slots=True)

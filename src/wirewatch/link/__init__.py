@@ -1,21 +1,70 @@
 """Links across stored articles: syndicated copies, stories, merged events and claims.
 
-``link_document`` runs after an article is stored (``wirewatch ingest``) or for every article
-not linked yet (``wirewatch link``); each step looks only at what its indexes return, so the
-cost per article stays flat as the store grows.
+``store_and_link`` stores an article and links it in one transaction (``wirewatch ingest``,
+the API's POST); ``link_stored`` links an article stored before (``wirewatch link``). Linking
+sits above the store: it uses the store's write transaction and tables, and the store never
+calls it. Each step looks only at what its indexes return, so the cost per article stays flat
+as the store grows.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import numpy as np
 from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..model import Document
-from ..store import schema
-from ..store.schema import article_links, articles, lsh_bands
+from ..store import Store, schema
+from ..store.repository import insert_document, is_linked, load_document, record_failure
+from ..store.schema import article_links, articles, failures, lsh_bands
 from . import dedupe, merge, stories
+
+# How a failure to link a stored article starts; linking it later clears the failure.
+LINK_FAILED = "linking failed"
+
+
+def store_and_link(store: Store, document: Document, origin: str | None = None
+                   ) -> tuple[bool, dict[str, Any] | None]:
+    """Store and link a document in one transaction, so that a run killed at any moment
+    leaves each article whole and linked, or absent; ``(new, links)``. An article stored
+    before but not linked (its linking failed, or an older version stored it) is linked
+    now, as it was stored."""
+    with store.writing() as conn:
+        if insert_document(conn, document, origin):
+            return True, _link_or_record(conn, document)
+        if is_linked(conn, document.article.id):
+            return False, None
+        return False, _link_or_record(conn, load_document(conn, document.article.id))
+
+
+def link_stored(store: Store, document: Document) -> dict[str, Any] | None:
+    """Link a stored article to the others (copies, story, merged events, claims); None if
+    it was linked before. A failure is recorded and leaves the article stored."""
+    with store.writing() as conn:
+        if is_linked(conn, document.article.id):
+            return None
+        return _link_or_record(conn, document)
+
+
+def _link_or_record(conn: Connection, document: Document) -> dict[str, Any] | None:
+    """Link a stored article inside the caller's transaction. Its writes sit in a savepoint:
+    a linking error undoes only them and is recorded as the article's failure, so the article
+    stays stored and a later ``ingest`` or ``wirewatch link`` links it (and clears that
+    failure)."""
+    try:
+        with conn.begin_nested():
+            found = link_document(conn, document)
+    except SQLAlchemyError as err:
+        if conn.invalidated:
+            raise
+        record_failure(conn, document.article.id, f"{LINK_FAILED}: {err}".splitlines()[0])
+        return None
+    conn.execute(failures.delete().where(failures.c.origin == document.article.id,
+                                         failures.c.reason.startswith(LINK_FAILED)))
+    return found
 
 
 def _now() -> str:

@@ -1,8 +1,10 @@
-"""Claim series: a figure reported for one merged event across sources and days.
+"""Conflicting figures in a claim series: a figure reported for one merged event across
+sources and days.
 
 Each figure stands for the range of values its bound allows (at least 11,000 is 11,000 and
 up; about 10,000 is within a fifth of it); two figures for the same event conflict when their
-ranges cannot both hold.
+ranges cannot both hold. This is worked out as claims are read, so it lives with the reads
+(the command line's and the API's), not with linking, which only writes the claims.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import MissingDatabase, StoreError
 from ..ingest.base import without_origin
 from ..model import Document, from_plain, to_plain
+from .conflicts import flag_conflicts
 from .schema import (
     annotation_tables,
     article_links,
@@ -70,8 +71,6 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 BEGIN_OPTION = "wirewatch_sqlite_begin"
 # The PostgreSQL advisory lock that a store's write transactions hold (any fixed number).
 WRITE_LOCK = 0x77697265  # "wire"
-# How a failure to link a stored article starts; linking it later clears the failure.
-LINK_FAILED = "linking failed"
 
 
 def _now() -> str:
@@ -103,33 +102,14 @@ class Store:
         return self.engine.url.render_as_string(hide_password=True)
 
     def save(self, document: Document, origin: str | None = None) -> bool:
-        """Store a document unless an article with its id is there; True if it was new."""
-        with self._writing() as conn:
-            return _insert_document(conn, document, origin)
-
-    def link(self, document: Document) -> dict[str, Any] | None:
-        """Link a stored article to the others (copies, story, merged events, claims); None
-        if it was linked before. A failure is recorded and leaves the article stored."""
-        with self._writing() as conn:
-            if _is_linked(conn, document.article.id):
-                return None
-            return _link_or_record(conn, document)
-
-    def ingest(self, document: Document, origin: str | None = None
-               ) -> tuple[bool, dict[str, Any] | None]:
-        """Store and link a document in one transaction, so that a run killed at any moment
-        leaves each article whole and linked, or absent; ``(new, links)``. An article stored
-        before but not linked (its linking failed, or an older version stored it) is linked
-        now, as it was stored."""
-        with self._writing() as conn:
-            if _insert_document(conn, document, origin):
-                return True, _link_or_record(conn, document)
-            if _is_linked(conn, document.article.id):
-                return False, None
-            return False, _link_or_record(conn, _load_document(conn, document.article.id))
+        """Store a document unless an article with its id is there; True if it was new.
+        Storing and linking in one transaction is ``wirewatch.link.store_and_link``: the
+        store sits below linking and never calls it."""
+        with self.writing() as conn:
+            return insert_document(conn, document, origin)
 
     @contextmanager
-    def _writing(self) -> Iterator[Connection]:
+    def writing(self) -> Iterator[Connection]:
         """A write transaction that excludes every other writer of the ledger from its start:
         linking reads counts and neighbours and writes them back, so two writers at once
         would lose updates or store one article twice. SQLite takes its write lock (BEGIN
@@ -216,8 +196,6 @@ class Store:
         """Figures attached to merged events, each series in publication order, with the
         figures that cannot both be true flagged; a syndicated copy's figure is its
         original's and is listed once."""
-        from ..link.claims import flag_conflicts
-
         query = original_claims(
             select(claims.c.merged_id.label("event"), merged_events.c.type,
                    merged_events.c.source, merged_events.c.target,
@@ -239,8 +217,8 @@ class Store:
     def record_failure(self, origin: str, reason: str) -> None:
         """Record why an item failed: one row per item and reason, so a rerun that fails the
         same way only updates the row's time."""
-        with self._writing() as conn:
-            _record_failure(conn, origin, reason)
+        with self.writing() as conn:
+            record_failure(conn, origin, reason)
 
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
         counts = {name: select(func.count()).where(t.c.article_id == articles.c.id)
@@ -373,10 +351,10 @@ class Store:
 
     def document(self, article_id: str) -> Document:
         with self.engine.connect() as conn:
-            return _load_document(conn, article_id, self.url)
+            return load_document(conn, article_id, self.url)
 
 
-def _insert_document(conn: Connection, document: Document, origin: str | None) -> bool:
+def insert_document(conn: Connection, document: Document, origin: str | None) -> bool:
     """Write an article and all its annotations unless its id is stored; True if new."""
     article = document.article
     if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
@@ -401,39 +379,21 @@ def _insert_document(conn: Connection, document: Document, origin: str | None) -
     return True
 
 
-def _is_linked(conn: Connection, article_id: str) -> bool:
+def is_linked(conn: Connection, article_id: str) -> bool:
+    """Whether a stored article has been linked (it has its row in ``article_links``)."""
     return conn.execute(select(article_links.c.article_id)
                         .where(article_links.c.article_id == article_id)).first() is not None
 
 
-def _link_or_record(conn: Connection, document: Document) -> dict[str, Any] | None:
-    """Link a stored article inside the caller's transaction. Its writes sit in a savepoint:
-    a linking error undoes only them and is recorded as the article's failure, so the article
-    stays stored and a later ``ingest`` or ``wirewatch link`` links it (and clears that
-    failure)."""
-    from ..link import link_document
-
-    try:
-        with conn.begin_nested():
-            found = link_document(conn, document)
-    except SQLAlchemyError as err:
-        if conn.invalidated:
-            raise
-        _record_failure(conn, document.article.id, f"{LINK_FAILED}: {err}".splitlines()[0])
-        return None
-    conn.execute(failures.delete().where(failures.c.origin == document.article.id,
-                                         failures.c.reason.startswith(LINK_FAILED)))
-    return found
-
-
-def _record_failure(conn: Connection, origin: str, reason: str) -> None:
+def record_failure(conn: Connection, origin: str, reason: str) -> None:
+    """Record why an item failed, inside the caller's transaction."""
     reason = without_origin(reason, origin)
     values = {"origin": origin, "reason": reason, "at": _now(),
               "key": failure_key(origin, reason)}
     conn.execute(_upsert(conn.dialect.name, failures, values, "key", ["at"]))
 
 
-def _load_document(conn: Connection, article_id: str, shown: str | None = None) -> Document:
+def load_document(conn: Connection, article_id: str, shown: str | None = None) -> Document:
     """A stored document as it was extracted, read in the caller's transaction."""
     row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
     if row is None:
