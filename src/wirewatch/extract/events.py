@@ -24,9 +24,9 @@ from .actors import ActorMention
 from .modality import denied_report, is_purpose, modality_cues, modality_of
 from .places import PlaceHit
 from .quantities import QuantityHit
+from .reporting import cues as reporting_cues
 from .spans import SpanIndex
 from .statements import StatementHit
-from .statements import cues as reporting_cues
 from .times import TimeHit
 
 OBJECTS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
