@@ -229,11 +229,11 @@ def build(root: Path, with_long_article: bool = True) -> Corpus:
         f'<!ENTITY xxe SYSTEM "file://{secret}">',
         "Officials said &xxe; troops moved north toward the border on Tuesday, the ministry "
         "confirmed."), "stored")
-    # Feeds fail with their reason where a feed reader is installed; until then they are
+    # Feeds fail with their reason where a reader handles their type; until then they are
     # files of an unsupported type, skipped and never parsed.
-    feed_outcome = "failed" if ".rss" in READERS else "skipped"
-    corpus.write("billion-laughs.rss", BILLION_LAUGHS, feed_outcome)
-    corpus.write("external-entity.atom", external_entity_feed(secret), feed_outcome)
+    for name, feed in (("billion-laughs.rss", BILLION_LAUGHS),
+                       ("external-entity.atom", external_entity_feed(secret))):
+        corpus.write(name, feed, "failed" if Path(name).suffix in READERS else "skipped")
 
     for number, name in enumerate(odd_names()):
         try:

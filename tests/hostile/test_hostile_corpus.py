@@ -105,7 +105,8 @@ def test_the_run_says_what_failed_and_prints_no_traceback(hostile: tuple[Corpus,
     assert "Traceback" not in run.err and "internal error" not in run.err
     summary = " ".join(run.out.split())
     assert f"stored {len(corpus.stored)}, unchanged 0, failed {len(corpus.failed)}" in summary
-    assert f"skipped {len(corpus.skipped)}" in summary if corpus.skipped else True
+    if corpus.skipped:  # feeds, until a feed reader is installed
+        assert f"skipped {len(corpus.skipped)}" in summary
     for origin in corpus.failed:
         assert f"failed {storable(origin)}: " in run.err
 
