@@ -26,7 +26,7 @@ import wirewatch.batch
 import wirewatch.convert
 from wirewatch.batch import extract_documents
 from wirewatch.config import Settings
-from wirewatch.extract.scope import ScopeDecision, decide_scope
+from wirewatch.extractors.scope import ScopeDecision, decide_scope
 from wirewatch.ingest import ArticleMeta, RawArticle
 from wirewatch.ingest.html import article_from_html
 from wirewatch.model import Document

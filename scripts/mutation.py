@@ -38,9 +38,9 @@ STORE_READS = ("articles", "actors", "events", "event_sample", "statements", "cl
 AUTH = ("bearer", "matches", "session_value", "write_problem", "may_read", "safe_next")
 TARGETS: tuple[tuple[str, str], ...] = (
     ("wirewatch.convert.*", "convert.py"),
-    ("wirewatch.extract.modality.*", "extract/modality.py"),
-    ("wirewatch.extract.quantities.*", "extract/quantities.py"),
-    ("wirewatch.extract.times.*", "extract/times.py (the helpers; the grammar is data)"),
+    ("wirewatch.extractors.modality.*", "extract/modality.py"),
+    ("wirewatch.extractors.quantities.*", "extract/quantities.py"),
+    ("wirewatch.extractors.times.*", "extract/times.py (the helpers; the grammar is data)"),
     ("wirewatch.store.selects.*", "store/selects.py"),
     *((f"wirewatch.store.repository.xǁStoreǁ{name}", f"Store.{name}") for name in STORE_READS),
     *((f"wirewatch.api.guard.x_{name}", f"guard.{name}") for name in AUTH),

@@ -22,7 +22,7 @@ import spacy
 from spacy.tokens import Token
 
 from wirewatch.evaluate.attribution import _cover, read_ann
-from wirewatch.extract.statements import _subject, find_quotes
+from wirewatch.extractors.statements import _subject, find_quotes
 
 
 def phrase_keys(verb: Token) -> list[str]:

@@ -20,7 +20,7 @@ def sample_text() -> str:
 def sample_doc(sample_text):
     import wirewatch
 
-    return wirewatch.extract_document(sample_text, published="2024-10-30")
+    return wirewatch.extract(sample_text, published="2024-10-30")
 
 
 @pytest.fixture()

@@ -1,9 +1,8 @@
 """wirewatch: news reports in, an evidence ledger out.
 
-``extract_document(text, published=..., source=...)`` returns the ``Document`` of one article
-(see ``wirewatch.model``). The extractors live in the ``wirewatch.extract`` package; no
-function here takes that name, so ``import wirewatch.extract.times`` always means the module.
-"""
+``extract(text, published=..., source=...)`` returns the ``Document`` of one article
+(see ``wirewatch.model``), as DESIGN.md names it. The extractors live in the
+``wirewatch.extractors`` package, so the function shadows no module."""
 
 from __future__ import annotations
 
@@ -34,7 +33,7 @@ def _installed_version() -> str:
 __version__ = _installed_version()
 
 
-def extract_document(text: str, *, published: str | None = None, source: str | None = None,
+def extract(text: str, *, published: str | None = None, source: str | None = None,
                      url: str | None = None, title: str | None = None,
                      model: str | None = None) -> Document:
     """The ledger of one article given as plain text, as ``wirewatch extract`` prints it."""
@@ -64,5 +63,5 @@ __all__ = [
     "Statement",
     "TimeExpression",
     "__version__",
-    "extract_document",
+    "extract",
 ]

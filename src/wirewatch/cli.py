@@ -563,7 +563,7 @@ def _show_document(document: Document) -> None:
     out.print(f"[bold]{escape(a.title or '(no title)')}[/bold]")
     out.print(f"{escape(a.source or 'unknown publisher')} · {a.published or 'undated'} · "
               f"{a.id[:12]}", highlight=False)
-    from .extract.scope import coding_note
+    from .extractors.scope import coding_note
 
     note = coding_note(a, len(document.actors))
     if note:

@@ -7,9 +7,9 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from .errors import ExtractionError
-from .extract.actors import ActorDictionary, split_code
-from .extract.scope import decide_scope
-from .extract.spans import doc_text
+from .extractors.actors import ActorDictionary, split_code
+from .extractors.scope import decide_scope
+from .extractors.spans import doc_text
 from .model import (
     Actor,
     Article,

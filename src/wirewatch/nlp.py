@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from .errors import ModelNotFound, SettingError
-from .extract.actors import (
+from .extractors.actors import (
     ActorContext,
     ActorDictionary,
     ActorMention,
@@ -27,18 +27,18 @@ from .extract.actors import (
     find_entities,
     same_person,
 )
-from .extract.casing import add_shouted_entities, name_forms
-from .extract.events import EventHit, find_events
-from .extract.places import (
+from .extractors.casing import add_shouted_entities, name_forms
+from .extractors.events import EventHit, find_events
+from .extractors.places import (
     PlaceHit,
     agree_with_places,
     find_places,
     places_after_prepositions,
 )
-from .extract.quantities import QuantityHit, find_quantities
-from .extract.scorelines import add_team_entities
-from .extract.statements import StatementHit, find_statements
-from .extract.times import TimeHit, find_times
+from .extractors.quantities import QuantityHit, find_quantities
+from .extractors.scorelines import add_team_entities
+from .extractors.statements import StatementHit, find_statements
+from .extractors.times import TimeHit, find_times
 from .normalize import PreparedArticle
 
 COMPONENT = "wirewatch"

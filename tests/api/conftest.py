@@ -18,12 +18,12 @@ SCRIPT_ARTICLE = ("Kenyan protesters rallied in Nairobi on Friday."
 
 @cache
 def _documents():
-    docs = [wirewatch.extract_document(SAMPLE.read_text(encoding="utf-8"), published="2024-10-30",
+    docs = [wirewatch.extract(SAMPLE.read_text(encoding="utf-8"), published="2024-10-30",
                                        source="Yonhap News Agency")]
     for path in sorted((FIXTURES / "link").glob("*.txt")):
         meta = json.loads(path.with_name(path.name + ".meta.json").read_text(encoding="utf-8"))
-        docs.append(wirewatch.extract_document(path.read_text(encoding="utf-8"), **meta))
-    docs.append(wirewatch.extract_document(
+        docs.append(wirewatch.extract(path.read_text(encoding="utf-8"), **meta))
+    docs.append(wirewatch.extract(
         SCRIPT_ARTICLE, published="2025-03-21", source="Test Wire"))
     return tuple(docs)
 
@@ -79,7 +79,7 @@ def hostile_documents():
     publisher, its actors' names, its speakers' names and its places' names."""
     from dataclasses import replace
 
-    doc = wirewatch.extract_document(HOSTILE_TEXT, published="2024-10-30")
+    doc = wirewatch.extract(HOSTILE_TEXT, published="2024-10-30")
     assert doc.events and doc.actors and doc.places
     assert any(s.speaker for s in doc.statements)
     article = replace(doc.article, title=payload("title"), source=payload("publisher"),

@@ -19,9 +19,9 @@ GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 def test_language_and_scope_notes(tmp_path):
     db = str(tmp_path / "notes.db")
     store = open_store(db)
-    russian = wirewatch.extract_document((GOLDEN / "document" / "russian-wire.txt").read_text(
+    russian = wirewatch.extract((GOLDEN / "document" / "russian-wire.txt").read_text(
         encoding="utf-8"), published="2025-03-12")
-    sports = wirewatch.extract_document((GOLDEN / "events" / "scope-sports-results.txt").read_text(
+    sports = wirewatch.extract((GOLDEN / "events" / "scope-sports-results.txt").read_text(
         encoding="utf-8"), published="2019-11-19")
     for doc in (russian, sports):
         store.save(doc)

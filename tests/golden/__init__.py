@@ -31,7 +31,7 @@ def produce(case: Path) -> dict[str, Any]:
 
     meta_path = case.with_suffix(".meta.json")
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-    data = wirewatch.extract_document(case.read_text(encoding="utf-8"), **meta).to_dict()
+    data = wirewatch.extract(case.read_text(encoding="utf-8"), **meta).to_dict()
     parts = PARTS[case.parent.name]
     return data if parts is None else {k: data[k] for k in parts}
 

@@ -138,7 +138,7 @@ def check_document(doc: Document) -> int:
 def extract_or_refuse(text: str, published: str | None = None) -> Document | None:
     """The document, or None where the text is refused for a reason a user is given."""
     try:
-        doc = wirewatch.extract_document(text, published=published)
+        doc = wirewatch.extract(text, published=published)
     except ExtractionError as err:
         assert any(known in str(err) for known in KNOWN_FAILURES), str(err)
         return None

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import wirewatch
 from wirewatch.errors import ExtractionError
-from wirewatch.extract.times import normalize_expression
+from wirewatch.extractors.times import normalize_expression
 from wirewatch.model import Document
 from wirewatch.normalize import normalize, repair_text
 
@@ -67,7 +67,7 @@ def check_spans(doc: Document) -> int:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_every_span_lies_inside_the_text(text):
     try:
-        doc = wirewatch.extract_document(text, published="2024-10-30")
+        doc = wirewatch.extract(text, published="2024-10-30")
     except ExtractionError as err:
         assert "no article text" in str(err)
         return

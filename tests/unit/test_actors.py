@@ -2,7 +2,7 @@ import pytest
 
 import wirewatch
 from wirewatch.errors import ResourceError
-from wirewatch.extract.actors import ActorDictionary, split_code
+from wirewatch.extractors.actors import ActorDictionary, split_code
 
 
 def entity(doc, text):
@@ -50,7 +50,7 @@ def test_national_offices_belong_to_the_publishers_country(sample_doc):
 
 
 def test_without_a_publisher_an_office_has_no_country(sample_text):
-    doc = wirewatch.extract_document(sample_text.replace("Source: Yonhap News Agency", ""),
+    doc = wirewatch.extract(sample_text.replace("Source: Yonhap News Agency", ""),
                                      published="2024-10-30")
     assert "presidential office" not in actor_texts(doc, "KORGOV")
 
@@ -62,17 +62,17 @@ def test_actor_rows_carry_country_role_and_name(sample_doc):
 
 def test_leaders_resolve_against_the_article_date():
     text = "Moon said on Monday that talks with Pyongyang would resume."
-    in_office = wirewatch.extract_document(text, published="2019-03-04")
+    in_office = wirewatch.extract(text, published="2019-03-04")
     assert entity(in_office, "Moon").actor == "KORGOV"
-    later = wirewatch.extract_document(text, published="2024-03-04")
+    later = wirewatch.extract(text, published="2024-03-04")
     assert entity(later, "Moon").actor is None
-    former = wirewatch.extract_document("Moon Jae-in visited Busan.", published="2024-03-04")
+    former = wirewatch.extract("Moon Jae-in visited Busan.", published="2024-03-04")
     assert entity(former, "Moon Jae-in").actor == "KORELI"
 
 
 def test_same_name_different_terms():
-    first = wirewatch.extract_document("President Donald Trump spoke.", published="2018-06-01")
-    second = wirewatch.extract_document("President Donald Trump spoke.", published="2022-06-01")
+    first = wirewatch.extract("President Donald Trump spoke.", published="2018-06-01")
+    second = wirewatch.extract("President Donald Trump spoke.", published="2022-06-01")
     assert entity(first, "Donald Trump").actor == "USAGOV"
     assert entity(second, "Donald Trump").actor == "USAELI"
 
@@ -112,19 +112,19 @@ def test_split_code(code, parts):
 
 
 def test_shared_demonyms_belong_to_the_largest_country():
-    doc = wirewatch.extract_document("American and French officials met Congolese envoys.",
+    doc = wirewatch.extract("American and French officials met Congolese envoys.",
                                      published="2024-05-16")
     codes = {e.text: e.actor for e in doc.entities}
     assert (codes["American"], codes["French"], codes["Congolese"]) == ("USA", "FRA", "COD")
 
 
 def test_a_place_inside_a_longer_place_name_is_not_coded():
-    doc = wirewatch.extract_document("Officials in New Jersey met.", published="2024-05-16")
+    doc = wirewatch.extract("Officials in New Jersey met.", published="2024-05-16")
     assert ("New Jersey", None) in {(e.text, e.actor) for e in doc.entities}
 
 
 def test_an_organisation_naming_its_role_takes_it():
-    doc = wirewatch.extract_document(
+    doc = wirewatch.extract(
         "The Russian Defense Ministry said so.", published="2024-05-16")
     assert entity(doc, "Russian Defense Ministry").actor == "RUSMIL"
 
@@ -135,39 +135,39 @@ def codes(doc):
 
 def test_a_role_holds_only_on_its_dates():
     text = "President Boris Yeltsin met Foreign Minister Sergey Lavrov in Moscow."
-    in_1995 = codes(wirewatch.extract_document(text, published="1995-06-12"))
-    in_2024 = codes(wirewatch.extract_document(text, published="2024-06-12"))
+    in_1995 = codes(wirewatch.extract(text, published="1995-06-12"))
+    in_2024 = codes(wirewatch.extract(text, published="2024-06-12"))
     assert (in_1995["Boris Yeltsin"], in_1995["Sergey Lavrov"]) == ("RUSGOV", "RUSGOV")
     assert (in_2024["Boris Yeltsin"], in_2024["Sergey Lavrov"]) == ("RUSELI", "RUSGOV")
 
 
 def test_a_group_that_took_power_changes_code_on_that_day():
     text = "The Taliban said the talks would go on."
-    assert codes(wirewatch.extract_document(text, published="2021-08-14"))["Taliban"] == "AFGREB"
-    assert codes(wirewatch.extract_document(text, published="2021-08-16"))["Taliban"] == "AFGGOV"
+    assert codes(wirewatch.extract(text, published="2021-08-14"))["Taliban"] == "AFGREB"
+    assert codes(wirewatch.extract(text, published="2021-08-16"))["Taliban"] == "AFGGOV"
 
 
 def test_current_ministers_are_their_government():
-    doc = wirewatch.extract_document("Secretary of State Marco Rubio called Andrii Sybiha.",
+    doc = wirewatch.extract("Secretary of State Marco Rubio called Andrii Sybiha.",
                                      published="2025-03-01")
     assert (codes(doc)["Marco Rubio"], codes(doc)["Andrii Sybiha"]) == ("USAGOV", "UKRGOV")
-    senator = wirewatch.extract_document("Marco Rubio spoke in Miami.", published="2024-03-01")
+    senator = wirewatch.extract("Marco Rubio spoke in Miami.", published="2024-03-01")
     assert codes(senator)["Marco Rubio"] == "USALEG"
-    before = wirewatch.extract_document("Marco Rubio spoke in Miami.", published="2005-03-01")
+    before = wirewatch.extract("Marco Rubio spoke in Miami.", published="2005-03-01")
     assert codes(before)["Marco Rubio"] is None
 
 
 @pytest.mark.parametrize("alias", ["Islamic State", "ISIS", "ISIL", "Daesh"])
 def test_islamic_state_by_each_alias(alias):
-    doc = wirewatch.extract_document(
+    doc = wirewatch.extract(
         f"{alias} claimed the attack on Monday.", published="2024-05-01")
     assert codes(doc)[alias] == "IMGISL"
 
 
 def test_a_short_alias_needs_its_full_name_in_the_article():
-    alone = wirewatch.extract_document("IS said nothing on Monday.", published="2024-05-01")
+    alone = wirewatch.extract("IS said nothing on Monday.", published="2024-05-01")
     assert "IMGISL" not in codes(alone).values()
-    after = wirewatch.extract_document("The Islamic State group said IS fighters attacked.",
+    after = wirewatch.extract("The Islamic State group said IS fighters attacked.",
                                        published="2024-05-01")
     assert codes(after)["IS"] == "IMGISL"
 
@@ -176,19 +176,19 @@ def test_a_short_alias_needs_its_full_name_in_the_article():
     ("Hamas", "PSEREB"), ("Hezbollah", "LBNREB"), ("al-Shabab", "IMGSHB"),
     ("the Houthis", "YEMREB"), ("the Baloch Liberation Army", "PAKREB")])
 def test_armed_groups(name, code):
-    doc = wirewatch.extract_document(f"Officials said {name} attacked the base.",
+    doc = wirewatch.extract(f"Officials said {name} attacked the base.",
                                      published="2025-02-01")
     assert code in codes(doc).values()
 
 
 def test_case_insensitive_names_must_still_be_written_as_names():
-    doc = wirewatch.extract_document("They debated whether an islamic state was possible.",
+    doc = wirewatch.extract("They debated whether an islamic state was possible.",
                                      published="2024-05-01")
     assert "IMGISL" not in codes(doc).values()
 
 
 def test_demonym_and_unit_phrases():
-    doc = wirewatch.extract_document("Iraqi special forces raided a hideout, U.S. Central Command "
+    doc = wirewatch.extract("Iraqi special forces raided a hideout, U.S. Central Command "
                                      "said, and the Israeli army struck.", published="2025-03-14")
     codes_found = {a.code: actor_texts(doc, a.code) for a in doc.actors}
     assert "Iraqi special forces" in codes_found["IRQMIL"]
@@ -201,7 +201,7 @@ def test_demonym_and_unit_phrases():
     ("the Phnom Penh Post", "KHMMED"), ("Moscow State University", "RUSEDU"),
     ("George Washington University", None)])
 def test_organisations_named_after_places_are_not_governments(name, code):
-    doc = wirewatch.extract_document(f"A researcher at {name} spoke on Monday.",
+    doc = wirewatch.extract(f"A researcher at {name} spoke on Monday.",
                                      published="2024-09-03")
     entity_text = name.removeprefix("the ")
     assert codes(doc)[entity_text] == code
@@ -217,7 +217,7 @@ def test_generated_tables_name_their_source_and_licence():
 def test_name_words_split_like_the_tokenizer():
     import spacy
 
-    from wirewatch.extract.actors import name_words
+    from wirewatch.extractors.actors import name_words
     nlp = spacy.blank("en")
     book = ActorDictionary.load()
     names = sorted(book.folded)[::20]
@@ -231,11 +231,11 @@ def test_unqualified_local_roles_take_the_country_the_article_is_about():
     text = ("Nigeria's army said on Monday it had freed 20 hostages in Nigeria's northeast. "
             "Nigeria has faced years of attacks. Police said the gunmen fled, and "
             "authorities closed schools.")
-    codes = {m.code for m in wirewatch.extract_document(text, published="2024-10-30").actors}
+    codes = {m.code for m in wirewatch.extract(text, published="2024-10-30").actors}
     assert {"NGACOP", "NGAGOV"} <= codes
     # where no country dominates, a bare role stays uncoded
     mixed = "Kenya and Somalia met in Nairobi. Police said the talks went well."
-    mixed_codes = {m.code for m in wirewatch.extract_document(mixed, published="2024-10-30").actors}
+    mixed_codes = {m.code for m in wirewatch.extract(mixed, published="2024-10-30").actors}
     assert {"KEN", "SOM"} <= mixed_codes
     assert not any(code.endswith("COP") for code in mixed_codes)
 
@@ -245,7 +245,7 @@ ARREST = ("Zimbabwean journalist Blessed Mhlanga was released on bail on Monday.
 
 
 def test_a_person_named_again_by_surname_keeps_the_code_of_the_first_mention():
-    doc = wirewatch.extract_document(ARREST, published="2025-03-10")
+    doc = wirewatch.extract(ARREST, published="2025-03-10")
     text = doc.article.text
     mhlanga = [e for e in doc.entities if e.text.endswith("Mhlanga")]
     assert len(mhlanga) == 3 and {e.actor for e in mhlanga} == {"ZWEMED"}
@@ -257,14 +257,14 @@ def test_a_person_named_again_by_surname_keeps_the_code_of_the_first_mention():
 
 
 def test_rights_groups_are_coded_by_their_kind():
-    doc = wirewatch.extract_document(ARREST, published="2025-03-10")
+    doc = wirewatch.extract(ARREST, published="2025-03-10")
     (condemned,) = [e for e in doc.events if e.type == "DISAPPROVE"]
     assert condemned.source == "NGOHRI"
     assert next(a.name for a in doc.actors if a.code == "NGOHRI") == "rights group"
 
 
 def test_it_refers_back_to_one_actor_not_to_a_plural():
-    doc = wirewatch.extract_document(
+    doc = wirewatch.extract(
         "Rights groups criticized Thailand over the deportations. It arrested 48 Uyghurs "
         "in 2014.", published="2025-03-10")
     (arrested,) = [e for e in doc.events if e.type == "COERCE"]

@@ -1,5 +1,5 @@
 import wirewatch
-from wirewatch.extract.casing import is_shouting, recase
+from wirewatch.extractors.casing import is_shouting, recase
 
 
 def test_recasing_keeps_length_and_names():
@@ -16,7 +16,7 @@ def test_only_all_caps_lines_shout():
 
 
 def test_entities_in_a_headline_are_found():
-    doc = wirewatch.extract_document(
+    doc = wirewatch.extract(
         "KREMLIN SAYS PUTIN WILL MEET XI IN BEIJING\n\nThe talks are set.",
         published="2024-05-16")
     found = {e.text: (e.label, e.actor) for e in doc.entities}
@@ -25,7 +25,7 @@ def test_entities_in_a_headline_are_found():
 
 
 def test_a_headline_the_model_misreads_is_recased():
-    doc = wirewatch.extract_document("FLOODS HIT VENICE AFTER STORM\n\nThe water rose overnight.",
+    doc = wirewatch.extract("FLOODS HIT VENICE AFTER STORM\n\nThe water rose overnight.",
                                      published="2024-11-12")
     labels = {e.text: e.label for e in doc.entities}
     assert labels.get("VENICE") == "GPE"

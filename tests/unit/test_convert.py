@@ -12,7 +12,7 @@ import wirewatch
 from wirewatch.config import Settings
 from wirewatch.convert import UNATTRIBUTED_CONFIDENCE, check_offsets, to_document
 from wirewatch.errors import ExtractionError
-from wirewatch.extract.actors import ActorDictionary
+from wirewatch.extractors.actors import ActorDictionary
 from wirewatch.ingest import ArticleMeta, RawArticle
 from wirewatch.model import Document, Entity
 from wirewatch.nlp import COMPONENT, EXTENSION, Annotations, load_pipeline, parse
@@ -64,8 +64,8 @@ def test_candidates_without_an_actor_are_dropped_unless_kept() -> None:
 def test_the_title_counts_in_the_scope_decision() -> None:
     text = ("Spain beat Russia 2-1 on Monday after Granollers and Lopez won the decisive doubles, "
             "and Argentina defeated Chile in the opening match.")
-    assert wirewatch.extract_document(text, published="2019-11-19").events
-    titled = wirewatch.extract_document(
+    assert wirewatch.extract(text, published="2019-11-19").events
+    titled = wirewatch.extract(
         text, published="2019-11-19",
         title="Davis Cup tennis: doubles win the tie, fans cheer the team")
     assert titled.events == () and titled.actors  # the other annotations stay
@@ -86,7 +86,7 @@ def test_a_long_story_naming_no_actor_codes_no_candidate(monkeypatch) -> None:
 
 
 def _document(text: str, *entities: Entity) -> Document:
-    doc = wirewatch.extract_document(text, published="2024-10-30")
+    doc = wirewatch.extract(text, published="2024-10-30")
     return replace(doc, entities=entities)
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from wirewatch.errors import ResourceError
-from wirewatch.extract import events
-from wirewatch.extract.events import lexicon
+from wirewatch.extractors import events
+from wirewatch.extractors.events import lexicon
 from wirewatch.model import EVENT_TYPES
 from wirewatch.resources import bundled_table, read_table
 
@@ -135,7 +135,7 @@ def test_generated_patterns_leave_the_hand_written_verbs_their_types():
 def test_a_cameo_verb_pattern_codes_a_verb_the_hand_written_table_lacks():
     import wirewatch
 
-    doc = wirewatch.extract_document(
+    doc = wirewatch.extract(
         "Iran airlifted weapons to Syria on Monday.", published="2024-06-14")
     (event,) = doc.events
     assert (event.type, event.cameo, event.source, event.target) == ("AID", "072", "IRN", "SYR")

@@ -12,7 +12,7 @@ from wirewatch.store.schema import first_day
 
 
 def events_of(text, published="2024-06-14"):
-    doc = wirewatch.extract_document(text, published=published)
+    doc = wirewatch.extract(text, published=published)
     return doc, [(e, doc.article.text[e.trigger[0]:e.trigger[1]]) for e in doc.events]
 
 
@@ -269,7 +269,7 @@ def test_no_actor_acts_on_itself_unless_the_text_says_so():
 
 
 def test_a_pronoun_inside_its_own_antecedent_does_not_loop():
-    doc = wirewatch.extract_document(
+    doc = wirewatch.extract(
         "Iranian officials said the vast majority of them firmly reject the plan.")
     assert [e.type for e in doc.events] == ["REJECT"]
     assert doc.statements  # the other extractors' results are kept

@@ -30,17 +30,17 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "resources": frozenset({"errors"}),
     "ingest": BASE,
     "normalize": BASE | {"ingest"},
-    "extract": BASE | {"normalize"},
-    "nlp": BASE | {"normalize", "extract"},
-    "convert": BASE | {"normalize", "extract", "nlp"},
+    "extractors": BASE | {"normalize"},
+    "nlp": BASE | {"normalize", "extractors"},
+    "convert": BASE | {"normalize", "extractors", "nlp"},
     # the per-article pipeline (issue 15 moves it to pipeline.py)
-    "batch": BASE | {"ingest", "normalize", "extract", "nlp", "convert"},
+    "batch": BASE | {"ingest", "normalize", "extractors", "nlp", "convert"},
     "store": BASE | {"ingest"},
     "link": BASE | {"store"},
-    "evaluate": BASE | {"ingest", "normalize", "extract", "nlp", "convert", "batch", "store",
+    "evaluate": BASE | {"ingest", "normalize", "extractors", "nlp", "convert", "batch", "store",
                         "link"},
-    "api": BASE | {"ingest", "normalize", "extract", "batch", "store", "link"},
-    "cli": BASE | {"ingest", "normalize", "extract", "nlp", "convert", "batch", "store", "link",
+    "api": BASE | {"ingest", "normalize", "extractors", "batch", "store", "link"},
+    "cli": BASE | {"ingest", "normalize", "extractors", "nlp", "convert", "batch", "store", "link",
                    "api", "evaluate"},
     "wirewatch": BASE | {"ingest", "batch"},
 }
@@ -56,8 +56,8 @@ STORE_INTERNALS = frozenset({"wirewatch.store.schema", "wirewatch.store.selects"
                              "wirewatch.store.repository", "wirewatch.store.conflicts"})
 SERVING = frozenset({"api", "cli"})
 # Modules of ``extract`` that extractors share; an extractor imports these and no other.
-SHARED_EXTRACT = frozenset({"wirewatch.extract.spans", "wirewatch.extract.gazetteer",
-                            "wirewatch.extract.reporting"})
+SHARED_EXTRACT = frozenset({"wirewatch.extractors.spans", "wirewatch.extractors.gazetteer",
+                            "wirewatch.extractors.reporting"})
 
 KNOWN_EXCEPTIONS = frozenset({
     # issue 15, item 1 (store.read): the API and the pages still build their own SQL over the
@@ -71,13 +71,13 @@ KNOWN_EXCEPTIONS = frozenset({
     # issue 15, item 3 (annotation kinds declared once): events combine the other extractors'
     # hit classes, and places read the actors' hits; extractors will return model objects and
     # share one per-article context instead.
-    "wirewatch.extract.events -> wirewatch.extract.actors",
-    "wirewatch.extract.events -> wirewatch.extract.modality",
-    "wirewatch.extract.events -> wirewatch.extract.places",
-    "wirewatch.extract.events -> wirewatch.extract.quantities",
-    "wirewatch.extract.events -> wirewatch.extract.statements",
-    "wirewatch.extract.events -> wirewatch.extract.times",
-    "wirewatch.extract.places -> wirewatch.extract.actors",
+    "wirewatch.extractors.events -> wirewatch.extractors.actors",
+    "wirewatch.extractors.events -> wirewatch.extractors.modality",
+    "wirewatch.extractors.events -> wirewatch.extractors.places",
+    "wirewatch.extractors.events -> wirewatch.extractors.quantities",
+    "wirewatch.extractors.events -> wirewatch.extractors.statements",
+    "wirewatch.extractors.events -> wirewatch.extractors.times",
+    "wirewatch.extractors.places -> wirewatch.extractors.actors",
 })
 
 
@@ -133,7 +133,8 @@ def breaks_a_rule(name: str, target: str) -> bool:
         return True
     if mine in SERVING and target in STORE_INTERNALS:
         return True
-    return mine == theirs == "extract" and target not in SHARED_EXTRACT | {"wirewatch.extract"}
+    return mine == theirs == "extractors" and target not in SHARED_EXTRACT | {
+        "wirewatch.extractors"}
 
 
 def violations() -> set[str]:
@@ -162,7 +163,7 @@ def test_known_exceptions_are_still_real() -> None:
 
 @pytest.mark.parametrize(("name", "target"), [
     ("wirewatch.store.repository", "wirewatch.link"),
-    ("wirewatch.extract.times", "wirewatch.extract.statements"),
+    ("wirewatch.extractors.times", "wirewatch.extractors.statements"),
     ("wirewatch.model", "spacy"),
     ("wirewatch.api.v1", "sqlalchemy"),
 ])

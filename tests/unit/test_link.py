@@ -17,7 +17,7 @@ LINK = FIXTURES / "link"
 def document(name):
     path = LINK / f"{name}.txt"
     meta = json.loads(path.with_name(path.name + ".meta.json").read_text(encoding="utf-8"))
-    return wirewatch.extract_document(path.read_text(encoding="utf-8"), **meta)
+    return wirewatch.extract(path.read_text(encoding="utf-8"), **meta)
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,7 @@ def test_only_the_reads_of_the_store_and_the_auth_of_the_api():
     assert not mutation.selected("wirewatch.store.repository.x_open_store__mutmut_3", globs)
     assert not mutation.selected("wirewatch.api.guard.x__with_security_headers__mutmut_3",
                                  globs)
-    assert not mutation.selected("wirewatch.extract.events.x_code__mutmut_3", globs)
+    assert not mutation.selected("wirewatch.extractors.events.x_code__mutmut_3", globs)
 
 
 def test_results_and_score():

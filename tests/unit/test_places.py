@@ -1,5 +1,5 @@
 import wirewatch
-from wirewatch.extract.places import PlaceContext, qualified_by, resolve_all, resolve_place
+from wirewatch.extractors.places import PlaceContext, qualified_by, resolve_all, resolve_place
 
 
 def test_sample_places(sample_doc):
@@ -68,7 +68,7 @@ def test_a_county_of_one_town_is_still_a_county():
 
 
 def test_an_unresolvable_place_keeps_its_span():
-    doc = wirewatch.extract_document("Fighting reached Zzyxqville, Ukraine and Kyiv on Monday.",
+    doc = wirewatch.extract("Fighting reached Zzyxqville, Ukraine and Kyiv on Monday.",
                                      published="2024-10-30")
     placed = {p.text: p for p in doc.places}
     assert "Kyiv" in placed and placed["Kyiv"].lat is not None
@@ -81,12 +81,12 @@ def test_an_unresolvable_place_keeps_its_span():
 
 
 def test_a_name_placed_in_another_country_loses_the_country_code():
-    us = wirewatch.extract_document("Atlanta police said Georgia would sue the state of Alabama, "
+    us = wirewatch.extract("Atlanta police said Georgia would sue the state of Alabama, "
                                     "officials in Savannah added.", published="2024-05-16")
     georgia = next(e for e in us.entities if e.text == "Georgia")
     assert georgia.actor is None
     assert next(p for p in us.places if p.text == "Georgia").country == "USA"
-    caucasus = wirewatch.extract_document("Georgia and Armenia held talks in Tbilisi.",
+    caucasus = wirewatch.extract("Georgia and Armenia held talks in Tbilisi.",
                                           published="2024-05-16")
     assert next(e for e in caucasus.entities if e.text == "Georgia").actor == "GEO"
 
@@ -101,8 +101,8 @@ def test_a_small_town_does_not_turn_a_state_into_a_town():
 def test_a_town_after_a_preposition_of_place_is_a_place():
     import spacy
 
-    from wirewatch.extract.actors import EntityHit
-    from wirewatch.extract.places import places_after_prepositions
+    from wirewatch.extractors.actors import EntityHit
+    from wirewatch.extractors.places import places_after_prepositions
 
     doc = spacy.blank("en")("Police arrested him in Roswell after Lindsay called.")
     roswell, lindsay = doc[4:5], doc[6:7]

@@ -4,7 +4,7 @@ import wirewatch
 
 
 def quantities(text):
-    doc = wirewatch.extract_document(text, published="2024-10-30")
+    doc = wirewatch.extract(text, published="2024-10-30")
     return [(q.text, q.value, q.bound, q.unit, q.kind) for q in doc.quantities]
 
 
@@ -40,6 +40,7 @@ def test_sample_quantities(sample_doc):
     ("The army sent 30 old tanks.", [("30", 30, "exact", "tanks", "count")]),  # not an age
     ("300 passengers boarded the flight", [("300", 300, "exact", "passengers", "count")]),
     ("Prices rose 12 per cent in a year.", [("12", 12, "exact", "percent", "measure")]),
+    ("Exports saw a 10%-rise in May.", [("10%", 10, "exact", "percent", "measure")]),
     ("Prices rose 12% in a day.", [("12%", 12, "exact", "percent", "measure")]),
     ("A convoy 40 km long.", [("40", 40, "exact", "km", "measure")]),
 ])

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from wirewatch.extract.scope import coding_note, decide_scope, url_section
+from wirewatch.extractors.scope import coding_note, decide_scope, url_section
 from wirewatch.model import Article
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "events"

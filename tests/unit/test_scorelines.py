@@ -1,5 +1,5 @@
 import wirewatch
-from wirewatch.extract.scorelines import _town, team_spans
+from wirewatch.extractors.scorelines import _town, team_spans
 
 
 def test_lines_of_scores_name_teams():
@@ -12,7 +12,7 @@ def test_lines_of_scores_name_teams():
 
 
 def test_teams_are_organisations_and_national_sides_places():
-    doc = wirewatch.extract_document("Soccer results on Saturday:\nLivingston 1 Hamilton 0\n"
+    doc = wirewatch.extract("Soccer results on Saturday:\nLivingston 1 Hamilton 0\n"
                                      "Italy 2 Germany 1\n", published="1996-08-24")
     labels = {doc.article.text[e.start:e.end]: e.label for e in doc.entities}
     assert labels["Livingston"] == labels["Hamilton"] == "ORG"

@@ -1,5 +1,5 @@
 import wirewatch
-from wirewatch.extract.statements import find_quotes
+from wirewatch.extractors.statements import find_quotes
 
 
 def statements(doc):
@@ -42,7 +42,7 @@ def test_sample_source_chain_through_the_assessment(sample_doc):
 
 
 def test_unattributed_sentences_give_no_statement():
-    doc = wirewatch.extract_document("The bridge reopened on Tuesday. Traffic was light.",
+    doc = wirewatch.extract("The bridge reopened on Tuesday. Traffic was light.",
                                      published="2024-05-16")
     assert doc.statements == ()
 
@@ -51,7 +51,7 @@ def test_quote_marks_never_raise():
     for text in ['He said "yes', '”odd” “marks', '"', "“", "a “b” c ”d“ e"]:
         for start, end in find_quotes(text):
             assert 0 <= start < end <= len(text)
-        doc = wirewatch.extract_document(text + " The minister said so.", published="2024-05-16")
+        doc = wirewatch.extract(text + " The minister said so.", published="2024-05-16")
         assert doc.statements, text  # the sentence after the stray marks is still reported
         for statement in doc.statements:
             assert 0 <= statement.start < statement.end <= len(doc.article.text)
@@ -69,14 +69,14 @@ def test_quotes_across_paragraphs_and_unbalanced():
 def test_typewriter_quote_marks():
     text = "``We will not wait,'' the mayor said. He called the plan ''a good start.''"
     assert [text[s:e] for s, e in find_quotes(text)] == ["We will not wait,", "a good start."]
-    doc = wirewatch.extract_document(text, published="2024-05-16")
+    doc = wirewatch.extract(text, published="2024-05-16")
     quote = next(s for c, s in statements(doc) if c.startswith("``We will"))
     assert quote.direct and quote.speaker.text == "the mayor"
     assert doc.article.text[quote.start:quote.end] == "``We will not wait,''"
 
 
 def test_a_described_source_keeps_its_description():
-    doc = wirewatch.extract_document(
+    doc = wirewatch.extract(
         "Senator Maria Lopez, who chairs the committee, said the bill would pass. "
         "The ministry, which rarely comments, said it was studying the report.",
         published="2024-05-16")
@@ -87,7 +87,7 @@ def test_a_described_source_keeps_its_description():
 
 
 def test_relative_pronoun_as_speaker_takes_the_antecedents_name():
-    doc = wirewatch.extract_document(
+    doc = wirewatch.extract(
         "The bill was opposed by Senator Maria Lopez, who said it would raise prices.",
         published="2024-05-16")
     (statement,) = [s for c, s in statements(doc) if c == "it would raise prices"]
@@ -96,7 +96,7 @@ def test_relative_pronoun_as_speaker_takes_the_antecedents_name():
 
 
 def test_a_poll_speaks_for_itself():
-    doc = wirewatch.extract_document("In the latest Gallup poll, the governor leads by six points.",
+    doc = wirewatch.extract("In the latest Gallup poll, the governor leads by six points.",
                                      published="2024-05-16")
     (statement,) = statements(doc)
     assert statement[1].speaker.text == "the latest Gallup poll" and statement[1].cue == "In"
@@ -104,14 +104,14 @@ def test_a_poll_speaks_for_itself():
 
 
 def test_first_person_outside_quotes_is_the_writers_own_view():
-    doc = wirewatch.extract_document(
+    doc = wirewatch.extract(
         "I think the council made a mistake. We believe it will regret it.",
         published="2024-05-16")
     assert doc.statements == ()
 
 
 def test_a_blank_line_ends_the_source():
-    doc = wirewatch.extract_document("Campaign notes (all times local):\n\n7 p.m.\n\n"
+    doc = wirewatch.extract("Campaign notes (all times local):\n\n7 p.m.\n\n"
                                      "BRUSSELS - European leaders said the talks would resume.",
                                      published="2024-05-16")
     (statement,) = statements(doc)
@@ -120,19 +120,19 @@ def test_a_blank_line_ends_the_source():
 
 def test_a_signed_quote_ends_at_the_name():
     text = "“Maybe we can build something better here.” ― Steve Quinlan.\n\nGetty Images"
-    (statement,) = statements(wirewatch.extract_document(text, published="2016-05-01"))
+    (statement,) = statements(wirewatch.extract(text, published="2016-05-01"))
     assert statement[1].speaker.text == "Steve Quinlan" and statement[1].cue == "―"
 
 
 def test_an_asked_listener_with_what_was_asked():
-    doc = wirewatch.extract_document("Thirteen states asked a federal judge to block the rules.",
+    doc = wirewatch.extract("Thirteen states asked a federal judge to block the rules.",
                                      published="2016-05-01")
     (statement,) = statements(doc)
     assert statement[0] == "a federal judge to block the rules"
 
 
 def test_reporting_verb_phrases():
-    doc = wirewatch.extract_document("The governor spoke about the budget crisis. "
+    doc = wirewatch.extract("The governor spoke about the budget crisis. "
                                      "The mayor made the case for new taxes.",
                                      published="2016-01-01")
     found = {s.cue: (c, s.speaker.text) for c, s in statements(doc)}

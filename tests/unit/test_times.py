@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 import wirewatch
-from wirewatch.extract.times import normalize_expression
+from wirewatch.extractors.times import normalize_expression
 
 ANCHOR = date(2024, 10, 30)  # a Wednesday
 
@@ -82,38 +82,38 @@ def test_a_fortnight_is_two_weeks_back():
     ("The company will open a plant in December.", "2024-12"),
 ])
 def test_the_verbs_tense_places_a_bare_day_or_month(text, value):
-    doc = wirewatch.extract_document(text, published="2024-10-30")
+    doc = wirewatch.extract(text, published="2024-10-30")
     assert [t.value for t in doc.times] == [value]
 
 
 def test_the_year_after_a_point_preposition_is_this_year():
-    found = times(wirewatch.extract_document(
+    found = times(wirewatch.extract(
         "Profits rose earlier in the year.", published="2024-10-30"))
     assert found["the year"] == ("2024", "year")
-    by = times(wirewatch.extract_document("The plant will close by the year end.",
+    by = times(wirewatch.extract("The plant will close by the year end.",
                                           published="2024-10-30"))
     assert by["the year"] == ("2024", "year")
-    spell = times(wirewatch.extract_document("Profits rose for the year.", published="2024-10-30"))
+    spell = times(wirewatch.extract("Profits rose for the year.", published="2024-10-30"))
     assert spell["the year"] == ("P1Y", "duration")  # "for the year" is a span of time
 
 
 def test_earlier_and_quarters_count_from_what_the_text_last_named():
-    doc = wirewatch.extract_document(
+    doc = wirewatch.extract(
         "The envoy arrived on March 10. Three days earlier, talks began.",
         published="2024-03-20")
     assert times(doc)["Three days earlier"][0] == "2024-03-07"
-    doc = wirewatch.extract_document(
+    doc = wirewatch.extract(
         "Profit rose in the second quarter. In the quarter, sales fell.",
         published="1989-10-26")
     assert times(doc)["the quarter"][0] == "1989-Q2"  # not the last quarter before publication
-    doc = wirewatch.extract_document("Profit rose in the third quarter, up from two years earlier.",
+    doc = wirewatch.extract("Profit rose in the third quarter, up from two years earlier.",
                                      published="1989-10-26")
     assert times(doc)["two years earlier"][0] == "1987"  # only "a year earlier" is a quarter
 
 
 def test_a_bare_weekday_looks_back_unless_the_verb_is_future():
-    past = wirewatch.extract_document("Officials met on Friday in Geneva.", published="2024-10-30")
-    future = wirewatch.extract_document("Officials will meet on Friday in Geneva.",
+    past = wirewatch.extract("Officials met on Friday in Geneva.", published="2024-10-30")
+    future = wirewatch.extract("Officials will meet on Friday in Geneva.",
                                         published="2024-10-30")
     assert times(past)["Friday"][0] == "2024-10-25"
     assert times(future)["Friday"][0] == "2024-11-01"
@@ -128,7 +128,7 @@ def test_same_day_weekday_is_the_publication_day():
 
 
 def test_without_a_publication_date_relative_times_stay_unresolved():
-    doc = wirewatch.extract_document("The minister said on Tuesday that talks start next week, "
+    doc = wirewatch.extract("The minister said on Tuesday that talks start next week, "
                                      "as agreed in 2023.")
     found = times(doc)
     assert found["Tuesday"][0] is None and found["next week"][0] is None
@@ -143,7 +143,7 @@ def test_months_without_a_year_follow_tense_and_recency():
 
 
 def test_a_year_ago_in_a_quarterly_report_is_that_quarter():
-    doc = wirewatch.extract_document("Profit rose in the third quarter, up from a year earlier.",
+    doc = wirewatch.extract("Profit rose in the third quarter, up from a year earlier.",
                                      published="1989-10-26")
     found = times(doc)
     assert found["the third quarter"][0] == "1989-Q3"
@@ -151,24 +151,24 @@ def test_a_year_ago_in_a_quarterly_report_is_that_quarter():
 
 
 def test_numbers_are_not_years_without_a_date_context():
-    doc = wirewatch.extract_document("The army sent 2000 troops in 2019.", published="2024-10-30")
+    doc = wirewatch.extract("The army sent 2000 troops in 2019.", published="2024-10-30")
     assert [t.text for t in doc.times] == ["2019"]
 
 
 def test_a_clock_time_joins_the_day_after_it():
-    doc = wirewatch.extract_document("The offer expires at 5 p.m. EST Nov. 9, the company said.",
+    doc = wirewatch.extract("The offer expires at 5 p.m. EST Nov. 9, the company said.",
                                      published="1989-11-02")
     assert times(doc)["5 p.m. EST Nov. 9"] == ("1989-11-09T17:00", "time")
 
 
 def test_later_and_earlier_count_from_the_day_last_mentioned():
-    doc = wirewatch.extract_document("The envoy arrived on March 3. Two days later, talks began.",
+    doc = wirewatch.extract("The envoy arrived on March 3. Two days later, talks began.",
                                      published="2024-03-20")
     assert times(doc)["Two days later"][0] == "2024-03-05"
 
 
 def test_as_soon_as_looks_forward():
-    doc = wirewatch.extract_document("The group could leave as soon as Tuesday, Castro said.",
+    doc = wirewatch.extract("The group could leave as soon as Tuesday, Castro said.",
                                      published="2000-04-03")
     assert times(doc)["Tuesday"][0] == "2000-04-04"
 
@@ -182,7 +182,7 @@ def test_as_soon_as_looks_forward():
     ("Sales rose in the year two thousand and one.", "2001"),
 ])
 def test_news_conventions_for_weekdays_and_years(text, value):
-    doc = wirewatch.extract_document(text, published="1998-02-05")
+    doc = wirewatch.extract(text, published="1998-02-05")
     assert [t.value for t in doc.times] == [value]
 
 

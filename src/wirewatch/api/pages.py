@@ -19,7 +19,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
 
 from ..errors import InputError, StoreError
-from ..extract.scope import coding_note
+from ..extractors.scope import coding_note
 from ..model import EVENT_TYPES, MODALITIES, Document
 from ..store.schema import annotation_tables, articles
 from ..urls import http_url

@@ -15,7 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, field_validator
 
 from ..errors import InputError, StoreError
-from ..extract.scope import coding_note
+from ..extractors.scope import coding_note
 from ..model import EVENT_TYPES, MODALITIES
 from ..store import Store
 from ..urls import http_url

@@ -77,7 +77,7 @@ def read_geo_corpus(path: Path) -> list[GoldArticle]:
 
 
 def evaluate_places(data: Path, model: str, limit: int | None = None) -> dict[str, Any]:
-    from ..extract.places import haversine_km, qualified_by, resolve_all
+    from ..extractors.places import haversine_km, qualified_by, resolve_all
     from ..nlp import EXTENSION, load_pipeline
 
     articles = read_geo_corpus(data)[:limit]

@@ -80,7 +80,7 @@ def same_value(system: str | None, gold: str) -> bool:
 
 
 def evaluate_times(data: Path, model: str, limit: int | None = None) -> dict[str, Any]:
-    from ..extract.times import find_times
+    from ..extractors.times import find_times
     from ..nlp import COMPONENT, load_pipeline
 
     files = sorted(data.rglob("*.tml")) if data.is_dir() else [data]
