@@ -17,6 +17,7 @@ import os
 import platform
 import random
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -247,8 +248,9 @@ def render(args: argparse.Namespace, hostile: HostileRun | None, crashes: list[C
         f"Written by `make reliability` (`scripts/reliability.py`) on {when}, in "
         f"{minutes:.0f} minutes on this machine ({os.cpu_count()} cores, Python "
         f"{platform.python_version()}); not part of `make test` or CI, which run short "
-        "versions of the same runs (`tests/reliability/`, `tests/hostile/`). The "
-        "\"Mutation testing\" section is written by `make mutation` and kept as it is.", "",
+        "versions of the same runs (`tests/reliability/`, `tests/hostile/`). Every run uses "
+        "a copy of `src/` taken when the command starts. The \"Mutation testing\" section "
+        "is written by `make mutation` and kept as it is.", "",
         "## Summary", "",
     ]
     summary: list[list[Any]] = []
@@ -268,7 +270,8 @@ def render(args: argparse.Namespace, hostile: HostileRun | None, crashes: list[C
         summary.append([f"concurrency ({backend})",
                         f"{report.requests:,} requests in {report.seconds:.0f} s, "
                         f"{len(report.errors)} errors ({server_errors} 5xx or no answer), "
-                        f"{report.stored} articles written meanwhile, "
+                        f"{report.stored} articles written meanwhile "
+                        f"({report.stored - report.stored_by_api} by ingest), "
                         f"{len(broken)} inconsistencies"])
     summary.append(["mutation testing", mutation_score(mutation)])
     lines += [*_table(["run", "result"], summary), ""]
@@ -349,11 +352,12 @@ def render(args: argparse.Namespace, hostile: HostileRun | None, crashes: list[C
         for backend, (report, broken) in loads.items():
             rows.append([backend, f"{report.seconds:.0f}", f"{report.requests:,}",
                          ", ".join(f"{s}: {n:,}" for s, n in sorted(report.statuses.items())),
-                         report.articles_read, report.stored, report.ingest_runs,
+                         report.articles_read, report.stored - report.stored_by_api,
+                         report.stored_by_api, report.ingest_runs,
                          len(report.errors), len(broken)])
         lines += [*_table(["backend", "seconds", "requests", "by status", "article reads",
-                           "articles written", "ingest runs", "errors", "inconsistencies"],
-                          rows), ""]
+                           "articles stored by ingest", "by the API", "ingest runs",
+                           "errors", "inconsistencies"], rows), ""]
         for backend, (report, broken) in loads.items():
             for problem in [*report.errors[:10], *broken[:10]]:
                 lines.append(f"- {backend}: `{problem[:300]}`")
@@ -389,6 +393,12 @@ def main(argv: list[str] | None = None) -> int:
     backends = [("SQLite", None)] + ([("PostgreSQL", args.postgres)] if args.postgres else [])
     with tempfile.TemporaryDirectory(prefix="wirewatch-reliability-") as tmp:
         work = Path(tmp)
+        # Every run uses the code as it is now: a copy of the package, first on the path of
+        # each `wirewatch` started, so that an edit made meanwhile changes no run.
+        shutil.copytree(ROOT / "src" / "wirewatch", work / "code" / "wirewatch",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        os.environ["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(work / "code"), os.environ.get("PYTHONPATH")]))
         hostile = None
         if not args.skip_hostile:
             print("hostile corpus …", flush=True)

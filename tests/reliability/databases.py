@@ -29,3 +29,21 @@ def fresh_postgres(server_url: str, name: str) -> str:
     finally:
         admin.dispose()
     return url.set(database=name).render_as_string(hide_password=False)
+
+
+def fresh_database(backend: str, folder: Path, name: str) -> str:
+    """A fresh database on ``backend`` ("sqlite" or "postgresql") for a test: a file
+    ``name``.db in ``folder``, or database ``wirewatch_<name>`` on the test server (skipped
+    without one, and required in CI)."""
+    import os
+
+    import pytest
+
+    if backend == "sqlite":
+        return fresh_sqlite(folder / f"{name}.db")
+    server = os.environ.get("WIREWATCH_TEST_POSTGRES")
+    if not server:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide WIREWATCH_TEST_POSTGRES (make test starts the server)")
+        pytest.skip("no PostgreSQL server: set WIREWATCH_TEST_POSTGRES or run make test")
+    return fresh_postgres(server, f"wirewatch_{name}")

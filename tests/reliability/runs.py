@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import Engine, create_engine, func, make_url, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from tests.reliability.corpus import write_news_corpus
@@ -49,18 +49,26 @@ def ingest(paths: list[Path], db: str, timeout: float = 900) -> subprocess.Compl
                           text=True, timeout=timeout, check=False)
 
 
-def stored_counts(db: str) -> tuple[int, int]:
-    """How many articles are stored and how many of them are linked; (0, 0) while the
-    database or its tables are not there yet."""
-    engine = create_engine(database_url(db))
+def stored_counts(db: str, engine: Engine | None = None) -> tuple[int, int]:
+    """How many articles are stored and how many of them are linked, in one statement (one
+    snapshot); (0, 0) while the database or its tables are not there yet (an SQLite file is
+    not made by asking). ``engine``, when given, is reused (polling)."""
+    url = make_url(database_url(db))
+    if url.get_backend_name() == "sqlite" and not Path(url.database or "").exists():
+        return 0, 0
+    own = engine is None
+    engine = engine or create_engine(url)
     try:
         with engine.connect() as conn:
-            return (conn.execute(select(func.count()).select_from(articles)).scalar_one(),
-                    conn.execute(select(func.count()).select_from(article_links)).scalar_one())
+            counts = conn.execute(select(
+                select(func.count()).select_from(articles).scalar_subquery(),
+                select(func.count()).select_from(article_links).scalar_subquery())).one()
+            return counts[0], counts[1]
     except SQLAlchemyError:
         return 0, 0
     finally:
-        engine.dispose()
+        if own:
+            engine.dispose()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +93,7 @@ def kill_midway(paths: list[Path], db: str, after: int, delay: float = 0.0,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + timeout
     seen_unlinked = finished = False
+    poller = create_engine(database_url(db))
     try:
         while True:
             if process.poll() is not None:
@@ -92,7 +101,7 @@ def kill_midway(paths: list[Path], db: str, after: int, delay: float = 0.0,
                 break
             if time.monotonic() > deadline:
                 raise AssertionError(f"no {after} articles stored within {timeout} s")
-            stored, linked = stored_counts(db)
+            stored, linked = stored_counts(db, poller)
             if stored > linked:
                 seen_unlinked = True
                 break
@@ -104,6 +113,7 @@ def kill_midway(paths: list[Path], db: str, after: int, delay: float = 0.0,
             process.send_signal(signal.SIGKILL)
         process.wait(timeout=60)
     finally:
+        poller.dispose()
         if process.poll() is None:
             process.kill()
             process.wait()
@@ -138,13 +148,14 @@ class LoadReport:
     ingest_exit: int | None = None
     ingest_runs: int = 0
     stored: int = 0
+    stored_by_api: int = 0
     server_log: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {"seconds": round(self.seconds, 1), "requests": self.requests,
                 "statuses": dict(sorted(self.statuses.items())), "errors": len(self.errors),
                 "articles_read": self.articles_read, "ingest_runs": self.ingest_runs,
-                "stored": self.stored}
+                "stored": self.stored, "stored_by_api": self.stored_by_api}
 
 
 def _request(base: str, path: str, token: str, body: dict[str, Any] | None = None
@@ -240,10 +251,12 @@ def _ingest_rounds(db: str, work: Path, articles: int, stop: threading.Event,
         start = stored_counts(db)[0]
         writer = subprocess.Popen(ingest_command([corpus], db), env=child_env(),
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        interrupted = False
         try:
             while writer.poll() is None:
                 if stop.wait(0.2):
                     writer.send_signal(signal.SIGINT)
+                    interrupted = True
                     break
                 if not writing.is_set() and stored_counts(db)[0] > start:
                     writing.set()
@@ -253,11 +266,26 @@ def _ingest_rounds(db: str, work: Path, articles: int, stop: threading.Event,
                 writer.kill()
                 writer.communicate()
         writing.set()
+        # Stopped by SIGINT, it ends "interrupted" (130); still starting up, Python's own
+        # KeyboardInterrupt traceback (-2): neither is an error of the run.
+        stopped = interrupted and writer.returncode in (130, -signal.SIGINT)
         with lock:
             report.ingest_exit = writer.returncode
-            if writer.returncode not in (0, 1, 130) or "locked" in stderr.lower() \
-                    or "Traceback" in stderr:
+            if "locked" in stderr.lower() or (not stopped and (
+                    writer.returncode not in (0, 1) or "Traceback" in stderr)):
                 report.errors.append(f"ingest exit {writer.returncode}: {stderr[-2000:]}")
+
+
+def _by_origin(db: str) -> Counter[str]:
+    """Stored articles: how many the API submitted ("api") and how many ingest did."""
+    engine = create_engine(database_url(db))
+    try:
+        with engine.connect() as conn:
+            api = articles.c.origin == "api"
+            rows = conn.execute(select(api.label("api"), func.count()).group_by(api)).all()
+    finally:
+        engine.dispose()
+    return Counter({"api" if is_api else "ingest": n for is_api, n in rows})
 
 
 def serve_under_load(db: str, work: Path, seconds: float, readers: int = 4,
@@ -284,7 +312,7 @@ def serve_under_load(db: str, work: Path, seconds: float, readers: int = 4,
         _wait_for(base, token, server)
         if not writing.wait(timeout=600):
             raise AssertionError("ingest stored nothing within 600 s")
-        before = stored_counts(db)[0]
+        before = _by_origin(db)
         start = time.monotonic()
         until = start + seconds
         threads = [threading.Thread(target=_reader, args=(base, token, until, n, report, lock))
@@ -297,7 +325,9 @@ def serve_under_load(db: str, work: Path, seconds: float, readers: int = 4,
         for thread in threads:
             thread.join()
         report.seconds = time.monotonic() - start
-        report.stored = stored_counts(db)[0] - before
+        after = _by_origin(db)
+        report.stored = after.total() - before.total()
+        report.stored_by_api = after["api"] - before["api"]
     finally:
         stop.set()
         ingesting.join()

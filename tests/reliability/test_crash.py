@@ -4,13 +4,14 @@ aside), on SQLite and PostgreSQL. At each kill every stored article is whole and
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
 import pytest
 
 from tests.reliability.corpus import write_news_corpus
-from tests.reliability.databases import fresh_postgres, fresh_sqlite
+from tests.reliability.databases import fresh_database, fresh_sqlite
 from tests.reliability.ledger import (
+    Contents,
     article_rows,
     differences,
     ledger_contents,
@@ -23,14 +24,14 @@ KILLS = ((4, 0.0), (10, 0.03))  # articles stored before the kill, then seconds 
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("crash") / "news"
     write_news_corpus(folder, ARTICLES)
     return folder
 
 
 @pytest.fixture(scope="module")
-def uninterrupted(corpus, tmp_path_factory):
+def uninterrupted(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Contents:
     """The rows of one run to its end, with every table that linking fills holding rows."""
     db = fresh_sqlite(tmp_path_factory.mktemp("crash") / "uninterrupted.db")
     run = ingest([corpus], db)
@@ -45,19 +46,12 @@ def uninterrupted(corpus, tmp_path_factory):
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database(request, tmp_path):
-    if request.param == "sqlite":
-        return fresh_sqlite(tmp_path / "killed.db")
-    server = os.environ.get("WIREWATCH_TEST_POSTGRES")
-    if not server:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide WIREWATCH_TEST_POSTGRES (make test starts the server)")
-        pytest.skip("no PostgreSQL server: set WIREWATCH_TEST_POSTGRES or run make test")
-    return fresh_postgres(server, "wirewatch_crash")
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return fresh_database(request.param, tmp_path, "crash")
 
 
-def test_killed_ingest_reruns_to_the_rows_of_an_uninterrupted_run(corpus, uninterrupted,
-                                                                   database):
+def test_killed_ingest_reruns_to_the_rows_of_an_uninterrupted_run(
+        corpus: Path, uninterrupted: Contents, database: str) -> None:
     for after, delay in KILLS:
         kill = kill_midway([corpus], database, after, delay)
         assert not kill.finished, "the run ended before it was killed"

@@ -5,17 +5,19 @@ fails, and no count read and written back by linking loses an update."""
 from __future__ import annotations
 
 import json
-import os
 import random
 import threading
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 import wirewatch
 from tests.reliability.corpus import write_news_corpus
-from tests.reliability.databases import fresh_postgres, fresh_sqlite
+from tests.reliability.databases import fresh_database, fresh_sqlite
 from tests.reliability.ledger import broken_invariants, ledger_contents
+from wirewatch.link import store_and_link
+from wirewatch.model import Document
 from wirewatch.store import open_store
 from wirewatch.store.repository import SQLITE_BUSY_TIMEOUT_MS
 
@@ -23,7 +25,7 @@ WRITERS = 4
 
 
 @pytest.fixture(scope="module")
-def documents(tmp_path_factory):
+def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Document]:
     folder = tmp_path_factory.mktemp("writers")
     docs = []
     for path in write_news_corpus(folder, 12, seed=7):
@@ -33,25 +35,19 @@ def documents(tmp_path_factory):
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database(request, tmp_path):
-    if request.param == "sqlite":
-        return fresh_sqlite(tmp_path / "writers.db")
-    server = os.environ.get("WIREWATCH_TEST_POSTGRES")
-    if not server:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide WIREWATCH_TEST_POSTGRES (make test starts the server)")
-        pytest.skip("no PostgreSQL server: set WIREWATCH_TEST_POSTGRES or run make test")
-    return fresh_postgres(server, "wirewatch_writers")
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return fresh_database(request.param, tmp_path, "writers")
 
 
-def test_sqlite_store_runs_in_wal_with_a_busy_timeout(tmp_path):
+def test_sqlite_store_runs_in_wal_with_a_busy_timeout(tmp_path: Path) -> None:
     with open_store(fresh_sqlite(tmp_path / "pragmas.db")) as store, \
             store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == SQLITE_BUSY_TIMEOUT_MS
 
 
-def test_writers_at_once_store_each_article_once_and_lose_no_update(database, documents):
+def test_writers_at_once_store_each_article_once_and_lose_no_update(
+        database: str, documents: list[Document]) -> None:
     assert len({d.article.id for d in documents}) > 8
     new: list[str] = []
     errors: list[BaseException] = []
@@ -63,7 +59,7 @@ def test_writers_at_once_store_each_article_once_and_lose_no_update(database, do
             start.wait()
             for document in order:
                 try:
-                    stored, _ = store.ingest(document, f"writer-{seed}")
+                    stored, _ = store_and_link(store, document, f"writer-{seed}")
                 except BaseException as err:
                     errors.append(err)
                     continue
