@@ -358,10 +358,9 @@ def render(args: argparse.Namespace, hostile: HostileRun | None, crashes: list[C
         lines += [*_table(["backend", "seconds", "requests", "by status", "article reads",
                            "articles stored by ingest", "by the API", "ingest runs",
                            "errors", "inconsistencies"], rows), ""]
-        for backend, (report, broken) in loads.items():
-            for problem in [*report.errors[:10], *broken[:10]]:
-                lines.append(f"- {backend}: `{problem[:300]}`")
-        lines += [""]
+        problems = [f"- {backend}: `{problem[:300]}`" for backend, (report, broken)
+                    in loads.items() for problem in [*report.errors[:10], *broken[:10]]]
+        lines += [*problems, ""] if problems else []
 
     lines += ["## Reproduce", "", "```", "make reliability            # SQLite and a throw-away "
               "PostgreSQL server", ".venv/bin/python scripts/reliability.py --help", "```", ""]
