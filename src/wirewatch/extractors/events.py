@@ -57,6 +57,7 @@ PLACE_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 THEME_PREPS = frozenset({"in", "with", "to", "for", "on", "over", "about", "of", "against"})
 FIRST_PERSON = frozenset({"we", "i", "our", "my", "us"})
 TRIGGER_MEMO = "wirewatch_triggers"
+THEME_MEMO = "wirewatch_themes"
 MAX_DEPTH = 3  # how far into a phrase's modifiers (and pronouns) an actor is looked for
 
 
@@ -207,7 +208,15 @@ def _trigger_pos(token: Token) -> str | None:
 
 
 def _themes(token: Token) -> list[Token]:
-    """What the trigger acts on: its objects, or the noun a participle modifies."""
+    """What the trigger acts on: its objects, or the noun a participle modifies (remembered
+    in the Doc: every pattern of a trigger asks it again)."""
+    memo = token.doc.user_data.setdefault(THEME_MEMO, {})
+    if token.i not in memo:
+        memo[token.i] = _find_themes(token)
+    return memo[token.i]
+
+
+def _find_themes(token: Token) -> list[Token]:
     out = [c for c in token.children if c.dep_ in OBJECTS]
     out += [g for c in token.children if c.dep_ in ("prep", "agent")
             and c.lower_ not in lexicon().words["time-prep"]
