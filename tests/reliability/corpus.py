@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from wirewatch.model import Document
+
 PUBLISHERS = ("Reuters", "Associated Press", "Agence France-Presse", "Al Jazeera",
               "Daily Nation", "The Hindu", "Kyodo News", "Yonhap News Agency")
 
@@ -144,3 +146,15 @@ def write_news_corpus(folder: Path, count: int = 40, seed: int = 0) -> list[Path
         path.with_name(path.name + ".meta.json").write_text(json.dumps(meta), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def extract_news_corpus(folder: Path, count: int, seed: int) -> list[Document]:
+    """The Documents of a generated corpus, each with its sidecar's publisher and date, for
+    tests that store them directly rather than through ``ingest``."""
+    import wirewatch
+
+    docs = []
+    for path in write_news_corpus(folder, count, seed=seed):
+        meta = json.loads(path.with_name(path.name + ".meta.json").read_text(encoding="utf-8"))
+        docs.append(wirewatch.extract(path.read_text(encoding="utf-8"), **meta))
+    return docs

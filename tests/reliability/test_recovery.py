@@ -4,14 +4,12 @@ it, and a linking error undoes only the linking, is recorded, and is cleared onc
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, text
 
-import wirewatch
-from tests.reliability.corpus import write_news_corpus
+from tests.reliability.corpus import extract_news_corpus
 from tests.reliability.databases import fresh_database
 from tests.reliability.ledger import differences, ledger_contents
 from wirewatch.link import merge, store_and_link
@@ -21,12 +19,7 @@ from wirewatch.store import open_store
 
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Document]:
-    folder = tmp_path_factory.mktemp("recovery")
-    docs = []
-    for path in write_news_corpus(folder, 8, seed=3):
-        meta = json.loads(path.with_name(path.name + ".meta.json").read_text(encoding="utf-8"))
-        docs.append(wirewatch.extract(path.read_text(encoding="utf-8"), **meta))
-    return docs
+    return extract_news_corpus(tmp_path_factory.mktemp("recovery"), 8, seed=3)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -4,7 +4,6 @@ fails, and no count read and written back by linking loses an update."""
 
 from __future__ import annotations
 
-import json
 import random
 import threading
 from pathlib import Path
@@ -12,8 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-import wirewatch
-from tests.reliability.corpus import write_news_corpus
+from tests.reliability.corpus import extract_news_corpus
 from tests.reliability.databases import fresh_database, fresh_sqlite
 from tests.reliability.ledger import broken_invariants, ledger_contents
 from wirewatch.link import store_and_link
@@ -26,12 +24,7 @@ WRITERS = 4
 
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Document]:
-    folder = tmp_path_factory.mktemp("writers")
-    docs = []
-    for path in write_news_corpus(folder, 12, seed=7):
-        meta = json.loads(path.with_name(path.name + ".meta.json").read_text(encoding="utf-8"))
-        docs.append(wirewatch.extract(path.read_text(encoding="utf-8"), **meta))
-    return docs
+    return extract_news_corpus(tmp_path_factory.mktemp("writers"), 12, seed=7)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
