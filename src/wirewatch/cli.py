@@ -243,7 +243,10 @@ def events(
     format: FormatOption = Format.table,
     limit: LimitOption = 100,
 ) -> None:
-    """List stored events (who did what to whom, when, how sure), oldest first."""
+    """List stored events (who did what to whom, when, how sure), oldest first.
+
+    JSON and CSV rows carry the article id and the offsets of the event's sentence and
+    trigger in its text (sentence_start, sentence_end, trigger_start, trigger_end)."""
     # the options are checked before the database is opened
     filters = {"type": type.value if type else None, "actor": actor,
                "modality": modality.value if modality else None,
@@ -266,9 +269,7 @@ def events(
         return
     with _ledger(db) as store:
         rows = store.events(**filters, limit=limit)
-    for row in rows:
-        row["article"] = row["article"] if format is not Format.table else row["article"][:12]
-    _emit(rows, format, "events")
+    _emit(_for_terminal(rows) if format is Format.table else rows, format, "events")
 
 
 @app.command()
@@ -283,11 +284,14 @@ def statements(
     format: FormatOption = Format.table,
     limit: LimitOption = 100,
 ) -> None:
-    """List stored statements (who said what, how directly, through whom), newest first."""
+    """List stored statements (who said what, how directly, through whom), newest first.
+
+    JSON and CSV rows carry the article id and the offsets of the content (start, end),
+    the cue (cue_start, cue_end) and the speaker (speaker_start, speaker_end)."""
     with _ledger(db) as store:
         rows = store.statements(speaker=speaker, anonymous=anonymous, limit=limit)
     if format is Format.table:  # what fits a terminal; json and csv carry every field
-        rows = [{"article": r["article"][:8], "speaker": r["speaker"], "actor": r["actor"],
+        rows = [{"article_id": r["article_id"][:8], "speaker": r["speaker"], "actor": r["actor"],
                  "anonymous": r["anonymous"], "cue": r["cue"],
                  "content": r["content"] if len(r["content"]) <= 60
                  else r["content"][:59] + "…"} for r in rows]
@@ -335,12 +339,14 @@ def claims(
     format: FormatOption = Format.table,
 ) -> None:
     """Figure series: each merged event's figures in publication order, with their sources
-    and the figures they conflict with."""
+    and the figures they conflict with.
+
+    JSON and CSV rows carry the article id and the offsets of the figure (quantity_start,
+    quantity_end) and of its event's sentence and trigger; in JSON conflicts_with is a
+    list."""
     with _ledger(db) as store:
         rows = store.claims(actor=actor, unit=unit)
-    for row in rows:
-        row["article"] = row["article"] if format is not Format.table else row["article"][:12]
-    _emit(rows, format, "claims")
+    _emit(_for_terminal(rows) if format is Format.table else rows, format, "claims")
 
 
 @app.command()
@@ -611,10 +617,28 @@ def _show_document(document: Document) -> None:
         out.print(said)
 
 
+OFFSETS = frozenset({"start", "end", "sentence_start", "sentence_end", "trigger_start",
+                     "trigger_end", "cue_start", "cue_end", "speaker_start", "speaker_end",
+                     "quantity_start", "quantity_end"})
+
+
+def _for_terminal(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows as a terminal table shows them: a short article id and no offsets, which only a
+    program following a row back to its words needs (json and csv carry them)."""
+    return [{k: v[:12] if k == "article_id" and v else v for k, v in row.items()
+             if k not in OFFSETS} for row in rows]
+
+
+def _cell(value: Any) -> Any:
+    """A list (``conflicts_with``) as one cell of a table, CSV or TSV; JSON keeps the list."""
+    return "; ".join(map(str, value)) if isinstance(value, list) else value
+
+
 def _emit(rows: list[dict[str, Any]], format: Format, title: str) -> None:
     if format is Format.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
+    rows = [{k: _cell(v) for k, v in row.items()} for row in rows]
     if format is Format.tsv:  # plain TSV: one line a row, no tab or line break in a cell
         if rows:
             sys.stdout.write("\t".join(rows[0]) + "\n")

@@ -86,7 +86,8 @@ def test_figure_series_in_time_order_with_sources(linked):
     store, _, _ = linked
     series = [r for r in store.claims(actor="SDN", unit="troops")]
     assert [(r["published"], r["bound"], r["value"]) for r in series] == [
-        ("2025-03-10", "min", 3000.0), ("2025-03-14", "approx", 5000.0)]
+        ("2025-03-10", "min", 3000), ("2025-03-14", "approx", 5000)]
+    assert all(type(r["value"]) is int for r in series)
     assert {(r["type"], r["source"], r["place"]) for r in series} == {("MOBILIZE", "SDNMIL", "TCD")}
     assert all(r["attributed_to"] for r in series)
     assert not any(r["conflicts_with"] for r in series)  # ≥ 3,000 and ~5,000 can both hold
@@ -106,8 +107,9 @@ def test_figures_conflict_only_beyond_their_bounds():
     assert conflict(a, b) and conflict(a, c) and not conflict(b, c)
     assert value_range(10, "max") == (float("-inf"), 10)
     flagged = flag_conflicts([a, b, c])
-    assert flagged[0]["conflicts_with"] == "≥ 11,000 (B), ~10,000 (C)"
-    assert flagged[1]["conflicts_with"] == "3,000 (A)"
+    assert flagged[0]["conflicts_with"] == ["≥ 11,000 (B)", "~10,000 (C)"]
+    assert flagged[1]["conflicts_with"] == ["3,000 (A)"]
+    assert flagged[2]["conflicts_with"] == ["3,000 (A)"]
 
 
 def test_near_duplicate_signatures():

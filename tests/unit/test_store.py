@@ -203,6 +203,23 @@ def test_a_new_derived_column_is_filled_from_the_stored_items(tmp_path):
     assert rows == [(0, 1), (1, None), (2, None)]
 
 
+
+def test_an_older_ledger_gains_the_offsets_its_listings_show(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    with closing(sqlite3.connect(path)) as conn, conn:  # from before the sentence columns
+        conn.execute("CREATE TABLE events (article_id VARCHAR(64), idx INTEGER, data JSON,"
+                     " PRIMARY KEY (article_id, idx))")
+        conn.execute("INSERT INTO events VALUES ('a', 0, ?)", (
+            '{"trigger": [12, 16], "sentence": [0, 40], "place": null, "quantity": 2,'
+            ' "date": null}',))
+    open_store(str(path)).close()
+    with closing(sqlite3.connect(path)) as conn:
+        row = conn.execute("SELECT sentence_start, sentence_end, trigger_start, trigger_end,"
+                           " quantity_idx FROM events").fetchone()
+    assert row == (0, 40, 12, 16, 2)
+
 def test_full_text_search_on_each_backend(sample_doc, store):
     from wirewatch.api.queries import article_page
 

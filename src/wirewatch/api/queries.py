@@ -31,9 +31,13 @@ from ..store.selects import (
     actor_filter,
     column_filters,
     event_filters,
+    event_offsets,
     original_claims,
     span_text,
+    statement_offsets,
     trigger_text,
+    whole,
+    with_claim_evidence,
 )
 
 
@@ -126,10 +130,12 @@ def _matches(store: Store, q: str) -> Any:
 
 
 def _mentions() -> Select:
-    """Event mentions with their trigger text, publisher, date and merged event."""
+    """Event mentions with their trigger text, the offsets of their sentence and trigger,
+    publisher, date and merged event."""
     return (select(EVENTS.c.article_id, EVENTS.c.idx, EVENTS.c.type, EVENTS.c.mode,
                    EVENTS.c.source, EVENTS.c.target, EVENTS.c.modality, EVENTS.c.date,
-                   EVENTS.c.day, trigger_text(), articles.c.source.label("publisher"),
+                   EVENTS.c.day, trigger_text(), *event_offsets(),
+                   articles.c.source.label("publisher"),
                    articles.c.published, event_links.c.merged_id)
             .join(articles, articles.c.id == EVENTS.c.article_id)
             .outerjoin(event_links, and_(event_links.c.article_id == EVENTS.c.article_id,
@@ -186,14 +192,16 @@ def merged_page(store: Store, filters: dict[str, Any], cursor: str | None, limit
 def annotation_page(store: Store, name: str, filters: dict[str, Any], cursor: str | None,
                     limit: int) -> Page:
     """Places or statements across articles, each as its whole JSON item with the text it
-    spans (``content``)."""
+    spans (``content``); a statement's cue and speaker offsets also come as flat fields,
+    as the command line lists them."""
     table = annotation_tables[name]
     query = (select(table.c.article_id, table.c.idx, table.c.data, span_text(table))
              .join(articles, articles.c.id == table.c.article_id))
     page = _page(store, column_filters(query, table, filters),
                  [table.c.article_id, table.c.idx], cursor, limit)
+    flat = statement_offsets if name == "statements" else lambda _: {}
     return Page([{"article_id": r["article_id"], "idx": r["idx"], "content": r["content"],
-                  **r["data"]} for r in page.items], page.next)
+                  **r["data"], **flat(r["data"])} for r in page.items], page.next)
 
 
 def actor_page(store: Store, country: str | None, cursor: str | None, limit: int) -> Page:
@@ -217,13 +225,14 @@ def story_page(store: Store, cursor: str | None, limit: int) -> Page:
 
 def claim_page(store: Store, actor: str | None, unit: str | None, cursor: str | None,
                limit: int) -> Page:
-    query = original_claims(
+    query = with_claim_evidence(original_claims(
         select(claims.c.id, claims.c.merged_id.label("event"), claims.c.article_id,
                claims.c.actor, claims.c.type, claims.c.unit, claims.c.value, claims.c.bound,
-               claims.c.published, claims.c.attributed_to))
+               claims.c.published, claims.c.attributed_to)))
     if actor:
         query = query.where(actor_filter([claims.c.actor], actor))
     if unit:
         query = query.where(claims.c.unit == unit)
     page = _page(store, query, [claims.c.id], cursor, limit)
-    return Page(flag_conflicts(page.items), page.next)
+    return Page(flag_conflicts([r | {"value": whole(r["value"])} for r in page.items]),
+                page.next)

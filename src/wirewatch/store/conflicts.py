@@ -32,15 +32,16 @@ def conflict(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def flag_conflicts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Mark each claim with the figures of the same event and unit it conflicts with."""
+    """Mark each claim with the figures of the same event and unit it conflicts with, as a
+    list (one entry per figure), so that a reader need not split a sentence."""
     by_event: dict[Any, list[dict[str, Any]]] = {}
     for row in rows:
         by_event.setdefault((row["event"], row["unit"]), []).append(row)
     for series in by_event.values():
         for row in series:
             clashes = [other for other in series if other is not row and conflict(row, other)]
-            row["conflicts_with"] = ", ".join(
-                f"{_figure(o)} ({o['attributed_to'] or '?'})" for o in clashes)
+            row["conflicts_with"] = [f"{_figure(o)} ({o['attributed_to'] or '?'})"
+                                     for o in clashes]
     return rows
 
 

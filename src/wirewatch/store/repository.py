@@ -47,9 +47,13 @@ from .selects import (
     actor_filter,
     column_filters,
     event_filters,
+    event_offsets,
     original_claims,
     span_text,
+    statement_offsets,
     trigger_text,
+    whole,
+    with_claim_evidence,
 )
 
 
@@ -194,17 +198,19 @@ class Store:
     def claims(self, actor: str | None = None, unit: str | None = None
                ) -> list[dict[str, Any]]:
         """Figures attached to merged events, each series in publication order, with the
-        figures that cannot both be true flagged; a syndicated copy's figure is its
-        original's and is listed once."""
+        figures that cannot both be true flagged (``conflicts_with``, a list) and where the
+        figure, its sentence and its trigger are in its article; a syndicated copy's figure
+        is its original's and is listed once."""
         query = original_claims(
             select(claims.c.merged_id.label("event"), merged_events.c.type,
                    merged_events.c.source, merged_events.c.target,
                    merged_events.c.place_country.label("place"), claims.c.published,
                    claims.c.bound, claims.c.value, claims.c.unit, claims.c.attributed_to,
-                   claims.c.article_id.label("article"))
+                   claims.c.article_id)
             .join(merged_events, merged_events.c.id == claims.c.merged_id)
-        ).order_by(claims.c.merged_id, claims.c.published.is_(None), claims.c.published,
-                   claims.c.id)
+        )
+        query = with_claim_evidence(query).order_by(
+            claims.c.merged_id, claims.c.published.is_(None), claims.c.published, claims.c.id)
         if actor:
             query = query.where(actor_filter(
                 [merged_events.c.source, merged_events.c.target, claims.c.actor], actor))
@@ -212,7 +218,7 @@ class Store:
             query = query.where(claims.c.unit == unit)
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(query)]
-        return flag_conflicts(rows)
+        return flag_conflicts([r | {"value": whole(r["value"])} for r in rows])
 
     def record_failure(self, origin: str, reason: str) -> None:
         """Record why an item failed: one row per item and reason, so a rerun that fails the
@@ -247,13 +253,14 @@ class Store:
     def events(self, type: str | None = None, actor: str | None = None,
                modality: str | None = None, since: str | None = None,
                until: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Stored events, oldest first; ``actor`` matches a source or target code by prefix
-        ("KOR" finds KORGOV). ``since``/``until`` compare the first day of the event's own
-        date, so undated events are left out when either is given."""
+        """Stored events, oldest first, each with its article and the offsets of its
+        sentence and trigger in that article's text; ``actor`` matches a source or target
+        code by prefix ("KOR" finds KORGOV). ``since``/``until`` compare the first day of the
+        event's own date, so undated events are left out when either is given."""
         table = annotation_tables["events"]
-        query = (select(table.c.article_id.label("article"), table.c.date, table.c.type,
+        query = (select(table.c.article_id, table.c.date, table.c.type,
                         table.c.mode, table.c.source, table.c.target, table.c.modality,
-                        trigger_text())
+                        trigger_text(), *event_offsets())
                  .join(articles, articles.c.id == table.c.article_id)
                  .order_by(table.c.day.is_(None), table.c.day, articles.c.published,
                            table.c.article_id, table.c.idx)
@@ -305,9 +312,10 @@ class Store:
     def statements(self, speaker: str | None = None, anonymous: bool | None = None,
                    limit: int | None = None) -> list[dict[str, Any]]:
         """Stored statements, newest article first, each with who said it (``speaker``: an
-        actor code; ``anonymous``: unnamed sources only, or named ones only when False)."""
+        actor code; ``anonymous``: unnamed sources only, or named ones only when False) and
+        the offsets of its content, cue and speaker in its article's text."""
         table = annotation_tables["statements"]
-        query = (select(table.c.article_id.label("article"), articles.c.published,
+        query = (select(table.c.article_id, articles.c.published,
                         table.c.data, span_text(table))
                  .join(articles, articles.c.id == table.c.article_id)
                  .order_by(articles.c.published.is_(None), articles.c.published.desc(),
@@ -320,13 +328,14 @@ class Store:
         out = []
         for row in rows:
             speaker_item = row.data["speaker"] or {}
-            out.append({"article": row.article, "published": row.published,
+            out.append({"article_id": row.article_id, "published": row.published,
                         "speaker": speaker_item.get("name") or speaker_item.get("text"),
                         "actor": speaker_item.get("actor"),
                         "anonymous": speaker_item.get("anonymous"),
                         "cue": row.data["cue"], "direct": row.data["direct"],
                         "content": row.content,
-                        "via": " > ".join(row.data["source_chain"])})
+                        "via": " > ".join(row.data["source_chain"]),
+                        **statement_offsets(row.data)})
         return out
 
     def failures(self) -> list[dict[str, Any]]:

@@ -180,7 +180,9 @@ annotation_tables: dict[str, Table] = {
         Column("source", String(16), index=True), Column("target", String(16), index=True),
         Column("modality", String(16), index=True), Column("date", String(32), index=True),
         Column("day", String(10), index=True), Column("trigger_start", Integer),
-        Column("trigger_end", Integer), Column("place_idx", Integer)),
+        Column("trigger_end", Integer), Column("sentence_start", Integer),
+        Column("sentence_end", Integer), Column("place_idx", Integer),
+        Column("quantity_idx", Integer)),
 }
 
 # Columns computed from an item's JSON rather than copied from a field of the same name.
@@ -191,7 +193,10 @@ derived_columns: dict[str, dict[str, Callable[[dict[str, Any]], Any]]] = {
     "events": {"day": lambda item: first_day(item["date"]),
                "trigger_start": lambda item: item["trigger"][0],
                "trigger_end": lambda item: item["trigger"][1],
-               "place_idx": lambda item: item["place"]},
+               "sentence_start": lambda item: item["sentence"][0],
+               "sentence_end": lambda item: item["sentence"][1],
+               "place_idx": lambda item: item["place"],
+               "quantity_idx": lambda item: item["quantity"]},
 }
 
 

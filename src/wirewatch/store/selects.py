@@ -6,11 +6,48 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_
+from sqlalchemy import ColumnElement, Select, and_, func, or_
 
 from .schema import annotation_tables, article_links, articles, claims
 
 EVENTS = annotation_tables["events"]
+QUANTITIES = annotation_tables["quantities"]
+
+
+def event_offsets() -> list[ColumnElement[int]]:
+    """Where an event's sentence and trigger are in its article's text, so that a listed row
+    leads back to its words (``text[trigger_start:trigger_end]``)."""
+    return [EVENTS.c.sentence_start, EVENTS.c.sentence_end, EVENTS.c.trigger_start,
+            EVENTS.c.trigger_end]
+
+
+def with_claim_evidence(query: Select) -> Select:
+    """Claims joined to the event they were read from and its figure: the sentence, trigger
+    and quantity offsets in the claim's article (``quantity_*`` empty where a ledger lost
+    the link)."""
+    return (query.add_columns(*event_offsets(), QUANTITIES.c.start.label("quantity_start"),
+                              QUANTITIES.c.end.label("quantity_end"))
+            .join(EVENTS, and_(EVENTS.c.article_id == claims.c.article_id,
+                               EVENTS.c.idx == claims.c.event_idx))
+            .outerjoin(QUANTITIES, and_(QUANTITIES.c.article_id == claims.c.article_id,
+                                        QUANTITIES.c.idx == EVENTS.c.quantity_idx)))
+
+
+def statement_offsets(item: dict[str, Any]) -> dict[str, int | None]:
+    """A stored statement's content, cue and speaker offsets as flat fields (None where it
+    has no cue span or no speaker), the same in every listing."""
+    cue = item.get("cue_span") or (None, None)
+    speaker = item.get("speaker") or {}
+    return {"start": item["start"], "end": item["end"], "cue_start": cue[0],
+            "cue_end": cue[1], "speaker_start": speaker.get("start"),
+            "speaker_end": speaker.get("end")}
+
+
+def whole(value: float | None) -> float | int | None:
+    """A figure as an integer when it is one: 3,000 troops print as 3000, not 3000.0."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def trigger_text() -> ColumnElement[str]:
