@@ -38,9 +38,9 @@ STORE_READS = ("articles", "actors", "events", "event_sample", "statements", "cl
 AUTH = ("bearer", "matches", "session_value", "write_problem", "may_read", "safe_next")
 TARGETS: tuple[tuple[str, str], ...] = (
     ("wirewatch.convert.*", "convert.py"),
-    ("wirewatch.extractors.modality.*", "extract/modality.py"),
-    ("wirewatch.extractors.quantities.*", "extract/quantities.py"),
-    ("wirewatch.extractors.times.*", "extract/times.py (the helpers; the grammar is data)"),
+    ("wirewatch.extractors.modality.*", "extractors/modality.py"),
+    ("wirewatch.extractors.quantities.*", "extractors/quantities.py"),
+    ("wirewatch.extractors.times.*", "extractors/times.py (the helpers; the grammar is data)"),
     ("wirewatch.store.selects.*", "store/selects.py"),
     *((f"wirewatch.store.repository.xǁStoreǁ{name}", f"Store.{name}") for name in STORE_READS),
     *((f"wirewatch.api.guard.x_{name}", f"guard.{name}") for name in AUTH),
@@ -92,7 +92,8 @@ def read_reasons(path: Path = REASONS) -> dict[str, str]:
         return {}
     with path.open(encoding="utf-8", newline="") as f:
         return {row["mutant"]: row["reason"] for row in csv.DictReader(
-            (line for line in f if not line.startswith("#")), delimiter="\t")}
+            (line for line in f if not line.startswith("#")), delimiter="\t",
+            quoting=csv.QUOTE_NONE)}
 
 
 def replace_section(document: str, section: str) -> str:
@@ -190,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
                  for name, status in sorted(results.items(), key=lambda x: _order(x[0]))
                  if status not in DETECTED]
     if args.report_only and DOC.exists():
-        old = re.search(r"(\d+) minutes on this machine", DOC.read_text(encoding="utf-8"))
+        document = DOC.read_text(encoding="utf-8")
+        old = re.search(r"(\d+) minutes on this machine", document[document.find(SECTION):])
         minutes = float(old.group(1)) if old else minutes
     section = render(result, survivors, digits, minutes)
     DOC.write_text(replace_section(DOC.read_text(encoding="utf-8") if DOC.exists() else

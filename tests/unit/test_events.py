@@ -141,6 +141,11 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("Iran cancelled talks with the United States.", "talks", "negated"),
     ("Israel avoided strikes on Iranian oil sites.", "strikes", "negated"),
     ("China halted military exercises near Taiwan.", "exercises", "negated"),
+    ("A ceasefire between Israel and Hamas could take place next week.", "ceasefire",
+     "hypothetical"),  # the event noun is what takes place
+    ("Israel was not behind the strikes on Iran.", "strikes", "negated"),
+    ("The United States called for Russia to reciprocate by agreeing to a truce with Ukraine.",
+     "agreeing", "hypothetical"),  # the means of what is called for
 ])
 def test_modality_cues(text, word, modality):
     _, events = events_of(text)

@@ -62,7 +62,7 @@ def test_the_section_is_replaced_in_place_or_appended():
 
 def test_reasons_are_read_from_a_tsv(tmp_path):
     path = tmp_path / "survivors.tsv"
-    path.write_text("# kept by hand\nmutant\treason\nwirewatch.a.x_b__mutmut_1\tequivalent\n",
+    path.write_text('# kept by hand\nmutant\treason\nwirewatch.a.x_b__mutmut_1\t"no" is no cue\n',
                     encoding="utf-8")
-    assert mutation.read_reasons(path) == {"wirewatch.a.x_b__mutmut_1": "equivalent"}
+    assert mutation.read_reasons(path) == {"wirewatch.a.x_b__mutmut_1": '"no" is no cue'}
     assert mutation.read_reasons(tmp_path / "none.tsv") == {}
