@@ -168,7 +168,8 @@ def test_the_read_token_closes_the_api_and_every_page(closed, client):
     for path in [*API, f"/api/v1/articles/{article}"]:
         response = closed.get(path)
         assert response.status_code == 401, path
-        assert "bearer token" in response.json()["error"]["message"]
+        assert response.json()["error"]["message"] == (
+            "a valid bearer token is needed to read this server")
         assert response.headers["www-authenticate"] == "Bearer"
     for path in [*PAGES, f"/articles/{article}", "/docs"]:
         response = closed.get(path)
@@ -216,12 +217,24 @@ def test_a_browser_logs_in_with_the_read_token(ledger):
 
 
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil",
-                                    "javascript:alert(1)", ""])
+                                    "javascript:alert(1)", "",
+                                    "/events\r\nSet-Cookie: owned=1"])
 def test_login_goes_back_only_to_this_server(ledger, target):
     browser = _client(ledger, read_token=READ)
     response = browser.post("/login", data={"token": READ, "next": target},
                             follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/"
+
+
+def test_the_login_form_of_a_page_without_a_query_goes_back_to_it(closed):
+    form = closed.get("/events")
+    assert form.status_code == 401 and 'value="/events"' in form.text.replace("'", '"')
+
+
+def test_a_refused_value_says_why(client):
+    response = client.get("/api/v1/events", params={"actor": "KOR\x00"})
+    assert response.status_code == 422
+    assert response.json()["error"]["message"] == "actor: holds a NUL character"
 
 
 def test_a_session_reads_with_head_too(ledger):

@@ -146,6 +146,16 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("Israel was not behind the strikes on Iran.", "strikes", "negated"),
     ("The United States called for Russia to reciprocate by agreeing to a truce with Ukraine.",
      "agreeing", "hypothetical"),  # the means of what is called for
+    ("Asked whether Seoul would send arms to Ukraine, the official said it was not "
+     "considering it.", "send", "negated"),
+    ("Asked whether Seoul would send arms to Ukraine, the official said the issue was under "
+     "review.", "send", "hypothetical"),  # an answer that does not say no
+    ("Japan will send aid to Ukraine, depending on what Congress decides.", "send",
+     "hypothetical"),
+    ("Seoul said sending arms to Ukraine was under consideration.", "sending", "hypothetical"),
+    ("Russia did not attack Kyiv, and Ukraine shelled Belgorod.", "shelled", "asserted"),
+    ("Russia did not attack Kyiv, and Belgorod was shelled by Ukraine.", "shelled", "asserted"),
+    ("Japan to send aid to Ukraine", "send", "planned"),  # a headline's infinitive
 ])
 def test_modality_cues(text, word, modality):
     _, events = events_of(text)

@@ -67,6 +67,7 @@ def test_different_stories_stay_apart_and_follow_ups_join(linked):
     assert rows[story]["articles"] == 5 and rows[story]["copies"] == 2
     assert rows[story]["title"].startswith("At least 3,000 Sudanese troops have been deployed")
     assert [r["story"] for r in store.stories(limit=1)] == [story]  # the latest story first
+    assert {"SDNMIL", "TCD"} <= set(rows[story]["actors"].split())
     assert (rows[story]["first"], rows[story]["last"]) == ("2025-03-10", "2025-03-15")
 
 
@@ -75,6 +76,11 @@ def test_a_follow_up_merges_its_events_and_a_denial_is_flagged(linked):
     (deployment,) = [r for r in store.merged_events(type="MOBILIZE") if r["source"] == "SDNMIL"]
     assert deployment["place_country"] == "TCD"
     assert deployment["story_id"] == results["followup"]["story"]
+    assert (deployment["target"], deployment["date"]) == (None, "2025-03-10")
+    merged = store.merged_events()
+    days = [r["date"][:10] for r in merged if r["date"]]
+    assert len(days) > 1 and days == sorted(days)  # dated first, oldest first
+    assert all(r["date"] is None for r in merged[len(days):])
     assert deployment["publishers"] == 5 and deployment["independent"] == 3
     assert deployment["modality"] == "4 asserted, 1 negated"
     assert deployment["contradicted"] is True

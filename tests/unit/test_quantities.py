@@ -37,6 +37,9 @@ def test_sample_quantities(sample_doc):
      [("one hundred twenty thousand", 120000, "exact", "troops", "count")]),
     ("About 300 Russian special forces crossed.",
      [("About 300", 300, "approx", "forces", "count")]),  # the noun after its adjectives
+    ("Hundreds of Russian special forces crossed.",
+     [("Hundreds", 100, "approx", "forces", "count")]),
+    ("In Kyiv, 300 soldiers marched.", [("300", 300, "exact", "soldiers", "count")]),
     ("The army sent 30 old tanks.", [("30", 30, "exact", "tanks", "count")]),  # not an age
     ("300 passengers boarded the flight", [("300", 300, "exact", "passengers", "count")]),
     ("Prices rose 12 per cent in a year.", [("12", 12, "exact", "percent", "measure")]),
@@ -57,6 +60,9 @@ def test_numbers_with_bounds_and_units(text, expected):
     "Flight 370 vanished.",
     "Route 66 reopened.",
     "The jet took off from runway number 2.",
+    "A 6-month-old baby died.",
+    "He is the No. 2 official.",  # a rank, though the model splits "No." from its dot
+    "The No. 3 seed won.",
 ])
 def test_dates_times_ages_ordinals_and_names_are_not_quantities(text):
     assert quantities(text) == []

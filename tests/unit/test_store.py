@@ -47,7 +47,8 @@ def test_actor_summary_counts_articles_and_mentions(sample_doc, store):
     expected = next(a for a in sample_doc.actors if a.code == "PRKMIL")
     assert rows["PRKMIL"]["articles"] == 1
     assert rows["PRKMIL"]["mentions"] == len(expected.mentions)
-    assert rows["PRKMIL"]["name"] == "North Korea military"
+    assert (rows["PRKMIL"]["name"], rows["PRKMIL"]["country"], rows["PRKMIL"]["role"]) == (
+        "North Korea military", "PRK", "MIL")
     # most articles first, then most mentions, then by code
     order = [(-r["articles"], -r["mentions"], r["code"]) for r in store.actors()]
     assert len(order) == len(sample_doc.actors) and order == sorted(order)
@@ -156,6 +157,12 @@ def test_events_filter_by_type_actor_modality_and_day(sample_doc, store):
     assert sorted(r["trigger"] for r in drawn) == sorted(r["trigger"] for r in negated)
     assert {r["modality"] for r in drawn} == {"negated"}
     assert {r["type"] for r in store.events(actor="UKR", type="AID")} == {"AID"}
+    assert store.events(actor="korgov") == store.events(actor="KORGOV") != []  # any case
+    assert len(store.events(limit=2)) == 2
+    since = store.events(since="2024-10-28")  # the first days of W44 and of the 29th
+    assert since and len(since) < len(days)
+    assert sorted(r["trigger"] for r in store.event_sample(100, 1, since="2024-10-28")) == \
+        sorted(r["trigger"] for r in since)
 
 
 def test_statements_filter_by_speaker_and_anonymity(sample_doc, store):
@@ -167,8 +174,31 @@ def test_statements_filter_by_speaker_and_anonymity(sample_doc, store):
     assert len(unnamed) + len(named) <= len(store.statements())  # and those with no speaker
     assert len(store.statements(limit=2)) == 2
     text = sample_doc.article.text  # each statement's content is exactly its span
-    assert sorted(r["content"] for r in store.statements()) == sorted(
+    rows = store.statements()
+    assert sorted(r["content"] for r in rows) == sorted(
         text[s.start:s.end] for s in sample_doc.statements)
+    for row in rows:  # and its offsets lead back to its words
+        assert text[row["start"]:row["end"]] == row["content"]
+    told = next(r for r in rows if r["cue"] == "told")
+    assert text[told["cue_start"]:told["cue_end"]] == "told"
+    assert text[told["speaker_start"]:told["speaker_end"]] == "the official"
+
+
+def test_articles_list_newest_first_then_by_id(sample_doc, store):
+    from dataclasses import replace
+
+    later = replace(sample_doc, article=replace(sample_doc.article, id="0" * 64,
+                                                published="2024-10-31"))
+    same_day = replace(sample_doc, article=replace(sample_doc.article, id="1" * 64))
+    for doc in (same_day, later, sample_doc):
+        store.save(doc)
+    first = sorted([sample_doc.article.id, "1" * 64])  # one day: by id
+    assert [r["id"] for r in store.articles()] == ["0" * 64, *first]
+    undated = replace(sample_doc, article=replace(sample_doc.article, id="2" * 64,
+                                                  published=None))
+    store.save(undated)
+    # nothing is linked yet: the oldest publication first, the undated last
+    assert store.unlinked() == [*first, "0" * 64, "2" * 64]
 
 
 def test_an_older_database_gains_new_columns(tmp_path):

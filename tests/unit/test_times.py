@@ -60,10 +60,34 @@ def test_sample_story_times(sample_doc):
     ("10/30/98", "1998-10-30", "date"),
     ("10/30/50", "1950-10-30", "date"),  # two-digit years: 50 and later are 19xx
     ("10/30/49", "2049-10-30", "date"),
+    ("1,000 days", "P1000D", "duration"),  # one number, not "000 days"
+    ("three hundred days", "P300D", "duration"),
+    ("two hundred and fifty days", "P250D", "duration"),
+    ("a hundred years ago", "1924", "year"),
+    ("last quarter", "2024-Q3", "date"),
+    ("next quarter", "2025-Q1", "date"),
+    ("the past two months or next week", "P2M", "duration"),  # the longest expression
 ])
 def test_normalization(text, value, kind):
     hit = normalize_expression(text, ANCHOR)
     assert (hit.value, hit.kind) == (value, kind)
+
+
+def test_a_modifier_is_kept_apart_from_the_value():
+    hit = normalize_expression("mid-October", ANCHOR)
+    assert (hit.value, hit.mod) == ("2024-10", "MID")
+    assert normalize_expression("October", ANCHOR).mod is None
+
+
+def test_a_season_is_a_time_only_where_the_words_before_say_so():
+    assert [t.text for t in wirewatch.extract("Troops will attack in spring.",
+                                              published="2024-10-30").times] == ["spring"]
+    assert wirewatch.extract("Spring water is clean.", published="2024-10-30").times == ()
+
+
+def test_a_year_that_ends_the_text_is_read():
+    doc = wirewatch.extract("The war ended in 2019", published="2024-10-30")  # no full stop
+    assert [(t.text, t.value) for t in doc.times] == [("2019", "2019")]
 
 
 def test_a_fortnight_is_two_weeks_back():
@@ -80,6 +104,8 @@ def test_a_fortnight_is_two_weeks_back():
     ("The company has opened a plant in December.", "2023-12"),  # perfect: the past
     ("The company opened a plant in December.", "2023-12"),
     ("The company will open a plant in December.", "2024-12"),
+    ("The talks are on Friday.", "2024-11-01"),  # the present of a "be": scheduled
+    ("The vote is scheduled for March.", "2025-03"),
 ])
 def test_the_verbs_tense_places_a_bare_day_or_month(text, value):
     doc = wirewatch.extract(text, published="2024-10-30")
@@ -109,6 +135,9 @@ def test_earlier_and_quarters_count_from_what_the_text_last_named():
     doc = wirewatch.extract("Profit rose in the third quarter, up from two years earlier.",
                                      published="1989-10-26")
     assert times(doc)["two years earlier"][0] == "1987"  # only "a year earlier" is a quarter
+    doc = wirewatch.extract("Profit rose in the third quarter. For the year, sales fell.",
+                            published="1989-10-26")
+    assert times(doc)["the year"][0] == "P1Y"  # "the year" is no quarter
 
 
 def test_a_bare_weekday_looks_back_unless_the_verb_is_future():

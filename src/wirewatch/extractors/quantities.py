@@ -165,6 +165,9 @@ def _is_ordinal_or_name(span: Span) -> bool:
     if token.tag_ in ("JJ",) and token.lower_ in ("first", "second", "third"):
         return True
     before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text == "." and span.start >= 2 \
+            and span.doc[span.start - 2].text == "No":
+        return True  # "the No. 2 official": the model splits the abbreviation from its dot
     return before is not None and before.lower_ in ("no.", "number", "#", "route", "flight")
 
 

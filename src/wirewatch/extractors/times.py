@@ -256,9 +256,14 @@ def rules() -> tuple[Rule, ...]:
     DP = f"(?i:(?P<dp>{_alt(list(w['daypart']))}))"
     UNIT = (f"(?i:(?P<unit>{_alt([u for u in w['unit'] if u != 'night'])})"
             "(?:s|es)?)(?![\\w])").replace("century)(?:s|es)?", "century|centuries)")
-    NUMW = ("(?i:(?P<num>\\d+(?:\\.\\d+)?|"
-            "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
-            "four|five|six|seven|eight|nine))?|a couple of|a few|couple of|" +
+    TENS = ("(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+            "four|five|six|seven|eight|nine))?")
+    # "1,000 days" and "three hundred and fifty years" are one number each, not "000 days"
+    # and "fifty years"
+    HUNDREDS = ("(?:a|one|two|three|four|five|six|seven|eight|nine)\\s+hundred(?:\\s+(?:and\\s+)?"
+                f"(?:{TENS}|{_alt([k for k, v in w['number'].items() if float(v) < 20])}))?")
+    NUMW = ("(?i:(?P<num>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|" + HUNDREDS + "|" + TENS +
+            "|a couple of|a few|couple of|" +
             _alt([k for k in (*w["number"], *w["vague"]) if k not in ("half",)]) + "))")
     MOD = "(?i:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)" \
           "[- ]?\\s*)"
