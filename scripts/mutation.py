@@ -121,8 +121,14 @@ def mutant_change(name: str) -> str:
     return f"{cell(old)} → {cell(new)}"
 
 
+def by_slice(results: dict[str, str]) -> dict[str, Score]:
+    """The score of each slice (last digit of the mutant number) among ``results``."""
+    digits = sorted({name[-1] for name in results})
+    return {d: score({n: s for n, s in results.items() if n.endswith(d)}) for d in digits}
+
+
 def render(result: Score, survivors: list[tuple[str, str, str]], digits: str,
-           minutes: float) -> str:
+           minutes: float, slices: dict[str, Score] | None = None) -> str:
     statuses = ", ".join(f"{n} {status}" for status, n in result.by_status.items())
     lines = [
         SECTION, "",
@@ -132,6 +138,11 @@ def render(result: Score, survivors: list[tuple[str, str, str]], digits: str,
         f"{result.total}; {statuses}); slice {digits} (every mutant numbered "
         + " or ".join(f"…{d}" for d in digits) + f"), {minutes:.0f} minutes on this machine.",
         "",
+        *([("By slice: " + "; ".join(f"…{d} {sc.percent:.1f}% ({sc.killed} of {sc.total})"
+                                     for d, sc in slices.items())
+            + ". A slice whose survivors were read to write tests scores higher than one "
+            "whose survivors were not: the lowest is the fairer estimate."), ""]
+          if slices and len(slices) > 1 else []),
         "What is mutated: " + ", ".join(label for _, label in TARGETS) + ".",
         "The tests that run are the fast ones that exercise this code "
         "(`pytest_add_cli_args_test_selection` in pyproject.toml); for each mutant mutmut "
@@ -150,9 +161,13 @@ def render(result: Score, survivors: list[tuple[str, str, str]], digits: str,
 
 
 def _mutmut_version() -> str:
-    from importlib.metadata import version
+    """The installed mutmut's version (it is only in the ``mutation`` extra, not in CI's)."""
+    from importlib.metadata import PackageNotFoundError, version
 
-    return version("mutmut")
+    try:
+        return version("mutmut")
+    except PackageNotFoundError:
+        return "not installed"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -194,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         document = DOC.read_text(encoding="utf-8")
         old = re.search(r"(\d+) minutes on this machine", document[document.find(SECTION):])
         minutes = float(old.group(1)) if old else minutes
-    section = render(result, survivors, digits, minutes)
+    section = render(result, survivors, digits, minutes, by_slice(results))
     DOC.write_text(replace_section(DOC.read_text(encoding="utf-8") if DOC.exists() else
                                    "# Reliability\n", section), encoding="utf-8")
     print(f"mutation score {result.percent:.1f}% ({result.killed} of {result.total} killed), "

@@ -66,3 +66,13 @@ def test_reasons_are_read_from_a_tsv(tmp_path):
                     encoding="utf-8")
     assert mutation.read_reasons(path) == {"wirewatch.a.x_b__mutmut_1": '"no" is no cue'}
     assert mutation.read_reasons(tmp_path / "none.tsv") == {}
+
+
+def test_each_slice_is_scored_apart():
+    results = {"wirewatch.a.x_f__mutmut_10": "killed", "wirewatch.a.x_f__mutmut_20": "survived",
+               "wirewatch.a.x_f__mutmut_5": "killed", "wirewatch.a.x_f__mutmut_15": "killed"}
+    slices = mutation.by_slice(results)
+    assert {d: (s.killed, s.total) for d, s in slices.items()} == {"0": (1, 2), "5": (2, 2)}
+    section = mutation.render(mutation.score(results), [], "05", 3.0, slices)
+    assert "By slice: …0 50.0% (1 of 2); …5 100.0% (2 of 2)." in section
+    assert "**Score: 75.0% of mutants killed** (3 of 4;" in section
