@@ -65,7 +65,8 @@ def test_every_write_route_needs_the_write_token_as_bearer(writable, authorizati
                                   json=BODY, headers=headers)
         assert response.status_code == 401, (method, path, response.text)
         assert response.headers["www-authenticate"] == "Bearer"
-        assert "bearer token" in response.json()["error"]["message"]
+        assert response.json()["error"]["message"] == (
+            "a valid bearer token is needed to write (Authorization: Bearer <token>)")
 
 
 def test_the_bearer_scheme_is_case_insensitive_and_the_token_is_exact(writable):
@@ -224,6 +225,30 @@ def test_login_goes_back_only_to_this_server(ledger, target):
     response = browser.post("/login", data={"token": READ, "next": target},
                             follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/"
+
+
+def test_spaces_after_the_scheme_are_one_separator(writable):
+    response = writable.post("/api/v1/articles", json=BODY,
+                             headers={"Authorization": f"Bearer  {WRITE}"})
+    assert response.status_code in (200, 201)
+
+
+def test_login_goes_back_to_a_page_whose_query_holds_a_space(ledger):
+    browser = _client(ledger, read_token=READ)
+    response = browser.post("/login", data={"token": READ, "next": "/articles?q=North Korea"},
+                            follow_redirects=False)
+    assert response.headers["location"] == "/articles?q=North%20Korea"
+
+
+def test_the_session_cookie_is_secure_over_https(ledger):
+    browser = TestClient(create_app(Settings(db=ledger), read_token=READ),
+                         base_url="https://testserver")
+    response = browser.post("/login", data={"token": READ, "next": "/"},
+                            follow_redirects=False)
+    assert "secure" in response.headers["set-cookie"].lower()
+    plain = _client(ledger, read_token=READ).post("/login", data={"token": READ, "next": "/"},
+                                                  follow_redirects=False)
+    assert "secure" not in plain.headers["set-cookie"].lower()
 
 
 def test_the_login_form_of_a_page_without_a_query_goes_back_to_it(closed):

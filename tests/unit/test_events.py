@@ -156,6 +156,8 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("Russia did not attack Kyiv, and Ukraine shelled Belgorod.", "shelled", "asserted"),
     ("Russia did not attack Kyiv, and Belgorod was shelled by Ukraine.", "shelled", "asserted"),
     ("Japan to send aid to Ukraine", "send", "planned"),  # a headline's infinitive
+    ("Asked whether Seoul sent arms to Ukraine, the official said the matter was under "
+     "review.", "sent", "hypothetical"),  # a question without a modal of its own
 ])
 def test_modality_cues(text, word, modality):
     _, events = events_of(text)

@@ -77,6 +77,12 @@ def test_a_follow_up_merges_its_events_and_a_denial_is_flagged(linked):
     assert deployment["place_country"] == "TCD"
     assert deployment["story_id"] == results["followup"]["story"]
     assert (deployment["target"], deployment["date"]) == (None, "2025-03-10")
+    assert deployment["mode"] == "troops"
+    (demand,) = store.merged_events(type="DEMAND")
+    # two independent sources that both assert it do not contradict each other
+    assert (demand["independent"], demand["modality"], demand["contradicted"]) == (
+        2, "4 asserted", False)
+    assert len(store.merged_events(limit=2)) == 2
     merged = store.merged_events()
     days = [r["date"][:10] for r in merged if r["date"]]
     assert len(days) > 1 and days == sorted(days)  # dated first, oldest first
@@ -94,9 +100,15 @@ def test_figure_series_in_time_order_with_sources(linked):
     assert [(r["published"], r["bound"], r["value"]) for r in series] == [
         ("2025-03-10", "min", 3000), ("2025-03-14", "approx", 5000)]
     assert all(type(r["value"]) is int for r in series)
-    assert {(r["type"], r["source"], r["place"]) for r in series} == {("MOBILIZE", "SDNMIL", "TCD")}
+    assert {(r["type"], r["source"], r["target"], r["place"]) for r in series} == {
+        ("MOBILIZE", "SDNMIL", None, "TCD")}
     assert all(r["attributed_to"] for r in series)
     assert not any(r["conflicts_with"] for r in series)  # ≥ 3,000 and ~5,000 can both hold
+    for row in series:  # each figure leads back to its words and its event's
+        text = store.document(row["article_id"]).article.text
+        assert text[row["quantity_start"]:row["quantity_end"]].replace(",", "").endswith(
+            str(row["value"]))
+        assert row["trigger_start"] < row["trigger_end"] <= row["sentence_end"]
 
 
 def test_linking_twice_changes_nothing(linked, documents):

@@ -40,6 +40,10 @@ def test_sample_quantities(sample_doc):
     ("Hundreds of Russian special forces crossed.",
      [("Hundreds", 100, "approx", "forces", "count")]),
     ("In Kyiv, 300 soldiers marched.", [("300", 300, "exact", "soldiers", "count")]),
+    ("The army lost 300, officials said.", [("300", 300, "exact", None, "count")]),
+    ("The war ended. 300 soldiers died.", [("300", 300, "exact", "soldiers", "count")]),
+    ("A 40-year-old man and 3 children died.", [("3", 3, "exact", "children", "count")]),
+    ("In 2019, 300 soldiers crossed.", [("300", 300, "exact", "soldiers", "count")]),
     ("The army sent 30 old tanks.", [("30", 30, "exact", "tanks", "count")]),  # not an age
     ("300 passengers boarded the flight", [("300", 300, "exact", "passengers", "count")]),
     ("Prices rose 12 per cent in a year.", [("12", 12, "exact", "percent", "measure")]),
@@ -61,6 +65,7 @@ def test_numbers_with_bounds_and_units(text, expected):
     "Route 66 reopened.",
     "The jet took off from runway number 2.",
     "A 6-month-old baby died.",
+    "The soldier, 52 years old, was hurt.",
     "He is the No. 2 official.",  # a rank, though the model splits "No." from its dot
     "The No. 3 seed won.",
 ])

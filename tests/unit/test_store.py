@@ -54,6 +54,7 @@ def test_actor_summary_counts_articles_and_mentions(sample_doc, store):
     assert len(order) == len(sample_doc.actors) and order == sorted(order)
     assert len({mentions for _, mentions, _ in order}) > 1  # the mentions decide something
     assert len(store.actors(limit=2)) == 2
+    assert set(store.actors()[0]) == {"code", "name", "country", "role", "articles", "mentions"}
 
 
 def test_failures_are_one_row_per_item_and_reason(store):
@@ -135,6 +136,9 @@ def test_id_prefixes(sample_doc, store):
     assert store.find_article_id(sample_doc.article.id[:8]) == sample_doc.article.id
     with pytest.raises(StoreError, match="no article"):
         store.find_article_id("ffffffffff")
+    with pytest.raises(StoreError, match=f"^no article with id '{'f' * 64}' in "
+                                         f"{re.escape(store.url)}$"):
+        store.document("f" * 64)
 
 
 def test_unopenable_database_is_a_clear_error(tmp_path):
@@ -159,6 +163,15 @@ def test_events_filter_by_type_actor_modality_and_day(sample_doc, store):
     assert {r["type"] for r in store.events(actor="UKR", type="AID")} == {"AID"}
     assert store.events(actor="korgov") == store.events(actor="KORGOV") != []  # any case
     assert len(store.events(limit=2)) == 2
+    assert set(rows[0]) == {"article_id", "date", "type", "mode", "source", "target",
+                            "modality", "trigger", "sentence_start", "sentence_end",
+                            "trigger_start", "trigger_end"}
+    text = sample_doc.article.text
+    assert all(text[r["trigger_start"]:r["trigger_end"]] == r["trigger"] for r in rows)
+    assert {r["mode"] for r in store.events(type="AID")} >= {"military"}
+    korea = store.events(actor="KORGOV")
+    assert sorted(r["trigger"] for r in store.event_sample(100, 1, actor="KORGOV")) == sorted(
+        r["trigger"] for r in korea)
     since = store.events(since="2024-10-28")  # the first days of W44 and of the 29th
     assert since and len(since) < len(days)
     assert sorted(r["trigger"] for r in store.event_sample(100, 1, since="2024-10-28")) == \
@@ -175,6 +188,12 @@ def test_statements_filter_by_speaker_and_anonymity(sample_doc, store):
     assert len(store.statements(limit=2)) == 2
     text = sample_doc.article.text  # each statement's content is exactly its span
     rows = store.statements()
+    assert set(rows[0]) == {"article_id", "published", "speaker", "actor", "anonymous", "cue",
+                            "direct", "content", "via", "start", "end", "cue_start", "cue_end",
+                            "speaker_start", "speaker_end"}
+    assert {r["published"] for r in rows} == {"2024-10-30"}
+    assert "Yonhap News Agency > A senior presidential official > the intelligence assessment" \
+        in {r["via"] for r in rows}
     assert sorted(r["content"] for r in rows) == sorted(
         text[s.start:s.end] for s in sample_doc.statements)
     for row in rows:  # and its offsets lead back to its words
@@ -194,6 +213,7 @@ def test_articles_list_newest_first_then_by_id(sample_doc, store):
         store.save(doc)
     first = sorted([sample_doc.article.id, "1" * 64])  # one day: by id
     assert [r["id"] for r in store.articles()] == ["0" * 64, *first]
+    assert [r["id"] for r in store.articles(limit=1)] == ["0" * 64]
     undated = replace(sample_doc, article=replace(sample_doc.article, id="2" * 64,
                                                   published=None))
     store.save(undated)

@@ -67,10 +67,16 @@ def test_sample_story_times(sample_doc):
     ("last quarter", "2024-Q3", "date"),
     ("next quarter", "2025-Q1", "date"),
     ("the past two months or next week", "P2M", "duration"),  # the longest expression
+    ("several fortnights", "PXW", "duration"),
 ])
 def test_normalization(text, value, kind):
     hit = normalize_expression(text, ANCHOR)
     assert (hit.value, hit.kind) == (value, kind)
+
+
+def test_the_last_quarter_is_the_one_before_the_anchors():
+    assert normalize_expression("last quarter", date(2024, 6, 15)).value == "2024-Q1"
+    assert normalize_expression("last quarter", date(2024, 1, 15)).value == "2023-Q4"
 
 
 def test_a_modifier_is_kept_apart_from_the_value():
@@ -106,6 +112,10 @@ def test_a_fortnight_is_two_weeks_back():
     ("The company will open a plant in December.", "2024-12"),
     ("The talks are on Friday.", "2024-11-01"),  # the present of a "be": scheduled
     ("The vote is scheduled for March.", "2025-03"),
+    ("The minister meets his counterpart on Friday.", "2024-11-01"),
+    ("The ministers hope to sign the deal on Friday.", "2024-11-01"),  # hoping looks ahead
+    ("The plant could be opened in December.", "2024-12"),  # a passive is no perfect
+    ("Two days later, the talks began.", "2024-11-01"),  # no earlier day: from publication
 ])
 def test_the_verbs_tense_places_a_bare_day_or_month(text, value):
     doc = wirewatch.extract(text, published="2024-10-30")
@@ -119,6 +129,9 @@ def test_the_year_after_a_point_preposition_is_this_year():
     by = times(wirewatch.extract("The plant will close by the year end.",
                                           published="2024-10-30"))
     assert by["the year"] == ("2024", "year")
+    since = times(wirewatch.extract("Exports have grown since the year began.",
+                                    published="2024-10-30"))
+    assert since["the year"] == ("2024", "year")
     spell = times(wirewatch.extract("Profits rose for the year.", published="2024-10-30"))
     assert spell["the year"] == ("P1Y", "duration")  # "for the year" is a span of time
 
@@ -132,6 +145,12 @@ def test_earlier_and_quarters_count_from_what_the_text_last_named():
         "Profit rose in the second quarter. In the quarter, sales fell.",
         published="1989-10-26")
     assert times(doc)["the quarter"][0] == "1989-Q2"  # not the last quarter before publication
+    doc = wirewatch.extract("Profit rose in the second quarter. In the period, sales fell.",
+                            published="1989-10-26")
+    assert times(doc)["the period"][0] == "1989-Q2"
+    doc = wirewatch.extract("The envoy arrived on March 10. Two weeks later, talks began.",
+                            published="2024-10-30")
+    assert times(doc)["Two weeks later"][0] == "2024-W12"
     doc = wirewatch.extract("Profit rose in the third quarter, up from two years earlier.",
                                      published="1989-10-26")
     assert times(doc)["two years earlier"][0] == "1987"  # only "a year earlier" is a quarter
