@@ -128,7 +128,7 @@ def by_slice(results: dict[str, str]) -> dict[str, Score]:
 
 
 def render(result: Score, survivors: list[tuple[str, str, str]], digits: str,
-           minutes: float, slices: dict[str, Score] | None = None) -> str:
+           minutes: float, slices: dict[str, Score] | None = None, note: str = "") -> str:
     statuses = ", ".join(f"{n} {status}" for status, n in result.by_status.items())
     lines = [
         SECTION, "",
@@ -143,6 +143,7 @@ def render(result: Score, survivors: list[tuple[str, str, str]], digits: str,
             + ". A slice whose survivors were read to write tests scores higher than one "
             "whose survivors were not: the lowest is the fairer estimate."), ""]
           if slices and len(slices) > 1 else []),
+        *([note, ""] if note else []),
         "What is mutated: " + ", ".join(label for _, label in TARGETS) + ".",
         "The tests that run are the fast ones that exercise this code "
         "(`pytest_add_cli_args_test_selection` in pyproject.toml); for each mutant mutmut "
@@ -176,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="last digits of the mutant numbers to run (default 0: a tenth)")
     parser.add_argument("--report-only", action="store_true",
                         help="rewrite the section from the last run without running mutmut")
+    parser.add_argument("--note", default="",
+                        help="a paragraph to print under the score (how the slices were used)")
     args = parser.parse_args(argv)
     digits = "".join(sorted(set(args.slice)))
     if not digits.isdigit():
@@ -209,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         document = DOC.read_text(encoding="utf-8")
         old = re.search(r"(\d+) minutes on this machine", document[document.find(SECTION):])
         minutes = float(old.group(1)) if old else minutes
-    section = render(result, survivors, digits, minutes, by_slice(results))
+    section = render(result, survivors, digits, minutes, by_slice(results), args.note)
     DOC.write_text(replace_section(DOC.read_text(encoding="utf-8") if DOC.exists() else
                                    "# Reliability\n", section), encoding="utf-8")
     print(f"mutation score {result.percent:.1f}% ({result.killed} of {result.total} killed), "
