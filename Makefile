@@ -40,7 +40,7 @@ goldens: install
 goldens-check: install
 	$(BIN)/python scripts/regenerate_goldens.py --check
 
-# Mutation testing, outside `make test` and CI (about 20 minutes on two cores): mutmut over
+# Mutation testing, outside `make test` and CI (5 to 10 minutes a slice on two cores): mutmut over
 # convert, the modality, quantity and time rules, the store's reads and the API's auth; the
 # score and the surviving mutants go to docs/reliability.md. SLICE picks which tenths of the
 # mutants run (by the last digit of their number): SLICE=0 is one tenth, SLICE=0123456789 all.

@@ -73,6 +73,7 @@ def test_each_slice_is_scored_apart():
                "wirewatch.a.x_f__mutmut_5": "killed", "wirewatch.a.x_f__mutmut_15": "killed"}
     slices = mutation.by_slice(results)
     assert {d: (s.killed, s.total) for d, s in slices.items()} == {"0": (1, 2), "5": (2, 2)}
-    section = mutation.render(mutation.score(results), [], "05", 3.0, slices)
-    assert "By slice: …0 50.0% (1 of 2); …5 100.0% (2 of 2)." in section
+    section = mutation.render(mutation.score(results), [], "05", 3.0, slices, "A note.", 2950)
+    assert "By slice: …0 50.0% (1 of 2); …5 100.0% (2 of 2).\n\nA note.\n" in section
+    assert "a whole run of all 2,950 mutants" in section
     assert "**Score: 75.0% of mutants killed** (3 of 4;" in section
