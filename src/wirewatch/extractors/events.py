@@ -546,9 +546,14 @@ def _left(trigger: Token) -> list[Token]:
 def _condition_subjects(verb: Token) -> list[Token]:
     """Whom a threat is aimed at: the subject of its condition ("threatened to stop the
     talks if the United States goes ahead", "unless Baghdad accepted")."""
-    return [s for clause in verb.subtree if clause.dep_ == "advcl" and any(
+    return [s for clause in verb.subtree if _is_condition(clause)
+            for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _is_condition(clause: Token) -> bool:
+    """A clause opened by "if" or "unless"."""
+    return clause.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
-        for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _complement_targets(verb: Token, book: Lexicon) -> list[Token]:
@@ -990,10 +995,8 @@ def _declared(trigger: Token, chain: Sequence[Token], source: str, actors: Actor
 def _conditional(trigger: Token) -> bool:
     """Made on a condition ("threatening retaliation if hit by sanctions"), with no modal of
     its own ("could threaten" stays hypothetical)."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                         for m in c.children) for c in trigger.children) \
-        and not any(c.dep_ == "aux" and c.lower_ in modality_cues().aux
-                    for c in trigger.children)
+    return any(_is_condition(c) for c in trigger.children) and not any(
+        c.dep_ == "aux" and c.lower_ in modality_cues().aux for c in trigger.children)
 
 
 def _plural(head: Token) -> bool:
