@@ -45,11 +45,15 @@ ROLES = frozenset({"agent", "recipient", "force"})
 T = TypeVar("T", TimeHit, QuantityHit, PlaceHit, StatementHit)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
+OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
 ORGANISATION_PREFIXES = frozenset({"IGO", "IMG", "NGO"})
 ORGANISATION_ROLES = frozenset({"REB", "INS", "OPP", "PTY", "SEP", "RAD", "UAF", "NGO"})
 # Types whose nouns name what was done to someone: their "of" phrase is the target.
 PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "INVESTIGATE", "DISAPPROVE", "SUPPORT",
                            "REJECT", "THREATEN", "SANCTION", "CRIME"})
+# Types whose act two conjoined actors can do to each other ("Israel and Lebanon renewed
+# talks").
+MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 # Types whose act, when no one is named, is aimed at the country where it happens.
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 # Prepositions whose object is what a verb's act is about or done with ("agreed to a
@@ -353,6 +357,11 @@ class ActorIndex:
         """A pronoun's actor: the subject of the nearest clause above it that has one, else
         the last actor named before it in the sentence."""
         singular = pronoun.lower_ in SINGULAR_PRONOUNS
+        # an object pronoun is not the subject that acts on it: in "Trump keeps tariffs in
+        # place to pressure them", "them" is not Trump
+        bound = pronoun.tag_ == "PRP" and pronoun.dep_ in ("dobj", "dative") \
+            and pronoun.lower_ in OBJECT_PRONOUNS
+        other = None
         node = pronoun
         while node.head.i != node.i:
             node = node.head
@@ -360,12 +369,16 @@ class ActorIndex:
                 if (child.dep_ in SUBJECTS and child.i < pronoun.i and child.pos_ != "PRON"
                         and not (singular and _plural(child))
                         and (code := self.of_phrase(child, depth))):
-                    return code
+                    if not bound:
+                        return code
+                    other = other or code
         sent_start = pronoun.sent.start
         for m in reversed(self.mentions):
             if sent_start <= m.start and m.end <= pronoun.i and not (
-                    singular and _plural(self.doc[m.end - 1])):
+                    singular and _plural(self.doc[m.end - 1])) and m.code != other:
                 return m.code
+        if bound:
+            return None
         if pronoun.lower_ in ("i", "me", "my", "we", "us", "our", "you", "your"):
             return None  # a speaker's own voice: whose it is, the statement says
         return self.previous_subject(pronoun, person=pronoun.lower_ in PERSON_PRONOUNS,
@@ -445,9 +458,10 @@ def _subject(verb: Token) -> Token | None:
         if (for_subject := _for_subject(node)) is not None:
             return for_subject
         if node.dep_ == "xcomp" and node.head.lemma_.lower() not in lexicon().words[
-                "subject-control"] and (
-                objects := [c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i]):
-            return objects[0]  # "urged Russia to accept": Russia is the one to accept
+                "subject-control"] and (objects := _called_on(node)):
+            # "urged Russia to accept", "called on the government to allow": Russia, the
+            # government is the one to act
+            return objects[0]
         if node.dep_ == "acl" and node.head.dep_ == "dobj" and node.head.head.pos_ == "VERB":
             node = node.head.head  # "X finalized a plan to visit": X is the one to visit
             continue
@@ -458,6 +472,15 @@ def _subject(verb: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _called_on(clause: Token) -> list[Token]:
+    """Whom the verb above an infinitive asks to do it: its object or the object of its
+    "on" ("urged Russia to accept", "called on the government to allow")."""
+    verb = clause.head
+    return [c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        and verb.i < c.i < clause.i for g in c.children if g.dep_ == "pobj"]
 
 
 def _for_subject(verb: Token) -> Token | None:
@@ -531,7 +554,9 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             target_heads += _complement_targets(trigger, book)
         target_heads += _condition_subjects(trigger) if pattern.type == "THREATEN" else []
     return _resolve(source_heads, target_heads, places, actors,
-                    (*source_heads, *target_heads, *objects, *patients))
+                    (*source_heads, *target_heads, *objects, *patients),
+                    mutual=(not passive and pattern.type in MUTUAL_TYPES)
+                    or _reciprocal(trigger.sent))
 
 
 def _left(trigger: Token) -> list[Token]:
@@ -614,7 +639,8 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # Mhlanga's arrest" nothing about who arrested him
         source_heads = [subject]
     return _resolve(source_heads, target_heads, places, actors,
-                    (*source_heads, *target_heads, trigger))
+                    (*source_heads, *target_heads, trigger),
+                    mutual=pattern.type in MUTUAL_TYPES or _reciprocal(trigger.sent))
 
 
 def _of_objects(token: Token) -> list[Token]:
@@ -647,7 +673,10 @@ def _governing_verb(noun: Token) -> Token | None:
 
 def _resolve(source_heads: Sequence[Token], target_heads: Sequence[Token],
              places: Sequence[Token], actors: ActorIndex,
-             phrases: Sequence[Token]) -> Arguments:
+             phrases: Sequence[Token], mutual: bool = True) -> Arguments:
+    """The codes of the first source phrase with an actor and of the first target; conjoined
+    sources act on each other only where the act can be ``mutual`` (talks, not criticism by
+    several: "he was criticized by U.N., U.S. and French representatives")."""
     source_codes: list[str] = []
     for head in source_heads:
         source_codes = actors.all_of_phrase(head)
@@ -657,7 +686,7 @@ def _resolve(source_heads: Sequence[Token], target_heads: Sequence[Token],
     targets = [code for h in target_heads for code in actors.all_of_phrase(h)[:1]]
     # the first target that is another actor: "offered its troops to Lebanon's president"
     target = next((c for c in targets if c != source), targets[0] if targets else None)
-    if target is None and len(source_codes) > 1:
+    if target is None and len(source_codes) > 1 and mutual:
         target = source_codes[1]  # "Israel and Lebanon renewed talks": each with the other
     return Arguments(source, target, tuple(places), tuple(phrases))
 
@@ -843,6 +872,12 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in book.words[
             "background-mark"] for c in token.children):
         return True  # "before Russia invaded Ukraine", "until the army took power"
+    if _background_when(token, book):
+        return True  # "since 2011, when the government sent soldiers": dates a state
+    if _habitual(token, book):
+        return True  # "the group frequently conducts bombings": a habit, not an act
+    if _standing_passive(token):
+        return True  # "which itself is sanctioned": a state the noun is in
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "dative") \
             and token.head.lemma_.lower() in book.words["audience-verb"]:
         return True  # "told a cabinet meeting": the audience of a statement
@@ -861,17 +896,53 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
                                         in reporting_cues().verbs for c in token.children):
         return True  # "declined to comment" refuses no one anything
     node = token
-    for step in range(3):  # up through the complement and object links of its own clause
-        if node.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep") or node.head.i == node.i:
+    step = 0
+    while step < 3:  # up through the complement and object links of its own clause
+        if node.dep_ == "conj" and node.head.dep_ in ("xcomp", "ccomp", "pcomp") \
+                and node.head.i != node.i:
+            node = node.head  # "accused him of undermining democracy and allowing graft"
+            continue
+        if node.dep_ not in ("xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep") \
+                or node.head.i == node.i:
             return False
         node = node.head
+        step += 1 if node.pos_ != "ADP" else 0
         if node.pos_ == "VERB" and (found := match_trigger(node, book)) is not None:
-            if step == 0 and _names_its_actor(token, actors):
+            if step == 1 and _names_its_actor(token, actors):
                 return False  # "rejected Kenya's request": another actor's act, answered
             # what is refused, alleged or threatened is that event's content ("accused
             # YChina of supporting propaganda", "threatened to suspend operations")
             return found.type in ("REJECT", "THREATEN") or found.mode == "allege"
     return False
+
+
+def _background_when(token: Token, book: Lexicon) -> bool:
+    """A "when" clause on a date that another clause is measured from ("relations have been
+    frozen since 2013, when both countries withdrew their ambassadors")."""
+    if token.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "when"
+                                        for c in token.children):
+        return False
+    date = token.head
+    return date.dep_ == "pobj" and date.head.lower_ in book.words["background-prep"]
+
+
+def _habitual(token: Token, book: Lexicon) -> bool:
+    """An act said to happen as a habit ("frequently conducts bombings", "is usually
+    deported"): an adverb of frequency on the trigger or on the verb an event noun is the
+    object of."""
+    holders = [token]
+    if token.pos_ == "NOUN" and noun_is_object(token) and token.head.pos_ in ("VERB", "AUX"):
+        holders.append(token.head)
+    return any(c.dep_ == "advmod" and c.lower_ in book.words["habitual"]
+               for h in holders for c in h.children)
+
+
+def _standing_passive(token: Token) -> bool:
+    """A relative clause in the present passive with no one named who acts ("a shipping
+    line, which itself is sanctioned"): it says what state its noun is in."""
+    return token.dep_ == "relcl" and token.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in token.children) and not any(
+        c.dep_ == "agent" for c in token.children)
 
 
 def _denies_a_report(token: Token) -> bool:

@@ -1,0 +1,73 @@
+"""Acts that the sentence does not report as done: habits, states, what an accusation alleges,
+dates; and whose act a call or a pronoun names."""
+
+from tests.unit.test_events import events_of
+
+
+def coded(text, published="2024-06-14"):
+    """(trigger, type, source, target, modality) of every event."""
+    _, events = events_of(text, published)
+    return [(word, e.type, e.source, e.target, e.modality) for e, word in events]
+
+
+def triggers(text):
+    return [word for word, *_ in coded(text)]
+
+
+def test_what_an_accusation_alleges_in_a_second_clause_is_no_act():
+    found = triggers("Opposition leaders accused the Kenyan government of rigging the vote and "
+                     "allowing police to attack protesters.")
+    assert "accused" in found
+    assert "allowing" not in found and "attack" not in found
+
+
+def test_a_habit_is_no_event():
+    assert "conducts" not in triggers("Al-Shabab frequently conducts bombings in Somalia.")
+    assert "bombings" not in triggers("Al-Shabab frequently conducts bombings in Somalia.")
+    assert triggers("Al-Shabab conducted bombings in Somalia on Monday.")
+
+
+def test_a_present_passive_relative_clause_is_a_state():
+    text = ("The ship belongs to the Islamic Republic of Iran Shipping Lines, which is "
+            "sanctioned by the U.S. Treasury Department.")
+    assert "sanctioned" in triggers(text)  # who acts is named: the act is reported
+    text = "The ship belongs to the Islamic Republic of Iran Shipping Lines, which is sanctioned."
+    assert "sanctioned" not in triggers(text)
+
+
+def test_a_standing_state_that_an_act_violates_is_no_new_act():
+    text = "North Korea is seeking arms from Russia, which would violate U.N. sanctions."
+    assert "sanctions" not in triggers(text)
+
+
+def test_a_when_clause_on_a_date_that_dates_a_state_is_no_new_act():
+    text = ("Al-Shabab has fought Kenya since 2011, when the Kenyan government sent soldiers "
+            "into Somalia.")
+    assert "sent" not in triggers(text)
+
+
+def test_conjoined_critics_do_not_criticize_each_other():
+    found = coded("Earlier this week, he was criticized by Chinese, Russian and French "
+                  "representatives at the Security Council.")
+    assert all(target not in ("RUS", "FRA", "RUSGOV", "FRAGOV")
+               for word, _, _, target, _ in found if word == "criticized")
+
+
+def test_leaders_who_sign_a_treaty_sign_it_with_each_other():
+    found = coded("Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov signed a "
+                  "treaty of friendship.", published="1983-05-01")
+    assert ("signed", "SUPPORT", "LBYELI", "BGRELI", "asserted") in found or any(
+        w == "signed" and s and t and s[:3] == "LBY" and t[:3] == "BGR" for w, _, s, t, _ in found)
+
+
+def test_the_one_called_on_to_act_is_the_one_who_acts():
+    found = coded("The European Union called on Russia to withdraw its troops from Ukraine.")
+    withdraw = [f for f in found if f[0] == "withdraw"]
+    assert withdraw and withdraw[0][2][:3] == "RUS"
+
+
+def test_an_object_pronoun_is_not_the_subject_that_acts_on_it():
+    found = coded("President Biden kept sanctions in place on Russia and Iran to pressure them to "
+                  "release American prisoners.")
+    release = [f for f in found if f[0] == "release"]
+    assert not release or release[0][2] not in ("USAGOV", "USA")
