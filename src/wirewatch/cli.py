@@ -70,6 +70,8 @@ TitleOption = Annotated[str | None, typer.Option(
     "--title", help="Headline of articles whose file gives none")]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
 LimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this many rows")]
+CountryOption = Annotated[str | None, typer.Option(
+    "--country", help="Only this country (alpha-3, any case)")]
 PathsArgument = Annotated[list[Path], typer.Argument(
     help="Files (.txt, .html, .jsonl) or folders of them", show_default=False)]
 
@@ -190,23 +192,52 @@ def _store_all(store: Store, items: Iterable[IngestItem], settings: Settings) ->
 
 
 @app.command()
-def articles(db: DbOption = None, format: FormatOption = Format.table,
-             limit: LimitOption = 100) -> None:
-    """List stored articles, newest first."""
+def articles(
+    search: Annotated[str | None, typer.Option(
+        "--search", help="Only articles whose text holds all these words")] = None,
+    source: Annotated[str | None, typer.Option(
+        "--source", help="Only articles of this publisher")] = None,
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+    limit: LimitOption = 100,
+) -> None:
+    """List stored articles, newest publication first, with how many entities, actors and
+    events each holds."""
+    from .store.read import ArticleFilters, PageRequest, list_articles
+
     with _ledger(db) as store:
-        rows = store.articles(limit)
-    for row in rows:
-        row["id"] = row["id"] if format is not Format.table else row["id"][:12]
-    _emit(rows, format, "articles")
+        rows = list_articles(store, ArticleFilters(search, source), PageRequest(limit)).items
+    _emit(rows, format, "articles", TABLE_COLUMNS["articles"])
 
 
 @app.command()
-def actors(db: DbOption = None, format: FormatOption = Format.table,
-           limit: LimitOption = 100) -> None:
-    """List actors by the number of articles that mention them."""
+def actors(
+    country: CountryOption = None,
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+    limit: LimitOption = 100,
+) -> None:
+    """List actors by the number of articles, then mentions, that name them."""
+    from .store.read import ActorFilters, PageRequest, list_actors
+
     with _ledger(db) as store:
-        rows = store.actors(limit)
+        rows = list_actors(store, ActorFilters(country), PageRequest(limit)).items
     _emit(rows, format, "actors")
+
+
+@app.command()
+def places(
+    country: CountryOption = None,
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+    limit: LimitOption = 100,
+) -> None:
+    """List resolved places across articles, with their country and coordinates."""
+    from .store.read import PageRequest, PlaceFilters, list_places
+
+    with _ledger(db) as store:
+        rows = list_places(store, PlaceFilters(country), PageRequest(limit)).items
+    _emit(rows, format, "places", TABLE_COLUMNS["places"])
 
 
 EventType = StrEnum("EventType", {t: t for t in EVENT_TYPES})
@@ -230,6 +261,14 @@ def events(
         "--since", help="Only events dated on or after this day (YYYY-MM-DD)")] = None,
     until: Annotated[str | None, typer.Option(
         "--until", help="Only events dated on or before this day (YYYY-MM-DD)")] = None,
+    country: Annotated[str | None, typer.Option(
+        "--country", help="Only events whose source or target is of this country (alpha-3, "
+        "any case)")] = None,
+    place: Annotated[str | None, typer.Option(
+        "--place", help="Only events whose place is in this country (alpha-3, any case)")]
+    = None,
+    publisher: Annotated[str | None, typer.Option(
+        "--publisher", help="Only events reported by this publisher")] = None,
     merged: Annotated[bool, typer.Option(
         "--merged", help="One row per real event merged across articles, with how many "
         "publishers and independent sources report it and their modality mix")] = False,
@@ -243,33 +282,31 @@ def events(
     format: FormatOption = Format.table,
     limit: LimitOption = 100,
 ) -> None:
-    """List stored events (who did what to whom, when, how sure), oldest first.
+    """List stored events (who did what to whom, when, how sure), oldest day first.
 
     JSON and CSV rows carry the article id and the offsets of the event's sentence and
     trigger in its text (sentence_start, sentence_end, trigger_start, trigger_end)."""
+    from .store.read import EventFilters, PageRequest, list_events, list_merged_events
+
     # the options are checked before the database is opened
-    filters = {"type": type.value if type else None, "actor": actor,
-               "modality": modality.value if modality else None,
-               "since": _day(since, "--since"), "until": _day(until, "--until")}
+    filters = EventFilters(type=type.value if type else None, actor=actor, country=country,
+                           modality=modality.value if modality else None,
+                           since=_day(since, "--since"), until=_day(until, "--until"),
+                           place=place, publisher=publisher)
     if sample is not None:
         from .evaluate.judged import JUDGEMENTS
+        from .store.read import sample_events
 
         if merged:
             raise SettingError("--sample draws single events: leave out --merged")
         with _ledger(db) as store:
-            rows = store.event_sample(sample, seed, **filters)
+            rows = sample_events(store, filters, sample, seed)
         _emit([row | dict.fromkeys(JUDGEMENTS, "") for row in rows], format, "events")
         return
-    if merged:
-        if modality or since or until:
-            raise SettingError("--merged takes --type and --actor only")
-        with _ledger(db) as store:
-            rows = store.merged_events(type=filters["type"], actor=actor, limit=limit)
-        _emit(rows, format, "events")
-        return
+    listing = list_merged_events if merged else list_events
     with _ledger(db) as store:
-        rows = store.events(**filters, limit=limit)
-    _emit(_for_terminal(rows) if format is Format.table else rows, format, "events")
+        rows = listing(store, filters, PageRequest(limit)).items
+    _emit(rows, format, "events", TABLE_COLUMNS["merged" if merged else "events"])
 
 
 @app.command()
@@ -284,18 +321,17 @@ def statements(
     format: FormatOption = Format.table,
     limit: LimitOption = 100,
 ) -> None:
-    """List stored statements (who said what, how directly, through whom), newest first.
+    """List stored statements (who said what, how directly, through whom), newest article
+    first.
 
     JSON and CSV rows carry the article id and the offsets of the content (start, end),
     the cue (cue_start, cue_end) and the speaker (speaker_start, speaker_end)."""
+    from .store.read import PageRequest, StatementFilters, list_statements
+
     with _ledger(db) as store:
-        rows = store.statements(speaker=speaker, anonymous=anonymous, limit=limit)
-    if format is Format.table:  # what fits a terminal; json and csv carry every field
-        rows = [{"article_id": r["article_id"][:8], "speaker": r["speaker"], "actor": r["actor"],
-                 "anonymous": r["anonymous"], "cue": r["cue"],
-                 "content": r["content"] if len(r["content"]) <= 60
-                 else r["content"][:59] + "…"} for r in rows]
-    _emit(rows, format, "statements")
+        rows = list_statements(store, StatementFilters(speaker, anonymous),
+                               PageRequest(limit)).items
+    _emit(rows, format, "statements", TABLE_COLUMNS["statements"])
 
 
 @app.command()
@@ -324,19 +360,23 @@ def link(db: DbOption = None) -> None:
 def stories(db: DbOption = None, format: FormatOption = Format.table,
             limit: LimitOption = 100) -> None:
     """List stories (articles about one developing story), most recently active first."""
+    from .store.read import PageRequest, list_stories
+
     with _ledger(db) as store:
-        rows = store.stories(limit)
+        rows = list_stories(store, PageRequest(limit)).items
     _emit(rows, format, "stories")
 
 
 @app.command()
 def claims(
     actor: Annotated[str | None, typer.Option(
-        "--actor", help="Only figures about this actor (a code or its start)")] = None,
+        "--actor", help="Only figures about this actor: the event's source or target or the "
+        "claim's actor (a code or its start, any case)")] = None,
     unit: Annotated[str | None, typer.Option(
         "--unit", help="Only figures counting this (troops, people, USD …)")] = None,
     db: DbOption = None,
     format: FormatOption = Format.table,
+    limit: LimitOption = 100,
 ) -> None:
     """Figure series: each merged event's figures in publication order, with their sources
     and the figures they conflict with.
@@ -344,9 +384,11 @@ def claims(
     JSON and CSV rows carry the article id and the offsets of the figure (quantity_start,
     quantity_end) and of its event's sentence and trigger; in JSON conflicts_with is a
     list."""
+    from .store.read import ClaimFilters, PageRequest, list_claims
+
     with _ledger(db) as store:
-        rows = store.claims(actor=actor, unit=unit)
-    _emit(_for_terminal(rows) if format is Format.table else rows, format, "claims")
+        rows = list_claims(store, ClaimFilters(actor, unit), PageRequest(limit)).items
+    _emit(rows, format, "claims", TABLE_COLUMNS["claims"])
 
 
 @app.command()
@@ -617,16 +659,33 @@ def _show_document(document: Document) -> None:
         out.print(said)
 
 
-OFFSETS = frozenset({"start", "end", "sentence_start", "sentence_end", "trigger_start",
-                     "trigger_end", "cue_start", "cue_end", "speaker_start", "speaker_end",
-                     "quantity_start", "quantity_end"})
+# What a terminal table shows of a listing's rows (json, csv and tsv carry every field):
+# no offsets, which only a program following a row back to its words needs.
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("id", "published", "source", "title", "entities", "actors", "events"),
+    "events": ("article_id", "date", "type", "mode", "source", "target", "modality",
+               "trigger"),
+    "merged": ("id", "story_id", "type", "mode", "source", "target", "date", "place_country",
+               "mentions", "publishers", "independent", "modality", "contradicted"),
+    "statements": ("article_id", "speaker", "actor", "anonymous", "cue", "content"),
+    "places": ("article_id", "name", "country", "lat", "lon"),
+    "claims": ("event", "type", "source", "target", "place", "published", "bound", "value",
+               "unit", "attributed_to", "article_id", "conflicts_with"),
+}
+TABLE_CELL_CHARS = 60
+SHORT_ID_CHARS = 12
 
 
-def _for_terminal(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows as a terminal table shows them: a short article id and no offsets, which only a
-    program following a row back to its words needs (json and csv carry them)."""
-    return [{k: v[:12] if k == "article_id" and v else v for k, v in row.items()
-             if k not in OFFSETS} for row in rows]
+def _for_terminal(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Rows as a terminal table shows them: the listing's columns, short ids, long texts
+    cut."""
+    def cell(name: str, value: Any) -> Any:
+        if name in ("id", "article_id") and isinstance(value, str):
+            return value[:SHORT_ID_CHARS]
+        if isinstance(value, str) and len(value) > TABLE_CELL_CHARS:
+            return value[:TABLE_CELL_CHARS - 1] + "…"
+        return value
+    return [{name: cell(name, row.get(name)) for name in columns} for row in rows]
 
 
 def _cell(value: Any) -> Any:
@@ -634,7 +693,12 @@ def _cell(value: Any) -> Any:
     return "; ".join(map(str, value)) if isinstance(value, list) else value
 
 
-def _emit(rows: list[dict[str, Any]], format: Format, title: str) -> None:
+def _emit(rows: list[dict[str, Any]], format: Format, title: str,
+          table_columns: tuple[str, ...] | None = None) -> None:
+    """Rows as JSON (exactly as the API serves them), CSV, TSV or a terminal table (only
+    ``table_columns``, where given)."""
+    if format is Format.table and table_columns:
+        rows = _for_terminal(rows, table_columns)
     if format is Format.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from wirewatch.cli import main
-from wirewatch.store import open_store
+from wirewatch.store import open_store, read
 
 EVENT_OFFSETS = ("sentence_start", "sentence_end", "trigger_start", "trigger_end")
 STATEMENT_OFFSETS = ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end")
@@ -45,7 +45,8 @@ def listing(capsys: pytest.CaptureFixture[str], client: Any, ledger: str, name: 
 @cache
 def _texts(ledger: str) -> dict[str, str]:
     with open_store(ledger, create=False) as store:
-        return {a["id"]: store.document(a["id"]).article.text for a in store.articles()}
+        found = read.list_articles(store, read.ArticleFilters(), read.PageRequest(500)).items
+        return {a["id"]: store.document(a["id"]).article.text for a in found}
 
 
 def as_int(value: Any) -> int | None:
@@ -119,13 +120,11 @@ def test_the_table_keeps_to_what_fits_a_terminal(capsys, ledger):
 
 
 def test_a_list_is_one_cell_outside_json(capsys, monkeypatch, ledger):
-    from wirewatch.store import repository
+    def clashing(store, filters, request):
+        return read.Page([{"article_id": "ab", "value": 3000,
+                           "conflicts_with": ["≥ 11,000 (B)", "~10,000 (C)"]}], None)
 
-    def clashing(self, actor=None, unit=None):
-        return [{"article_id": "ab", "value": 3000,
-                 "conflicts_with": ["≥ 11,000 (B)", "~10,000 (C)"]}]
-
-    monkeypatch.setattr(repository.Store, "claims", clashing)
+    monkeypatch.setattr(read, "list_claims", clashing)
     (row,) = csv.DictReader(io.StringIO(cli(capsys, "claims", "--db", ledger, "--format",
                                             "csv")))
     assert row["conflicts_with"] == "≥ 11,000 (B); ~10,000 (C)"

@@ -80,9 +80,10 @@ def test_a_cursor_the_server_gave_out_still_works(server, route):
 
 
 @pytest.mark.parametrize(("route", "cursor"), [
-    ("/api/v1/stories", [2**63 - 1]), ("/api/v1/claims", [-(2**63)]),
-    ("/api/v1/events?merged=true", [2**63 - 1]), ("/api/v1/events", ["f" * 64, 2**63 - 1]),
-    ("/api/v1/actors", ["ZZZ"]), ("/api/v1/articles", ["9999", "f" * 64]),
+    ("/api/v1/stories", [None, 2**63 - 1]), ("/api/v1/claims", [-(2**63), None, -(2**63)]),
+    ("/api/v1/events?merged=true", [None, 2**63 - 1]),
+    ("/api/v1/events", ["9999", "f" * 64, 2**63 - 1]),
+    ("/api/v1/actors", [2**63 - 1, 0, "ZZZ"]), ("/api/v1/articles", ["9999", "f" * 64]),
 ])
 def test_well_formed_cursors_at_the_edges_of_their_types(server, route, cursor):
     response = _get(server, route, cursor=_cursor(cursor))

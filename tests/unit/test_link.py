@@ -8,10 +8,23 @@ import wirewatch
 from tests.conftest import FIXTURES, open_test_store
 from wirewatch.link import dedupe, link_stored
 from wirewatch.link.merge import date_range
-from wirewatch.store import open_store
+from wirewatch.store import open_store, read
 from wirewatch.store.conflicts import conflict, flag_conflicts, value_range
+from wirewatch.store.read import ClaimFilters, EventFilters, PageRequest
 
 LINK = FIXTURES / "link"
+
+
+def stories(store, limit=1000):
+    return read.list_stories(store, PageRequest(limit)).items
+
+
+def merged_events(store, limit=1000, **filters):
+    return read.list_merged_events(store, EventFilters(**filters), PageRequest(limit)).items
+
+
+def claims(store, **filters):
+    return read.list_claims(store, ClaimFilters(**filters), PageRequest(1000)).items
 
 
 def document(name):
@@ -62,41 +75,42 @@ def test_different_stories_stay_apart_and_follow_ups_join(linked):
     sudan = {results[n]["story"] for n in ("wire-nation", "wire-reuters", "wire-tribune",
                                            "followup", "denial")}
     assert len(sudan) == 1 and results["other-story"]["story"] not in sudan
-    rows = {r["story"]: r for r in store.stories()}
+    rows = {r["id"]: r for r in stories(store)}
     (story,) = sudan
     assert rows[story]["articles"] == 5 and rows[story]["copies"] == 2
     assert rows[story]["title"].startswith("At least 3,000 Sudanese troops have been deployed")
-    assert [r["story"] for r in store.stories(limit=1)] == [story]  # the latest story first
-    assert {"SDNMIL", "TCD"} <= set(rows[story]["actors"].split())
-    assert (rows[story]["first"], rows[story]["last"]) == ("2025-03-10", "2025-03-15")
+    assert [r["id"] for r in stories(store, limit=1)] == [story]  # the latest story first
+    assert {"SDNMIL", "TCD"} <= set(rows[story]["actors"])
+    assert (rows[story]["first_published"], rows[story]["last_published"]) == (
+        "2025-03-10", "2025-03-15")
 
 
 def test_a_follow_up_merges_its_events_and_a_denial_is_flagged(linked):
     store, results, _ = linked
-    (deployment,) = [r for r in store.merged_events(type="MOBILIZE") if r["source"] == "SDNMIL"]
+    (deployment,) = [r for r in merged_events(store, type="MOBILIZE") if r["source"] == "SDNMIL"]
     assert deployment["place_country"] == "TCD"
     assert deployment["story_id"] == results["followup"]["story"]
     assert (deployment["target"], deployment["date"]) == (None, "2025-03-10")
     assert deployment["mode"] == "troops"
-    (demand,) = store.merged_events(type="DEMAND")
+    (demand,) = merged_events(store, type="DEMAND")
     # two independent sources that both assert it do not contradict each other
     assert (demand["independent"], demand["modality"], demand["contradicted"]) == (
         2, "4 asserted", False)
-    assert len(store.merged_events(limit=2)) == 2
-    merged = store.merged_events()
+    assert len(merged_events(store, limit=2)) == 2
+    merged = merged_events(store)
     days = [r["date"][:10] for r in merged if r["date"]]
     assert len(days) > 1 and days == sorted(days)  # dated first, oldest first
     assert all(r["date"] is None for r in merged[len(days):])
     assert deployment["publishers"] == 5 and deployment["independent"] == 3
     assert deployment["modality"] == "4 asserted, 1 negated"
     assert deployment["contradicted"] is True
-    arrests = store.merged_events(type="COERCE")
+    arrests = merged_events(store, type="COERCE")
     assert arrests and all(not r["contradicted"] for r in arrests)
 
 
 def test_figure_series_in_time_order_with_sources(linked):
     store, _, _ = linked
-    series = [r for r in store.claims(actor="SDN", unit="troops")]
+    series = [r for r in claims(store, actor="SDN", unit="troops")]
     assert [(r["published"], r["bound"], r["value"]) for r in series] == [
         ("2025-03-10", "min", 3000), ("2025-03-14", "approx", 5000)]
     assert all(type(r["value"]) is int for r in series)
@@ -164,6 +178,6 @@ def test_link_command_catches_up(tmp_path, capsys, documents):
                        "--type", "MOBILIZE")
     assert any(r["contradicted"] for r in json.loads(out))
     code, out, _ = run(capsys, "claims", "--db", db, "--unit", "troops", "--format", "csv")
-    assert out.splitlines()[0].startswith("event,type,source")
+    assert out.splitlines()[0].startswith("id,event,type,source")
     code, out, _ = run(capsys, "stories", "--db", db, "--format", "json")
     assert len(json.loads(out)) == 2

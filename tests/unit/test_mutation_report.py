@@ -23,7 +23,8 @@ def test_a_slice_takes_the_mutants_numbered_with_its_digits():
 
 def test_only_the_reads_of_the_store_and_the_auth_of_the_api():
     globs = mutation.patterns("0123456789")
-    assert mutation.selected("wirewatch.store.repository.xǁStoreǁevents__mutmut_3", globs)
+    assert mutation.selected("wirewatch.store.read.events.x_list_events__mutmut_3", globs)
+    assert mutation.selected("wirewatch.store.repository.xǁStoreǁdocument__mutmut_3", globs)
     assert mutation.selected("wirewatch.api.guard.x_bearer__mutmut_3", globs)
     assert not mutation.selected("wirewatch.store.repository.xǁStoreǁsave__mutmut_3", globs)
     assert not mutation.selected("wirewatch.store.repository.x_open_store__mutmut_3", globs)

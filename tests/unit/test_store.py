@@ -8,7 +8,14 @@ import pytest
 
 from tests.conftest import open_test_store
 from wirewatch.errors import MissingDatabase, StoreError
-from wirewatch.store import database_url, open_store
+from wirewatch.store import database_url, open_store, read
+from wirewatch.store.read import (
+    ActorFilters,
+    ArticleFilters,
+    EventFilters,
+    PageRequest,
+    StatementFilters,
+)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -16,6 +23,26 @@ def store(request, db_path):
     opened = open_test_store(request.param, db_path)
     yield opened
     opened.close()
+
+
+def articles(store, limit=1000):
+    return read.list_articles(store, ArticleFilters(), PageRequest(limit)).items
+
+
+def actors(store, limit=1000):
+    return read.list_actors(store, ActorFilters(), PageRequest(limit)).items
+
+
+def events(store, limit=1000, **filters):
+    return read.list_events(store, EventFilters(**filters), PageRequest(limit)).items
+
+
+def sample(store, size, seed, **filters):
+    return read.sample_events(store, EventFilters(**filters), size, seed)
+
+
+def statements(store, limit=1000, **filters):
+    return read.list_statements(store, StatementFilters(**filters), PageRequest(limit)).items
 
 
 def test_database_urls():
@@ -28,7 +55,7 @@ def test_save_is_idempotent_and_reads_back_exactly(sample_doc, store):
     assert store.save(sample_doc, "sample.txt") is True
     assert store.save(sample_doc, "sample.txt") is False
     assert store.document(sample_doc.article.id) == sample_doc
-    (row,) = store.articles()
+    (row,) = articles(store)
     article = sample_doc.article
     assert (row["id"], row["published"], row["source"], row["title"], row["url"]) == (
         article.id, article.published, "Yonhap News Agency", article.title, article.url)
@@ -43,18 +70,18 @@ def test_sqlite_runs_in_wal_mode(db_path):
 
 def test_actor_summary_counts_articles_and_mentions(sample_doc, store):
     store.save(sample_doc)
-    rows = {r["code"]: r for r in store.actors()}
+    rows = {r["code"]: r for r in actors(store)}
     expected = next(a for a in sample_doc.actors if a.code == "PRKMIL")
     assert rows["PRKMIL"]["articles"] == 1
     assert rows["PRKMIL"]["mentions"] == len(expected.mentions)
     assert (rows["PRKMIL"]["name"], rows["PRKMIL"]["country"], rows["PRKMIL"]["role"]) == (
         "North Korea military", "PRK", "MIL")
     # most articles first, then most mentions, then by code
-    order = [(-r["articles"], -r["mentions"], r["code"]) for r in store.actors()]
+    order = [(-r["articles"], -r["mentions"], r["code"]) for r in actors(store)]
     assert len(order) == len(sample_doc.actors) and order == sorted(order)
     assert len({mentions for _, mentions, _ in order}) > 1  # the mentions decide something
-    assert len(store.actors(limit=2)) == 2
-    assert set(store.actors()[0]) == {"code", "name", "country", "role", "articles", "mentions"}
+    assert len(actors(store, limit=2)) == 2
+    assert set(actors(store)[0]) == {"code", "name", "country", "role", "articles", "mentions"}
 
 
 def test_failures_are_one_row_per_item_and_reason(store):
@@ -119,7 +146,7 @@ def test_a_postgresql_database_the_server_lacks_is_missing():
 
 
 def test_closing_the_store_closes_its_connections(store):
-    store.articles()
+    articles(store)
     with store.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
     store.close()
@@ -128,7 +155,7 @@ def test_closing_the_store_closes_its_connections(store):
     else:
         with pytest.raises(sqlite3.ProgrammingError, match="closed"):
             raw.execute("SELECT 1")
-    assert store.articles() == []  # used again, it opens new connections
+    assert articles(store) == []  # used again, it opens new connections
 
 
 def test_id_prefixes(sample_doc, store):
@@ -148,52 +175,53 @@ def test_unopenable_database_is_a_clear_error(tmp_path):
 
 def test_events_filter_by_type_actor_modality_and_day(sample_doc, store):
     store.save(sample_doc)
-    rows = store.events()
+    rows = events(store)
     assert len(rows) == len(sample_doc.events)
     days = [r["date"] for r in rows if r["date"]]
     assert days and rows[0]["date"] is not None  # dated events first, oldest first
-    call = store.events(type="CONSULT", actor="KORGOV", since="2024-10-29", until="2024-10-29")
+    call = events(store, type="CONSULT", actor="KORGOV", since="2024-10-29", until="2024-10-29")
     assert [(r["trigger"], r["modality"]) for r in call] == [("call", "asserted")]
-    negated = store.events(modality="negated")
+    negated = events(store, modality="negated")
     assert negated and all(r["modality"] == "negated" for r in negated)
     assert len(negated) == sum(e.modality == "negated" for e in sample_doc.events)
-    drawn = store.event_sample(100, 1, modality="negated")
+    drawn = sample(store, 100, 1, modality="negated")
     assert sorted(r["trigger"] for r in drawn) == sorted(r["trigger"] for r in negated)
     assert {r["modality"] for r in drawn} == {"negated"}
-    assert {r["type"] for r in store.events(actor="UKR", type="AID")} == {"AID"}
-    assert store.events(actor="korgov") == store.events(actor="KORGOV") != []  # any case
-    assert len(store.events(limit=2)) == 2
-    assert set(rows[0]) == {"article_id", "date", "type", "mode", "source", "target",
-                            "modality", "trigger", "sentence_start", "sentence_end",
-                            "trigger_start", "trigger_end"}
+    assert {r["type"] for r in events(store, actor="UKR", type="AID")} == {"AID"}
+    assert events(store, actor="korgov") == events(store, actor="KORGOV") != []  # any case
+    assert len(events(store, limit=2)) == 2
+    assert set(rows[0]) == {"article_id", "idx", "date", "day", "type", "mode", "source",
+                            "target", "modality", "trigger", "sentence_start", "sentence_end",
+                            "trigger_start", "trigger_end", "publisher", "published",
+                            "merged_id"}
     text = sample_doc.article.text
     assert all(text[r["trigger_start"]:r["trigger_end"]] == r["trigger"] for r in rows)
-    assert {r["mode"] for r in store.events(type="AID")} >= {"military"}
-    korea = store.events(actor="KORGOV")
-    assert sorted(r["trigger"] for r in store.event_sample(100, 1, actor="KORGOV")) == sorted(
+    assert {r["mode"] for r in events(store, type="AID")} >= {"military"}
+    korea = events(store, actor="KORGOV")
+    assert sorted(r["trigger"] for r in sample(store, 100, 1, actor="KORGOV")) == sorted(
         r["trigger"] for r in korea)
-    since = store.events(since="2024-10-28")  # the first days of W44 and of the 29th
+    since = events(store, since="2024-10-28")  # the first days of W44 and of the 29th
     assert since and len(since) < len(days)
-    assert sorted(r["trigger"] for r in store.event_sample(100, 1, since="2024-10-28")) == \
+    assert sorted(r["trigger"] for r in sample(store, 100, 1, since="2024-10-28")) == \
         sorted(r["trigger"] for r in since)
 
 
 def test_statements_filter_by_speaker_and_anonymity(sample_doc, store):
     store.save(sample_doc)
-    unnamed = store.statements(speaker="korgov", anonymous=True)
+    unnamed = statements(store, speaker="korgov", anonymous=True)
     assert unnamed and all(r["anonymous"] and r["actor"] == "KORGOV" for r in unnamed)
-    named = store.statements(anonymous=False)
+    named = statements(store, anonymous=False)
     assert {"Volodymyr Zelenskyy", "Yoon Suk Yeol"} <= {r["speaker"] for r in named}
-    assert len(unnamed) + len(named) <= len(store.statements())  # and those with no speaker
-    assert len(store.statements(limit=2)) == 2
+    assert len(unnamed) + len(named) <= len(statements(store))  # and those with no speaker
+    assert len(statements(store, limit=2)) == 2
     text = sample_doc.article.text  # each statement's content is exactly its span
-    rows = store.statements()
-    assert set(rows[0]) == {"article_id", "published", "speaker", "actor", "anonymous", "cue",
-                            "direct", "content", "via", "start", "end", "cue_start", "cue_end",
-                            "speaker_start", "speaker_end"}
+    rows = statements(store)
+    assert set(rows[0]) == {"article_id", "idx", "published", "speaker", "actor", "anonymous",
+                            "cue", "direct", "content", "via", "start", "end", "cue_start",
+                            "cue_end", "speaker_start", "speaker_end"}
     assert {r["published"] for r in rows} == {"2024-10-30"}
-    assert "Yonhap News Agency > A senior presidential official > the intelligence assessment" \
-        in {r["via"] for r in rows}
+    assert ["Yonhap News Agency", "A senior presidential official",
+            "the intelligence assessment"] in [r["via"] for r in rows]
     assert sorted(r["content"] for r in rows) == sorted(
         text[s.start:s.end] for s in sample_doc.statements)
     for row in rows:  # and its offsets lead back to its words
@@ -212,8 +240,8 @@ def test_articles_list_newest_first_then_by_id(sample_doc, store):
     for doc in (same_day, later, sample_doc):
         store.save(doc)
     first = sorted([sample_doc.article.id, "1" * 64])  # one day: by id
-    assert [r["id"] for r in store.articles()] == ["0" * 64, *first]
-    assert [r["id"] for r in store.articles(limit=1)] == ["0" * 64]
+    assert [r["id"] for r in articles(store)] == ["0" * 64, *first]
+    assert [r["id"] for r in articles(store, limit=1)] == ["0" * 64]
     undated = replace(sample_doc, article=replace(sample_doc.article, id="2" * 64,
                                                   published=None))
     store.save(undated)
@@ -234,7 +262,7 @@ def test_an_older_database_gains_new_columns(tmp_path):
             columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
             assert {"day", "trigger_start", "source"} <= columns
             assert conn.execute("SELECT type FROM events").fetchall() == [("AID",)]
-        assert store.events() == []  # the old row has no article: nothing listed, nothing lost
+        assert events(store) == []  # the old row has no article: nothing listed, nothing lost
 
 
 def test_a_new_derived_column_is_filled_from_the_stored_items(tmp_path):
@@ -271,10 +299,11 @@ def test_an_older_ledger_gains_the_offsets_its_listings_show(tmp_path):
     assert row == (0, 40, 12, 16, 2)
 
 def test_full_text_search_on_each_backend(sample_doc, store):
-    from wirewatch.api.queries import article_page
+    def article_page(q):
+        return read.list_articles(store, ArticleFilters(q=q), PageRequest(10))
 
     store.save(sample_doc)
-    assert [a["id"] for a in article_page(store, "Zelenskyy delegation", None, None, 10)
-            .items] == [sample_doc.article.id]
-    assert article_page(store, "Zelenskyy submarine", None, None, 10).items == []
-    assert article_page(store, "Zelensky", None, None, 10).items == []  # words, not substrings
+    assert [a["id"] for a in article_page("Zelenskyy delegation").items] == [
+        sample_doc.article.id]
+    assert article_page("Zelenskyy submarine").items == []
+    assert article_page("Zelensky").items == []  # words, not substrings

@@ -16,14 +16,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import func, select
 
 from ..errors import InputError, StoreError
 from ..extractors.scope import coding_note
 from ..model import EVENT_TYPES, MODALITIES, Document
-from ..store.schema import annotation_tables, articles
+from ..store import read
+from ..store.read import PageRequest
 from ..urls import http_url
-from . import queries
 from .v1 import StoreDep
 
 HERE = Path(__file__).resolve().parent
@@ -31,8 +30,6 @@ templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.tests["web_url"] = lambda value: http_url(value) is not None
 router = APIRouter(include_in_schema=False)
 
-EVENTS = annotation_tables["events"]
-PLACES = annotation_tables["places"]
 KINDS = ("entity", "time", "place", "quantity", "statement", "trigger")
 
 
@@ -43,25 +40,12 @@ def page(request: Request, name: str, **context: Any) -> HTMLResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, store: StoreDep) -> HTMLResponse:
-    with store.engine.connect() as conn:
-        by_type = conn.execute(select(EVENTS.c.type, EVENTS.c.modality, func.count())
-                               .group_by(EVENTS.c.type, EVENTS.c.modality)).all()
-        by_month = conn.execute(select(func.substr(EVENTS.c.day, 1, 7).label("month"),
-                                       EVENTS.c.modality, func.count())
-                                .where(EVENTS.c.day.is_not(None))
-                                .group_by("month", EVENTS.c.modality)).all()
-        n_articles = conn.execute(select(func.count()).select_from(articles)).scalar_one()
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for type_, modality, n in by_type:
-        counts[type_][modality] = n
-    months: dict[str, Counter[str]] = defaultdict(Counter)
-    for month, modality, n in by_month:
-        months[month][modality] = n
-    peak = max((sum(c.values()) for c in months.values()), default=1)
-    latest = queries.latest_events(store, 12)
-    return page(request, "dashboard.html", counts=dict(sorted(counts.items())),
-                months=dict(sorted(months.items())), peak=peak, latest=latest,
-                actors=store.actors(10), n_articles=n_articles)
+    counts = read.event_counts(store)
+    peak = max((sum(c.values()) for c in counts["months"].values()), default=1)
+    return page(request, "dashboard.html", counts=counts["types"], months=counts["months"],
+                peak=peak, latest=read.latest_events(store, 12),
+                actors=read.list_actors(store, read.ActorFilters(), PageRequest(10)).items,
+                n_articles=counts["articles"])
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -69,7 +53,7 @@ def article_list(request: Request, store: StoreDep,
                  q: Annotated[str | None, Query()] = None,
                  cursor: Annotated[str | None, Query()] = None) -> HTMLResponse:
     try:
-        found = queries.article_page(store, q, None, cursor, 50)
+        found = read.list_articles(store, read.ArticleFilters(q=q), PageRequest(50, cursor))
     except InputError as err:
         raise HTTPException(422, str(err)) from None
     return page(request, "articles.html", rows=found.items, next=found.next, q=q or "")
@@ -148,7 +132,7 @@ def event_table(request: Request, store: StoreDep,
     if filters["modality"] and filters["modality"] not in MODALITIES:
         raise HTTPException(422, f"modality: {modality!r} is not a modality")
     try:
-        found = queries.event_page(store, filters, cursor, 200)
+        found = read.list_events(store, read.EventFilters(**filters), PageRequest(200, cursor))
     except InputError as err:
         raise HTTPException(422, str(err)) from None
     return page(request, "events.html", rows=found.items, next=found.next,
@@ -163,38 +147,25 @@ def api_docs(request: Request) -> HTMLResponse:
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, store: StoreDep) -> HTMLResponse:
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(EVENTS.c.article_id, EVENTS.c.idx, EVENTS.c.type,
-                                   EVENTS.c.modality, EVENTS.c.day, EVENTS.c.source,
-                                   EVENTS.c.target)
-                            .where(EVENTS.c.day.is_not(None)).order_by(EVENTS.c.day)
-                            .limit(2000)).all()
-    days = sorted({r.day for r in rows})
-    types = sorted({r.type for r in rows})
+    rows = read.dated_events(store, 2000)
+    days = sorted({r["day"] for r in rows})
+    types = sorted({r["type"] for r in rows})
     width = max(600, 40 * len(days))
-    points = [{"x": 120 + (days.index(r.day) + 0.5) * (width - 140) / max(len(days), 1),
-               "y": 30 + 28 * types.index(r.type), "row": r} for r in rows]
+    points = [{"x": 120 + (days.index(r["day"]) + 0.5) * (width - 140) / max(len(days), 1),
+               "y": 30 + 28 * types.index(r["type"]), "row": r} for r in rows]
     return page(request, "timeline.html", points=points, days=days, types=types,
                 width=width, height=60 + 28 * len(types))
 
 
 @router.get("/map", response_class=HTMLResponse)
 def event_map(request: Request, store: StoreDep) -> HTMLResponse:
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(EVENTS.c.article_id, EVENTS.c.type, EVENTS.c.modality,
-                                   PLACES.c.name, PLACES.c.lat, PLACES.c.lon)
-                            .join(PLACES, (PLACES.c.article_id == EVENTS.c.article_id)
-                                  & (PLACES.c.idx == EVENTS.c.place_idx))
-                            .where(PLACES.c.lat.is_not(None)).limit(2000)).all()
-    markers = [{"lat": r.lat, "lon": r.lon, "type": r.type, "modality": r.modality,
-                "place": r.name, "article": r.article_id} for r in rows]
-    return page(request, "map.html", markers=markers)
+    return page(request, "map.html", markers=read.placed_events(store, 2000))
 
 
 @router.get("/claims", response_class=HTMLResponse)
 def claim_charts(request: Request, store: StoreDep) -> HTMLResponse:
     series: dict[tuple[Any, Any], list[dict[str, Any]]] = defaultdict(list)
-    for row in store.claims():
+    for row in read.list_claims(store, read.ClaimFilters(), PageRequest(2000)).items:
         series[(row["event"], row["unit"])].append(row)
     charts = []
     for (event, unit), rows in series.items():
@@ -211,14 +182,15 @@ def claim_charts(request: Request, store: StoreDep) -> HTMLResponse:
 @router.get("/actors/{code}", response_class=HTMLResponse)
 def actor_page(code: str, request: Request, store: StoreDep) -> HTMLResponse:
     code = code.upper()
-    events = [r for r in queries.event_page(store, {"actor": code}, None, 500).items
+    events = [r for r in read.list_events(store, read.EventFilters(actor=code),
+                                          PageRequest(500)).items
               if code in (r["source"], r["target"])]
     as_source = [r for r in events if r["source"] == code]
     as_target = [r for r in events if r["target"] == code]
     partners = Counter(r["target"] if r["source"] == code else r["source"] for r in events)
     partners.pop(None, None)
-    statements = queries.annotation_page(store, "statements", {"speaker_actor": code}, None,
-                                         100).items
+    statements = read.list_statements(store, read.StatementFilters(speaker=code),
+                                      PageRequest(100)).items
     if not events and not statements:
         raise HTTPException(404, f"no events or statements for actor {code}")
     return page(request, "actor.html", code=code, as_source=as_source, as_target=as_target,

@@ -7,7 +7,6 @@ keeps its check.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -17,9 +16,9 @@ from pydantic import BaseModel, Field, field_validator
 from ..errors import InputError, StoreError
 from ..extractors.scope import coding_note
 from ..model import EVENT_TYPES, MODALITIES
-from ..store import Store
+from ..store import Store, read
+from ..store.read import Page, PageRequest
 from ..urls import http_url
-from . import queries
 from .guard import write_problem
 
 # Declared for the schema, so that /docs offers "Authorize"; the guard does the checking.
@@ -38,8 +37,6 @@ def writer(request: Request, _: BearerDep) -> None:
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(bearer_token)])
 write_router = APIRouter(prefix="/api/v1", dependencies=[Depends(writer)])
 
-EventType = StrEnum("EventType", {t: t for t in EVENT_TYPES})
-Modality = StrEnum("Modality", {m: m for m in MODALITIES})
 DAY = r"^\d{4}-\d{2}-\d{2}$"
 
 Cursor = Annotated[str | None, Query(description="The `next` value of the previous page")]
@@ -93,9 +90,11 @@ def store_of(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(store_of)]
 
 
-def _paged(call: Any, *args: Any) -> PageOut:
+def _paged(listing: Any, store: Store, *filters: Any, cursor: str | None,
+           limit: int) -> PageOut:
+    """One page of a ``store.read`` listing, with a bad cursor or filter as a 422."""
     try:
-        page = call(*args)
+        page: Page = listing(store, *filters, PageRequest(limit, cursor))
     except InputError as err:
         raise HTTPException(422, str(err)) from None
     return PageOut(items=page.items, next=page.next)
@@ -106,8 +105,9 @@ def list_articles(store: StoreDep, q: Annotated[str | None, Query(
         description="Words the text must contain")] = None,
         source: Annotated[str | None, Query(description="Publisher")] = None,
         cursor: Cursor = None, limit: Limit = 50) -> PageOut:
-    """Stored articles, most recently ingested first."""
-    return _paged(queries.article_page, store, q, source, cursor, limit)
+    """Stored articles, newest publication first (undated last)."""
+    return _paged(read.list_articles, store, read.ArticleFilters(q, source), cursor=cursor,
+                  limit=limit)
 
 
 @router.get("/articles/{article_id}", tags=["articles"])
@@ -167,24 +167,28 @@ def _fetch(url: str, settings: Any) -> str:
         raise HTTPException(502, str(err)) from None
 
 
-def _filters(type: EventType | None, actor: str | None, country: str | None,
-             modality: Modality | None, since: str | None, until: str | None,
-             place: str | None, publisher: str | None) -> dict[str, Any]:
-    return {"type": type.value if type else None, "actor": actor, "country": country,
-            "modality": modality.value if modality else None, "since": since,
-            "until": until, "place": place, "publisher": publisher}
+def _one_of(name: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
+    """A value of a closed list given in any case, as the list spells it (422 if none)."""
+    if not value:
+        return None
+    for choice in allowed:
+        if choice.lower() == value.strip().lower():
+            return choice
+    raise HTTPException(422, f"{name}: {value[:40]!r} is not one of {', '.join(allowed)}")
 
 
 @router.get("/events", response_model=PageOut, tags=["events"])
 def list_events(
     store: StoreDep,
-    type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,
+    type: Annotated[str | None, Query(description="PLOVER event type, in any case: "
+                                      + ", ".join(EVENT_TYPES))] = None,
     actor: Annotated[str | None, Query(description="Source or target code, or its start")]
     = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$",
                                          description="Source or target country (alpha-3)")]
     = None,
-    modality: Annotated[Modality | None, Query()] = None,
+    modality: Annotated[str | None, Query(description="In any case: "
+                                          + ", ".join(MODALITIES))] = None,
     since: Annotated[str | None, Query(pattern=DAY, description="First day (YYYY-MM-DD)")]
     = None,
     until: Annotated[str | None, Query(pattern=DAY, description="Last day (YYYY-MM-DD)")]
@@ -199,25 +203,29 @@ def list_events(
 ) -> PageOut:
     """Event mentions (or, with ``merged``, real events merged across articles with their
     corroboration), oldest day first."""
-    filters = _filters(type, actor, country, modality, since, until, place, publisher)
-    if merged:
-        return _paged(queries.merged_page, store, filters, cursor, limit)
-    return _paged(queries.event_page, store, filters, cursor, limit)
+    filters = read.EventFilters(type=_one_of("type", type, EVENT_TYPES), actor=actor,
+                                country=country,
+                                modality=_one_of("modality", modality, MODALITIES),
+                                since=since, until=until, place=place, publisher=publisher)
+    listing = read.list_merged_events if merged else read.list_events
+    return _paged(listing, store, filters, cursor=cursor, limit=limit)
 
 
 @router.get("/actors", response_model=PageOut, tags=["ledger"])
 def list_actors(store: StoreDep, country: Annotated[str | None, Query(
         pattern=r"^[A-Za-z]{3}$")] = None, cursor: Cursor = None, limit: Limit = 50) -> PageOut:
-    """Actors with the number of articles and mentions, by code."""
-    return _paged(queries.actor_page, store, country, cursor, limit)
+    """Actors with the number of articles and mentions that name them, most named first."""
+    return _paged(read.list_actors, store, read.ActorFilters(country), cursor=cursor,
+                  limit=limit)
 
 
 @router.get("/places", response_model=PageOut, tags=["ledger"])
 def list_places(store: StoreDep, country: Annotated[str | None, Query(
-        pattern=r"^[A-Z]{3}$")] = None, cursor: Cursor = None, limit: Limit = 50) -> PageOut:
+        pattern=r"^[A-Za-z]{3}$")] = None, cursor: Cursor = None, limit: Limit = 50
+                ) -> PageOut:
     """Resolved places across articles."""
-    return _paged(queries.annotation_page, store, "places", {"country": country}, cursor,
-                  limit)
+    return _paged(read.list_places, store, read.PlaceFilters(country), cursor=cursor,
+                  limit=limit)
 
 
 @router.get("/statements", response_model=PageOut, tags=["ledger"])
@@ -226,14 +234,14 @@ def list_statements(store: StoreDep, speaker: Annotated[str | None, Query(
         description="Only statements of unnamed sources (true) or of named ones (false)")]
         = None, cursor: Cursor = None, limit: Limit = 50) -> PageOut:
     """Quotes and reported speech across articles."""
-    return _paged(queries.annotation_page, store, "statements",
-                  {"speaker_actor": speaker, "anonymous": anonymous}, cursor, limit)
+    return _paged(read.list_statements, store, read.StatementFilters(speaker, anonymous),
+                  cursor=cursor, limit=limit)
 
 
 @router.get("/stories", response_model=PageOut, tags=["ledger"])
 def list_stories(store: StoreDep, cursor: Cursor = None, limit: Limit = 50) -> PageOut:
-    """Stories, newest first."""
-    return _paged(queries.story_page, store, cursor, limit)
+    """Stories, most recently active first."""
+    return _paged(read.list_stories, store, cursor=cursor, limit=limit)
 
 
 @router.get("/claims", response_model=PageOut, tags=["ledger"])
@@ -241,4 +249,5 @@ def list_claims(store: StoreDep, actor: Annotated[str | None, Query()] = None,
                 unit: Annotated[str | None, Query()] = None, cursor: Cursor = None,
                 limit: Limit = 50) -> PageOut:
     """Figures reported for merged events, with conflicts flagged within each page."""
-    return _paged(queries.claim_page, store, actor, unit, cursor, limit)
+    return _paged(read.list_claims, store, read.ClaimFilters(actor, unit), cursor=cursor,
+                  limit=limit)

@@ -30,30 +30,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import MissingDatabase, StoreError
 from ..ingest.base import without_origin
 from ..model import Document, from_plain, to_plain
-from .conflicts import flag_conflicts
 from .schema import (
     annotation_tables,
     article_links,
     articles,
-    claims,
     derived_columns,
-    event_links,
     failures,
-    merged_events,
     metadata,
-    stories,
-)
-from .selects import (
-    actor_filter,
-    column_filters,
-    event_filters,
-    event_offsets,
-    original_claims,
-    span_text,
-    statement_offsets,
-    trigger_text,
-    whole,
-    with_claim_evidence,
 )
 
 
@@ -133,210 +116,11 @@ class Store:
         with self.engine.connect() as conn:
             return [r.id for r in conn.execute(query)]
 
-    def stories(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """Stories, most recently active first, with how many articles and copies."""
-        copies = (select(func.count()).where(article_links.c.story_id == stories.c.id,
-                                             article_links.c.canonical_id
-                                             != article_links.c.article_id)
-                  .scalar_subquery())
-        query = (select(stories.c.id.label("story"), stories.c.first_published.label("first"),
-                        stories.c.last_published.label("last"), stories.c.articles,
-                        copies.label("copies"), stories.c.title, stories.c.actors)
-                 .order_by(stories.c.last_published.desc().nulls_last(), stories.c.id.desc())
-                 .limit(limit))
-        with self.engine.connect() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(query)]
-        for row in rows:
-            row["actors"] = " ".join(row["actors"])
-        return rows
-
-    def merged_events(self, type: str | None = None, actor: str | None = None,
-                      limit: int | None = None) -> list[dict[str, Any]]:
-        """Merged events with their corroboration: mentions, distinct publishers, independent
-        sources (a syndication group counts once) and the modality mix."""
-        me = merged_events
-        query = (select(me.c.id, me.c.story_id, me.c.type, me.c.mode, me.c.source,
-                        me.c.target, me.c.date, me.c.place_country, me.c.mentions)
-                 .order_by(me.c.day.is_(None), me.c.day, me.c.id).limit(limit))
-        query = event_filters(query, me, {"type": type, "actor": actor})
-        with self.engine.connect() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(query)]
-        stats = self.corroboration([r["id"] for r in rows])
-        return [r | stats.get(r["id"], {}) for r in rows]
-
-    def corroboration(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        """For each merged event: distinct publishers, independent sources (a syndication
-        group counts once), the modality mix, and whether independent sources contradict."""
-        events = annotation_tables["events"]
-        with self.engine.connect() as conn:
-            mentions = conn.execute(
-                select(event_links.c.merged_id, events.c.modality, articles.c.source,
-                       article_links.c.canonical_id)
-                .join(events, (events.c.article_id == event_links.c.article_id)
-                      & (events.c.idx == event_links.c.idx))
-                .join(articles, articles.c.id == event_links.c.article_id)
-                .join(article_links, article_links.c.article_id == event_links.c.article_id)
-                .where(event_links.c.merged_id.in_(ids))).all() if ids else []
-        by_id: dict[int, list[Any]] = {}
-        for m in mentions:
-            by_id.setdefault(m.merged_id, []).append(m)
-        out = {}
-        for merged_id, found in by_id.items():
-            mix: dict[str, int] = {}
-            for m in found:
-                mix[m.modality] = mix.get(m.modality, 0) + 1
-            out[merged_id] = {
-                "publishers": len({m.source for m in found if m.source}),
-                "independent": len({m.canonical_id for m in found}),
-                "modality": ", ".join(f"{n} {k}" for k, n in sorted(mix.items())),
-                "contradicted": "asserted" in mix and "negated" in mix and len(
-                    {m.canonical_id for m in found if m.modality in ("asserted", "negated")})
-                > 1,
-            }
-        return out
-
-    def claims(self, actor: str | None = None, unit: str | None = None
-               ) -> list[dict[str, Any]]:
-        """Figures attached to merged events, each series in publication order, with the
-        figures that cannot both be true flagged (``conflicts_with``, a list) and where the
-        figure, its sentence and its trigger are in its article; a syndicated copy's figure
-        is its original's and is listed once."""
-        query = original_claims(
-            select(claims.c.merged_id.label("event"), merged_events.c.type,
-                   merged_events.c.source, merged_events.c.target,
-                   merged_events.c.place_country.label("place"), claims.c.published,
-                   claims.c.bound, claims.c.value, claims.c.unit, claims.c.attributed_to,
-                   claims.c.article_id)
-            .join(merged_events, merged_events.c.id == claims.c.merged_id)
-        )
-        query = with_claim_evidence(query).order_by(
-            claims.c.merged_id, claims.c.published.is_(None), claims.c.published, claims.c.id)
-        if actor:
-            query = query.where(actor_filter(
-                [merged_events.c.source, merged_events.c.target, claims.c.actor], actor))
-        if unit:
-            query = query.where(claims.c.unit == unit)
-        with self.engine.connect() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(query)]
-        return flag_conflicts([r | {"value": whole(r["value"])} for r in rows])
-
     def record_failure(self, origin: str, reason: str) -> None:
         """Record why an item failed: one row per item and reason, so a rerun that fails the
         same way only updates the row's time."""
         with self.writing() as conn:
             record_failure(conn, origin, reason)
-
-    def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
-        counts = {name: select(func.count()).where(t.c.article_id == articles.c.id)
-                  .scalar_subquery() for name, t in annotation_tables.items()
-                  if name in ("entities", "actors", "events")}
-        query = (select(articles.c.id, articles.c.published, articles.c.source,
-                        articles.c.title, articles.c.url,
-                        *[c.label(name) for name, c in counts.items()])
-                 .order_by(articles.c.published.desc(), articles.c.id).limit(limit))
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
-
-    def actors(self, limit: int | None = None) -> list[dict[str, Any]]:
-        table = annotation_tables["actors"]
-        n_articles = func.count(func.distinct(table.c.article_id))
-        query = (select(table.c.code, table.c.name, table.c.country, table.c.role,
-                        n_articles.label("articles"),
-                        func.sum(table.c.mention_count).label("mentions"))
-                 .group_by(table.c.code, table.c.name, table.c.country, table.c.role)
-                 .order_by(n_articles.desc(), func.sum(table.c.mention_count).desc(),
-                           table.c.code)
-                 .limit(limit))
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
-
-    def events(self, type: str | None = None, actor: str | None = None,
-               modality: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Stored events, oldest first, each with its article and the offsets of its
-        sentence and trigger in that article's text; ``actor`` matches a source or target
-        code by prefix ("KOR" finds KORGOV). ``since``/``until`` compare the first day of the
-        event's own date, so undated events are left out when either is given."""
-        table = annotation_tables["events"]
-        query = (select(table.c.article_id, table.c.date, table.c.type,
-                        table.c.mode, table.c.source, table.c.target, table.c.modality,
-                        trigger_text(), *event_offsets())
-                 .join(articles, articles.c.id == table.c.article_id)
-                 .order_by(table.c.day.is_(None), table.c.day, articles.c.published,
-                           table.c.article_id, table.c.idx)
-                 .limit(limit))
-        query = event_filters(query, table, {"type": type, "actor": actor, "since": since,
-                                             "until": until})
-        if modality:
-            query = query.where(table.c.modality == modality.lower())
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
-
-    def event_sample(self, size: int, seed: int, type: str | None = None,
-                     actor: str | None = None, modality: str | None = None,
-                     since: str | None = None, until: str | None = None
-                     ) -> list[dict[str, Any]]:
-        """``size`` events drawn at random from all stored events that pass the filters of
-        ``events``; the same seed over the same events draws the same ones. Each comes with
-        its sentence, the trigger marked ``[[like this]]``, for a person to judge."""
-        import random
-
-        table = annotation_tables["events"]
-        keys = select(table.c.article_id, table.c.idx).order_by(table.c.article_id,
-                                                                table.c.idx)
-        keys = event_filters(keys, table, {"type": type, "actor": actor, "since": since,
-                                           "until": until})
-        if modality:
-            keys = keys.where(table.c.modality == modality.lower())
-        with self.engine.connect() as conn:
-            population = [tuple(r) for r in conn.execute(keys)]
-            drawn = random.Random(seed).sample(population, min(size, len(population)))
-            wanted = {article for article, _ in drawn}
-            found = {(r.article_id, r.idx): r for r in conn.execute(
-                select(table.c.article_id, table.c.idx, table.c.data, articles.c.text)
-                .join(articles, articles.c.id == table.c.article_id)
-                .where(table.c.article_id.in_(wanted)))}
-        rows = []
-        for key in drawn:
-            row = found[key]
-            item, text = row.data, row.text
-            (start, end), (first, last) = item["trigger"], item["sentence"]
-            first, last = min(first, start), max(last, end)
-            marked = f"{text[first:start]}[[{text[start:end]}]]{text[end:last]}"
-            rows.append({"article": row.article_id, "event": row.idx, "type": item["type"],
-                         "mode": item["mode"], "source": item["source"],
-                         "target": item["target"], "modality": item["modality"],
-                         "trigger": text[start:end], "sentence": " ".join(marked.split())})
-        return rows
-
-    def statements(self, speaker: str | None = None, anonymous: bool | None = None,
-                   limit: int | None = None) -> list[dict[str, Any]]:
-        """Stored statements, newest article first, each with who said it (``speaker``: an
-        actor code; ``anonymous``: unnamed sources only, or named ones only when False) and
-        the offsets of its content, cue and speaker in its article's text."""
-        table = annotation_tables["statements"]
-        query = (select(table.c.article_id, articles.c.published,
-                        table.c.data, span_text(table))
-                 .join(articles, articles.c.id == table.c.article_id)
-                 .order_by(articles.c.published.is_(None), articles.c.published.desc(),
-                           table.c.article_id, table.c.idx)
-                 .limit(limit))
-        query = column_filters(query, table, {
-            "speaker_actor": speaker.upper() if speaker else None, "anonymous": anonymous})
-        with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-        out = []
-        for row in rows:
-            speaker_item = row.data["speaker"] or {}
-            out.append({"article_id": row.article_id, "published": row.published,
-                        "speaker": speaker_item.get("name") or speaker_item.get("text"),
-                        "actor": speaker_item.get("actor"),
-                        "anonymous": speaker_item.get("anonymous"),
-                        "cue": row.data["cue"], "direct": row.data["direct"],
-                        "content": row.content,
-                        "via": " > ".join(row.data["source_chain"]),
-                        **statement_offsets(row.data)})
-        return out
 
     def failures(self) -> list[dict[str, Any]]:
         query = select(failures.c.origin, failures.c.reason, failures.c.at).order_by(failures.c.id)

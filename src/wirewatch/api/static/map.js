@@ -15,7 +15,7 @@
     var dot = L.circleMarker([m.lat, m.lon], { radius: 7, color: colours[m.modality] || "#555",
                                                 fillOpacity: 0.8 });
     var label = document.createElement("a");
-    label.href = "/articles/" + m.article;
+    label.href = "/articles/" + m.article_id;
     label.textContent = m.type + " (" + m.modality + ") in " + (m.place || "?");
     dot.bindPopup(label).addTo(map);
   });
