@@ -71,3 +71,14 @@ def test_an_object_pronoun_is_not_the_subject_that_acts_on_it():
                   "release American prisoners.")
     release = [f for f in found if f[0] == "release"]
     assert not release or release[0][2] not in ("USAGOV", "USA")
+
+
+def test_a_rejected_request_of_another_actor_took_place():
+    found = coded("The tribunal rejected Uganda's request to delay the hearing.")
+    assert ("request", "DEMAND") in [(w, t) for w, t, *_ in found]
+    assert "allegations" not in triggers("Beijing denies the allegations.")
+
+
+def test_sending_people_back_is_deportation():
+    found = coded("Malaysia sent 20 Myanmar migrants back to Myanmar on Friday.")
+    assert [(w, t) for w, t, *_ in found if w == "sent"] == [("sent", "COERCE")]

@@ -852,8 +852,11 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
                 token.head, *([token.head.head] if token.head.dep_ == "conj" else []))):
         return True
     if token.pos_ == "NOUN" and token.dep_ == "dobj" \
-            and token.head.lemma_.lower() in modality_cues().denial:
-        return True  # "Beijing denies the allegations": the denial answers, it alleges nothing
+            and token.head.lemma_.lower() in modality_cues().denial \
+            and not _names_its_actor(token, actors):
+        # "Beijing denies the allegations": the denial answers, it alleges nothing; but
+        # "rejected Kenya's request" answers Kenya's act, which took place
+        return True
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr") \
             and token.head.lemma_.lower() in book.words["state-verb"]:
         return True
