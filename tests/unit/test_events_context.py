@@ -82,3 +82,9 @@ def test_a_rejected_request_of_another_actor_took_place():
 def test_sending_people_back_is_deportation():
     found = coded("Malaysia sent 20 Myanmar migrants back to Myanmar on Friday.")
     assert [(w, t) for w, t, *_ in found if w == "sent"] == [("sent", "COERCE")]
+
+
+def test_an_act_that_recurs_each_year_is_a_habit():
+    assert "pardons" not in triggers("Thailand's king pardons prisoners each year on royal "
+                                     "holidays.")
+    assert "pardoned" in triggers("Thailand's king pardoned 100 prisoners on Monday.")

@@ -780,10 +780,19 @@ def find_events(doc: Doc, mentions: Sequence[ActorMention], times: Sequence[Time
             pattern = _reread(token, pattern)
             arguments = (noun_arguments if _trigger_pos(token) == "NOUN" else verb_arguments)(
                 token, pattern, actors)
-            if _wants_a_target(token, pattern, arguments, book):
-                continue  # "unable to provide details", "released a report"
+            if _wants_a_target(token, pattern, arguments, book) or _repeated(doc, token, found):
+                continue  # "unable to provide details", "released a report", "each year"
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
     return events
+
+
+def _repeated(doc: Doc, token: Token, known: Found) -> bool:
+    """An act said to recur ("prisoners pardoned by the king each year", "meets every
+    week"): a time that sets a repetition in the trigger's own phrase makes it a habit."""
+    scope = _scope(token)
+    sent = token.sent
+    return any(t.kind == "set" and _in(doc, t.start, t.end, scope) is not None
+               for _, t in known.times.within(sent.start_char, sent.end_char))
 
 
 THREAT = Pattern("", "VERB", (), "THREATEN", None, "130", "agent")
