@@ -16,7 +16,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from wirewatch.batch import extract_documents
+from wirewatch.pipeline import extract_documents
 from wirewatch.config import Settings
 from wirewatch.ingest import ArticleMeta, RawArticle
 from wirewatch.model import Document

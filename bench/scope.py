@@ -22,9 +22,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import wirewatch.batch
+import wirewatch.pipeline
 import wirewatch.convert
-from wirewatch.batch import extract_documents
+from wirewatch.pipeline import extract_documents
 from wirewatch.config import Settings
 from wirewatch.extractors.scope import ScopeDecision, decide_scope
 from wirewatch.ingest import ArticleMeta, RawArticle
@@ -46,8 +46,8 @@ def read_labels(path: Path) -> dict[str, tuple[str, str]]:
 
 def run_unchecked(items: list[RawArticle]) -> dict[str, Document]:
     """The documents with every event the coder finds: no language or scope check."""
-    keep_english, keep_scope = wirewatch.batch.is_english, wirewatch.convert.decide_scope
-    wirewatch.batch.is_english = lambda language: True
+    keep_english, keep_scope = wirewatch.pipeline.is_english, wirewatch.convert.decide_scope
+    wirewatch.pipeline.is_english = lambda language: True
     wirewatch.convert.decide_scope = lambda *a, **k: ScopeDecision(True, "unchecked")
     try:
         out = {}
@@ -58,7 +58,7 @@ def run_unchecked(items: list[RawArticle]) -> dict[str, Document]:
                 print(f"{origin}: {getattr(outcome, 'reason', outcome)}", file=sys.stderr)
         return out
     finally:
-        wirewatch.batch.is_english, wirewatch.convert.decide_scope = keep_english, keep_scope
+        wirewatch.pipeline.is_english, wirewatch.convert.decide_scope = keep_english, keep_scope
 
 
 def checked_events(doc: Document, with_url: bool = True) -> tuple[int, str | None]:

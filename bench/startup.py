@@ -32,7 +32,7 @@ if sys.argv[2] == "bare":
     for doc in nlp.pipe((r["text"] for r in rows), batch_size=1):
         first = first or time.perf_counter() - start
 else:
-    from wirewatch.batch import extract_documents
+    from wirewatch.pipeline import extract_documents
     from wirewatch.config import Settings
     from wirewatch.ingest import RawArticle
     first = None

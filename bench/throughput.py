@@ -18,7 +18,7 @@ from pathlib import Path
 
 import spacy
 
-from wirewatch.batch import extract_documents
+from wirewatch.pipeline import extract_documents
 from wirewatch.config import DEFAULT_MODEL, Settings
 from wirewatch.errors import SettingError
 from wirewatch.ingest import ArticleMeta, RawArticle, parse_published

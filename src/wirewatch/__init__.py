@@ -37,10 +37,10 @@ def extract(text: str, *, published: str | None = None, source: str | None = Non
                      url: str | None = None, title: str | None = None,
                      model: str | None = None) -> Document:
     """The ledger of one article given as plain text, as ``wirewatch extract`` prints it."""
-    from .batch import extract_documents
     from .config import load_settings
     from .errors import ExtractionError
     from .ingest import ArticleMeta, Failure, RawArticle, parse_published
+    from .pipeline import extract_documents
 
     settings = load_settings().with_overrides(model=model)
     meta = ArticleMeta(url=url, title=title, source=source, published=parse_published(published))

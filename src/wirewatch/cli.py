@@ -22,7 +22,7 @@ from rich.text import Text
 
 from .config import Settings, load_settings
 from .errors import SettingError, WirewatchError
-from .ingest import ArticleMeta, Failure, IngestItem, Skipped, parse_published, read_paths
+from .ingest import ArticleMeta, Failure, IngestItem, parse_published, read_paths
 from .model import EVENT_TYPES, MODALITIES, Document, json_schema
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def extract(
     indent: Annotated[int | None, typer.Option(help="Pretty-print with this indent")] = None,
 ) -> None:
     """Print one JSON document per article (the JSON contract), without storing anything."""
-    from .batch import extract_documents
+    from .pipeline import extract_documents
 
     settings = _settings(model=model, actors=actors)
     meta = _meta(published, source, url, title)
@@ -166,28 +166,23 @@ def ingest(
 
 def _store_all(store: Store, items: Iterable[IngestItem], settings: Settings) -> Counter[str]:
     """Extract, store and link each item, recording failures; how many ended each way."""
-    from .batch import extract_documents
-    from .link import store_and_link
+    from .link import store_outcomes
+    from .pipeline import extract_documents
 
     tally: Counter[str] = Counter()
     columns = (SpinnerColumn(), TextColumn("[bold]ingesting"), BarColumn(),
                MofNCompleteColumn(), TextColumn("{task.fields[status]}"))
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingest", total=None, status="loading the pipeline")
-        for origin, outcome in extract_documents(items, settings):
-            if isinstance(outcome, Document):
-                stored, found = store_and_link(store, outcome, origin)
-                tally["stored" if stored else "unchanged"] += 1
-                tally["relinked"] += bool(found and not stored)
-                tally["copies"] += bool(found and stored and found["copy_of"])
-            elif isinstance(outcome, Failure):
-                store.record_failure(outcome.origin, outcome.reason)
-                tally["failed"] += 1
-                progress.console.print(f"[red]failed[/red] {escape(outcome.origin)}: "
-                                       f"{escape(outcome.reason)}", highlight=False)
-            elif isinstance(outcome, Skipped):
-                tally["skipped"] += 1
-            progress.update(task, advance=1, status=escape(Path(origin).name))
+        for done in store_outcomes(store, extract_documents(items, settings)):
+            tally[done.status] += 1
+            tally["relinked"] += bool(done.links and done.status == "unchanged")
+            tally["copies"] += bool(done.links and done.status == "stored"
+                                    and done.links["copy_of"])
+            if done.status == "failed":
+                progress.console.print(f"[red]failed[/red] {escape(done.origin)}: "
+                                       f"{escape(done.reason or '')}", highlight=False)
+            progress.update(task, advance=1, status=escape(Path(done.origin).name))
     return tally
 
 
@@ -340,16 +335,16 @@ def link(db: DbOption = None) -> None:
 
     ``ingest`` links each article as it stores it; this catches up a database filled by an
     earlier version or by another tool."""
-    from .link import link_stored
+    from .link import store_outcomes
 
     tally: Counter[str] = Counter()
     columns = (SpinnerColumn(), TextColumn("[bold]linking"), BarColumn(), MofNCompleteColumn())
     with _ledger(db) as store, Progress(*columns, console=err, transient=True) as progress:
         pending = store.unlinked()
-        for article_id in progress.track(pending, total=len(pending)):
-            found = link_stored(store, store.document(article_id))
-            tally["linked" if found else "failed"] += 1
-            tally["copies"] += bool(found and found["copy_of"])
+        stored = ((article_id, store.document(article_id)) for article_id in pending)
+        for done in progress.track(store_outcomes(store, stored), total=len(pending)):
+            tally["linked" if done.links else "failed"] += 1
+            tally["copies"] += bool(done.links and done.links["copy_of"])
     out.print(f"linked {tally['linked']} ({tally['copies']} copies), failed {tally['failed']}"
               f" — database: {store.url}", highlight=False)
     if tally["failed"]:

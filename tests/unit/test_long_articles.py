@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from wirewatch.batch import extract_documents
+from wirewatch.pipeline import extract_documents
 from wirewatch.config import Settings
 from wirewatch.convert import to_document
 from wirewatch.ingest import ArticleMeta, Failure, RawArticle

@@ -126,11 +126,9 @@ def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
 @write_router.post("/articles", response_model=Stored, status_code=201, tags=["articles"])
 def submit_article(submission: Submission, request: Request, store: StoreDep) -> Stored:
     """Extract an article from text, HTML or a URL, store it and link it."""
-    from ..batch import extract_documents
-    from ..ingest import Failure
     from ..ingest.jsonl import article_from_mapping
-    from ..link import store_and_link
-    from ..model import Document
+    from ..link import store_outcomes
+    from ..pipeline import extract_documents
 
     settings = request.app.state.settings
     record = submission.model_dump()
@@ -145,12 +143,14 @@ def submit_article(submission: Submission, request: Request, store: StoreDep) ->
         raw = article_from_mapping(record, "submitted article")
     except InputError as err:
         raise HTTPException(422, str(err)) from None
-    ((_, outcome),) = list(extract_documents([raw], settings))
-    if isinstance(outcome, Failure) or not isinstance(outcome, Document):
-        raise HTTPException(422, getattr(outcome, "reason", "the article could not be read"))
-    new, linked = store_and_link(store, outcome, "api")
-    return Stored(id=outcome.article.id, new=new, events=len(outcome.events),
-                  story=(linked or {}).get("story"), copy_of=(linked or {}).get("copy_of"))
+    ((_, outcome),) = extract_documents([raw], settings)
+    (done,) = store_outcomes(store, [("api", outcome)])
+    if done.document is None:
+        raise HTTPException(422, done.reason or "the article could not be read")
+    links = done.links or {}
+    return Stored(id=done.document.article.id, new=done.status == "stored",
+                  events=len(done.document.events), story=links.get("story"),
+                  copy_of=links.get("copy_of"))
 
 
 def _fetch(url: str, settings: Any) -> str:

@@ -141,11 +141,11 @@ def country_agrees(gold: str | None, system: str | None) -> bool:
 def extract_stories(stories: list[dict[str, Any]], stories_path: Path, model: str
                     ) -> dict[str, Any]:
     """Each story id -> its Document, or the reason it failed."""
-    from ..batch import extract_documents
     from ..config import load_settings
     from ..ingest import Failure
     from ..ingest.jsonl import article_from_mapping
     from ..model import Document
+    from ..pipeline import extract_documents
 
     raws, found = [], {}
     for story in stories:

@@ -1,7 +1,9 @@
 """Links across stored articles: syndicated copies, stories, merged events and claims.
 
-``store_and_link`` stores an article and links it in one transaction (``wirewatch ingest``,
-the API's POST); ``link_stored`` links an article stored before (``wirewatch link``). Linking
+``store_outcomes`` is the one write path of a stream of pipeline outcomes (``wirewatch
+ingest``, ``wirewatch link``, the API's POST): each document is stored and linked in one
+transaction (``store_and_link``), each failure recorded with its reason; ``link_stored``
+links an article stored before. Linking
 sits above the store: it uses the store's write transaction and tables, and the store never
 calls it. Each step looks only at what its indexes return, so the cost per article stays flat
 as the store grows.
@@ -9,6 +11,8 @@ as the store grows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,14 +20,45 @@ import numpy as np
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..ingest import Failure, Skipped
 from ..model import Document
 from ..store import Store, schema
-from ..store.repository import insert_document, is_linked, load_document, record_failure
+from ..store.repository import is_linked, load_document
 from ..store.schema import article_links, articles, failures, lsh_bands
+from ..store.write import insert_document, record_failure
 from . import dedupe, merge, stories
 
 # How a failure to link a stored article starts; linking it later clears the failure.
 LINK_FAILED = "linking failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """What became of one item: ``stored`` (new), ``unchanged`` (stored before), ``failed``
+    (its reason recorded in the ledger) or ``skipped`` (not an article)."""
+
+    origin: str
+    status: str
+    document: Document | None = None
+    links: dict[str, Any] | None = None
+    """The story and the original an article was linked to; None when it was linked before
+    or its linking failed (that failure is recorded too)."""
+    reason: str | None = None
+
+
+def store_outcomes(store: Store, outcomes: Iterable[tuple[str, Document | Failure | Skipped]]
+                   ) -> Iterator[Ingested]:
+    """Store and link each document of a stream, each in its own transaction, and record
+    each failure, so a run stopped at any point is completed by running it again."""
+    for origin, outcome in outcomes:
+        if isinstance(outcome, Document):
+            new, links = store_and_link(store, outcome, origin)
+            yield Ingested(origin, "stored" if new else "unchanged", outcome, links)
+        elif isinstance(outcome, Failure):
+            store.record_failure(outcome.origin, outcome.reason)
+            yield Ingested(origin, "failed", reason=outcome.reason)
+        else:
+            yield Ingested(origin, "skipped", reason=outcome.reason)
 
 
 def store_and_link(store: Store, document: Document, origin: str | None = None

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
     Connection,
     Engine,
-    Insert,
-    Table,
     create_engine,
     event,
     func,
-    insert,
     inspect,
     make_url,
     select,
@@ -29,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import MissingDatabase, StoreError
 from ..ingest.base import without_origin
-from ..model import Document, from_plain, to_plain
+from ..model import Document, from_plain
 from .schema import (
     annotation_tables,
     article_links,
@@ -38,6 +33,7 @@ from .schema import (
     failures,
     metadata,
 )
+from .write import failure_key, insert_document, record_failure
 
 
 def database_url(db: str) -> str:
@@ -60,8 +56,7 @@ BEGIN_OPTION = "wirewatch_sqlite_begin"
 WRITE_LOCK = 0x77697265  # "wire"
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+
 
 
 class Store:
@@ -147,43 +142,10 @@ class Store:
             return load_document(conn, article_id, self.url)
 
 
-def insert_document(conn: Connection, document: Document, origin: str | None) -> bool:
-    """Write an article and all its annotations unless its id is stored; True if new."""
-    article = document.article
-    if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
-        return False
-    row = to_plain(article)
-    conn.execute(insert(articles).values(**row, origin=origin, ingested_at=_now()))
-    if conn.dialect.name == "sqlite":
-        conn.execute(text("INSERT INTO articles_fts (id, text) VALUES (:id, :text)"),
-                     {"id": article.id, "text": article.text})
-    for name, table in annotation_tables.items():
-        items = getattr(document, name)
-        if not items:
-            continue
-        rows = []
-        for idx, item in enumerate(items):
-            data = to_plain(item)
-            cols = {c.name: data[c.name] for c in table.columns
-                    if c.name in data and c.name not in ("article_id", "idx", "data")}
-            cols |= {col: derive(data) for col, derive in derived_columns.get(name, {}).items()}
-            rows.append({"article_id": article.id, "idx": idx, **cols, "data": data})
-        conn.execute(insert(table), rows)
-    return True
-
-
 def is_linked(conn: Connection, article_id: str) -> bool:
     """Whether a stored article has been linked (it has its row in ``article_links``)."""
     return conn.execute(select(article_links.c.article_id)
                         .where(article_links.c.article_id == article_id)).first() is not None
-
-
-def record_failure(conn: Connection, origin: str, reason: str) -> None:
-    """Record why an item failed, inside the caller's transaction."""
-    reason = without_origin(reason, origin)
-    values = {"origin": origin, "reason": reason, "at": _now(),
-              "key": failure_key(origin, reason)}
-    conn.execute(_upsert(conn.dialect.name, failures, values, "key", ["at"]))
 
 
 def load_document(conn: Connection, article_id: str, shown: str | None = None) -> Document:
@@ -197,25 +159,6 @@ def load_document(conn: Connection, article_id: str, shown: str | None = None) -
         query = select(table.c.data).where(table.c.article_id == article_id).order_by(table.c.idx)
         data[name] = [r.data for r in conn.execute(query)]
     return from_plain(Document, data)
-
-
-def failure_key(origin: str, reason: str) -> str:
-    """The key that makes a failure one row per item and reason."""
-    return hashlib.sha256(f"{origin}\0{reason}".encode()).hexdigest()
-
-
-def _upsert(dialect: str, table: Table, values: dict[str, Any], key: str,
-            changed: list[str]) -> Insert:
-    """Insert a row, or where one with the same unique ``key`` is there, update ``changed``."""
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    else:
-        raise StoreError(f"wirewatch stores in SQLite or PostgreSQL, not {dialect}")
-    statement = dialect_insert(table).values(**values)
-    return statement.on_conflict_do_update(
-        index_elements=[key], set_={c: statement.excluded[c] for c in changed})
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -1,19 +1,20 @@
 """The per-article pipeline over a stream of items: prepare, parse in batches, convert.
 
-A bad item becomes a ``Failure`` with its reason and the stream goes on.
+A bad item becomes a ``Failure`` with its reason and the stream goes on. What to do with the
+outcomes (print them, or store and link them with ``link.store_outcomes``) is the caller's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..config import Settings
-from ..convert import to_document
-from ..errors import InputError, WirewatchError
-from ..ingest import Failure, IngestItem, RawArticle, Skipped
-from ..model import Document
-from ..nlp import COMPONENT, load_pipeline, parse
-from ..normalize import PreparedArticle, is_english, prepare
+from .config import Settings
+from .convert import to_document
+from .errors import InputError, WirewatchError
+from .ingest import Failure, IngestItem, RawArticle, Skipped
+from .model import Document
+from .nlp import COMPONENT, load_pipeline, parse
+from .normalize import PreparedArticle, is_english, prepare
 
 Outcome = tuple[str, Document | Failure | Skipped]
 
