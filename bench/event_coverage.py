@@ -16,10 +16,10 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from wirewatch.pipeline import extract_documents
 from wirewatch.config import Settings
 from wirewatch.ingest import ArticleMeta, RawArticle
 from wirewatch.model import Document
+from wirewatch.pipeline import extract_documents
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "voa" / "voa_stories.jsonl"
 

@@ -39,10 +39,10 @@ def long_text(path: Path, size: int) -> str:
 
 def run_one(path: Path, size: int, model: str) -> None:
     """In a child process: extract one text of ``size`` characters, print JSON figures."""
-    from wirewatch.pipeline import extract_documents
     from wirewatch.config import Settings
     from wirewatch.ingest import ArticleMeta, RawArticle
     from wirewatch.model import Document
+    from wirewatch.pipeline import extract_documents
 
     settings = Settings(model=model)
     list(extract_documents([RawArticle("Warm-up text.", "warm")], settings))

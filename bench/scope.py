@@ -22,15 +22,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import wirewatch.pipeline
 import wirewatch.convert
-from wirewatch.pipeline import extract_documents
+import wirewatch.pipeline
 from wirewatch.config import Settings
 from wirewatch.extractors.scope import ScopeDecision, decide_scope
 from wirewatch.ingest import ArticleMeta, RawArticle
 from wirewatch.ingest.html import article_from_html
 from wirewatch.model import Document
 from wirewatch.normalize import is_english
+from wirewatch.pipeline import extract_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import spacy
 
-from wirewatch.pipeline import extract_documents
 from wirewatch.config import DEFAULT_MODEL, Settings
 from wirewatch.errors import SettingError
 from wirewatch.ingest import ArticleMeta, RawArticle, parse_published
 from wirewatch.model import Document
+from wirewatch.pipeline import extract_documents
 
 DEFAULT_DATA = (Path(__file__).resolve().parents[2] / "shared" / "eval" / "meantime_en"
                 / "derived" / "meantime_en_plaintext.jsonl")

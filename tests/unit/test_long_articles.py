@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
-from wirewatch.pipeline import extract_documents
 from wirewatch.config import Settings
 from wirewatch.convert import to_document
 from wirewatch.ingest import ArticleMeta, Failure, RawArticle
 from wirewatch.model import Document
 from wirewatch.nlp import COMPONENT, load_pipeline, parse, split_pieces
 from wirewatch.normalize import prepare
+from wirewatch.pipeline import extract_documents
 
 PARAGRAPH = ("Russian forces attacked the Ukrainian city of Kharkiv on Tuesday, officials said. "
              "President Volodymyr Zelenskyy met French President Emmanuel Macron in Paris.")
