@@ -957,6 +957,15 @@ def _standing_passive(token: Token) -> bool:
         c.dep_ == "agent" for c in token.children)
 
 
+def _answered(token: Token, actors: ActorIndex) -> bool:
+    """Another actor's named act that a denial or refusal answers ("rejected Kenya's
+    request"): the refusal negates granting it, not that it was made."""
+    return token.pos_ == "NOUN" and token.dep_ == "dobj" \
+        and token.head.lemma_.lower() in modality_cues().denial \
+        and not any(c.dep_ in ("neg", "det") and c.lower_ in ("no", "not", "never")
+                    for c in token.children) and _names_its_actor(token, actors)
+
+
 def _denies_a_report(token: Token) -> bool:
     """"Denied reports that its forces attacked": the denial is the speaker's word on the
     reported event (negated), not an event of its own."""
@@ -996,6 +1005,8 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     pattern, arguments = found
     start = token.idx
     modality, chain = modality_of(token)
+    if modality == "negated" and _answered(token, actors):
+        modality = "asserted"  # "rejected Kenya's request": the request was made
     scope = _scope(token)
     bounds = (sent.start_char, sent.end_char)
     dated = [(i, root) for i, t in known.times.within(*bounds)
