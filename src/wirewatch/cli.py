@@ -577,22 +577,14 @@ for _task, (_module, _scorer, _help) in EVALUATORS.items():
 
 def annotation_rows(document: Document) -> list[dict[str, Any]]:
     """One row per annotated span: what kind, where, what it says."""
+    from .kinds import KINDS
+
     text = document.article.text
-    rows = [{"kind": "entity", "start": e.start, "end": e.end, "text": e.text,
-             "label": e.label, "code": e.actor or ""} for e in document.entities]
-    rows += [{"kind": "actor", "start": s, "end": e, "text": text[s:e], "label": a.name,
-              "code": a.code} for a in document.actors for s, e in a.mentions]
-    rows += [{"kind": "time", "start": t.start, "end": t.end, "text": t.text, "label": t.kind,
-              "code": t.value or ""} for t in document.times]
-    rows += [{"kind": "quantity", "start": q.start, "end": q.end, "text": q.text,
-              "label": f"{q.bound} {q.unit or ''}".strip(), "code": f"{q.value:g}"}
-             for q in document.quantities]
-    rows += [{"kind": "place", "start": p.start, "end": p.end, "text": p.text,
-              "label": p.feature or "", "code": p.country or ""} for p in document.places]
-    rows += [{"kind": "statement", "start": st.start, "end": st.end,
-              "text": text[st.start:st.end], "label": st.cue or "",
-              "code": (st.speaker.actor or "") if st.speaker else ""}
-             for st in document.statements]
+    rows = [{"kind": kind.name, "start": start, "end": end, "text": text[start:end],
+             "label": label, "code": code}
+            for kind in KINDS.values() if kind.rows is not None
+            for item in document.annotations(kind.key)
+            for start, end, label, code in kind.rows(item, text)]
     return sorted(rows, key=lambda r: (r["start"], r["kind"]))
 
 

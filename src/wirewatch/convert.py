@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -10,6 +12,7 @@ from .errors import ExtractionError
 from .extractors.actors import ActorDictionary, split_code
 from .extractors.scope import decide_scope
 from .extractors.spans import doc_text
+from .kinds import KINDS, spans
 from .model import (
     Actor,
     Article,
@@ -18,9 +21,10 @@ from .model import (
     Event,
     Place,
     Quantity,
-    Speaker,
     Statement,
     TimeExpression,
+    from_plain,
+    to_plain,
 )
 from .nlp import EXTENSION, Annotations
 
@@ -54,41 +58,46 @@ def to_document(doc: Doc, article: Article, book: ActorDictionary,
     for code in sorted(mentions, key=lambda c: mentions[c][0]):
         country, role = split_code(code)
         actors.append(Actor(code, book.actor_name(code), country, role, tuple(mentions[code])))
-    times = tuple(TimeExpression(t.start, t.end, text[t.start:t.end], t.value, t.kind,
-                                 t.anchor) for t in found.times)
-    quantities = tuple(Quantity(q.start, q.end, text[q.start:q.end], q.value, q.bound,
-                                q.unit, q.kind) for q in found.quantities)
-    places = tuple(Place(p.start, p.end, text[p.start:p.end], p.name, p.country, p.lat,
-                         p.lon, p.geonameid, p.feature) for p in found.places)
-    statements = tuple(
-        Statement(h.start, h.end,
-                  Speaker(h.speaker.text, h.speaker.start, h.speaker.end, h.speaker.actor,
-                          h.speaker.anonymous, h.speaker.name) if h.speaker else None,
-                  h.cue, h.direct, tuple(h.source_chain), h.cue_span)
-        for h in found.statements)
+    times = tuple(from_hit(TimeExpression, t, text) for t in found.times)
+    quantities = tuple(from_hit(Quantity, q, text) for q in found.quantities)
+    places = tuple(from_hit(Place, p, text) for p in found.places)
+    statements = tuple(from_hit(Statement, h, text) for h in found.statements)
     # Events only for an article about political interaction: a match report's "beat" and
     # "attack" are no ASSAULT (the other annotations stay, they are true of any text).
     in_scope = decide_scope(text, title=article.title, url=article.url,
                             actors=len(actors)).in_scope
-    events = tuple(Event(e.type, e.mode, e.cameo, e.source, e.target, e.trigger, e.sentence,
-                         e.modality, e.date, e.date_precision, e.place, e.quantity, e.statement,
-                         e.confidence if e.source or e.target
-                         else min(e.confidence, UNATTRIBUTED_CONFIDENCE))
+    events = tuple(replace(from_hit(Event, e, text), confidence=e.confidence
+                           if e.source or e.target
+                           else min(e.confidence, UNATTRIBUTED_CONFIDENCE))
                    for e in found.events if keep_unattributed or e.source or e.target
                    ) if in_scope else ()
     document = Document(article=article, entities=entities, actors=tuple(actors), times=times,
                         places=places, quantities=quantities, statements=statements,
-                        events=events)
+                        events=events, extra={key: tuple(items)
+                                              for key, items in found.extra.items()})
     check_offsets(document)
     return document
+
+
+def from_hit(model: type, hit: Any, text: str) -> Any:
+    """A model item from an extractor's hit that has the model's fields by name (and maybe
+    more, for the extractor's own use); a ``text`` the hit lacks is cut from the article."""
+    plain = to_plain(hit)
+    if "text" not in plain and "text" in model.__dataclass_fields__:
+        plain["text"] = text[hit.start:hit.end]
+    return from_plain(model, plain)
 
 
 def check_offsets(document: Document) -> None:
     """Every span must lie inside the text, and an item's ``text`` must be what it spans."""
     size = len(document.article.text)
-    for name, start, end in document.spans():
+    for name, start, end in spans(document):
         if not 0 <= start <= end <= size:
             raise ExtractionError(f"{name} span [{start}, {end}) lies outside the text")
-    for item in (*document.entities, *document.times, *document.places, *document.quantities):
-        if document.article.text[item.start:item.end] != item.text:
-            raise ExtractionError(f"span [{item.start}, {item.end}) does not read {item.text!r}")
+    for kind in KINDS.values():
+        if "text" not in kind.model.__dataclass_fields__ or kind.spans is not None:
+            continue
+        for item in document.annotations(kind.key):
+            if document.article.text[item.start:item.end] != item.text:
+                raise ExtractionError(
+                    f"span [{item.start}, {item.end}) does not read {item.text!r}")

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import types
-from dataclasses import dataclass, fields, is_dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 Span = tuple[int, int]
@@ -136,9 +138,20 @@ class Document:
     quantities: tuple[Quantity, ...] = ()
     statements: tuple[Statement, ...] = ()
     events: tuple[Event, ...] = ()
+    extra: Mapping[str, tuple[Any, ...]] = field(default_factory=dict,
+                                                 metadata={"contract": False})
+    """Items of kinds registered beyond the contract's (``kinds.register``), by their key;
+    in JSON each is a key of its own beside the contract's."""
+
+    def annotations(self, key: str) -> tuple[Any, ...]:
+        """The items of one kind, by its JSON key, of the contract or registered."""
+        if key not in ("article", "extra") and key in self.__dataclass_fields__:
+            return getattr(self, key)
+        return tuple(self.extra.get(key, ()))
 
     def to_dict(self) -> dict[str, Any]:
-        return to_plain(self)
+        plain = to_plain(self)
+        return plain | plain.pop("extra")
 
     def to_json(self, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
@@ -151,38 +164,13 @@ class Document:
     def from_json(cls, text: str) -> Document:
         return cls.from_dict(json.loads(text))
 
-    def spans(self) -> list[tuple[str, int, int]]:
-        """Every character span the document claims, named by its list, for offset checks."""
-        out: list[tuple[str, int, int]] = []
-        for name in ("entities", "times", "places", "quantities", "statements"):
-            out += [(name, item.start, item.end) for item in getattr(self, name)]
-        for actor in self.actors:
-            out += [("actors", s, e) for s, e in actor.mentions]
-        for st in self.statements:
-            if st.speaker is not None:
-                out.append(("speaker", st.speaker.start, st.speaker.end))
-            if st.cue_span is not None:
-                out.append(("cue", *st.cue_span))
-        for ev in self.events:
-            out += [("trigger", *ev.trigger), ("sentence", *ev.sentence)]
-        return out
-
-
-ANNOTATION_TYPES: dict[str, type] = {
-    "entities": Entity,
-    "actors": Actor,
-    "times": TimeExpression,
-    "places": Place,
-    "quantities": Quantity,
-    "statements": Statement,
-    "events": Event,
-}
-
 
 def to_plain(value: Any) -> Any:
     """Dataclasses to dicts and tuples to lists, recursively: JSON-ready data."""
     if is_dataclass(value):
         return {f.name: to_plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, Mapping):
+        return {k: to_plain(v) for k, v in value.items()}
     if isinstance(value, tuple | list):
         return [to_plain(v) for v in value]
     return value
@@ -197,7 +185,7 @@ def from_plain(tp: Any, value: Any) -> Any:
         inner = [a for a in get_args(tp) if a is not type(None)]
         return from_plain(inner[0], value)
     if isinstance(tp, type) and is_dataclass(tp):
-        hints = get_type_hints(tp)
+        hints = _hints(tp)
         return tp(**{f.name: from_plain(hints[f.name], value[f.name])
                      for f in fields(tp) if f.name in value})
     if origin is tuple:
@@ -208,6 +196,11 @@ def from_plain(tp: Any, value: Any) -> Any:
     if tp is float and isinstance(value, int):
         return float(value)
     return value
+
+
+@cache
+def _hints(tp: type) -> dict[str, Any]:
+    return get_type_hints(tp)
 
 
 def json_schema() -> dict[str, Any]:
@@ -225,6 +218,11 @@ def json_schema() -> dict[str, Any]:
 _SCALARS = {str: "string", int: "integer", float: "number", bool: "boolean"}
 
 
+def _contract(tp: type) -> list[Any]:
+    """The fields of a model class that the contract fixes (not ``Document.extra``)."""
+    return [f for f in fields(tp) if f.metadata.get("contract", True)]
+
+
 def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     origin = get_origin(tp)
     if origin in (Union, types.UnionType):
@@ -237,8 +235,8 @@ def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             hints = get_type_hints(tp)
             defs[name] = {
                 "type": "object",
-                "properties": {f.name: _schema_of(hints[f.name], defs) for f in fields(tp)},
-                "required": [f.name for f in fields(tp)],
+                "properties": {f.name: _schema_of(hints[f.name], defs) for f in _contract(tp)},
+                "required": [f.name for f in _contract(tp)],
                 "description": (tp.__doc__ or "").strip(),
             }
         return {"$ref": f"#/$defs/{name}"}
@@ -256,7 +254,6 @@ def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 __all__ = [
-    "ANNOTATION_TYPES",
     "EVENT_TYPES",
     "MODALITIES",
     "Actor",

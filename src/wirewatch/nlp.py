@@ -39,6 +39,7 @@ from .extractors.quantities import QuantityHit, find_quantities
 from .extractors.scorelines import add_team_entities
 from .extractors.statements import StatementHit, find_statements
 from .extractors.times import TimeHit, find_times
+from .kinds import CONTRACT, added
 from .normalize import PreparedArticle
 
 COMPONENT = "wirewatch"
@@ -50,6 +51,7 @@ _PIECE_BOUNDARIES = (re.compile(r"\n\s*\n\s*"), re.compile(r"[.!?][\"'”’)]*\
 PARAGRAPHS = "wirewatch_paragraphs"
 EXTENSION = "wirewatch"
 CONTEXT_KEY = "wirewatch"
+CONTRACT_KEYS = tuple(kind.key for kind in CONTRACT)
 
 
 @dataclass(slots=True)
@@ -63,6 +65,8 @@ class Annotations:
     places: list[PlaceHit] = field(default_factory=list)
     statements: list[StatementHit] = field(default_factory=list)
     events: list[EventHit] = field(default_factory=list)
+    extra: dict[str, list[Any]] = field(default_factory=dict)
+    """Model items of the kinds registered beyond the contract's, by key."""
     error: str | None = None
 
 
@@ -119,8 +123,12 @@ class WirewatchComponent:
                       for m in mentions],
                 [h.span for h in entities if h.label == "PERSON"], context.publisher)
             events = find_events(doc, mentions, times, quantities, places, statements)
-            doc._.set(EXTENSION, Annotations(entities, mentions, times, quantities, places,
-                                             statements, events))
+            found = Annotations(entities, mentions, times, quantities, places, statements,
+                                events)
+            for kind in added():  # each sees what the built-in extractors and those before
+                seen = {key: getattr(found, key) for key in CONTRACT_KEYS} | found.extra
+                found.extra[kind.key] = list(kind.extract(doc, seen) or ())
+            doc._.set(EXTENSION, found)
         except Exception as err:  # one bad article must not stop a batch
             doc._.set(EXTENSION, Annotations(error=f"{type(err).__name__}: {err}"))
         return doc

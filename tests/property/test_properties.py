@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import wirewatch
+from wirewatch import kinds
 from wirewatch.errors import ExtractionError
 from wirewatch.extractors.times import normalize_expression
 from wirewatch.model import Document
@@ -55,7 +56,7 @@ def check_spans(doc: Document) -> int:
     """Assert that every span lies inside the text and every item reads its own characters;
     the number of spans checked."""
     text = doc.article.text
-    spans = list(doc.spans())
+    spans = list(kinds.spans(doc))
     for _name, start, end in spans:
         assert 0 <= start < end <= len(text)
     for item in (*doc.entities, *doc.times, *doc.places, *doc.quantities):

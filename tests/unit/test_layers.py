@@ -19,12 +19,13 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 PACKAGE = SRC / "wirewatch"
 
 # The foundation: plain data and helpers that any part may import.
-BASE = frozenset({"errors", "model", "config", "resources", "urls"})
+BASE = frozenset({"errors", "model", "kinds", "config", "resources", "urls"})
 # Each part of the package (a top-level module or subpackage) and the other parts it may
 # import. "wirewatch" is the package itself: the public API of ``wirewatch/__init__.py``.
 MAY_IMPORT: dict[str, frozenset[str]] = {
     "errors": frozenset(),
     "model": frozenset(),
+    "kinds": frozenset({"model"}),
     "urls": frozenset(),
     "config": frozenset({"errors"}),
     "resources": frozenset({"errors"}),
@@ -48,7 +49,7 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
 # which writes through the store's transaction); spaCy never loads for parts that work on
 # stored data or plain files.
 SQL_ONLY_IN = frozenset({"store", "link"})
-NO_SPACY_IN = frozenset({"errors", "model", "config", "resources", "urls", "ingest",
+NO_SPACY_IN = frozenset({"errors", "model", "kinds", "config", "resources", "urls", "ingest",
                          "normalize", "store", "api", "cli", "wirewatch"})
 # The store's own modules; the parts that serve the ledger read it through ``wirewatch.store``
 # and ``wirewatch.store.read``, not through its tables and SQL.

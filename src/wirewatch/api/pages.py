@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..errors import InputError, StoreError
 from ..extractors.scope import coding_note
+from ..kinds import KINDS, Kind
 from ..model import EVENT_TYPES, MODALITIES, Document
 from ..store import read
 from ..store.read import PageRequest
@@ -30,7 +31,11 @@ templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.tests["web_url"] = lambda value: http_url(value) is not None
 router = APIRouter(include_in_schema=False)
 
-KINDS = ("entity", "time", "place", "quantity", "statement", "trigger")
+
+def marked_kinds() -> list[Kind]:
+    """The kinds the article page marks (those with a title), in the registry's order."""
+    return [kind for kind in KINDS.values() if kind.title is not None]
+
 
 
 def page(request: Request, name: str, **context: Any) -> HTMLResponse:
@@ -63,25 +68,10 @@ def segments(document: Document) -> tuple[list[dict[str, Any]], list[dict[str, A
     """The text cut at every annotation boundary; each piece lists the annotations over it."""
     text = document.article.text
     spans: list[tuple[str, str, int, int, str]] = []
-    for i, e in enumerate(document.entities):
-        spans.append(("entity", f"entity-{i}", e.start, e.end, f"{e.label} {e.actor or ''}"))
-    for i, t in enumerate(document.times):
-        spans.append(("time", f"time-{i}", t.start, t.end, t.value or "unresolved"))
-    for i, p in enumerate(document.places):
-        spans.append(("place", f"place-{i}", p.start, p.end, f"{p.name} {p.country or ''}"))
-    for i, q in enumerate(document.quantities):
-        spans.append(("quantity", f"quantity-{i}", q.start, q.end,
-                      f"{q.bound} {q.value:g} {q.unit or ''}"))
-    for i, s in enumerate(document.statements):
-        said = s.cue or "statement"
-        if s.speaker is not None:
-            said = f"{said} by {s.speaker.name or s.speaker.text}" + (
-                f" ({s.speaker.actor})" if s.speaker.actor else "") + (
-                ", anonymous" if s.speaker.anonymous else "")
-        spans.append(("statement", f"statement-{i}", s.start, s.end, said))
-    for i, ev in enumerate(document.events):
-        spans.append(("trigger", f"event-{i}", ev.trigger[0], ev.trigger[1],
-                      f"{ev.type} {ev.modality}"))
+    for kind in marked_kinds():
+        for i, item in enumerate(document.annotations(kind.key)):
+            start, end = kind.marked(item)
+            spans.append((kind.page_class, f"{kind.name}-{i}", start, end, kind.title(item)))
     cuts = sorted({0, len(text), *(s[2] for s in spans), *(s[3] for s in spans)})
     pieces = []
     for start, end in pairwise(cuts):
@@ -108,7 +98,7 @@ def article_view(article_id: str, request: Request, store: StoreDep) -> HTMLResp
         raise HTTPException(404, f"no article with id {article_id!r}") from None
     pieces, events = segments(document)
     return page(request, "article.html", article=document.article, pieces=pieces,
-                events=events, kinds=KINDS,
+                events=events, kinds=[kind.page_class for kind in marked_kinds()],
                 note=coding_note(document.article, len(document.actors)))
 
 

@@ -24,15 +24,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import MissingDatabase, StoreError
 from ..ingest.base import without_origin
-from ..model import Document, from_plain
-from .schema import (
-    annotation_tables,
-    article_links,
-    articles,
-    derived_columns,
-    failures,
-    metadata,
-)
+from ..kinds import KINDS, document_from_plain
+from ..model import Document
+from .schema import article_links, articles, derived, failures, kind_tables, metadata
 from .write import failure_key, insert_document, record_failure
 
 
@@ -155,10 +149,10 @@ def load_document(conn: Connection, article_id: str, shown: str | None = None) -
         where = f" in {shown}" if shown else ""
         raise StoreError(f"no article with id {article_id!r}{where}")
     data: dict[str, Any] = {"article": dict(row._mapping)}
-    for name, table in annotation_tables.items():
+    for name, table in kind_tables().items():
         query = select(table.c.data).where(table.c.article_id == article_id).order_by(table.c.idx)
         data[name] = [r.data for r in conn.execute(query)]
-    return from_plain(Document, data)
+    return document_from_plain(data)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -191,7 +185,8 @@ def _add_missing_columns(engine: Engine) -> None:
             if column.name in have:
                 continue
             kind = column.type.compile(dialect=engine.dialect)
-            derive = derived_columns.get(table.name, {}).get(column.name)
+            derive = derived(KINDS[table.name]).get(column.name) if table.name in KINDS \
+                else None
             with engine.begin() as conn:
                 conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" '
                                   f"{kind}"))
@@ -297,6 +292,7 @@ def open_store(db: str, create: bool = True) -> Store:
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _sqlite_begin)
+        kind_tables()  # the tables of kinds registered since the schema was loaded
         metadata.create_all(engine)
         _add_missing_columns(engine)
         _one_row_per_failure(engine)

@@ -7,7 +7,6 @@ Each annotation row keeps the columns people filter on and the whole item as JSO
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -24,6 +23,8 @@ from sqlalchemy import (
     Table,
     Text,
 )
+
+from ..kinds import KINDS, Kind, first_day  # noqa: F401 (the day columns' rule, for linking)
 
 metadata = MetaData()
 
@@ -138,83 +139,39 @@ claims = Table(
 )
 
 
-def _annotation_table(name: str, *columns: Column) -> Table:
+SQL_TYPES: dict[str, Any] = {"int": Integer, "float": Float, "bool": Boolean, "text": Text}
+
+
+def _sql_type(name: str) -> Any:
+    """A registry column type as SQL: ``str<N>`` is a string of at most N characters."""
+    return String(int(name[3:])) if name.startswith("str") else SQL_TYPES[name]()
+
+
+def annotation_table(kind: Kind) -> Table:
+    """A kind's table: its article and index, the columns the kind declares, and the whole
+    item as JSON (``data``); made once, then found in the metadata."""
+    if kind.key in metadata.tables:
+        return metadata.tables[kind.key]
     return Table(
-        name, metadata,
+        kind.key, metadata,
         Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
                primary_key=True),
         Column("idx", Integer, primary_key=True),
-        *columns,
+        *(Column(c.name, _sql_type(c.type), index=c.indexed) for c in kind.columns),
         Column("data", JSON, nullable=False),
     )
 
 
-def _span_columns() -> list[Column]:
-    return [Column("start", Integer), Column("end", Integer), Column("text", Text)]
+def kind_tables() -> dict[str, Table]:
+    """The table of every registered kind, by its key (a kind registered after this module
+    was loaded gets its table when first asked)."""
+    return {key: annotation_table(kind) for key, kind in KINDS.items()}
 
 
-annotation_tables: dict[str, Table] = {
-    "entities": _annotation_table(
-        "entities", *_span_columns(), Column("label", String(32), index=True),
-        Column("actor", String(16), index=True)),
-    "actors": _annotation_table(
-        "actors", Column("code", String(16), index=True), Column("name", Text),
-        Column("country", String(3), index=True), Column("role", String(8)),
-        Column("mention_count", Integer)),
-    "times": _annotation_table(
-        "times", *_span_columns(), Column("value", String(64), index=True),
-        Column("kind", String(16))),
-    "places": _annotation_table(
-        "places", *_span_columns(), Column("name", Text), Column("country", String(3)),
-        Column("lat", Float), Column("lon", Float)),
-    "quantities": _annotation_table(
-        "quantities", *_span_columns(), Column("value", Float), Column("bound", String(8)),
-        Column("unit", String(64)), Column("kind", String(16))),
-    "statements": _annotation_table(
-        "statements", Column("start", Integer), Column("end", Integer),
-        Column("cue", Text), Column("direct", Boolean),
-        Column("speaker_actor", String(16), index=True),
-        Column("anonymous", Boolean, index=True)),
-    "events": _annotation_table(
-        "events", Column("type", String(16), index=True), Column("mode", String(32)),
-        Column("source", String(16), index=True), Column("target", String(16), index=True),
-        Column("modality", String(16), index=True), Column("date", String(32), index=True),
-        Column("day", String(10), index=True), Column("trigger_start", Integer),
-        Column("trigger_end", Integer), Column("sentence_start", Integer),
-        Column("sentence_end", Integer), Column("place_idx", Integer),
-        Column("quantity_idx", Integer)),
-}
-
-# Columns computed from an item's JSON rather than copied from a field of the same name.
-derived_columns: dict[str, dict[str, Callable[[dict[str, Any]], Any]]] = {
-    "actors": {"mention_count": lambda item: len(item["mentions"])},
-    "statements": {"speaker_actor": lambda item: (item["speaker"] or {}).get("actor"),
-                   "anonymous": lambda item: (item["speaker"] or {}).get("anonymous")},
-    "events": {"day": lambda item: first_day(item["date"]),
-               "trigger_start": lambda item: item["trigger"][0],
-               "trigger_end": lambda item: item["trigger"][1],
-               "sentence_start": lambda item: item["sentence"][0],
-               "sentence_end": lambda item: item["sentence"][1],
-               "place_idx": lambda item: item["place"],
-               "quantity_idx": lambda item: item["quantity"]},
-}
+annotation_tables: dict[str, Table] = kind_tables()
+"""The tables of the contract's kinds."""
 
 
-def first_day(value: str | None) -> str | None:
-    """The first calendar day an ISO date, week, month or year covers, so that events of
-    every precision sort and filter by day ("2024-W44" -> "2024-10-28")."""
-    if not value or not value[:4].isdigit():
-        return None
-    try:
-        if "-W" in value:
-            year, week = value[:4], value[6:8]
-            return date.fromisocalendar(int(year), int(week), 1).isoformat()
-        if len(value) >= 10:
-            return date.fromisoformat(value[:10]).isoformat()
-        if len(value) == 7:
-            return date.fromisoformat(value + "-01").isoformat()
-        if len(value) == 4:
-            return f"{value}-01-01"
-    except ValueError:
-        return None
-    return None
+def derived(kind: Kind) -> dict[str, Callable[[dict[str, Any]], Any]]:
+    """A kind's columns computed from its item's JSON rather than copied from a field."""
+    return {c.name: c.derive for c in kind.columns if c.derive is not None}

@@ -12,8 +12,9 @@ from sqlalchemy import Connection, Insert, Table, insert, select, text
 
 from ..errors import StoreError
 from ..ingest.base import without_origin
+from ..kinds import KINDS
 from ..model import Document, to_plain
-from .schema import annotation_tables, articles, derived_columns, failures
+from .schema import articles, derived, failures, kind_tables
 
 
 def now() -> str:
@@ -30,16 +31,17 @@ def insert_document(conn: Connection, document: Document, origin: str | None) ->
     if conn.dialect.name == "sqlite":
         conn.execute(text("INSERT INTO articles_fts (id, text) VALUES (:id, :text)"),
                      {"id": article.id, "text": article.text})
-    for name, table in annotation_tables.items():
-        items = getattr(document, name)
+    for name, table in kind_tables().items():
+        items = document.annotations(name)
         if not items:
             continue
+        computed = derived(KINDS[name])
         rows = []
         for idx, item in enumerate(items):
             data = to_plain(item)
             cols = {c.name: data[c.name] for c in table.columns
                     if c.name in data and c.name not in ("article_id", "idx", "data")}
-            cols |= {col: derive(data) for col, derive in derived_columns.get(name, {}).items()}
+            cols |= {col: derive(data) for col, derive in computed.items()}
             rows.append({"article_id": article.id, "idx": idx, **cols, "data": data})
         conn.execute(insert(table), rows)
     return True
