@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from typing import Any
@@ -20,25 +19,23 @@ from .errors import ModelNotFound, SettingError
 from .extractors.actors import (
     ActorContext,
     ActorDictionary,
-    ActorMention,
-    EntityHit,
     code_entities,
     find_actor_mentions,
     find_entities,
     same_person,
 )
+from .extractors.annotations import Annotations
 from .extractors.casing import add_shouted_entities, name_forms
-from .extractors.events import EventHit, find_events
+from .extractors.events import find_events
 from .extractors.places import (
-    PlaceHit,
     agree_with_places,
     find_places,
     places_after_prepositions,
 )
-from .extractors.quantities import QuantityHit, find_quantities
+from .extractors.quantities import find_quantities
 from .extractors.scorelines import add_team_entities
-from .extractors.statements import StatementHit, find_statements
-from .extractors.times import TimeHit, find_times
+from .extractors.statements import find_statements
+from .extractors.times import find_times
 from .kinds import CONTRACT, added
 from .normalize import PreparedArticle
 
@@ -52,22 +49,6 @@ PARAGRAPHS = "wirewatch_paragraphs"
 EXTENSION = "wirewatch"
 CONTEXT_KEY = "wirewatch"
 CONTRACT_KEYS = tuple(kind.key for kind in CONTRACT)
-
-
-@dataclass(slots=True)
-class Annotations:
-    """What the wirewatch component found in one Doc (spaCy objects, token offsets)."""
-
-    entities: list[EntityHit] = field(default_factory=list)
-    actors: list[ActorMention] = field(default_factory=list)
-    times: list[TimeHit] = field(default_factory=list)
-    quantities: list[QuantityHit] = field(default_factory=list)
-    places: list[PlaceHit] = field(default_factory=list)
-    statements: list[StatementHit] = field(default_factory=list)
-    events: list[EventHit] = field(default_factory=list)
-    extra: dict[str, list[Any]] = field(default_factory=dict)
-    """Model items of the kinds registered beyond the contract's, by key."""
-    error: str | None = None
 
 
 class WirewatchComponent:
@@ -122,9 +103,8 @@ class WirewatchComponent:
                 doc, [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.code)
                       for m in mentions],
                 [h.span for h in entities if h.label == "PERSON"], context.publisher)
-            events = find_events(doc, mentions, times, quantities, places, statements)
-            found = Annotations(entities, mentions, times, quantities, places, statements,
-                                events)
+            found = Annotations(entities, mentions, times, quantities, places, statements)
+            found.events = find_events(doc, found)
             for kind in added():  # each sees what the built-in extractors and those before
                 seen = {key: getattr(found, key) for key in CONTRACT_KEYS} | found.extra
                 found.extra[kind.key] = list(kind.extract(doc, seen) or ())

@@ -1,10 +1,6 @@
 """The import rules of docs/architecture.md: every module under src/wirewatch is parsed and
 each of its imports (at the top, inside functions, under TYPE_CHECKING) is checked against
 the layers, so that a lower layer never reaches up and the read and write paths stay apart.
-
-A rule the code still breaks is listed in KNOWN_EXCEPTIONS, each pointing to the part of
-issue 15 that removes it: the test fails on any new violation, and on an exception that is
-gone, so the list only shrinks.
 """
 
 from __future__ import annotations
@@ -56,23 +52,12 @@ NO_SPACY_IN = frozenset({"errors", "model", "kinds", "config", "resources", "url
 STORE_INTERNALS = frozenset({"wirewatch.store.schema", "wirewatch.store.repository",
                              "wirewatch.store.conflicts"})
 SERVING = frozenset({"api", "cli"})
-# Modules of ``extract`` that extractors share; an extractor imports these and no other.
+# Modules of ``extractors`` that extractors share (what one article's extractors found, the
+# vocabulary of reported speech and of factuality, places, offsets); an extractor imports
+# these and no other extractor.
 SHARED_EXTRACT = frozenset({"wirewatch.extractors.spans", "wirewatch.extractors.gazetteer",
-                            "wirewatch.extractors.reporting"})
-
-KNOWN_EXCEPTIONS = frozenset({
-    # issue 15, item 3 (annotation kinds declared once): events combine the other extractors'
-    # hit classes, and places read the actors' hits; extractors will return model objects and
-    # share one per-article context instead.
-    "wirewatch.extractors.events -> wirewatch.extractors.actors",
-    "wirewatch.extractors.events -> wirewatch.extractors.modality",
-    "wirewatch.extractors.events -> wirewatch.extractors.places",
-    "wirewatch.extractors.events -> wirewatch.extractors.quantities",
-    "wirewatch.extractors.events -> wirewatch.extractors.statements",
-    "wirewatch.extractors.events -> wirewatch.extractors.times",
-    "wirewatch.extractors.places -> wirewatch.extractors.actors",
-})
-
+                            "wirewatch.extractors.reporting", "wirewatch.extractors.annotations",
+                            "wirewatch.extractors.modality"})
 
 def module_names() -> dict[str, Path]:
     """Every module of the package by its dotted name."""
@@ -145,13 +130,8 @@ def test_every_part_of_the_package_has_its_layer() -> None:
 
 
 def test_imports_go_down_the_layers() -> None:
-    new = violations() - KNOWN_EXCEPTIONS
-    assert not new, "imports against docs/architecture.md:\n" + "\n".join(sorted(new))
-
-
-def test_known_exceptions_are_still_real() -> None:
-    gone = KNOWN_EXCEPTIONS - violations()
-    assert not gone, "fixed, so remove from KNOWN_EXCEPTIONS:\n" + "\n".join(sorted(gone))
+    found = violations()
+    assert not found, "imports against docs/architecture.md:\n" + "\n".join(sorted(found))
 
 
 @pytest.mark.parametrize(("name", "target"), [

@@ -21,13 +21,13 @@ from spacy.util import filter_spans
 
 from ..errors import ResourceError
 from ..resources import bundled_table, read_table
+from .annotations import ActorMention, EntityHit, split_code
 from .spans import SpanIndex
 
 GOVERNMENT = "GOV"
 FORMER_LEADER = "ELI"
 # Codes of organisations that belong to no one country: international organisations, NGOs
 # and international militant groups (CAMEO's IGO, NGO and IMG).
-ORG_PREFIXES = ("IGO", "NGO", "IMG")
 # Kinds of entry that name a person: their code holds only while they are in office.
 PERSON_KINDS = frozenset({"leader", "person"})
 # Kinds of entry that name a country and can qualify a role ("Russian" in "Russian Defense
@@ -303,12 +303,6 @@ def _add_named(book: ActorDictionary, row: dict[str, str], origin: str) -> None:
             book.folded.add(surface)
 
 
-def split_code(code: str) -> tuple[str | None, str | None]:
-    """``PRKMIL`` -> (``PRK``, ``MIL``); ``IGOUNO`` -> (None, ``IGO``); ``IMGISL`` -> (None,
-    ``IMG``)."""
-    if code.startswith(ORG_PREFIXES):
-        return None, code[:3]
-    return code[:3], (code[3:6] or None)
 
 
 def _split(value: str | None) -> list[str]:
@@ -324,18 +318,8 @@ def _date(value: str | None, origin: str) -> date | None:
         raise ResourceError(f"{origin}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-@dataclass(frozen=True, slots=True)
-class EntityHit:
-    span: Span
-    label: str
-    actor: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    start: int  # token offsets into the Doc
-    end: int
-    code: str
 
 
 @dataclass(frozen=True, slots=True)

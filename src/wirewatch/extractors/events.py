@@ -20,14 +20,18 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import ResourceError
 from ..model import EVENT_TYPES
 from ..resources import bundled_table
-from .actors import ActorMention
+from .annotations import (
+    ActorMention,
+    Annotations,
+    EventHit,
+    PlaceHit,
+    QuantityHit,
+    StatementHit,
+    TimeHit,
+)
 from .modality import denied_report, is_purpose, modality_cues, modality_of
-from .places import PlaceHit
-from .quantities import QuantityHit
 from .reporting import cues as reporting_cues
 from .spans import SpanIndex
-from .statements import StatementHit
-from .times import TimeHit
 
 OBJECTS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -179,23 +183,6 @@ def lexicon() -> Lexicon:
         {kind: frozenset(found) for kind, found in words.items()})
 
 
-@dataclass(frozen=True, slots=True)
-class EventHit:
-    type: str
-    mode: str | None
-    cameo: str | None
-    source: str | None
-    target: str | None
-    trigger: tuple[int, int]  # characters
-    sentence: tuple[int, int]
-    modality: str
-    date: str | None
-    date_precision: str | None
-    place: int | None
-    quantity: int | None
-    statement: int | None
-    confidence: float
-    token: int  # the trigger's token, for scorers that work on the parse
 
 
 # ---------------------------------------------------------------- matching
@@ -754,15 +741,14 @@ class Found:
     statements: ByPosition[StatementHit]
 
 
-def find_events(doc: Doc, mentions: Sequence[ActorMention], times: Sequence[TimeHit],
-                quantities: Sequence[QuantityHit], places: Sequence[PlaceHit],
-                statements: Sequence[StatementHit]) -> list[EventHit]:
-    """Every coded event of the Doc, in text order."""
+def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
+    """Every coded event of the Doc, in text order, from what the other extractors found in
+    the article (its actor mentions, times, quantities, places and statements)."""
     book = lexicon()
-    actors = ActorIndex(doc, mentions, book)
-    found = Found(ByPosition(times), ByPosition(quantities), ByPosition(places),
-                  ByPosition(statements))
-    blocked = {i for m in mentions for i in range(m.start, m.end)}
+    actors = ActorIndex(doc, article.actors, book)
+    found = Found(ByPosition(article.times), ByPosition(article.quantities),
+                  ByPosition(article.places), ByPosition(article.statements))
+    blocked = {i for m in article.actors for i in range(m.start, m.end)}
     blocked |= {t.i for ent in doc.ents if ent.label_ not in ("DATE", "TIME", "CARDINAL")
                 for t in ent}
     events: list[EventHit] = []

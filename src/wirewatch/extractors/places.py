@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from ..resources import bundled_table
-from .actors import ActorMention, EntityHit, split_code
+from .annotations import ActorMention, EntityHit, PlaceHit, split_code
 from .gazetteer import Candidate, Gazetteer, open_gazetteer
 from .spans import doc_text
 
@@ -46,16 +46,6 @@ _PART_OF = re.compile(rf"^['’]s\s+(?P<dir>{DIRECTIONS})\s+(?:border\s+)?"
                       re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceHit:
-    start: int
-    end: int
-    name: str | None
-    country: str | None
-    lat: float | None
-    lon: float | None
-    geonameid: int | None
-    feature: str | None
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from ..resources import bundled_table
+from .annotations import QuantityHit
 from .spans import SpanIndex, doc_text
 
 COUNT, MEASURE = "count", "measure"
@@ -20,14 +21,6 @@ COUNT, MEASURE = "count", "measure"
 AGE_WORDS = frozenset({"old", "aged", "age"})
 
 
-@dataclass(frozen=True, slots=True)
-class QuantityHit:
-    start: int  # character offsets into the Doc text
-    end: int
-    value: float
-    bound: str
-    unit: str | None
-    kind: str
 
 
 @dataclass(frozen=True, slots=True)

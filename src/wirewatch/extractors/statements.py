@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .annotations import SpeakerHit, StatementHit
 from .reporting import Cues, cues
 from .spans import SpanIndex, doc_text
 
@@ -46,29 +47,8 @@ OPENING = ("“", '"', "«", "``", "''")
 CLOSING = ("”", '"', "»", "''")
 
 
-@dataclass(frozen=True, slots=True)
-class SpeakerHit:
-    start: int
-    end: int
-    text: str
-    actor: str | None
-    anonymous: bool
-    name: str | None
-    head: str = ""  # lemma of the phrase's head, to match "the official" to "an official"
 
 
-@dataclass(slots=True)
-class StatementHit:
-    start: int  # content span, characters
-    end: int
-    speaker: SpeakerHit | None
-    cue: str | None
-    cue_span: tuple[int, int] | None
-    direct: bool
-    source_chain: list[str] = field(default_factory=list)
-    relays: list[str] = field(default_factory=list)
-    """Sources between the outer statements and the speaker: "the official shared the
-    assessment" relays the assessment through the official."""
 
 
 def _labels_a_speaker(label: Span, content: str, transcript: bool) -> bool:

@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from ..resources import bundled_table
+from .annotations import TimeHit
 from .reporting import cues
 from .spans import doc_text
 
@@ -45,14 +46,6 @@ PREPOSITIONS_BEFORE_YEAR = frozenset({"in", "since", "by", "of", "until", "till"
                                       "early", "mid", "late", "around", "between", "and"})
 
 
-@dataclass(frozen=True, slots=True)
-class TimeHit:
-    start: int  # character offsets into the Doc text
-    end: int
-    value: str | None
-    kind: str
-    anchor: str | None
-    mod: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
