@@ -46,3 +46,13 @@ def open_test_store(backend: str, sqlite_path: str):
     metadata.drop_all(opened.engine)
     metadata.create_all(opened.engine)
     return opened
+
+
+@pytest.fixture()
+def web():
+    """A web site on 127.0.0.1 whose routes a test writes (tests/live.py)."""
+    from tests.live import Site
+
+    site = Site()
+    yield site
+    site.stop()

@@ -38,9 +38,19 @@ class Settings:
     max_body_bytes: int = 24_000_000
     """Largest request body ``serve`` reads; a larger one is refused (413) before it is read.
     It should leave room for ``max_chars`` characters of UTF-8 inside JSON."""
-    allow_private_urls: bool = False
-    """Let ``POST /api/v1/articles`` fetch a ``url`` on a loopback, private, link-local or
-    metadata address (off: only public addresses are fetched)."""
+    allow_private: bool = False
+    """Let wirewatch fetch URLs (``ingest URL``, feeds, ``watch``, the API's submitted ``url``)
+    on loopback, private, link-local, multicast or metadata addresses (off: only public
+    addresses are fetched, checked after DNS resolution and after every redirect)."""
+    fetch_timeout: float = 10.0
+    """Seconds each step of a fetch (connecting, each read) may take."""
+    fetch_delay: float = 1.0
+    """Least seconds between two requests to one host."""
+    fetch_retries: int = 2
+    """Retries of a fetch answered 429 or 5xx (after a backoff or the server's
+    Retry-After)."""
+    max_page_bytes: int = 10_000_000
+    """Largest page or feed fetched (after decompression); a larger one is refused."""
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     """Other web origins whose pages may call the API from a browser; none by default."""
 
@@ -57,6 +67,8 @@ def _coerce(name: str, value: Any) -> Any:
     try:
         if kind == "int":
             return int(value)
+        if kind == "float":
+            return float(value)
         if kind == "bool":
             if isinstance(value, bool):
                 return value

@@ -383,9 +383,9 @@ def test_the_web_settings_come_from_the_environment():
 
     settings = load_settings(env={
         "WIREWATCH_TOKEN": "w", "WIREWATCH_READ_TOKEN": "r", "WIREWATCH_MAX_BODY_BYTES": "5000",
-        "WIREWATCH_ALLOW_PRIVATE_URLS": "1",
+        "WIREWATCH_ALLOW_PRIVATE": "1",
         "WIREWATCH_CORS_ORIGINS": "https://desk.example:8443, http://127.0.0.1:3000"})
     assert (settings.token, settings.read_token, settings.max_body_bytes) == ("w", "r", 5000)
-    assert settings.allow_private_urls is True
+    assert settings.allow_private is True
     assert settings.cors_origins == ("https://desk.example:8443", "http://127.0.0.1:3000")
-    assert Settings().allow_private_urls is False and Settings().cors_origins == ()
+    assert Settings().allow_private is False and Settings().cors_origins == ()

@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
 from tests.api.conftest import fill_ledger
-from wirewatch.api import create_app, fetch
+from wirewatch.api import create_app
 from wirewatch.config import Settings
+from wirewatch.ingest import fetch
 
 TOKEN = "s3cret"
 

@@ -16,9 +16,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from tests.conftest import SAMPLE
-from wirewatch.api import create_app, fetch
+from wirewatch.api import create_app
 from wirewatch.config import Settings
-from wirewatch.ingest import RawArticle
+from wirewatch.ingest import RawArticle, fetch
 from wirewatch.ingest.jsonl import article_from_mapping
 from wirewatch.normalize import prepare
 from wirewatch.store import open_store
@@ -130,7 +130,7 @@ def test_a_loopback_url_is_refused_without_a_request(ledger, tmp_path, site, net
 
 def test_private_addresses_are_fetched_when_the_configuration_allows(ledger, tmp_path, site,
                                                                       network):
-    client = _server(ledger, tmp_path, allow_private_urls=True)
+    client = _server(ledger, tmp_path, allow_private=True)
     response = _submit(client, f"http://127.0.0.1:{site.port}/article")
     assert response.status_code == 201, response.text
     assert site.requests == ["/article"]
@@ -190,7 +190,7 @@ def test_proxy_variables_change_nothing(ledger, tmp_path, site, network, monkeyp
         assert refused.status_code == 422
         redirected = _submit(_server(ledger, tmp_path), "http://news.example/to-metadata")
         assert redirected.status_code == 422
-        allowed = _submit(_server(ledger, tmp_path, allow_private_urls=True),
+        allowed = _submit(_server(ledger, tmp_path, allow_private=True),
                           f"http://127.0.0.1:{site.port}/article")
         assert allowed.status_code in (200, 201), allowed.text
         assert proxy.requests == []  # fetched directly, never through the proxy

@@ -154,17 +154,19 @@ def submit_article(submission: Submission, request: Request, store: StoreDep) ->
 
 
 def _fetch(url: str, settings: Any) -> str:
-    """The page at ``url``, refused (422) when it is on a loopback, private, link-local or
-    metadata address, after any redirect, unless ``allow_private_urls`` is set."""
-    from .fetch import FetchFailed, FetchRefused, fetch_page
+    """The page at ``url`` through the project's one fetcher (``ingest.fetch``), refused (422)
+    when it is on a loopback, private, link-local or metadata address, after any redirect,
+    unless ``allow_private`` is set."""
+    from ..ingest.fetch import FetchFailed, fetch_page
 
     try:
-        return fetch_page(url, allow_private=settings.allow_private_urls,
-                          max_bytes=settings.max_body_bytes)
-    except FetchRefused as err:
-        raise HTTPException(422, f"url: {err}") from None
+        return fetch_page(url, allow_private=settings.allow_private,
+                          max_bytes=min(settings.max_body_bytes, settings.max_page_bytes),
+                          timeout=settings.fetch_timeout)
     except FetchFailed as err:
         raise HTTPException(502, str(err)) from None
+    except InputError as err:  # refused: its address, size, type, or bytes that are no text
+        raise HTTPException(422, f"url: {err}") from None
 
 
 def _one_of(name: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
