@@ -189,3 +189,16 @@ def test_pages_show_speakers_anonymity_and_source_chains(client):
     page = client.get(f"/articles/{article['id']}").text
     assert "told by the official (KORGOV), anonymous" in page
     assert "said by Volodymyr Zelenskyy (UKRGOV)" in page
+
+
+def test_the_store_closes_when_the_server_stops(ledger):
+    from fastapi.testclient import TestClient
+
+    from wirewatch.api import create_app
+    from wirewatch.config import Settings
+
+    app = create_app(Settings(db=ledger))
+    with TestClient(app) as running:
+        assert running.get("/api/v1/stories").status_code == 200
+        assert app.state.store.engine.pool.checkedin() == 1  # a pooled connection is open
+    assert app.state.store.engine.pool.checkedin() == 0  # closed with the server

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
@@ -35,8 +37,16 @@ def create_app(settings: Settings | None = None, token: str | None = None,
     from . import pages, v1
 
     settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        """The store's connections close when the server stops."""
+        yield
+        app.state.store.close()
+
     # /docs is a page of ours over the vendored Swagger UI: FastAPI's loads it from a CDN.
     app = FastAPI(title="wirewatch", version="1", docs_url=None, redoc_url=None,
+                  lifespan=lifespan,
                   description="The wirewatch evidence ledger: articles, events with their "
                   "factuality, actors, places, statements, stories and claims.")
     app.state.store = open_store(settings.db)
