@@ -27,6 +27,7 @@ from .model import EVENT_TYPES, MODALITIES, Document, json_schema
 
 if TYPE_CHECKING:
     from .store import Store
+    from .store.read import EventFilters
 
 app = typer.Typer(
     name="wirewatch",
@@ -243,27 +244,48 @@ def _day(value: str | None, flag: str) -> str | None:
     return parse_published(value, flag)[:10] if value else None
 
 
+# The filters of every events listing and export; one definition each.
+TypeFilter = Annotated[EventType | None, typer.Option(
+    "--type", case_sensitive=False, help="Only this PLOVER event type")]
+ActorFilter = Annotated[str | None, typer.Option(
+    "--actor", help="Only events with this source or target (a code or its start: KOR finds "
+    "KORGOV)")]
+ModalityFilter = Annotated[Modality | None, typer.Option(
+    "--modality", case_sensitive=False, help="Only events with this factuality")]
+SinceFilter = Annotated[str | None, typer.Option(
+    "--since", help="Only events dated on or after this day (YYYY-MM-DD)")]
+UntilFilter = Annotated[str | None, typer.Option(
+    "--until", help="Only events dated on or before this day (YYYY-MM-DD)")]
+CountryFilter = Annotated[str | None, typer.Option(
+    "--country", help="Only events whose source or target is of this country (alpha-3, any "
+    "case)")]
+PlaceFilter = Annotated[str | None, typer.Option(
+    "--place", help="Only events whose place is in this country (alpha-3, any case)")]
+PublisherFilter = Annotated[str | None, typer.Option(
+    "--publisher", help="Only events reported by this publisher")]
+
+
+def _event_filters(type: EventType | None, actor: str | None, modality: Modality | None,
+                   since: str | None, until: str | None, country: str | None,
+                   place: str | None, publisher: str | None) -> EventFilters:
+    from .store.read import EventFilters
+
+    return EventFilters(type=type.value if type else None, actor=actor, country=country,
+                        modality=modality.value if modality else None,
+                        since=_day(since, "--since"), until=_day(until, "--until"),
+                        place=place, publisher=publisher)
+
+
 @app.command()
 def events(
-    type: Annotated[EventType | None, typer.Option(
-        "--type", case_sensitive=False, help="Only this PLOVER event type")] = None,
-    actor: Annotated[str | None, typer.Option(
-        "--actor", help="Only events with this source or target (a code or its start: KOR "
-        "finds KORGOV)")] = None,
-    modality: Annotated[Modality | None, typer.Option(
-        "--modality", case_sensitive=False, help="Only events with this factuality")] = None,
-    since: Annotated[str | None, typer.Option(
-        "--since", help="Only events dated on or after this day (YYYY-MM-DD)")] = None,
-    until: Annotated[str | None, typer.Option(
-        "--until", help="Only events dated on or before this day (YYYY-MM-DD)")] = None,
-    country: Annotated[str | None, typer.Option(
-        "--country", help="Only events whose source or target is of this country (alpha-3, "
-        "any case)")] = None,
-    place: Annotated[str | None, typer.Option(
-        "--place", help="Only events whose place is in this country (alpha-3, any case)")]
-    = None,
-    publisher: Annotated[str | None, typer.Option(
-        "--publisher", help="Only events reported by this publisher")] = None,
+    type: TypeFilter = None,
+    actor: ActorFilter = None,
+    modality: ModalityFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    country: CountryFilter = None,
+    place: PlaceFilter = None,
+    publisher: PublisherFilter = None,
     merged: Annotated[bool, typer.Option(
         "--merged", help="One row per real event merged across articles, with how many "
         "publishers and independent sources report it and their modality mix")] = False,
@@ -281,13 +303,10 @@ def events(
 
     JSON and CSV rows carry the article id and the offsets of the event's sentence and
     trigger in its text (sentence_start, sentence_end, trigger_start, trigger_end)."""
-    from .store.read import EventFilters, PageRequest, list_events, list_merged_events
+    from .store.read import PageRequest, list_events, list_merged_events
 
     # the options are checked before the database is opened
-    filters = EventFilters(type=type.value if type else None, actor=actor, country=country,
-                           modality=modality.value if modality else None,
-                           since=_day(since, "--since"), until=_day(until, "--until"),
-                           place=place, publisher=publisher)
+    filters = _event_filters(type, actor, modality, since, until, country, place, publisher)
     if sample is not None:
         from .evaluate.judged import JUDGEMENTS
         from .store.read import sample_events
@@ -384,6 +403,64 @@ def claims(
     with _ledger(db) as store:
         rows = list_claims(store, ClaimFilters(actor, unit), PageRequest(limit)).items
     _emit(rows, format, "claims", TABLE_COLUMNS["claims"])
+
+
+class ExportFormat(StrEnum):
+    gdelt = "gdelt"
+    acled = "acled"
+    plover = "plover"
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", case_sensitive=False, help="gdelt: GDELT 2.0's event table "
+        "(tab-separated, no header); acled: ACLED's columns (CSV; events ACLED does not "
+        "code are left out); plover: PLOVER JSON records; csv, jsonl or parquet: every "
+        "field with the evidence offsets")],
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="File to write [default: standard output; parquet needs a "
+        "file]")] = None,
+    type: TypeFilter = None,
+    actor: ActorFilter = None,
+    modality: ModalityFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    country: CountryFilter = None,
+    place: PlaceFilter = None,
+    publisher: PublisherFilter = None,
+    db: DbOption = None,
+) -> None:
+    """Export the stored events that pass the filters in a format other tools read.
+
+    The filters mean what they mean in `wirewatch events`; events come oldest day first.
+    GDELT's and ACLED's rows say that an event took place, so those two formats hold the
+    asserted events unless --modality asks for others (ACLED's tags column names it)."""
+    from . import __version__
+    from .export import evidence
+    from .export.write import write_parquet, write_text
+
+    if modality is None and format in (ExportFormat.gdelt, ExportFormat.acled):
+        modality = Modality("asserted")
+    filters = _event_filters(type, actor, modality, since, until, country, place, publisher)
+    parquet = out if format is ExportFormat.parquet else None
+    if format is ExportFormat.parquet and parquet is None:
+        raise SettingError("--format parquet writes a file: give --out FILE")
+    with _ledger(db) as store:
+        events = evidence(store, filters)
+        if parquet is not None:
+            tally = write_parquet(events, parquet)
+        elif out is None:
+            tally = write_text(format.value, events, sys.stdout, __version__)
+        else:
+            with out.open("w", encoding="utf-8", newline="") as stream:
+                tally = write_text(format.value, events, stream, __version__)
+    left_out = f", left out {tally['left out']} that {format.value} does not code" \
+        if tally["left out"] else ""
+    err.print(f"exported {tally['exported']} events{left_out}", highlight=False)
 
 
 @app.command()

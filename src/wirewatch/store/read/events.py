@@ -122,14 +122,15 @@ def list_merged_events(store: Store, filters: EventFilters, request: PageRequest
 
 
 def corroboration(store: Store, ids: list[int]) -> dict[int, dict[str, Any]]:
-    """For each merged event: distinct publishers, independent sources (a syndication group
-    counts once), the modality mix, and whether independent sources contradict."""
+    """For each merged event: the articles that report it, distinct publishers, independent
+    sources (a syndication group counts once), the modality mix, and whether independent
+    sources contradict."""
     if not ids:
         return {}
     with store.engine.connect() as conn:
         mentions = conn.execute(
-            select(event_links.c.merged_id, EVENTS.c.modality, articles.c.source,
-                   article_links.c.canonical_id)
+            select(event_links.c.merged_id, event_links.c.article_id, EVENTS.c.modality,
+                   articles.c.source, article_links.c.canonical_id)
             .join(EVENTS, (EVENTS.c.article_id == event_links.c.article_id)
                   & (EVENTS.c.idx == event_links.c.idx))
             .join(articles, articles.c.id == event_links.c.article_id)
@@ -145,6 +146,7 @@ def corroboration(store: Store, ids: list[int]) -> dict[int, dict[str, Any]]:
             mix[m.modality] = mix.get(m.modality, 0) + 1
         sure = {m.canonical_id for m in found if m.modality in ("asserted", "negated")}
         out[merged_id] = {
+            "articles": len({m.article_id for m in found}),
             "publishers": len({m.source for m in found if m.source}),
             "independent": len({m.canonical_id for m in found}),
             "modality": ", ".join(f"{n} {k}" for k, n in sorted(mix.items())),
