@@ -756,10 +756,12 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
         for token in sent:
             if token.i in blocked:
                 continue
-            if (demand := _reported_demand(token, actors)) is not None:
+            if (demand := _reported_demand(token, actors) or _proposal(token, book)
+                    ) is not None:
                 events.append(_link(doc, token, demand, sent, found, actors))
             pattern = match_trigger(token, book)
             if (pattern is None or _intent_with_event(token, pattern, book)
+                    or _asked(token) or _proposed(token, book)
                     or _object_of_trigger(token, actors) or _denies_a_report(token)
                     or _not_an_occurrence(token, pattern, actors)):
                 continue
@@ -966,6 +968,63 @@ def _intent_with_event(token: Token, pattern: Pattern, book: Lexicon) -> bool:
 
 
 DEMAND = Pattern("", "VERB", (), "DEMAND", None, "100", "agent")
+PROPOSAL = Pattern("", "VERB", (), "DEMAND", None, "100", "agent")
+INTENT = Pattern("", "VERB", (), "AGREE", None, "030", "agent")
+# What an actor may say it will do that CAMEO files under "express intent" (03): cooperation,
+# aid, yielding.
+INTENDED = frozenset({"COOPERATE", "AID", "RETREAT", "CONCEDE"})
+
+
+def _asked(token: Token) -> bool:
+    """A trigger in the clause a direct question asks about ("what kind of position does it
+    put the U.S. in in terms of defending Taiwan?"): a question reports no act."""
+    sent = token.sent
+    last = sent[-1]
+    while last.is_punct and last.text in ("\"", "\u201d", "'", "\u2019", ")") \
+            and last.i > sent.start:
+        last = last.nbor(-1)
+    if last.text != "?":
+        return False
+    # the question is the root's clause, or the clause the quoted question is in
+    return token.i < last.i and not any(
+        t.dep_ in ("ccomp", "parataxis") and t.i > last.i for t in token.ancestors)
+
+
+def _proposer(token: Token, book: Lexicon) -> Token | None:
+    """The verb of a first-person call for a policy ("we need to suspend immigration", "we
+    must talk to our neighbours", "I think we should leave"): the holder of the need or the
+    modal, when its subject is the speaker's "we" or "I"."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in ("we", "i"):
+        return None
+    if token.lemma_.lower() in book.words["need-verb"] and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+            for c in token.children):
+        return token
+    if any(c.dep_ == "aux" and c.lower_ in modality_cues().deontic for c in token.children):
+        return token
+    return None
+
+
+def _proposal(token: Token, book: Lexicon) -> tuple[Pattern, Arguments] | None:
+    """A speaker's own call for a policy is a demand (CAMEO 10), made by the speaker's actor
+    (found from the statement) on no one named."""
+    if _proposer(token, book) is None:
+        return None
+    return PROPOSAL, Arguments(None, None, (), ())
+
+
+def _proposed(token: Token, book: Lexicon) -> bool:
+    """What a first-person call for a policy calls for ("we need to take some time and suspend
+    immigration"): the call is the event, not the act it asks for."""
+    node = token
+    for _ in range(4):
+        if _proposer(node, book) is not None:
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _reported_demand(token: Token, actors: ActorIndex) -> tuple[Pattern, Arguments] | None:
@@ -990,7 +1049,10 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
           known: Found, actors: ActorIndex) -> EventHit:
     pattern, arguments = found
     start = token.idx
-    modality, chain = modality_of(token)
+    if pattern is DEMAND or pattern is PROPOSAL:
+        modality, chain = _demand_modality(token)
+    else:
+        modality, chain = modality_of(token)
     if modality == "negated" and _answered(token, actors):
         modality = "asserted"  # "rejected Kenya's request": the request was made
     scope = _scope(token)
@@ -1024,6 +1086,11 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         if target is None:  # "if they take negative steps, we will retaliate"
             target = next((code for s in _condition_subjects(token)
                            if (code := actors.of_phrase(s)) not in (None, source)), None)
+    elif modality in UNREAL and pattern.type in INTENDED and source is not None \
+            and _declared(token, chain, source, actors):
+        # "New Delhi would invest", "we will release them": cooperation, aid or a concession
+        # its doer says it will make is an expressed intent (CAMEO 03), made now
+        pattern, modality = INTENT, "asserted"
     if (pattern is THREAT and modality in UNREAL) or (
             pattern.type == "THREATEN" and modality == "hypothetical" and _conditional(token)):
         # the threat is made, on a condition or not; what it threatens is what lies ahead
@@ -1052,6 +1119,16 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         date=date, date_precision=precision,
         place=place, quantity=_nearest(token, counted),
         statement=statement, confidence=round(min(confidence, 0.95), 2), token=token.i)
+
+
+def _demand_modality(token: Token) -> tuple[str, tuple[Token, ...]]:
+    """A demand is made when it is said: its modality is the saying's ("X said Y must leave":
+    asserted), not that of the act it asks for."""
+    if token.dep_ == "ccomp" and token.head.i != token.i:
+        return modality_of(token.head)
+    if any(c.dep_ == "neg" for c in token.children):
+        return "negated", (token,)  # "we don't need to leave"
+    return "asserted", (token,)
 
 
 def _declared(trigger: Token, chain: Sequence[Token], source: str, actors: ActorIndex

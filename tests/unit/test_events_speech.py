@@ -1,0 +1,47 @@
+"""What a speaker's words make of an act: a call for a policy, an intent declared, a question,
+a demand made; and acts whose type depends on what they act on."""
+
+from tests.unit.test_events_context import coded, triggers
+
+
+def test_a_first_person_call_for_a_policy_is_a_demand_only():
+    found = coded('"We need to take some time and suspend immigration," the French foreign '
+                  'minister said.')
+    assert [(t, kind, modality) for t, kind, _, _, modality in found] == [
+        ("need", "DEMAND", "asserted")]
+    assert found[0][2] == "FRAGOV"
+
+
+def test_a_demand_reported_is_made_though_what_it_asks_is_not():
+    found = coded("Turkish Foreign Minister Mevlut Cavusoglu said Washington must lift the "
+                  "sanctions.")
+    assert [(t, kind, target, modality) for t, kind, source, target, modality in found
+            if source and source[:3] == "TUR"] == [("lift", "DEMAND", "USAGOV", "asserted")]
+    assert ("lift", "RETREAT", "USAGOV", None, "hypothetical") in found
+
+
+def test_cooperation_a_government_says_it_will_give_is_an_expressed_intent():
+    found = coded("Indian Prime Minister Narendra Modi announced that India will cooperate "
+                  "with Mauritius in building a new parliament.")
+    assert ("cooperate", "AGREE", "IND", "MUS", "asserted") in found
+    # a prediction by someone else stays the act, not yet done
+    found = coded("Analysts said India will cooperate with Mauritius.")
+    assert ("cooperate", "AGREE", "IND", "MUS", "asserted") not in found
+
+
+def test_a_question_reports_no_act():
+    assert triggers("Why would the United States send troops to Taiwan?") == []
+    assert "sent" in triggers("The United States sent troops to Taiwan.")
+
+
+def test_a_return_is_an_event_only_of_what_is_returned():
+    assert triggers("Gee returned to the United States with his godfather.") == []
+    assert ("returned", "RETREAT") in [(t, k) for t, k, *_ in coded(
+        "Russia returned 50 prisoners to Ukraine on Monday.")]
+    assert ("return", "CONSULT", "hypothetical") in [(t, k, m) for t, k, *_, m in coded(
+        "Ameri said the Taliban should return to the negotiation table with Kabul.")]
+
+
+def test_withdrawing_ambassadors_reduces_relations():
+    assert ("withdrew", "SANCTION") in [(t, k) for t, k, *_ in coded(
+        "Turkey withdrew its ambassador from Israel in 2018.")]
