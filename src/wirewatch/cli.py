@@ -168,14 +168,15 @@ def ingest(
 def _store_all(store: Store, items: Iterable[IngestItem], settings: Settings) -> Counter[str]:
     """Extract, store and link each item, recording failures; how many ended each way."""
     from .link import store_outcomes
-    from .pipeline import extract_documents
+    from .pipeline import extract_in_parallel, worker_count
 
     tally: Counter[str] = Counter()
     columns = (SpinnerColumn(), TextColumn("[bold]ingesting"), BarColumn(),
                MofNCompleteColumn(), TextColumn("{task.fields[status]}"))
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingest", total=None, status="loading the pipeline")
-        for done in store_outcomes(store, extract_documents(items, settings)):
+        outcomes = extract_in_parallel(items, settings, worker_count(settings))
+        for done in store_outcomes(store, outcomes):
             tally[done.status] += 1
             tally["relinked"] += bool(done.links and done.status == "unchanged")
             tally["copies"] += bool(done.links and done.status == "stored"

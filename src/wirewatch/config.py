@@ -22,6 +22,9 @@ class Settings:
     """Name of an installed spaCy pipeline."""
     batch_size: int = 16
     """Articles per ``nlp.pipe`` batch (8-16 is as fast as 64 with far less memory)."""
+    workers: int = 1
+    """Processes that parse during ``ingest`` (one pipeline each; 0: one per core). An input
+    of a single batch is parsed in one process."""
     actors: tuple[str, ...] = field(default_factory=tuple)
     """The user's own actor files, loaded over the bundled dictionary."""
     keep_unattributed: bool = False

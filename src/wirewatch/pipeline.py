@@ -6,7 +6,13 @@ outcomes (print them, or store and link them with ``link.store_outcomes``) is th
 
 from __future__ import annotations
 
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
+from multiprocessing import get_context
 
 from .config import Settings
 from .convert import to_document
@@ -56,3 +62,74 @@ def extract_documents(items: Iterable[IngestItem], settings: Settings) -> Iterat
 def _drain(passed: list[Outcome]) -> Iterator[Outcome]:
     while passed:
         yield passed.pop(0)
+
+
+def worker_count(settings: Settings) -> int:
+    """How many processes parse: the ``workers`` setting, or one per core when it is 0."""
+    return settings.workers if settings.workers > 0 else (os.cpu_count() or 1)
+
+
+def extract_in_parallel(items: Iterable[IngestItem], settings: Settings,
+                        workers: int) -> Iterator[Outcome]:
+    """What ``extract_documents`` gives, parsed by ``workers`` processes (one pipeline
+    each) in chunks of a batch, yielded chunk by chunk in input order, so that one writer
+    stores and links exactly what one process would. An input of a single chunk is parsed
+    here, without starting processes; a worker that dies fails its chunk's items with the
+    reason and the others go on in a new pool."""
+    stream = iter(items)
+    chunks = iter(lambda: list(islice(stream, settings.batch_size)), [])
+    first = list(islice(chunks, 2))
+    if workers <= 1 or len(first) < 2:
+        for chunk in chain(first, chunks):
+            yield from extract_documents(chunk, settings)
+        return
+    pool = _pool(settings, workers)
+    pending: deque[tuple[list[IngestItem], Future[list[Outcome]]]] = deque()
+    try:
+        for chunk in chain(first, chunks):
+            pending.append((chunk, pool.submit(_extract_chunk, chunk)))
+            while len(pending) >= 2 * workers:
+                pool = yield from _next_chunk(pending, pool, settings, workers)
+        while pending:
+            pool = yield from _next_chunk(pending, pool, settings, workers)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _next_chunk(pending: deque[tuple[list[IngestItem], Future[list[Outcome]]]],
+                pool: ProcessPoolExecutor, settings: Settings, workers: int
+                ) -> Iterator[Outcome]:
+    """Yield the oldest chunk's outcomes; after a worker died, fail its items, start a new
+    pool and give it the chunks still waiting. Returns the pool to go on with."""
+    chunk, future = pending.popleft()
+    try:
+        outcomes = future.result()
+    except BrokenProcessPool:
+        reason = "the process parsing it stopped (out of memory?)"
+        outcomes = [(item.origin, Failure(item.origin, reason)) for item in chunk]
+        pool.shutdown(cancel_futures=True)
+        pool = _pool(settings, workers)
+        for i, (waiting, _) in enumerate(pending):
+            pending[i] = (waiting, pool.submit(_extract_chunk, waiting))
+    yield from outcomes
+    return pool
+
+
+def _pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
+    # spawn: a fresh interpreter per worker, never a fork of a process holding threads
+    return ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
+                               initializer=_start_worker, initargs=(settings,))
+
+
+_worker_settings: Settings | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_settings
+    _worker_settings = settings
+    load_pipeline(settings.model, tuple(settings.actors))
+
+
+def _extract_chunk(chunk: list[IngestItem]) -> list[Outcome]:
+    assert _worker_settings is not None, "a worker runs after its initializer"
+    return list(extract_documents(chunk, _worker_settings))
