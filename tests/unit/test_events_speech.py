@@ -45,3 +45,16 @@ def test_a_return_is_an_event_only_of_what_is_returned():
 def test_withdrawing_ambassadors_reduces_relations():
     assert ("withdrew", "SANCTION") in [(t, k) for t, k, *_ in coded(
         "Turkey withdrew its ambassador from Israel in 2018.")]
+
+
+def test_a_venue_is_not_a_party():
+    found = coded("China will convene a meeting in Beijing with Iran and Russia on Friday.")
+    assert ("convene", "CONSULT", "CHN", "IRN", "planned") in found
+    found = coded("Ishiba praised his Washington meeting with Japan's allies.")
+    assert all(target != "USAGOV" for *_, target, _ in found)
+
+
+def test_what_a_threat_threatens_is_not_coded_apart():
+    found = coded("Germany dismissed President Donald Trump's threat to impose bigger tariffs "
+                  "on European cars.", "2025-03-14")
+    assert "impose" not in [t for t, *_ in found]

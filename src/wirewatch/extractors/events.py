@@ -39,6 +39,7 @@ CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xco
 NP_LINKS = frozenset({"poss", "compound", "amod", "nmod", "appos", "npadvmod"})
 CONTROLLERS = frozenset({"xcomp", "advcl", "conj", "pcomp", "csubj", "csubjpass", "acomp"})
 MEMBER_OF = frozenset({"of", "in", "from", "throughout"})  # "rebels in the Ivory Coast"
+VENUE_PREPS = frozenset({"in", "throughout"})  # where an event noun happens ("talks in Doha")
 DATED_KINDS = {"date": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 INTENT_TYPES = frozenset({"AGREE"})
 # Force an actor may say it will use: a threat.
@@ -314,8 +315,11 @@ class ActorIndex:
         # an owner before a modifier: "Iran's U.N. mission" is Iran's, but "Afghanistan's
         # Taliban insurgency" is the Taliban's, an actor of the owner's own country
         owner = None
+        event_noun = head.pos_ == "NOUN" and (head.lemma_.lower(), "NOUN") in self.book.patterns
         for child in sorted(head.children, key=lambda c: (c.dep_ != "poss", abs(c.i - head.i))):
             if child.dep_ in NP_LINKS and (code := self.of_phrase(child, depth + 1)):
+                if event_noun and _names_a_place(child, code):
+                    continue  # "his White House meeting" was held there
                 if owner is None and child.dep_ == "poss" and len(code) == 3:
                     owner = code
                 elif owner is None or code[:3] == owner:
@@ -323,6 +327,8 @@ class ActorIndex:
         if owner is not None:
             return owner
         for child in head.children:
+            if event_noun and child.lower_ in VENUE_PREPS:
+                continue  # "a meeting in Beijing" is held there, not by Beijing
             if child.dep_ == "prep" and child.lower_ in MEMBER_OF:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (code := self.of_phrase(pobj, depth + 1)):
@@ -641,9 +647,15 @@ def noun_is_object(noun: Token) -> bool:
 
 
 def _names_a_place(modifier: Token, code: str) -> bool:
-    """"the Doha agreement", "the Minsk talks": a capital before the noun names where, not
-    who (a capital is coded as its government; a country before the noun stays its actor)."""
-    return modifier.dep_ == "compound" and modifier.ent_type_ == "GPE" and code.endswith("GOV")
+    """"the Doha agreement", "the Minsk talks", "his White House meeting": a capital or a seat
+    of government before the noun names where, not who (it is coded as its government; a
+    country before the noun stays its actor), and so does any name beside an owner, who is the
+    doer."""
+    if modifier.dep_ != "compound":
+        return False
+    if modifier.ent_type_ in ("GPE", "FAC", "LOC") and code.endswith("GOV"):
+        return True
+    return any(c.dep_ == "poss" for c in modifier.head.children)
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -857,6 +869,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr") \
             and token.head.lemma_.lower() in book.words["state-verb"]:
         return True
+    if token.dep_ == "acl" and is_purpose(token) and (found := match_trigger(
+            token.head, book)) is not None and found.pos == "NOUN" and (
+            found.type in ("REJECT", "THREATEN") or found.mode == "allege"):
+        return True  # "Trump's threat to impose tariffs": what the threat threatens
     if token.pos_ == "NOUN" and token.dep_ == "pobj" \
             and token.head.lower_ in book.words["standing-prep"] and (
                 token.head.head.pos_ in ("AUX", "NOUN", "PROPN")
