@@ -131,9 +131,17 @@ def schema() -> None:
     sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
 
 
+SourcesArgument = Annotated[list[str] | None, typer.Argument(
+    help="Files (.txt, .html, .jsonl, .rss, .atom, .warc, .warc.gz), folders of them, or "
+    "http(s) URLs of pages and feeds", show_default=False)]
+
+
 @app.command()
 def ingest(
-    paths: PathsArgument,
+    paths: SourcesArgument = None,
+    urls: Annotated[Path | None, typer.Option(
+        "--urls", help="A file of URLs to fetch and ingest, one a line (# starts a comment)",
+        show_default=False)] = None,
     db: DbOption = None,
     published: PublishedOption = None,
     source: SourceOption = None,
@@ -144,14 +152,31 @@ def ingest(
 ) -> None:
     """Extract and store articles; re-ingesting an article changes nothing.
 
-    Each article is stored with its annotations and links in one transaction, so a run
-    stopped at any point (even killed) is completed by running it again."""
+    A URL is fetched (politely, and only from public addresses unless allow_private is
+    set): a page is extracted, a feed gives each of its entries. Each article is stored with
+    its annotations and links in one transaction, so a run stopped at any point (even
+    killed) is completed by running it again."""
+    from .ingest import read_urls
+    from .ingest.fetch import Fetcher, options_from
     from .store import open_store
+    from .urls import http_url
 
     settings = _settings(db=db, model=model, actors=actors)
     meta = _meta(published, source, url, title)
+    sources = list(paths or [])
+    web = [s for s in sources if http_url(s)] + (_url_list(urls) if urls else [])
+    files = [s for s in sources if not http_url(s)]
+    if not files and not web:
+        raise SettingError("give files, folders or URLs to ingest (or --urls FILE)")
+
+    def items() -> Iterable[IngestItem]:
+        yield from read_paths(files, meta)
+        if web:
+            with Fetcher(options_from(settings)) as fetcher:
+                yield from read_urls(web, fetcher, meta)
+
     with open_store(settings.db) as store:
-        tally = _store_all(store, read_paths(paths, meta), settings)
+        tally = _store_all(store, items(), settings)
     summary = (f"stored {tally['stored']}, unchanged {tally['unchanged']}, "
                f"failed {tally['failed']}")
     if tally["copies"]:
@@ -159,9 +184,83 @@ def ingest(
     if tally["relinked"]:
         summary += f", linked {tally['relinked']} stored before but not linked"
     if tally["skipped"]:
-        summary += f", skipped {tally['skipped']} (unsupported file types)"
+        summary += f", skipped {tally['skipped']} (unsupported file types or records)"
     out.print(f"{summary} — database: {store.url}", highlight=False)
     if tally["failed"]:
+        raise typer.Exit(1)
+
+
+def _url_list(path: Path) -> list[str]:
+    """The URLs of a ``--urls`` file; a line that is no http(s) URL is a usage error."""
+    from .urls import http_url
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingError(f"--urls {path}: cannot be read ({error})") from None
+    found = []
+    for number, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not http_url(line):
+            raise SettingError(f"--urls {path}, line {number}: {line!r} is not an http(s) URL")
+        found.append(line)
+    return found
+
+
+@app.command()
+def watch(
+    feeds: Annotated[Path, typer.Argument(
+        help="A TOML file of [[feeds]] tables: url, optional name and interval (seconds)",
+        show_default=False)],
+    once: Annotated[bool, typer.Option(
+        "--once", help="Poll each feed once and exit")] = False,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", min=1, help="At most this many new entries in the whole run")] = None,
+    seconds: Annotated[float | None, typer.Option(
+        "--seconds", min=1, help="Stop polling after this many seconds")] = None,
+    db: DbOption = None,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+) -> None:
+    """Poll news feeds and ingest and link each new entry's article, until Ctrl-C.
+
+    Each feed is polled on its own interval with a conditional GET; a failing feed is
+    recorded and retried with a backoff; what was seen is kept in the database, so a
+    restarted watcher fetches nothing twice. One line is printed per poll."""
+    import signal
+
+    from .ingest.fetch import Fetcher, options_from
+    from .store import open_store
+    from .watch import load_feeds
+    from .watch import watch as run_watch
+
+    settings = _settings(db=db, model=model, actors=actors)
+    sources = load_feeds(feeds)
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    polls = []
+    try:
+        with open_store(settings.db) as store, Fetcher(options_from(settings)) as fetcher:
+            out.print(f"watching {len(sources)} feeds into {store.url}"
+                      + ("" if once else " (Ctrl-C stops)"), highlight=False)
+            try:
+                polls = run_watch(store, sources, settings, fetcher,
+                                  lambda line: out.print(line, highlight=False, soft_wrap=True),
+                                  once=once, limit=limit, seconds=seconds)
+            except KeyboardInterrupt:
+                out.print("stopped; every article stored so far is kept", highlight=False)
+                return
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    stored = sum(p.stored for p in polls)
+    failed = sum(p.failed for p in polls) + sum(p.status == "failed" for p in polls)
+    out.print(f"{len(polls)} polls: stored {stored}, failed {failed}", highlight=False)
+    if once and polls and all(p.status == "failed" for p in polls):
         raise typer.Exit(1)
 
 

@@ -105,7 +105,7 @@ def test_the_run_says_what_failed_and_prints_no_traceback(hostile: tuple[Corpus,
     assert "Traceback" not in run.err and "internal error" not in run.err
     summary = " ".join(run.out.split())
     assert f"stored {len(corpus.stored)}, unchanged 0, failed {len(corpus.failed)}" in summary
-    if corpus.skipped:  # feeds, until a feed reader is installed
+    if corpus.skipped:
         assert f"skipped {len(corpus.skipped)}" in summary
     for origin in corpus.failed:
         assert f"failed {storable(origin)}: " in run.err
@@ -125,6 +125,8 @@ def test_reasons_name_what_is_wrong(hostile: tuple[Corpus, Run]) -> None:
     assert reason("invalid-utf8.txt").startswith("not valid UTF-8")
     assert reason("broken.jsonl:2").startswith("not valid JSON")
     assert reason("broken.jsonl:19") == "JSON nested too deeply to read"
+    assert "declares XML entities" in reason("billion-laughs.rss")
+    assert "declares XML entities" in reason("external-entity.atom")
 
 
 def test_no_entity_is_expanded_and_no_local_file_is_read(hostile: tuple[Corpus, Run]) -> None:

@@ -39,9 +39,11 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "api": BASE | {"ingest", "normalize", "extractors", "pipeline", "store", "link"},
     # events out in other tools' formats, read through store.read
     "export": BASE | {"store"},
+    # polling feeds: fetches through ingest, writes through pipeline and link
+    "watch": BASE | {"ingest", "pipeline", "store", "link"},
     # the top: the package's public API (its version) included
     "cli": BASE | {"wirewatch", "ingest", "normalize", "extractors", "nlp", "convert",
-                   "pipeline", "store", "link", "api", "evaluate", "export"},
+                   "pipeline", "store", "link", "api", "evaluate", "export", "watch"},
     "wirewatch": BASE | {"ingest", "pipeline"},
 }
 # Third-party libraries kept to their layers: SQLAlchemy is the store's (and linking's,
@@ -49,7 +51,7 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
 # stored data or plain files.
 SQL_ONLY_IN = frozenset({"store", "link"})
 NO_SPACY_IN = frozenset({"errors", "model", "kinds", "config", "resources", "urls", "ingest",
-                         "normalize", "store", "api", "cli", "wirewatch", "export"})
+                         "normalize", "store", "api", "cli", "wirewatch", "export", "watch"})
 # The store's own modules; the parts that serve the ledger read it through ``wirewatch.store``
 # and ``wirewatch.store.read``, not through its tables and SQL.
 STORE_INTERNALS = frozenset({"wirewatch.store.schema", "wirewatch.store.repository",

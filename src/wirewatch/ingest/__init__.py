@@ -15,9 +15,12 @@ from .base import (
     Skipped,
     parse_published,
 )
+from .feeds import read_feed_file
+from .fetch import Fetcher
 from .html import article_from_html, read_html_file
 from .jsonl import read_jsonl_file
 from .text import read_text_file
+from .warc import is_warc, read_warc_file
 
 READERS = {
     ".txt": "text",
@@ -25,6 +28,8 @@ READERS = {
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
 }
 
 
@@ -33,6 +38,11 @@ def read_file(path: Path, defaults: ArticleMeta | None = None
     """Read one file by its extension; raise for what cannot be read at all. ``defaults``
     (the command line's metadata) fill in only what the file does not say of an article."""
     defaults = defaults or ArticleMeta()
+    if is_warc(path):
+        if not path.exists():
+            raise InputError(f"{path}: no such file")
+        yield from read_warc_file(path)
+        return
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         known = ", ".join(sorted(READERS))
@@ -43,6 +53,8 @@ def read_file(path: Path, defaults: ArticleMeta | None = None
     if kind == "jsonl":
         for item in read_jsonl_file(path):
             yield item.with_defaults(defaults) if isinstance(item, RawArticle) else item
+    elif kind == "feed":
+        yield from read_feed_file(path, defaults)
     elif kind == "html":
         yield read_html_file(path).with_defaults(defaults)
     else:
@@ -66,7 +78,7 @@ def read_paths(paths: Iterable[str | Path], meta: ArticleMeta | None = None
             for file in _folder_files(path):
                 if file.name.endswith(SIDECAR_SUFFIX):
                     continue
-                if file.suffix.lower() not in READERS:
+                if file.suffix.lower() not in READERS and not is_warc(file):
                     yield Skipped(str(file), f"unsupported file type {file.suffix or '(none)'}")
                     continue
                 yield from _read_one(file, meta)
@@ -81,6 +93,26 @@ def _read_one(path: Path, meta: ArticleMeta) -> Iterator[IngestItem]:
         yield Failure(str(path), str(err))
 
 
+def read_urls(urls: Iterable[str], fetcher: Fetcher, meta: ArticleMeta | None = None
+              ) -> Iterator[IngestItem]:
+    """Every article at the given URLs: a page is extracted; a feed gives each of its
+    entries (each entry's page fetched). A URL that fails is a ``Failure``."""
+    from .feeds import feed_items, looks_like_feed, parse_feed
+    from .fetch import FEED_TYPES
+
+    meta = meta or ArticleMeta()
+    for url in urls:
+        try:
+            page = fetcher.get(url, types=FEED_TYPES)
+            if looks_like_feed(page.content):
+                yield from feed_items(parse_feed(page.content, url, base_url=page.url),
+                                      fetcher)
+            else:
+                yield article_from_html(page.text, url, url=page.url).with_defaults(meta)
+        except InputError as err:
+            yield Failure(url, str(err))
+
+
 __all__ = [
     "READERS",
     "ArticleMeta",
@@ -92,4 +124,5 @@ __all__ = [
     "parse_published",
     "read_file",
     "read_paths",
+    "read_urls",
 ]

@@ -55,6 +55,34 @@ failures = Table(  # one row per item and reason; a rerun that fails the same wa
 )
 
 
+# ---------------------------------------------------------------- watched feeds
+# What `wirewatch watch` needs to restart without fetching anything twice. Rows are keyed by
+# the sha256 of their URL, as failures are: an index on the URL itself could outgrow
+# PostgreSQL's index rows.
+
+feeds = Table(  # one row per feed URL: its validators and how its last polls went
+    "feeds", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("name", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("checked_at", String(32)),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("next_at", String(32)),
+    Column("last_error", Text),
+)
+
+feed_entries = Table(  # one row per entry whose outcome is recorded: stored, unchanged, failed
+    "feed_entries", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("entry", Text, nullable=False),
+    Column("feed", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("seen_at", String(32), nullable=False),
+)
+
+
 # ---------------------------------------------------------------- linking across articles
 
 article_links = Table(

@@ -14,7 +14,7 @@ from ..errors import StoreError
 from ..ingest.base import without_origin
 from ..kinds import KINDS
 from ..model import Document, to_plain
-from .schema import articles, derived, failures, kind_tables
+from .schema import articles, derived, failures, feed_entries, feeds, kind_tables
 
 
 def now() -> str:
@@ -53,6 +53,26 @@ def record_failure(conn: Connection, origin: str, reason: str) -> None:
     values = {"origin": origin, "reason": reason, "at": now(),
               "key": failure_key(origin, reason)}
     conn.execute(_upsert(conn.dialect.name, failures, values, "key", ["at"]))
+
+
+def url_key(url: str) -> str:
+    """The key of a watched feed's or entry's row."""
+    return hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def save_feed_state(conn: Connection, url: str, **values: Any) -> None:
+    """Create or update a watched feed's row (validators, last check, failures in a row)."""
+    row = {"key": url_key(url), "url": url, **values}
+    row.setdefault("failures", 0)
+    changed = [c for c in row if c not in ("key", "url")]
+    conn.execute(_upsert(conn.dialect.name, feeds, row, "key", changed))
+
+
+def mark_seen(conn: Connection, feed: str, entry: str, status: str) -> None:
+    """Remember that a feed entry's outcome is recorded, so that it is never fetched again."""
+    row = {"key": url_key(entry), "entry": entry, "feed": feed, "status": status,
+           "seen_at": now()}
+    conn.execute(_upsert(conn.dialect.name, feed_entries, row, "key", ["status", "seen_at"]))
 
 
 def failure_key(origin: str, reason: str) -> str:

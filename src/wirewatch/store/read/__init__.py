@@ -13,6 +13,7 @@ from .events import (
     list_merged_events,
     sample_events,
 )
+from .feeds import feed_state, list_feeds, seen_entries
 from .paging import Page, PageRequest
 from .places import PlaceFilters, list_places
 from .statements import StatementFilters, list_statements
@@ -20,7 +21,8 @@ from .stories import list_stories
 
 __all__ = [
     "ActorFilters", "ArticleFilters", "ClaimFilters", "EventFilters", "Page", "PageRequest",
-    "PlaceFilters", "StatementFilters", "dated_events", "event_counts", "latest_events",
-    "list_actors", "list_articles", "list_claims", "list_events", "list_merged_events",
-    "list_places", "list_statements", "list_stories", "placed_events", "sample_events",
+    "PlaceFilters", "StatementFilters", "dated_events", "event_counts", "feed_state",
+    "latest_events", "list_actors", "list_articles", "list_claims", "list_events",
+    "list_feeds", "list_merged_events", "list_places", "list_statements", "list_stories",
+    "placed_events", "sample_events", "seen_entries",
 ]
