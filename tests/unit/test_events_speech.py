@@ -58,3 +58,9 @@ def test_what_a_threat_threatens_is_not_coded_apart():
     found = coded("Germany dismissed President Donald Trump's threat to impose bigger tariffs "
                   "on European cars.", "2025-03-14")
     assert "impose" not in [t for t, *_ in found]
+
+
+def test_the_countries_are_the_last_two_named():
+    found = coded("Indian Prime Minister Narendra Modi visited Mauritius on Tuesday. He said that "
+                  "the countries had elevated ties to a strategic partnership.")
+    assert ("elevated", "SUPPORT", "IND", "MUS", "asserted") in found

@@ -305,9 +305,7 @@ class ActorIndex:
         if head.tag_ in ("PRP", "PRP$"):
             # bounded: "its" inside the subject it would resolve to must not loop
             return self.antecedent(head, depth + 1) if depth < MAX_DEPTH else None
-        if head.lemma_.lower() in self.book.groups and any(
-                c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both")
-                for c in head.children):
+        if self.pair_noun(head):
             pair = self.last_two_countries(head.i)
             return pair[0] if pair else None
         if depth >= MAX_DEPTH:
@@ -340,11 +338,20 @@ class ActorIndex:
 
     def all_of_phrase(self, head: Token) -> list[str]:
         """The actors of a phrase and its conjuncts ("Iran and Libya"), in order."""
-        if head.lemma_.lower() in self.book.groups and any(
-                c.lower_ in ("two", "both") for c in head.children):
+        if self.pair_noun(head):
             return self.last_two_countries(head.i)
         codes = [c for t in (head, *head.conjuncts) if (c := self.of_phrase(t))]
         return list(dict.fromkeys(codes))
+
+    def pair_noun(self, head: Token) -> bool:
+        """"the two nations", "both leaders", "the countries" (plural, with nothing else to say
+        which): the last two countries named."""
+        if head.lemma_.lower() not in self.book.groups:
+            return False
+        if any(c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both")
+               for c in head.children):
+            return True
+        return head.tag_ == "NNS" and [c.lower_ for c in head.children] == ["the"]
 
     def antecedent(self, pronoun: Token, depth: int = 0) -> str | None:
         """A pronoun's actor: the subject of the nearest clause above it that has one, else
