@@ -563,6 +563,88 @@ def export(
     err.print(f"exported {tally['exported']} events{left_out}", highlight=False)
 
 
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[Path], typer.Argument(
+        help="Shards: JSON Lines (.jsonl, .jsonl.gz), Parquet files of articles (columns as "
+        "JSON Lines fields) or any file ingest reads, or folders of them",
+        show_default=False)],
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", help="Folder of the Parquet output (one folder per table, by day)")],
+    engine: Annotated[Engine, typer.Option(
+        "--engine", case_sensitive=False, help="local: processes on this machine; ray: a "
+        "Ray cluster (local, or --address)")] = Engine.local,
+    address: Annotated[str | None, typer.Option(
+        "--address", help="Address of a running Ray cluster [default: start one here]")]
+    = None,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="Shards extracted at once (processes or Ray actors), one "
+        "pipeline each")] = 1,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+) -> None:
+    """Extract a large corpus to Parquet, shard by shard, resumably.
+
+    Each table of the JSON contract gets a folder partitioned by publication day
+    (OUT/events/published=2024-10-30/part-SHARD.parquet); _manifest.jsonl lists finished
+    shards, so a rerun skips them and never duplicates rows. `wirewatch load OUT` stores
+    and links the result."""
+    import time
+
+    from .batch import finished, input_files, run_batch
+
+    settings = _settings(model=model, actors=actors)
+    total = len(input_files(inputs))
+    skipped = len(finished(out)) if out.exists() else 0
+    tally: Counter[str] = Counter()
+    started = time.perf_counter()
+    columns = (SpinnerColumn(), TextColumn("[bold]batch"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"))
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("batch", total=max(total - skipped, 0), rate="")
+
+        def shard_done(done: Any) -> None:
+            tally["articles"] += done.articles
+            tally["failures"] += done.failures
+            rate = tally["articles"] / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, advance=1, rate=f"{rate:.1f} articles/s")
+
+        completed = run_batch(inputs, out, settings, engine.value, workers, address,
+                              on_done=shard_done)
+    out_print = (f"shards done {len(completed)} (finished before: {total - len(completed)}), "
+                 f"articles {tally['articles']}, failed {tally['failures']} — output: {out}")
+    err.print(out_print, highlight=False)
+
+
+@app.command()
+def load(
+    folder: Annotated[Path, typer.Argument(help="A folder written by wirewatch batch",
+                                           show_default=False)],
+    db: DbOption = None,
+) -> None:
+    """Store and link the documents of a batch folder; loading twice changes nothing."""
+    from .batch import load_batch
+    from .link import store_outcomes
+    from .store import open_store
+
+    settings = _settings(db=db)
+    tally: Counter[str] = Counter()
+    columns = (SpinnerColumn(), TextColumn("[bold]loading"), MofNCompleteColumn())
+    with open_store(settings.db) as store, Progress(*columns, console=err,
+                                                    transient=True) as progress:
+        task = progress.add_task("load", total=None)
+        for done in store_outcomes(store, load_batch(folder)):
+            tally[done.status] += 1
+            progress.update(task, advance=1)
+    out.print(f"stored {tally['stored']}, unchanged {tally['unchanged']} — database: "
+              f"{store.url}", highlight=False)
+
+
 @app.command()
 def serve(
     db: DbOption = None,

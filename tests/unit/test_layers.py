@@ -37,13 +37,15 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "evaluate": BASE | {"ingest", "normalize", "extractors", "nlp", "convert", "pipeline",
                         "store", "link"},
     "api": BASE | {"ingest", "normalize", "extractors", "pipeline", "store", "link"},
+    # batch extraction of shards to Parquet, on local processes or Ray
+    "batch": BASE | {"ingest", "pipeline", "nlp"},
     # events out in other tools' formats, read through store.read
     "export": BASE | {"store"},
     # polling feeds: fetches through ingest, writes through pipeline and link
     "watch": BASE | {"ingest", "pipeline", "store", "link"},
     # the top: the package's public API (its version) included
     "cli": BASE | {"wirewatch", "ingest", "normalize", "extractors", "nlp", "convert",
-                   "pipeline", "store", "link", "api", "evaluate", "export", "watch"},
+                   "pipeline", "store", "link", "api", "evaluate", "export", "batch", "watch"},
     "wirewatch": BASE | {"ingest", "pipeline"},
 }
 # Third-party libraries kept to their layers: SQLAlchemy is the store's (and linking's,

@@ -11,6 +11,7 @@ it. Lines end at ``\n`` only: JSON strings may hold U+2028 or U+0085 unescaped, 
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -27,9 +28,11 @@ _BINARY_SHARE = 0.05
 
 
 def read_jsonl_file(path: Path) -> Iterator[RawArticle | Failure]:
-    """Each good line becomes an article; a bad line becomes a failure and the rest go on."""
+    """Each good line becomes an article; a bad line becomes a failure and the rest go on.
+    A ``.gz`` file is read through gzip."""
     try:
-        file = path.open("rb")
+        opener = gzip.open if path.suffix.lower() == ".gz" else open
+        file = opener(path, "rb")
     except OSError as err:
         raise unreadable(path, err) from None
     with file:

@@ -1,0 +1,141 @@
+"""Batch extraction to Parquet: the layout, DuckDB reading it, resuming, loading, a batch
+killed halfway, and the Ray engine giving the local engine's rows."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+import wirewatch
+from tests.conftest import FIXTURES
+from wirewatch.batch import MANIFEST, load_batch, run_batch
+from wirewatch.config import Settings
+from wirewatch.link import store_outcomes
+from wirewatch.store import open_store
+
+TABLES = ("articles", "entities", "actors", "times", "places", "quantities", "statements",
+          "events")
+
+
+def records() -> list[dict]:
+    rows = []
+    for path in sorted((FIXTURES / "link").glob("*.txt")):
+        meta = json.loads(path.with_name(path.name + ".meta.json").read_text(encoding="utf-8"))
+        rows.append({"text": path.read_text(encoding="utf-8"), **meta})
+    return rows
+
+
+@pytest.fixture(scope="module")
+def shards(tmp_path_factory) -> Path:
+    """Four shards: JSON Lines, gzipped JSON Lines with a bad line, and two more."""
+    folder = tmp_path_factory.mktemp("shards")
+    rows = records()
+    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows[:2]))
+    with gzip.open(folder / "b.jsonl.gz", "wt", encoding="utf-8") as file:
+        file.write("".join(json.dumps(r) + "\n" for r in rows[2:4]) + "not json\n")
+    (folder / "c.jsonl").write_text(json.dumps(rows[4]) + "\n")
+    (folder / "d.jsonl").write_text(json.dumps(rows[5]) + "\n")
+    return folder
+
+
+def parquet_rows(out: Path) -> dict[str, list[str]]:
+    """Every row of every table with its partition, in a comparable order."""
+    found = {}
+    for table in (*TABLES, "failures"):
+        rows = []
+        for path in sorted((out / table).rglob("*.parquet")):
+            partition = path.parent.name if path.parent.name.startswith("published=") else ""
+            rows += [json.dumps([partition, row], sort_keys=True, default=str)
+                     for row in pq.read_table(path).to_pylist()]
+        found[table] = sorted(rows)
+    return found
+
+
+@pytest.fixture(scope="module")
+def local_out(shards, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("batch") / "out"
+    done = run_batch([shards], out, Settings())
+    assert sorted(d.articles for d in done) == [1, 1, 2, 2] and sum(d.failures for d in done) == 1
+    return out
+
+
+def test_each_table_is_partitioned_by_day_and_duckdb_reads_it(local_out):
+    import duckdb
+
+    documents = [wirewatch.extract(r.pop("text"), **r) for r in records()]
+    events = duckdb.sql(
+        f"SELECT published, count(*) FROM read_parquet('{local_out}/events/*/*.parquet', "
+        "hive_partitioning = true) GROUP BY published ORDER BY published").fetchall()
+    by_day: dict[str, int] = {}
+    for document in documents:
+        by_day[document.article.published[:10]] = by_day.get(
+            document.article.published[:10], 0) + len(document.events)
+    assert [(str(day), n) for day, n in events] == sorted(
+        (day, n) for day, n in by_day.items() if n)
+    schema = json.loads((local_out / "_schema.json").read_text(encoding="utf-8"))
+    assert set(schema) == {*TABLES, "failures"}
+    assert schema["events"]["columns"]["trigger"] == "list<item: int64>"
+    (failure,) = pq.read_table(next((local_out / "failures").glob("*.parquet"))).to_pylist()
+    assert failure["origin"].endswith("b.jsonl.gz:3") and "not valid JSON" in failure["reason"]
+
+
+def test_a_rerun_skips_finished_shards(shards, local_out):
+    before = parquet_rows(local_out)
+    assert run_batch([shards], local_out, Settings()) == []
+    assert parquet_rows(local_out) == before
+    assert len((local_out / MANIFEST).read_text().splitlines()) == 4
+
+
+def test_loading_stores_and_links_the_documents_once(local_out, tmp_path):
+    db = str(tmp_path / "ledger.db")
+    with open_store(db) as store:
+        first = list(store_outcomes(store, load_batch(local_out)))
+        again = list(store_outcomes(store, load_batch(local_out)))
+        assert [d.status for d in first] == ["stored"] * 6
+        assert [d.status for d in again] == ["unchanged"] * 6
+        for done in first:  # each document reads back as it was extracted
+            assert store.document(done.document.article.id) == done.document
+        assert store.unlinked() == [] and store.failures() == []
+
+
+def test_a_batch_killed_halfway_reruns_to_the_rows_of_an_uninterrupted_run(
+        shards, local_out, tmp_path):
+    out = tmp_path / "killed"
+    command = [sys.executable, "-c", "from wirewatch.cli import main; main()", "batch",
+               str(shards), "--out", str(out)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:  # kill it once a shard is finished, not all
+        if (out / MANIFEST).exists() and (out / MANIFEST).read_text().count("\n") >= 1:
+            break
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    finished = (out / MANIFEST).read_text().count("\n")
+    assert 1 <= finished < 4, "the kill came before the first shard or after the last"
+    done = run_batch([shards], out, Settings())
+    assert len(done) == 4 - finished
+    assert parquet_rows(out) == parquet_rows(local_out)
+
+
+def test_the_ray_engine_gives_the_local_engines_rows(shards, local_out, tmp_path):
+    try:
+        import ray  # noqa: F401
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install ray (make test installs it)")
+        pytest.skip("ray is not installed")
+    out = tmp_path / "ray"
+    done = run_batch([shards], out, Settings(), engine="ray", workers=2)
+    assert len(done) == 4
+    assert parquet_rows(out) == parquet_rows(local_out)
