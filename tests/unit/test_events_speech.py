@@ -64,3 +64,10 @@ def test_the_countries_are_the_last_two_named():
     found = coded("Indian Prime Minister Narendra Modi visited Mauritius on Tuesday. He said that "
                   "the countries had elevated ties to a strategic partnership.")
     assert ("elevated", "SUPPORT", "IND", "MUS", "asserted") in found
+
+
+def test_cooperation_as_a_noun_is_a_standing_relation():
+    text = ("Underlining India's naval cooperation with Mauritius, an Indian navy contingent "
+            "took part in the parade.")
+    assert "cooperation" not in triggers(text)
+    assert "cooperated" in triggers("India cooperated with Mauritius on maritime security.")
