@@ -269,3 +269,41 @@ def test_it_refers_back_to_one_actor_not_to_a_plural():
         "in 2014.", published="2025-03-10")
     (arrested,) = [e for e in doc.events if e.type == "COERCE"]
     assert arrested.source == "THA"
+
+
+def test_possessive_endings_in_names_split_like_the_tokenizer():
+    from wirewatch.extractors.actors import name_words
+    assert name_words("Kurdistan Workers' Party") == ["Kurdistan", "Workers", "'", "Party"]
+    assert name_words("People's Defense Force") == ["People", "'s", "Defense", "Force"]
+    doc = wirewatch.extract("The rebel Kurdistan Workers’ Party demanded talks.",
+                            published="2010-05-01")
+    assert codes(doc)["Kurdistan Workers’ Party"] == "TURREB"
+    assert "rebel Kurdistan Workers’ Party" in actor_texts(doc, "TURREB")
+
+
+def test_a_surname_after_a_title_is_the_person_of_that_name():
+    # Phoenix lists Robert Mugabe by his full name only
+    doc = wirewatch.extract("The opposition urged President Mugabe to resign.",
+                            published="2008-05-01")
+    assert codes(doc)["Mugabe"] == "ZWEGOV"
+    # a surname people of two countries share names no one
+    book = ActorDictionary.load()
+    assert book.surname_reading("Bush", None) is None
+    assert book.surname_reading("Mugabe", None).country == "ZWE"
+
+
+def test_organisations_the_dictionaries_write_in_capitals():
+    doc = wirewatch.extract("UNHCR and ECOWAS officials met in Abuja.", published="2024-05-01")
+    assert codes(doc)["UNHCR"] == "IGOUNO"
+    assert codes(doc)["ECOWAS"] == "IGOWAF"
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("Serb forces shelled the town.", "Serb", "SRB"),
+    ("An Argentine judge summoned him.", "Argentine", "ARG"),
+    ("Kyrgyz officials met on Monday.", "Kyrgyz", "KGZ"),
+    ("Zaire closed its border.", "Zaire", "COD"),
+    ("The United States sent aid to Macedonia.", "Macedonia", "MKD"),
+])
+def test_demonyms_and_former_names_of_countries(text, name, code):
+    assert codes(wirewatch.extract(text, published="1995-05-01"))[name] == code

@@ -52,6 +52,8 @@ Words = tuple[list[str], list[str], list[str]]
 # Roles that, unqualified, belong to the country the article is about ("authorities said").
 LOCAL_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "LAB", "EDU", "REB", "MED"})
 FOCUS_MIN = 3
+# A surname read after a title has at least this many letters ("President Mugabe").
+SURNAME_MIN = 3
 FOCUS_SHARE = 0.5
 # Roles often posted abroad: "troops in Ukraine", "diplomats in Beijing" say where, not whose.
 FOREIGN_ROLES = frozenset({"MIL", "GOV", "SPY", "IGO", "MED", "BUS", "NGO"})
@@ -109,6 +111,9 @@ class ActorDictionary:
     """Surfaces matched without regard to case (multi-word names from the large tables)."""
     kind_roles: dict[str, str] = field(default_factory=dict)
     """Head words that say what kind of organisation a name is ("Post" -> MED)."""
+    surnames: dict[str, list[Entry]] = field(default_factory=dict)
+    """The people of the tables by the last word of their name, for a surname after a
+    title ("President Mugabe")."""
 
     def add(self, surface: str, entry: Entry) -> None:
         self.entries.setdefault(surface, []).append(entry)
@@ -135,6 +140,7 @@ class ActorDictionary:
             full = Entry(row["country"] + GOVERNMENT, "PERSON", "leader", row["name"],
                          row["country"], start, end)
             book.add(row["name"], full)
+            book._add_surname(full)
             for alias in _split(row["aliases"]):
                 short = len(alias.split()) == 1 and alias.upper() != alias
                 book.add(alias, Entry(full.code, "PERSON", "leader", row["name"], full.country,
@@ -174,6 +180,28 @@ class ActorDictionary:
                 _add_named(book, row, str(path))
         return book
 
+    def _add_surname(self, entry: Entry) -> None:
+        words = entry.name.split()
+        if len(words) > 1 and len(words[-1]) >= SURNAME_MIN and words[-1][:1].isupper():
+            self.surnames.setdefault(words[-1], []).append(entry)
+
+    def surname_reading(self, surname: str, on: date | None) -> Entry | None:
+        """The person a titled surname names: the one of that surname in office on the date,
+        else the latest reading of the one person of that surname, or of several who all
+        belong to one country; none where the surname is shared across countries."""
+        people: dict[str, list[Entry]] = {}
+        for entry in self.surnames.get(surname, ()):
+            people.setdefault(entry.name, []).append(entry)
+        if on is not None:
+            serving = [e for entries in people.values() for e in entries
+                       if e.in_office(on) and e.dated]
+            if len({e.code for e in serving}) == 1:
+                return serving[0]
+        if len({e.country for entries in people.values() for e in entries}) != 1:
+            return None
+        readings = [r for entries in people.values() if (r := _choose(entries, on))]
+        return max(readings, key=lambda e: e.start or date.min) if readings else None
+
     def _add_large_table(self, name: str) -> None:
         """A generated table (people with dated roles, groups, organisations): its names
         never replace a curated one, multi-word names match in any case, and a single-word
@@ -186,11 +214,19 @@ class ActorDictionary:
             start, end = _date(row["start"], name), _date(row["end"], name)
             if kind == "named":
                 self.named.setdefault(code, row["name"])
-            for i, surface in enumerate([row["name"], *_split(row["aliases"])]):
+            else:
+                self._add_surname(Entry(code, row["label"], kind, row["name"], country, start,
+                                        end))
+            surfaces = [row["name"], *_split(row["aliases"])]
+            if kind == "named" and " " not in row["name"] and row["name"].upper() != row["name"]:
+                # the dictionaries write names in capitals: "Unhcr" is also "UNHCR"
+                surfaces.insert(1, row["name"].upper())
+            for i, surface in enumerate(surfaces):
                 if surface.lower() in curated:
                     continue
                 single = " " not in surface and "-" not in surface
-                short = single and (i > 0 or kind == "person")
+                short = single and ((i > 0 and surface != row["name"].upper())
+                                    or kind == "person")
                 # the large table's people include many common names ("Abdul Qadir"):
                 # one counts only in an article that names their country
                 entry = Entry(code, row["label"], kind, row["name"], country, start, end, short,
@@ -247,7 +283,7 @@ class NameMatcher:
         self.longest: dict[str, int] = {}
         for surface in entries:
             if surface in folded:
-                words = tuple(w.lower() for w in name_words(surface))
+                words = tuple(_fold(w) for w in name_words(surface))
                 self.lower_keys.setdefault(words, surface)
                 self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
 
@@ -258,7 +294,7 @@ class NameMatcher:
             surface = self.exact_keys.get(tuple(t.text for t in doc[start:end]))
             if surface is not None:
                 spans.append(Span(doc, start, end, label=surface))
-        lowers = [t.lower_ for t in doc]
+        lowers = [_fold(t.text) for t in doc]
         for start, word in enumerate(lowers):
             longest = self.longest.get(word)
             if not longest:
@@ -271,6 +307,11 @@ class NameMatcher:
         return spans
 
 
+def _fold(word: str) -> str:
+    """A word as the any-case matcher compares it: lower case, one kind of apostrophe."""
+    return word.lower().replace("’", "'")
+
+
 _NAME_SPLIT = re.compile(r"(?<=[^\W\d_])([-–/])(?=[^\W\d_])|([(),:;\"])")
 
 
@@ -279,7 +320,15 @@ def name_words(surface: str) -> list[str]:
     between letters ("al-Shabab" -> al, -, Shabab) and around brackets and commas."""
     words = []
     for chunk in surface.split():
-        words += [w for w in _NAME_SPLIT.split(chunk) if w]
+        parts = [w for w in _NAME_SPLIT.split(chunk) if w]
+        last = parts[-1] if parts else ""
+        # a possessive ending is a token of its own: "People's" -> People, 's;
+        # "Workers'" -> Workers, '
+        if len(last) > 2 and last[-2:].lower() in ("'s", "’s") and last[-3].isalpha():
+            parts[-1:] = [last[:-2], last[-2:]]
+        elif len(last) > 1 and last[-1] in "'’" and last[-2].isalpha():
+            parts[-1:] = [last[:-1], last[-1]]
+        words += parts
     return words
 
 
@@ -366,6 +415,10 @@ def find_entities(doc: Doc, book: ActorDictionary, matcher: NameMatcher,
                      and ent.label_ not in PLACE_LABELS]
             if inner:
                 actor = _read_inside(ent, inner, book, context)
+            elif ent.label_ == "PERSON" and _after_title(ent, book):
+                # "President Mugabe": a surname the tables know after a title
+                entry = book.surname_reading(ent[-1].text, context.published)
+                actor = _entry_code(entry, context) if entry else None
             elif shouted_index.overlapping(ent.start_char, ent.start_char + 1):
                 # a headline's "PUTIN", "BEIJING"; a dateline city stays a place
                 entry = _choose(book.entries.get(ent.text.title(), []), context.published)
@@ -554,6 +607,9 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             if code:
                 start = min(i, qualifier.span.start)
                 consumed.add(id(qualifier))
+                if qualifier.span.start == i + length:
+                    # "the rebel Kurdistan Workers' Party": the role and the name it qualifies
+                    length = qualifier.span.end - i
         elif role.kind == "office" and context.home_country:
             code = context.home_country + role.role
         elif role.role in LOCAL_ROLES:
