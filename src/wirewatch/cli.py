@@ -761,6 +761,9 @@ EVALUATORS = {
     "crossdoc": ("crossdoc", "evaluate_crossdoc",
                  "ECB+ (folder): cross-document event coreference, MUC, B³, CEAF-e and CoNLL "
                  "F1, beside a same-head-lemma baseline."),
+    "html": ("html", "evaluate_html",
+             "Article-extraction benchmark (folder with ground-truth.json and html/): "
+             "token precision, recall and F1 of the stored body, beside trafilatura alone."),
     "sentences": ("sentences", "evaluate_sentences",
                   "PLOVER events of annotated sentences of whole articles (events_dev.jsonl): "
                   "type precision, recall and F1, actor and modality accuracy of matched "

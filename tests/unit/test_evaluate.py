@@ -351,3 +351,16 @@ def test_evaluate_sentences_story_without_text_is_one_line(capsys, tmp_path):
               "--stories", str(stories)])
     error = capsys.readouterr().err
     assert done.value.code == 1 and "story 1001 has no text" in error
+
+
+def test_evaluate_html_scores_the_stored_body_beside_trafilatura():
+    from wirewatch.evaluate.html import evaluate_html, token_scores
+
+    assert token_scores("the troops the", "the troops arrived") == (2 / 3, 2 / 3)
+    assert token_scores("", "gold words") == (0.0, 0.0)
+    figures = evaluate_html(FIXTURES / "html_benchmark", "unused")
+    assert figures["documents"] == 2 and figures["failed_documents"] == 0
+    for key in ("precision", "recall", "f1", "baseline_f1"):
+        assert 0.0 <= figures[key] <= 1.0
+    assert figures["recall"] == 1.0  # every word of both bodies, the headline left out
+    assert figures["precision"] > 0.9 and figures["f1"] >= figures["baseline_f1"] - 0.01
