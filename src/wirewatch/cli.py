@@ -212,7 +212,7 @@ def _url_list(path: Path) -> list[str]:
 @app.command()
 def watch(
     feeds: Annotated[Path, typer.Argument(
-        help="A TOML file of [[feeds]] tables: url, optional name and interval (seconds)",
+        help="A TOML file of \\[\\[feeds]] tables: url, optional name and interval (seconds)",
         show_default=False)],
     once: Annotated[bool, typer.Option(
         "--once", help="Poll each feed once and exit")] = False,
