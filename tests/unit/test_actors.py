@@ -307,3 +307,18 @@ def test_organisations_the_dictionaries_write_in_capitals():
 ])
 def test_demonyms_and_former_names_of_countries(text, name, code):
     assert codes(wirewatch.extract(text, published="1995-05-01"))[name] == code
+
+
+def test_peoples_are_civilians_of_their_country():
+    doc = wirewatch.extract("China detained Uyghur activists. Britain removed the Chagossians.",
+                            published="2024-05-01")
+    assert "Uyghur activists" in actor_texts(doc, "CHNCVL")
+    assert codes(doc)["Chagossians"] == "IOTCVL"
+
+
+def test_unqualified_security_forces_are_the_article_countrys():
+    text = ("Pakistan said the attack was over. Pakistan blamed India. Pakistani officials said "
+            "the security forces killed 33 militants and freed the train passengers.")
+    doc = wirewatch.extract(text, published="2025-03-12")
+    assert "security forces" in actor_texts(doc, "PAKMIL")
+    assert "passengers" in " ".join(actor_texts(doc, "PAKCVL"))

@@ -612,7 +612,7 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
                     length = qualifier.span.end - i
         elif role.kind == "office" and context.home_country:
             code = context.home_country + role.role
-        elif role.role in LOCAL_ROLES:
+        elif role.role in LOCAL_ROLES or role.kind == "local":
             # "authorities", "police", "protesters" with no country named: the article's
             # own country, where one clearly dominates what it names (worked out once: ()
             # when none does)
