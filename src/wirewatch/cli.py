@@ -149,6 +149,10 @@ def ingest(
     title: TitleOption = None,
     model: ModelOption = None,
     actors: ActorsOption = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=0, help="Processes that parse, one pipeline each, while one writer "
+        "stores and links in input order; 0 is one per core [default: the workers setting, "
+        "else 1]")] = None,
 ) -> None:
     """Extract and store articles; re-ingesting an article changes nothing.
 
@@ -161,7 +165,7 @@ def ingest(
     from .store import open_store
     from .urls import http_url
 
-    settings = _settings(db=db, model=model, actors=actors)
+    settings = _settings(db=db, model=model, actors=actors).with_overrides(workers=workers)
     meta = _meta(published, source, url, title)
     sources = list(paths or [])
     web = [s for s in sources if http_url(s)] + (_url_list(urls) if urls else [])

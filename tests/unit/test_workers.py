@@ -49,3 +49,23 @@ def test_one_chunk_is_parsed_here_and_zero_workers_is_one_per_core():
         documents_and_failures(extract_documents(items(), settings))
     assert worker_count(Settings(workers=3)) == 3 and worker_count(Settings()) == 1
     assert worker_count(Settings(workers=0)) >= 1  # one per core
+
+
+def test_ingest_takes_the_number_of_workers(tmp_path, capsys, monkeypatch):
+    from wirewatch import pipeline
+    from wirewatch.cli import main
+
+    asked = []
+
+    def recording(items, settings, workers):
+        asked.append(workers)
+        return extract_documents(items, settings)
+
+    monkeypatch.setattr(pipeline, "extract_in_parallel", recording)
+    (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    for args, expected in (([], 1), (["--workers", "3"], 3)):
+        try:
+            main(["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "w.db"), *args])
+        except SystemExit as exit_:
+            assert not exit_.code, capsys.readouterr().err
+    assert asked == [1, 3]
