@@ -65,3 +65,9 @@ def test_the_countries_are_the_last_two_named():
                   "the countries had elevated ties to a strategic partnership.")
     assert ("elevated", "SUPPORT", "IND", "MUS", "asserted") in found
 
+
+
+def test_a_government_s_press_does_not_declare_its_intent():
+    found = coded("British media have reported that Britain will cede sovereignty of the "
+                  "Chagos Islands to Mauritius.")
+    assert all(kind != "AGREE" for _, kind, *_ in found)

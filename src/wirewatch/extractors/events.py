@@ -47,6 +47,8 @@ HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 UNREAL = frozenset({"planned", "hypothetical"})
 FUTURE = frozenset({"will", "would", "shall", "'ll", "'d"})
 ROLES = frozenset({"agent", "recipient", "force"})
+# Sectors that speak for a country's state: what they say it will do is its word.
+STATE_ROLES = frozenset({"", "GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 T = TypeVar("T", TimeHit, QuantityHit, PlaceHit, StatementHit)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
@@ -1169,7 +1171,9 @@ def _declared(trigger: Token, chain: Sequence[Token], source: str, actors: Actor
         return False
     speaker = _subject(top.head)
     said_by = actors.of_phrase(speaker) if speaker is not None else None
-    return said_by is not None and said_by[:3] == source[:3]
+    # the doer's own side: not its press ("British media reported that Britain will cede")
+    return said_by is not None and (said_by == source or (
+        said_by[:3] == source[:3] and said_by[3:6] in STATE_ROLES))
 
 
 def _conditional(trigger: Token) -> bool:
