@@ -54,6 +54,9 @@ LOCAL_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "LAB", "EDU",
 FOCUS_MIN = 3
 # A surname read after a title has at least this many letters ("President Mugabe").
 SURNAME_MIN = 3
+# A one-word organisation name of the Phoenix tables this long or shorter may be an acronym
+# the tables recased ("Unhcr"): it also matches in capitals.
+ACRONYM_MAX = 7
 FOCUS_SHARE = 0.5
 # Roles often posted abroad: "troops in Ukraine", "diplomats in Beijing" say where, not whose.
 FOREIGN_ROLES = frozenset({"MIL", "GOV", "SPY", "IGO", "MED", "BUS", "NGO"})
@@ -212,26 +215,32 @@ class ActorDictionary:
             country, _ = split_code(code)
             kind = "person" if row["label"] == "PERSON" else "named"
             start, end = _date(row["start"], name), _date(row["end"], name)
+            # the large table's people include many common names ("Abdul Qadir"): one
+            # counts only in an article that names their country
+            needs_country = kind == "person" and country is not None
+            full = Entry(code, row["label"], kind, row["name"], country, start, end, False,
+                         needs_country)
             if kind == "named":
                 self.named.setdefault(code, row["name"])
             else:
-                self._add_surname(Entry(code, row["label"], kind, row["name"], country, start,
-                                        end))
+                self._add_surname(full)
             surfaces = [row["name"], *_split(row["aliases"])]
-            if kind == "named" and " " not in row["name"] and row["name"].upper() != row["name"]:
+            upper = row["name"].upper()
+            if kind == "named" and len(row["name"]) <= ACRONYM_MAX and upper != row["name"] \
+                    and " " not in row["name"]:
                 # the dictionaries write names in capitals: "Unhcr" is also "UNHCR"
-                surfaces.insert(1, row["name"].upper())
+                surfaces.insert(1, upper)
+            short_entry = None
             for i, surface in enumerate(surfaces):
                 if surface.lower() in curated:
                     continue
                 single = " " not in surface and "-" not in surface
-                short = single and ((i > 0 and surface != row["name"].upper())
-                                    or kind == "person")
-                # the large table's people include many common names ("Abdul Qadir"):
-                # one counts only in an article that names their country
-                entry = Entry(code, row["label"], kind, row["name"], country, start, end, short,
-                              needs_country=kind == "person" and country is not None)
-                self.add(surface, entry)
+                if single and ((i > 0 and surface != upper) or kind == "person"):
+                    short_entry = short_entry or Entry(code, row["label"], kind, row["name"],
+                                                       country, start, end, True, needs_country)
+                    self.add(surface, short_entry)
+                else:
+                    self.add(surface, full)
                 if not single:
                     self.folded.add(surface)
 
@@ -322,12 +331,13 @@ def name_words(surface: str) -> list[str]:
     for chunk in surface.split():
         parts = [w for w in _NAME_SPLIT.split(chunk) if w]
         last = parts[-1] if parts else ""
-        # a possessive ending is a token of its own: "People's" -> People, 's;
-        # "Workers'" -> Workers, '
-        if len(last) > 2 and last[-2:].lower() in ("'s", "’s") and last[-3].isalpha():
-            parts[-1:] = [last[:-2], last[-2:]]
-        elif len(last) > 1 and last[-1] in "'’" and last[-2].isalpha():
-            parts[-1:] = [last[:-1], last[-1]]
+        if last[-1:] in ("'", "’") or last[-2:-1] in ("'", "’"):
+            # a possessive ending is a token of its own: "People's" -> People, 's;
+            # "Workers'" -> Workers, '
+            if len(last) > 2 and last[-2:].lower() in ("'s", "’s") and last[-3].isalpha():
+                parts[-1:] = [last[:-2], last[-2:]]
+            elif len(last) > 1 and last[-1] in "'’" and last[-2].isalpha():
+                parts[-1:] = [last[:-1], last[-1]]
         words += parts
     return words
 
