@@ -202,3 +202,23 @@ def test_the_store_closes_when_the_server_stops(ledger):
         assert running.get("/api/v1/stories").status_code == 200
         assert app.state.store.engine.pool.checkedin() == 1  # a pooled connection is open
     assert app.state.store.engine.pool.checkedin() == 0  # closed with the server
+
+
+def test_an_unexpected_error_is_a_500_with_the_security_headers(ledger, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from wirewatch.api import create_app
+    from wirewatch.config import Settings
+    from wirewatch.store import read
+
+    def broken(*args):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(read, "list_stories", broken)
+    app = create_app(Settings(db=ledger))
+    response = TestClient(app).get("/api/v1/stories")
+    app.state.store.close()
+    assert response.status_code == 500
+    assert response.json() == {"error": {"status": 500, "message": "internal error"}}
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]

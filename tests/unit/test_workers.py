@@ -68,4 +68,5 @@ def test_ingest_takes_the_number_of_workers(tmp_path, capsys, monkeypatch):
             main(["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "w.db"), *args])
         except SystemExit as exit_:
             assert not exit_.code, capsys.readouterr().err
+        assert asked[-1] == expected
     assert asked == [1, 3]

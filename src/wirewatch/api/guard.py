@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from html import escape
 from typing import Any
@@ -165,6 +166,22 @@ class Guard:
             await self.app(scope, receive, send)
             return
         send = _with_security_headers(send, scope["path"])
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self._guard(scope, receive, tracked)
+        except Exception:  # a bug: logged, and still a response with the security headers
+            logging.getLogger("wirewatch.api").exception("internal error on %s", scope["path"])
+            if started:
+                raise
+            await error_response(scope["path"], 500, "internal error")(scope, receive, send)
+
+    async def _guard(self, scope: Scope, receive: Receive, send: Send) -> None:
         state = scope["app"].state
         method = scope["method"]
         path = scope["path"]
