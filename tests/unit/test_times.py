@@ -239,3 +239,75 @@ def test_unpadded_timeml_weeks_compare_equal():
 
     assert same_value("2000-W07", "2000-W7") and same_value("2000-W12", "2000-W12")
     assert not same_value("2000-W06", "2000-W7")
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("a decade", "P10Y", "duration"),  # a lone article counts one
+    ("an hour", "PT1H", "duration"),
+    ("years", "PXY", "duration"),  # a bare plural is an unspecified count
+    ("weeks", "PXW", "duration"),
+    ("centuries", "PXCE", "duration"),
+    ("an hour and a half", "PT1H30M", "duration"),
+    ("a year and a half", "P1Y6M", "duration"),
+    ("two hours and 30 minutes", "PT2H30M", "duration"),
+    ("2:30 hours", "PT2H30M", "duration"),  # a clock duration
+    ("at least 20 more years", "P20Y", "duration"),
+    ("two thousand years", "P2000Y", "duration"),
+    ("every morning", "XXXX-XX-XXTMO", "set"),
+    ("each summer", "XXXX-SU", "set"),
+    ("every other day", "P2D", "set"),
+    ("twice a week", "P1W", "set"),
+    ("annually", "P1Y", "set"),
+    ("the 19th century", "18", "date"),
+    ("the twenty-first century", "20", "date"),
+    ("two centuries ago", "18", "date"),
+    ("2,000 years ago", "0024", "year"),  # four digits: not the 25th century
+    ("3,000 years ago", "BC0977", "date"),
+])
+def test_durations_sets_and_centuries(text, value, kind):
+    hit = normalize_expression(text, ANCHOR)
+    assert (hit.value, hit.kind) == (value, kind)
+
+
+def test_a_modifier_of_a_duration_is_its_timeml_mod():
+    assert normalize_expression("nearly an hour", ANCHOR).mod == "LESS_THAN"
+    assert normalize_expression("about a decade", ANCHOR).mod == "APPROX"
+
+
+def test_a_lone_article_before_an_ordinal_unit_is_no_duration():
+    assert normalize_expression("a second term", ANCHOR) is None
+    assert normalize_expression("a quarter of the vote", ANCHOR) is None
+
+
+def test_both_ends_of_a_range_are_times():
+    doc = wirewatch.extract("He served in 2009-2010 and in 1957-58. Prisoners face between "
+                            "12 and 18 months in jail; the talks began two to three weeks ago.",
+                            published="2024-10-30")
+    assert [(t.text, t.value) for t in doc.times] == [
+        ("2009", "2009"), ("2010", "2010"), ("1957", "1957"), ("58", "1958"),
+        ("12", "P12M"), ("18 months", "P18M"),
+        ("two", "2024-W42"), ("three weeks ago", "2024-W41")]
+
+
+@pytest.mark.parametrize("text", [
+    "The baby is six months old.",
+    "The man, 52 years old, was arrested.",
+    "Voters must be 18 years of age.",
+    "The station is a five-minute walk from the hotel.",
+    "The index closed at 1990 points.",
+    "The index closed at 1990.",
+    "The company raised its quarterly dividend.",
+    "The soldiers returned to their quarters.",
+    "Iraq imports three-quarters of its food.",
+])
+def test_ages_measures_and_figures_are_no_times(text):
+    assert wirewatch.extract(text, published="2024-10-30").times == ()
+
+
+def test_a_season_ahead_of_a_future_verb_is_the_next_one():
+    found = times(wirewatch.extract("Rebels will attack in spring.", published="2024-10-30"))
+    assert found["spring"][0] == "2025-SP"
+    found = times(wirewatch.extract("Rebels will attack in spring.", published="2024-03-04"))
+    assert found["spring"][0] == "2024-SP"  # this spring has begun, not ended
+    found = times(wirewatch.extract("Rebels attacked in summer.", published="2024-03-04"))
+    assert found["summer"][0] == "2023-SU"

@@ -22,7 +22,7 @@ from .annotations import TimeHit
 from .reporting import cues
 from .spans import doc_text
 
-SET_RULES = frozenset({"set_word", "every"})
+SET_RULES = frozenset({"set_word", "every", "frequency"})
 DAY_RULES = frozenset({"weekday", "month_day", "month_day_comma", "day_month", "day_word",
                        "full_date", "full_date_dmy", "iso_date", "us_date"})
 CLOCK_RULES = frozenset({"clock", "noon"})
@@ -41,6 +41,8 @@ FORWARD_VERBS = frozenset({"plan", "expect", "schedule", "set", "intend", "aim",
 FORWARD_PHRASES = ("as soon as", "until", "till", "no later than")
 # Verbs whose own time adjunct is the planned event's: "planned a rally on Saturday".
 SCHEDULE_VERBS = frozenset({"plan", "schedule", "expect", "due"})
+# A year is a point in time, never "at" one: "closed at 1990" is a figure.
+FIGURE_PREPOSITIONS = frozenset({"at"})
 PREPOSITIONS_BEFORE_YEAR = frozenset({"in", "since", "by", "of", "until", "till", "from",
                                       "to", "before", "after", "during", "through", "for",
                                       "early", "mid", "late", "around", "between", "and"})
@@ -88,7 +90,7 @@ def _quarter(month: int) -> int:
 
 
 def _number(text: str) -> float | str | None:
-    """'twenty four' -> 24, '3' -> 3, 'a' -> 1, 'several' -> 'X'."""
+    """'twenty four' -> 24, '3' -> 3, 'a' -> 1, 'several' -> 'X', 'two thousand' -> 2000."""
     text = text.lower().replace("-", " ").strip()
     w = words()
     if text in w["vague"]:
@@ -97,15 +99,20 @@ def _number(text: str) -> float | str | None:
         return float(text.replace(",", ""))
     if text in w["number"]:
         return float(w["number"][text])
-    total = 0.0
+    total = group = 0.0
     for part in text.split():
         if part in ("and", "of"):
             continue
         if part not in w["number"]:
             return None
         value = float(w["number"][part])
-        total = total * value if value == 100 else total + value
-    return total or None
+        if value == 100:
+            group = (group or 1) * value
+        elif value == 1000:
+            total, group = total + (group or 1) * value, 0.0
+        else:
+            group += value
+    return (total + group) or None
 
 
 def _fmt_number(n: float | str) -> str:
@@ -127,6 +134,17 @@ def _duration(n: float | str, unit: str) -> str:
     return f"P{_fmt_number(n)}{code}"
 
 
+def _year_value(year: int) -> str:
+    """A year as TimeML writes it: four digits, ``BC`` before the common era ("0024",
+    "BC0500"); year 0 is 1 BC."""
+    return f"{year:04d}" if year > 0 else f"BC{1 - year:04d}"
+
+
+def _century_value(year: int) -> str:
+    """The century a year lies in, as its first two digits ("18" for 1824)."""
+    return f"{year // 100:02d}" if year >= 0 else f"BC{(-year) // 100 + 1:02d}"
+
+
 def _shift(anchor: date, n: int, unit: str) -> str | None:
     """The period ``n`` units from the anchor, at that unit's granularity."""
     code = words()["unit"].get(unit)
@@ -143,11 +161,11 @@ def _shift(anchor: date, n: int, unit: str) -> str | None:
         y, m = _add_months(anchor, 3 * n)
         return f"{y}-Q{_quarter(m)}"
     if code == "Y":
-        return str(anchor.year + n)
+        return _year_value(anchor.year + n)
     if code == "DE":
-        return str(anchor.year + 10 * n)
+        return _year_value(anchor.year + 10 * n)
     if code == "CE":
-        return str(anchor.year + 100 * n)[:2]
+        return _century_value(anchor.year + 100 * n)
     if code and code.startswith("T"):
         return anchor.isoformat()
     return None
@@ -176,8 +194,10 @@ def _kind(value: str | None, fallback: str = "date") -> str:
 # ---------------------------------------------------------------- the grammar
 
 Resolved = tuple[str | None, str | None]  # value, mod
-Handler = Callable[[re.Match[str], date | None, str | None], Resolved | None]
-"""A rule's resolver: (match, anchor, tense) -> (value, mod); tense is past, future or None."""
+Piece = tuple[int, int, str | None, str | None]  # start, end, value, mod
+Handler = Callable[[re.Match[str], date | None, str | None], Resolved | list[Piece] | None]
+"""A rule's resolver: (match, anchor, tense) -> (value, mod), or one (start, end, value, mod)
+per time where a match names several ("2009-2010"); tense is past, future or None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,22 +262,112 @@ YEAR_NUMBER = re.compile(r"(?:1[89]|20)\d\d")
 
 
 @cache
+def _unit_forms() -> dict[str, str]:
+    """Each unit word and its plural ("century", "centuries") -> the unit."""
+    forms: dict[str, str] = {}
+    for unit in words()["unit"]:
+        if unit == "night":
+            continue  # "night" is a part of the day, not a unit of duration
+        plural = unit[:-1] + "ies" if unit.endswith("y") and unit[-2] not in "aeiou" \
+            else unit + "s"
+        forms[unit] = forms[plural] = unit
+    return forms
+
+
+def _unit(form: str) -> str:
+    """The unit a written unit word names: "centuries" -> "century", "Weeks" -> "week"."""
+    return _unit_forms().get(form.lower(), form.lower())
+
+
+# A duration with half a unit more ("a year and a half") in the next smaller unit.
+HALF_UNITS = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}
+
+
+def _half_duration(n: float, unit: str) -> str:
+    code = words()["unit"][unit]
+    if code in HALF_UNITS:
+        rest = HALF_UNITS[code]
+        whole = _fmt_number(n)
+        if code.startswith("T"):
+            return f"PT{whole}{code[1:]}{rest}"
+        return f"P{whole}{code}{rest}"
+    return _duration(n + 0.5, unit)
+
+
+# Units in the order a compound duration names them ("two hours and 30 minutes").
+COMPOUND_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
+
+
+def _compound_duration(parts: list[tuple[float, str]]) -> str | None:
+    """``P2Y6M``, ``PT2H30M``, ``P1DT6H``: parts of whole counts, largest unit first."""
+    codes = [words()["unit"][u] for _, u in parts]
+    if any(c not in COMPOUND_ORDER for c in codes) or \
+            [COMPOUND_ORDER.index(c) for c in codes] != sorted(
+                {COMPOUND_ORDER.index(c) for c in codes}):
+        return None
+    date_part = "".join(f"{_fmt_number(n)}{c}" for (n, _), c in zip(parts, codes, strict=True)
+                        if not c.startswith("T"))
+    time_part = "".join(f"{_fmt_number(n)}{c[1:]}" for (n, _), c in zip(parts, codes,
+                                                                          strict=True)
+                        if c.startswith("T"))
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
+
+
+def _two_digit_end(first: int, end: str) -> int:
+    """The year a range's second half names: "1957-58" -> 1958, "1999-00" -> 2000."""
+    if len(end) == 4:
+        return int(end)
+    year = first // 100 * 100 + int(end)
+    return year + 100 if year <= first else year
+
+
+def _season_year(code: str, anchor: date, tense: str | None) -> int:
+    """The year of a season named without one: next year's for a future verb once this
+    year's has ended, last year's for a past verb before this year's has begun."""
+    start = int(words()["season_start"].get(code.lower(), "0"))
+    if not start or start == 12:
+        return anchor.year  # winter spans two years: its year as written
+    if tense == "future" and anchor.month > start + 2:  # a season lasts three months
+        return anchor.year + 1
+    if tense == "past" and anchor.month < start:
+        return anchor.year - 1
+    return anchor.year
+
+
+@cache
 def rules() -> tuple[Rule, ...]:
     w = words()
     MONTH = f"(?P<month>{_alt(list(w['month']))})(?![\\w])"
     WD = f"(?i:(?P<wd>{_alt(list(w['weekday']))})s?)"
     DP = f"(?i:(?P<dp>{_alt(list(w['daypart']))}))"
-    UNIT = (f"(?i:(?P<unit>{_alt([u for u in w['unit'] if u != 'night'])})"
-            "(?:s|es)?)(?![\\w])").replace("century)(?:s|es)?", "century|centuries)")
+    def unit(name: str = "unit") -> str:
+        return f"(?i:(?P<{name}>{_alt(list(_unit_forms()))}))(?![\\w])"
+
+    UNIT = unit()
     TENS = ("(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
             "four|five|six|seven|eight|nine))?")
     # "1,000 days" and "three hundred and fifty years" are one number each, not "000 days"
     # and "fifty years"
     HUNDREDS = ("(?:a|one|two|three|four|five|six|seven|eight|nine)\\s+hundred(?:\\s+(?:and\\s+)?"
                 f"(?:{TENS}|{_alt([k for k, v in w['number'].items() if float(v) < 20])}))?")
-    NUMW = ("(?i:(?P<num>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|" + HUNDREDS + "|" + TENS +
-            "|a couple of|a few|couple of|" +
-            _alt([k for k in (*w["number"], *w["vague"]) if k not in ("half",)]) + "))")
+    SMALL = _alt([k for k, v in w["number"].items() if k not in ("a", "an", "half")
+                  and float(v) < 100])
+    # "two thousand", "two thousand five hundred": one number
+    THOUSANDS = (f"(?:{HUNDREDS}|{TENS}|{SMALL})\\s+thousand(?:\\s+(?:and\\s+)?"
+                 f"(?:{HUNDREDS}|{TENS}|{SMALL}))?")
+
+    def num(name: str = "num", vague: bool = True) -> str:
+        words_ = [k for k in (*w["number"], *(w["vague"] if vague else ()))
+                  if k not in ("half",) and (vague or k not in ("a", "an"))]
+        return (f"(?i:(?P<{name}>\\d{{1,3}}(?:,\\d{{3}})+|\\d+(?:\\.\\d+)?|" + THOUSANDS + "|" +
+                HUNDREDS + "|" + TENS + ("|a couple of|a few|couple of|" if vague else "|") +
+                _alt(words_) + "))")
+
+    NUMW = num()
+    DMOD = ("(?i:(?P<dmod>" + _alt([k for k, v in w["mod"].items()
+                                     if v not in ("START", "MID", "END")]) +
+            ")\\s+(?!the\\b))")
+    ORDINAL = f"(?P<cent>\\d{{1,2}}(?:st|nd|rd|th)|(?i:{_alt(list(w['ordinal']))}))"
     MOD = "(?i:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)" \
           "[- ]?\\s*)"
     REL = "(?i:(?P<rel>this|last|next|coming|the coming|past|the past|previous|the previous|" \
@@ -333,7 +443,12 @@ def rules() -> tuple[Rule, ...]:
         if anchor is None:
             return None, _mod(m["mod"])
         rel = (m["rel"] or "").lower()
-        y = anchor.year + {"last": -1, "next": 1}.get(rel, 0)
+        if rel in ("last", "next"):
+            y = anchor.year + {"last": -1, "next": 1}[rel]
+        elif rel:
+            y = anchor.year
+        else:
+            y = _season_year(code, anchor, tense)
         return f"{y}-{code}", _mod(m["mod"])
 
     def day_word(m, anchor, tense):
@@ -359,8 +474,7 @@ def rules() -> tuple[Rule, ...]:
 
     def relative_period(m, anchor, tense):
         rel = (m["rel"] or "").lower()
-        unit = m["unit"].lower().rstrip("s")
-        unit = {"centurie": "century"}.get(unit, unit)
+        unit = _unit(m["unit"])
         mod = _mod(m["mod"])
         if rel in ("the past", "past", "the previous", "the coming", "the following"):
             return _duration(1, unit), mod  # "the past week" is a stretch of time
@@ -371,49 +485,104 @@ def rules() -> tuple[Rule, ...]:
 
     def ago(m, anchor, tense):
         n = _number(m["num"])
-        unit = m["unit"].lower().rstrip("s")
-        unit = {"centurie": "century"}.get(unit, unit)
+        unit = _unit(m["unit"])
         if anchor is None or n is None:
             return None, None
         if n == "X":
             return {"ago": "PAST_REF", "earlier": "PAST_REF"}.get(
                 m["dir"].lower(), "FUTURE_REF"), None
         sign = -1 if m["dir"].lower() in ("ago", "earlier") else 1
-        return _shift(anchor, sign * int(n), unit), None
+        return _shift(anchor, sign * int(n), unit), _mod(m["dmod"])
 
     def duration(m, anchor, tense):
-        plural = m["unit"].lower().endswith("s") or m["unit"].lower() == "centuries"
-        if not m["num"] and not m["qual"] and not plural:
-            return None  # "day", "the second": not a stretch of time without a count
+        unit = _unit(m["unit"])
+        plural = m["unit"].lower() != unit
+        if not m["num"] and not m["qual"] and not plural and (
+                not m["art"] or unit in words()["bare_unit"]):
+            return None  # "day", "the second", "a second term": no stretch of time
+        if not m["num"] and plural and unit in words()["bare_plural"]:
+            return None  # "quarters" alone are lodgings
         n = _number(m["num"]) if m["num"] else ("X" if plural else 1)
         if m["num"] and YEAR_NUMBER.fullmatch(m["num"]):
             return None  # "the 1988 quarter": a year, not a count of quarters
-        unit = m["unit"].lower().rstrip("s")
-        unit = {"centurie": "century"}.get(unit, unit)
         if n is None or unit not in words()["unit"]:
             return None
         if (m["qual"] or "").lower() == "full" and unit == "year" and not m["num"] and anchor:
             return str(anchor.year), None  # "results for the full year": this (fiscal) year
-        return _duration(n, unit), None
+        if m["half"] and not isinstance(n, str):
+            return _half_duration(n, unit), _mod(m["dmod"])
+        return _duration(n, unit), _mod(m["dmod"])
 
     def range_duration(m, anchor, tense):
         n = _number(m["num2"])
-        unit = m["unit"].lower().rstrip("s")
+        unit = _unit(m["unit"])
         if n is None or unit not in words()["unit"]:
             return None
         return _duration(n, unit), None
 
+    def number_range(m, anchor, tense):
+        """"between 12 and 18 months", "two to six days ago": each number its own time."""
+        unit = _unit(m["unit"])
+        low, high = _number(m["low"]), _number(m["num"])
+        if not isinstance(low, float) or not isinstance(high, float) or low >= high:
+            return None
+        if m["dir"]:
+            if anchor is None:
+                values: list[str | None] = [None, None]
+            else:
+                sign = -1 if m["dir"].lower() in ("ago", "earlier") else 1
+                values = [_shift(anchor, sign * int(n), unit) for n in (low, high)]
+        else:
+            values = [_duration(n, unit) for n in (low, high)]
+        return [(m.start("low"), m.end("low"), values[0], None),
+                (m.start("num"), m.end(), values[1], None)]
+
+    def compound_duration(m, anchor, tense):
+        n1, n2 = _number(m["num"]), _number(m["num2"])
+        if not isinstance(n1, float) or not isinstance(n2, float) or n1 != int(n1) or \
+                n2 != int(n2):
+            return None
+        value = _compound_duration([(n1, _unit(m["unit"])), (n2, _unit(m["unit2"]))])
+        return (value, _mod(m["dmod"])) if value else None
+
+    def clock_duration(m, anchor, tense):
+        hours, minutes = int(m["h"]), int(m["min"])
+        return f"PT{hours}H" + (f"{minutes}M" if minutes else ""), _mod(m["dmod"])
+
+    def year_range(m, anchor, tense):
+        """"2009-2010", "1957-58": both years, each its own time."""
+        first = int(m["y1"])
+        last = _two_digit_end(first, m["y2"])
+        if not first < last <= first + 100 or last > 2099:
+            return None
+        return [(m.start("y1"), m.end("y1"), str(first), None),
+                (m.start("y2"), m.end("y2"), str(last), None)]
+
+    def century(m, anchor, tense):
+        word = m["cent"].lower()
+        n = int(word[:-2]) if word[:1].isdigit() else int(words()["ordinal"][word])
+        if not 1 <= n <= 21:
+            return None
+        return ("BC" if m["bc"] else "") + f"{n - 1:02d}", _mod(m["mod"])
+
     def plural_units(m, anchor, tense):
-        unit = m["unit"].lower().rstrip("s")
-        unit = {"centurie": "century"}.get(unit, unit)
+        unit = _unit(m["unit"])
         return (_duration("X", unit), None) if unit in words()["unit"] else None
 
     def every(m, anchor, tense):
         if m["wd"]:
             return f"XXXX-WXX-{words()['weekday'][m['wd'].lower()]}", None
-        unit = m["unit"].lower().rstrip("s")
-        n = _number(m["num"]) if m["num"] else 1
+        if m["dp"]:
+            return f"XXXX-XX-XX{_daypart(m['dp'])}", None
+        if m["season"]:
+            return f"XXXX-{words()['season'][m['season'].lower()]}", None
+        unit = _unit(m["unit"])
+        n = _number(m["num"]) if m["num"] else (2 if m["other"] else 1)
         return (_duration(n, unit) if unit in words()["unit"] and n is not None else None), None
+
+    def frequency(m, anchor, tense):
+        unit = _unit(m["unit"])
+        return (_duration(1, unit), None) if unit in words()["unit"] else None
 
     def set_word(m, anchor, tense):
         return words()["set"][m["set"].lower()], None
@@ -513,14 +682,31 @@ def rules() -> tuple[Rule, ...]:
          f"(?:fiscal\\s+)?){UNIT}", relative_period, True),
         ("year_ago", f"{B}(?i:(?:the\\s+)?year-(?:ago|earlier)(?:\\s+(?:quarter|period))?)"
          "(?![\\w])", year_ago, True),
-        ("ago", f"{B}{NUMW}[- ]{UNIT}\\s+(?i:(?P<dir>ago|earlier|later|from now|hence))"
+        ("ago", f"{B}{DMOD}?{NUMW}[- ]{UNIT}(?i:\\s+or\\s+so)?\\s+"
+         "(?i:(?P<dir>ago|earlier|later|from now|hence))"
          "(?![\\w])", ago, True),
         ("range_duration", f"{B}(?i:(?:a|an|one)\\s+){UNIT}\\s+(?i:or)\\s+"
          "(?i:(?P<num2>two|three|four|five|six|\\d+))(?![\\w])", range_duration, False),
-        ("duration", f"{B}(?i:(?:the\\s+|a\\s+|an\\s+)?(?:(?P<qual>past|last|next|coming|first|"
-         "previous|following|final|latest|entire|full)\\s+)?)"
-         f"(?:{NUMW}[- ])?{UNIT}(?![\\w-]*old)", duration, False),
-        ("every", f"{B}(?i:(?:every|each)\\s+)(?:{WD}|(?:{NUMW}\\s+)?{UNIT})", every, False),
+        ("duration", f"{B}{DMOD}?(?i:(?:the\\s+|(?P<art>a|an)\\s+)?(?:(?P<qual>past|last|next|"
+         "coming|first|previous|following|final|latest|entire|full|additional|extra)\\s+)?)"
+         f"(?:{NUMW}[- ](?i:(?:more|additional|further|extra|trading|business|working|"
+         f"calendar)\\s+)?)?{UNIT}"
+         "(?P<half>(?i:\\s+and\\s+a\\s+half))?(?![\\w-]*old)", duration, False),
+        ("number_range", f"{B}{num('low', vague=False)}\\s*(?:-|–|(?i:to|and|or))\\s*"
+         f"{num(vague=False)}[- ]{UNIT}(?:\\s+(?i:(?P<dir>ago|earlier|later|from now)))?"
+         "(?![\\w-]*old)", number_range, False),
+        ("compound_duration", f"{B}{DMOD}?{NUMW}[- ]{UNIT}(?:,\\s*|\\s+(?i:and)\\s+)"
+         f"{num('num2')}[- ]{unit('unit2')}", compound_duration, False),
+        ("clock_duration", f"{B}{DMOD}?(?P<h>\\d{{1,2}}):(?P<min>[0-5]\\d)\\s*"
+         "(?i:hours?|hrs?)(?![\\w])", clock_duration, False),
+        ("year_range", f"{B}(?P<y1>(?:1[89]|20)\\d\\d)\\s*[-–]\\s*(?P<y2>(?:1[89]|20)?\\d\\d)"
+         "(?![\\w-])", year_range, False),
+        ("century", f"{B}(?i:the\\s+)?{MOD}?{ORDINAL}[- ](?i:century)"
+         "(?P<bc>\\s+(?:BC|B\\.C\\.|BCE))?(?![\\w-])", century, False),
+        ("every", f"{B}(?i:(?:every|each)\\s+(?P<other>other\\s+)?)"
+         f"(?:{WD}|{DP}|{SEASON}|(?:{NUMW}\\s+)?{UNIT})", every, False),
+        ("frequency", f"{B}(?i:(?:once|twice|thrice|{num('times', vague=False)}\\s+times)\\s+"
+         f"(?:a|an|per|each|every)\\s+){UNIT}", frequency, False),
         ("set_word", f"{B}{SETW}(?![\\w])", set_word, False),
         ("plural_units", f"{B}(?i:(?P<recent>recent\\s+)?)(?i:(?P<unit>days|weeks|months|years|"
          "decades|hours))(?![\\w])", plural_units, False),
@@ -564,21 +750,35 @@ def find_matches(text: str) -> list[Match]:
 
 
 def resolve(match: Match, anchor: date | None, tense: str | None = None) -> TimeHit | None:
-    """The value of one match; relative values are null without an anchor."""
+    """The value of one match (the first time it names); relative values are null without
+    an anchor."""
+    hits = resolve_all(match, anchor, tense)
+    return hits[0] if hits else None
+
+
+DURATION_RULES = frozenset({"duration", "plural_units", "number_range", "compound_duration",
+                            "clock_duration"})
+
+
+def resolve_all(match: Match, anchor: date | None, tense: str | None = None) -> list[TimeHit]:
+    """Every time one match names: one, or each end of a range."""
     result = match.rule.resolve(match.match, anchor, tense)
     if result is None:
-        return None
-    value, mod = result
-    if value is not None and DAY_VALUE.match(value) and not _is_day(value[:10]):
-        return None  # "Feb. 30", "Feb. 29, 2023", "2024-13-01": no such day, so no date
-    relative = match.rule.relative or (value is not None and value.endswith("_REF"))
-    if match.rule.name in SET_RULES:
-        kind = "set"
-    else:
-        kind = _kind(value, "duration" if match.rule.name in ("duration", "plural_units")
-                     else "date")
-    return TimeHit(match.start, match.end, value, kind,
-                   anchor.isoformat() if (anchor and relative and value) else None, mod)
+        return []
+    pieces = result if isinstance(result, list) else [(match.start, match.end, *result)]
+    hits = []
+    for start, end, value, mod in pieces:
+        if value is not None and DAY_VALUE.match(value) and not _is_day(value[:10]):
+            continue  # "Feb. 30", "Feb. 29, 2023", "2024-13-01": no such day, so no date
+        relative = match.rule.relative or (value is not None and value.endswith("_REF"))
+        if match.rule.name in SET_RULES:
+            kind = "set"
+        else:
+            kind = _kind(value, "duration" if match.rule.name in DURATION_RULES else "date")
+        hits.append(TimeHit(start, end, value, kind,
+                            anchor.isoformat() if (anchor and relative and value) else None,
+                            mod))
+    return hits
 
 
 def _is_day(value: str) -> bool:
@@ -643,14 +843,24 @@ def _year_is_date(doc: Doc, match: Match) -> bool:
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
     if span is None:
         return False
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and (after.like_num or after.tag_ == "NNS"):
+    if not _not_a_count(doc, match):
         return False  # a count of plural things
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in FIGURE_PREPOSITIONS:
+        return False  # a figure: "the index closed at 1990"
     if span[0].ent_type_ == "DATE" and all(
             t.ent_type_ == "DATE" and t.ent_iob_ == "I" for t in span[1:]):
         return True  # inside one DATE entity
-    before = doc[span.start - 1] if span.start > 0 else None
     return before is not None and before.lower_ in PREPOSITIONS_BEFORE_YEAR
+
+
+def _not_a_count(doc: Doc, match: Match) -> bool:
+    """Whether the number is not followed by what it counts ("2000 troops")."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is None or not (after.like_num or after.tag_ == "NNS")
 
 
 def find_times(doc: Doc, published: date | None) -> list[TimeHit]:
@@ -664,27 +874,25 @@ def find_times(doc: Doc, published: date | None) -> list[TimeHit]:
         if not _plausible(doc, text, match):
             continue
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
-        hit = resolve(match, published, _tense(span) if span is not None else None)
-        if hit is None:
-            continue
         name = match.rule.name
-        if name == "the_period" and match.match["unit"].lower() == "year" and \
-                _point_preposition_before(text, match.start) and published is not None:
-            hit = TimeHit(hit.start, hit.end, str(published.year), "year",
-                          published.isoformat(), hit.mod)  # "earlier in the year"
-        if name in ANAPHORIC_RULES:
-            hit = _refer_back(hit, match, quarter, day)
-        elif hit.value and QUARTER_VALUE.fullmatch(hit.value):
-            quarter = hit.value
-        if hit.value and DAY_VALUE.match(hit.value) and name not in ANAPHORIC_RULES:
-            day = date.fromisoformat(hit.value[:10])
-        if name in DAY_RULES and previous_rule in CLOCK_RULES and hits and \
-                CLOCK_JOIN.fullmatch(text[hits[-1].end:hit.start]) and hit.value:
-            clock = hits.pop()  # "9 a.m. Tuesday", "5 p.m. EST Nov. 9": one time
-            hit = TimeHit(clock.start, hit.end, hit.value[:10] + (clock.value or "")[10:],
-                          "time", hit.anchor or clock.anchor)
-        hits.append(hit)
-        previous_rule = name
+        for hit in resolve_all(match, published, _tense(span) if span is not None else None):
+            if name == "the_period" and match.match["unit"].lower() == "year" and \
+                    _point_preposition_before(text, match.start) and published is not None:
+                hit = TimeHit(hit.start, hit.end, str(published.year), "year",
+                              published.isoformat(), hit.mod)  # "earlier in the year"
+            if name in ANAPHORIC_RULES:
+                hit = _refer_back(hit, match, quarter, day)
+            elif hit.value and QUARTER_VALUE.fullmatch(hit.value):
+                quarter = hit.value
+            if hit.value and DAY_VALUE.match(hit.value) and name not in ANAPHORIC_RULES:
+                day = date.fromisoformat(hit.value[:10])
+            if name in DAY_RULES and previous_rule in CLOCK_RULES and hits and \
+                    CLOCK_JOIN.fullmatch(text[hits[-1].end:hit.start]) and hit.value:
+                clock = hits.pop()  # "9 a.m. Tuesday", "5 p.m. EST Nov. 9": one time
+                hit = TimeHit(clock.start, hit.end, hit.value[:10] + (clock.value or "")[10:],
+                              "time", hit.anchor or clock.anchor)
+            hits.append(hit)
+            previous_rule = name
     return hits
 
 
@@ -701,7 +909,7 @@ def _refer_back(hit: TimeHit, match: Match, quarter: str | None, day: date | Non
     a year before; in a narrative "two days later" counts from the last day mentioned."""
     name = match.rule.name
     groups = match.match.groupdict()
-    unit = (groups.get("unit") or "").lower().rstrip("s")
+    unit = _unit(groups.get("unit") or "")
     direction = (groups.get("dir") or "").lower()
     value = hit.value
     if quarter is not None:
@@ -720,11 +928,38 @@ def _refer_back(hit: TimeHit, match: Match, quarter: str | None, day: date | Non
     return TimeHit(hit.start, hit.end, value, hit.kind, hit.anchor, hit.mod)
 
 
+@cache
+def _after_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What follows a duration that makes it an age ("six months old") or a distance
+    ("a five-minute walk")."""
+    w = words()
+    return (re.compile(f"\\s+(?:{_alt(list(w['age_word']))})(?![\\w])", re.IGNORECASE),
+            re.compile(f"\\s+(?:{_alt(list(w['measure_noun']))})s?(?![\\w])", re.IGNORECASE))
+
+
+FRACTION = re.compile(r"\w-(?i:quarters?)$")
+MEASURED_RULES = frozenset({"duration", "number_range", "compound_duration", "plural_units"})
+
+
 def _plausible(doc: Doc, text: str, match: Match) -> bool:
     """Context checks for words that are times only in some uses."""
     name = match.rule.name
     if name == "year" and not match.match["mod"]:
         return _year_is_date(doc, match)
+    if name in MEASURED_RULES:
+        age, measure = _after_patterns()
+        if age.match(text, match.end):
+            return False  # an age: "six months old", "52 years of age"
+        unit = match.match["unit"]
+        if measure.match(text, match.end) and unit.lower() == _unit(unit):
+            return False  # a distance: "a five-minute walk", "a two-hour drive"
+        if FRACTION.search(match.match[0]) and text.startswith(" of ", match.end):
+            return False  # a share: "three-quarters of its food"
+    if name == "year_range":
+        return _not_a_count(doc, match)
+    if name == "set_word":
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        return span is None or span.root.dep_ != "amod"  # "quarterly dividend": a kind
     if name == "season" and not (match.match["rel"] or match.match["mod"]
                                  or match.match["year"]):
         before = text[max(0, match.start - 30):match.start].split()
