@@ -20,6 +20,8 @@ from wirewatch.store.schema import (
     claims,
     event_links,
     failures,
+    feed_entries,
+    feeds,
     lsh_bands,
     merged_events,
     metadata,
@@ -30,7 +32,8 @@ from wirewatch.store.schema import (
 # Columns left out of the comparison: when a row was written, and its generated id.
 VOLATILE = {"articles": {"ingested_at"}, "failures": {"id", "at"},
             "article_links": {"linked_at"}, "stories": {"id"}, "merged_events": {"id"},
-            "claims": {"id"}}
+            "claims": {"id"}, "feeds": {"checked_at", "next_at"},
+            "feed_entries": {"seen_at"}}
 
 Contents = dict[str, list[tuple[Any, ...]]]
 
@@ -65,8 +68,8 @@ def ledger_contents(db: str) -> Contents:
         with engine.connect() as conn:
             known = {t.name for t in metadata.sorted_tables}
             handled = {"articles", "failures", "article_links", "lsh_bands", "stories",
-                       "story_keys", "merged_events", "event_links", "claims",
-                       *annotation_tables}
+                       "story_keys", "merged_events", "event_links", "claims", "feeds",
+                       "feed_entries", *annotation_tables}
             assert known == handled, f"tables not compared: {sorted(known - handled)}"
             members: dict[int, list[str]] = {}
             for row in conn.execute(select(article_links.c.story_id, article_links.c.article_id)):
@@ -94,6 +97,8 @@ def ledger_contents(db: str) -> Contents:
                                         key=_key),
                 "event_links": _rows(conn, event_links, {"merged_id": merged}),
                 "claims": _rows(conn, claims, {"merged_id": merged}),
+                "feeds": _rows(conn, feeds),
+                "feed_entries": _rows(conn, feed_entries),
             }
             if conn.dialect.name == "sqlite" and "articles_fts" in inspect(conn).get_table_names():
                 contents["articles_fts"] = sorted(
