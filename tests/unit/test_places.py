@@ -109,3 +109,39 @@ def test_a_town_after_a_preposition_of_place_is_a_place():
     hits = places_after_prepositions([EntityHit(roswell, "PERSON", None),
                                       EntityHit(lindsay, "PERSON", None)])
     assert [h.label for h in hits] == ["GPE", "PERSON"]
+
+
+def test_an_all_caps_dateline_is_a_place():
+    doc = wirewatch.extract("KYIV, Ukraine (AP) — Drones hit a refinery overnight.",
+                            published="2024-10-30")
+    placed = {p.text: p for p in doc.places}
+    assert (placed["KYIV"].name, placed["KYIV"].country, placed["KYIV"].feature) == (
+        "Kyiv", "UKR", "city")
+    doc = wirewatch.extract("VANCOUVER, B.C. -- The port reopened.", published="2024-10-30")
+    assert [(p.text, p.country) for p in doc.places][:1] == [("VANCOUVER", "CAN")]
+
+
+def test_a_word_in_capitals_the_gazetteer_lacks_is_no_dateline():
+    doc = wirewatch.extract("BREAKING NEWS -- The port reopened.", published="2024-10-30")
+    assert all(p.text != "BREAKING NEWS" for p in doc.places)
+
+
+def test_demonyms_are_places_of_their_country():
+    doc = wirewatch.extract("Japanese officials met North Korean envoys and Democrats.",
+                            published="2024-10-30")
+    found = [(p.text, p.name, p.country, p.feature) for p in doc.places]
+    assert ("Japanese", "Japan", "JPN", "demonym") in found
+    assert ("North Korean", "North Korea", "PRK", "demonym") in found
+    assert all(p.text != "Democrats" for p in doc.places)
+
+
+def test_demonyms_follow_the_toponyms():
+    doc = wirewatch.extract("Russian forces shelled Kharkiv.", published="2024-10-30")
+    assert [p.feature for p in doc.places] == ["city", "demonym"]
+
+
+def test_abbreviations_and_former_names():
+    assert resolve_place("B.C.").name == "British Columbia"
+    assert resolve_place("BC").country == "CAN"
+    assert resolve_place("the Soviet Union").country == "RUS"
+    assert resolve_place("Czechoslovakia").country == "CZE"

@@ -93,6 +93,9 @@ def build(path: Path) -> None:
                 keys.setdefault(fold(other), 0)
         names.extend((key, pid, primary) for key, primary in keys.items() if key)
 
+    aliases: dict[tuple[str, str], list[str]] = {}
+    for row in bundled_table("place_aliases.tsv"):
+        aliases.setdefault((row["country"], row["admin1"]), []).append(row["alias"])
     countries = {c["iso3"]: c for c in gc.get_countries().values()}
     for row in bundled_table("countries.tsv"):
         info = countries.get(row["code"], {})
@@ -100,7 +103,8 @@ def build(path: Path) -> None:
         # a demonym places its country ("Russian officials"), as geoparsing corpora annotate
         add((info.get("geonameid"), row["name"], _float(row["lat"]), _float(row["lon"]),
              row["code"], None, "country", info.get("population", 0), 0),
-            row["name"], [*row["names"].split("|"), *demonyms, *(d + "s" for d in demonyms)])
+            row["name"], [*row["names"].split("|"), *aliases.get((row["alpha2"], ""), []),
+                          *demonyms, *(d + "s" for d in demonyms)])
     peoples: dict[str, list[str]] = {}
     for row in bundled_table("continent_demonyms.tsv"):
         peoples.setdefault(row["continent"], []).extend((row["demonym"], row["demonym"] + "s"))
@@ -110,9 +114,6 @@ def build(path: Path) -> None:
              int(continent.get("population") or 0), 0),
             continent["name"], peoples.get(continent["name"], []))
     states = {s["code"]: s["geonameid"] for s in gc.get_us_states().values()}
-    aliases: dict[tuple[str, str], list[str]] = {}
-    for row in bundled_table("place_aliases.tsv"):
-        aliases.setdefault((row["country"], row["admin1"]), []).append(row["alias"])
     for row in bundled_table("region_demonyms.tsv"):  # "Ohioans" places Ohio
         aliases.setdefault((row["country"], row["admin1"]), []).extend(
             (row["demonym"], row["demonym"] + "s"))

@@ -23,6 +23,11 @@ from .gazetteer import Candidate, Gazetteer, open_gazetteer
 from .spans import doc_text
 
 TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DEMONYM_LABELS = frozenset({"NORP"})  # "Russian forces", "Japanese officials"
+# A dateline opens a report with its place in capitals: "KYIV, Ukraine (AP) —",
+# "VANCOUVER, B.C. --", "MOSCOW, Oct. 3 (Reuters) -".
+_DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z'’.-]*(?:[ ][A-Z][A-Z'’.-]*){0,3})"
+                       r"(?=\s*(?:,|\(|—|–|--|-\s))")
 FEATURE_PRIOR = {"country": 3.0, "adm1": 1.5, "region": 0.5, "city": 0.0}
 POPULATION = 1.0  # weight of log10(population)
 CONTEXT_COUNTRY = 4.0
@@ -215,23 +220,55 @@ def _town(name: str) -> bool:
                for c in open_gazetteer().lookup(name))
 
 
+def dateline_span(text: str, entities: Sequence[EntityHit]) -> tuple[int, int] | None:
+    """The place of an ALL-CAPS dateline that no toponym entity covers, when the gazetteer
+    knows it: "KYIV, Ukraine (AP) —" though the model read no place there, or read
+    "VANCOUVER" as an organisation."""
+    m = _DATELINE.match(text)
+    if m is None or len(m["name"].strip(".")) < 3:
+        return None
+    start, end = m.span("name")
+    if any(h.label in TOPONYM_LABELS and h.span.start_char < end and start < h.span.end_char
+           for h in entities):
+        return None
+    if not any(c.feature in ("city", "adm1", "country") and c.primary
+               for c in open_gazetteer().lookup(m["name"])):
+        return None
+    return start, end
+
+
+def demonym_place(name: str) -> Candidate | None:
+    """The country or region a demonym or place adjective names ("Russian", "Ohioans"),
+    or None for a word the gazetteer holds only as a place's own name."""
+    found = [c for c in open_gazetteer().lookup(clean_name(name))
+             if not c.primary and c.feature in ("country", "adm1", "region")]
+    return max(found, key=lambda c: (c.feature == "country", c.population), default=None)
+
+
 def find_places(doc: Doc, entities: Iterable[EntityHit], home_country: str | None
                 ) -> list[PlaceHit]:
-    """Toponyms among the entities, resolved together; unresolved ones keep their span."""
-    spans = [h for h in entities if h.label in TOPONYM_LABELS]
+    """Toponyms among the entities, resolved together; unresolved ones keep their span; an
+    ALL-CAPS dateline's place; demonyms and place adjectives as places of feature
+    ``demonym`` at their country or region."""
+    entities = list(entities)
     text = doc_text(doc)
-    offsets = [(h.span.start_char, h.span.end_char) for h in spans]
+    offsets = [(h.span.start_char, h.span.end_char) for h in entities
+               if h.label in TOPONYM_LABELS]
+    actors = [h.actor for h in entities if h.label in TOPONYM_LABELS]
+    if (dateline := dateline_span(text, entities)) is not None:
+        offsets.insert(0, dateline)
+        actors.insert(0, None)
     resolved = resolve_all([text[s:e] for s, e in offsets], home_country,
-                           qualifiers=qualified_by(offsets, text)) if spans else []
+                           qualifiers=qualified_by(offsets, text)) if offsets else []
     hits = []
-    for hit, candidate in zip(spans, resolved, strict=True):
-        start, end = hit.span.start_char, hit.span.end_char
+    for (start, end), actor, candidate in zip(offsets, actors, resolved, strict=True):
+        name_end = end
         part = _PART_OF.match(text[end:end + 60])
-        country_code, _ = split_code(hit.actor) if hit.actor else (None, None)
+        country_code, _ = split_code(actor) if actor else (None, None)
         if part and (candidate is None or candidate.feature == "country"):
             # "Russia's western region": in Russia, not a city or a neighbour
             end += part.end()
-            name = f"{part['dir'].lower()} {text[start:hit.span.end_char]}"
+            name = f"{part['dir'].lower()} {text[start:name_end]}"
             hits.append(PlaceHit(start, end, name,
                                  candidate.country if candidate else country_code,
                                  candidate.lat if candidate else None,
@@ -241,6 +278,11 @@ def find_places(doc: Doc, entities: Iterable[EntityHit], home_country: str | Non
         else:
             hits.append(PlaceHit(start, end, candidate.name, candidate.country, candidate.lat,
                                  candidate.lon, candidate.geonameid, candidate.feature))
+    # demonyms follow the toponyms, so that what indexes the toponyms keeps its indexes
+    hits += [PlaceHit(hit.span.start_char, hit.span.end_char, place.name, place.country,
+                      place.lat, place.lon, place.geonameid, "demonym")
+             for hit in entities
+             if hit.label in DEMONYM_LABELS and (place := demonym_place(hit.span.text))]
     return hits
 
 
