@@ -145,3 +145,26 @@ def test_abbreviations_and_former_names():
     assert resolve_place("BC").country == "CAN"
     assert resolve_place("the Soviet Union").country == "RUS"
     assert resolve_place("Czechoslovakia").country == "CZE"
+
+
+def test_the_places_evaluation_reads_feature_classes_and_types(tmp_path):
+    from wirewatch.evaluate.places import _breakdown, feature_class, read_geo_corpus
+
+    assert [feature_class(c, f) for c, f in [("A", "PCLI"), ("A", "ADM1"), ("P", "PPL"),
+                                             ("H", "STM"), ("S", "AIRP"), (None, None)]] == [
+        "country", "region", "city", "physical", "facility", None]
+    xml = tmp_path / "lgl.xml"
+    xml.write_text(
+        "<articles><article><text>Rain on the Nile near Cairo.</text><toponyms>"
+        "<toponym><start>12</start><end>16</end><phrase>Nile</phrase><gaztag geonameid='1'>"
+        "<fclass>H</fclass><fcode>STM</fcode><lat>27</lat><lon>31</lon></gaztag></toponym>"
+        "<toponym><start>22</start><end>27</end><phrase>Cairo</phrase><gaztag geonameid='2'>"
+        "<fclass>P</fclass><fcode>PPLC</fcode><lat>30</lat><lon>31.2</lon></gaztag></toponym>"
+        "</toponyms></article></articles>", encoding="utf-8")
+    (article,) = read_geo_corpus(xml)
+    assert [t.feature_class for t in article.toponyms] == ["physical", "city"]
+    table = _breakdown([("city", None, True, True), ("city", None, True, False),
+                        ("physical", None, False, False)], 0)
+    assert table == {"city": {"toponyms": 2, "acc_161km": 1.0, "end_to_end_acc_161km": 0.5},
+                     "physical": {"toponyms": 1, "acc_161km": 0.0,
+                                  "end_to_end_acc_161km": 0.0}}
