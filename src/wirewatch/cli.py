@@ -71,6 +71,8 @@ TitleOption = Annotated[str | None, typer.Option(
     "--title", help="Headline of articles whose file gives none")]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
 LimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this many rows")]
+WideOption = Annotated[bool, typer.Option(
+    "--wide", help="In a table, every field (by default the columns that fit 100 characters)")]
 CountryOption = Annotated[str | None, typer.Option(
     "--country", help="Only this country (alpha-3, any case)")]
 PathsArgument = Annotated[list[Path], typer.Argument(
@@ -300,6 +302,7 @@ def articles(
     db: DbOption = None,
     format: FormatOption = Format.table,
     limit: LimitOption = 100,
+    wide: WideOption = False,
 ) -> None:
     """List stored articles, newest publication first, with how many entities, actors and
     events each holds."""
@@ -307,7 +310,7 @@ def articles(
 
     with _ledger(db) as store:
         rows = list_articles(store, ArticleFilters(search, source), PageRequest(limit)).items
-    _emit(rows, format, "articles", TABLE_COLUMNS["articles"])
+    _emit(rows, format, "articles", "articles", wide)
 
 
 @app.command()
@@ -316,13 +319,14 @@ def actors(
     db: DbOption = None,
     format: FormatOption = Format.table,
     limit: LimitOption = 100,
+    wide: WideOption = False,
 ) -> None:
     """List actors by the number of articles, then mentions, that name them."""
     from .store.read import ActorFilters, PageRequest, list_actors
 
     with _ledger(db) as store:
         rows = list_actors(store, ActorFilters(country), PageRequest(limit)).items
-    _emit(rows, format, "actors")
+    _emit(rows, format, "actors", "actors", wide)
 
 
 @app.command()
@@ -331,13 +335,14 @@ def places(
     db: DbOption = None,
     format: FormatOption = Format.table,
     limit: LimitOption = 100,
+    wide: WideOption = False,
 ) -> None:
     """List resolved places across articles, with their country and coordinates."""
     from .store.read import PageRequest, PlaceFilters, list_places
 
     with _ledger(db) as store:
         rows = list_places(store, PlaceFilters(country), PageRequest(limit)).items
-    _emit(rows, format, "places", TABLE_COLUMNS["places"])
+    _emit(rows, format, "places", "places", wide)
 
 
 EventType = StrEnum("EventType", {t: t for t in EVENT_TYPES})
@@ -402,6 +407,7 @@ def events(
     db: DbOption = None,
     format: FormatOption = Format.table,
     limit: LimitOption = 100,
+    wide: WideOption = False,
 ) -> None:
     """List stored events (who did what to whom, when, how sure), oldest day first.
 
@@ -424,7 +430,7 @@ def events(
     listing = list_merged_events if merged else list_events
     with _ledger(db) as store:
         rows = listing(store, filters, PageRequest(limit)).items
-    _emit(rows, format, "events", TABLE_COLUMNS["merged" if merged else "events"])
+    _emit(rows, format, "events", "merged" if merged else "events", wide)
 
 
 @app.command()
@@ -438,6 +444,7 @@ def statements(
     db: DbOption = None,
     format: FormatOption = Format.table,
     limit: LimitOption = 100,
+    wide: WideOption = False,
 ) -> None:
     """List stored statements (who said what, how directly, through whom), newest article
     first.
@@ -449,7 +456,7 @@ def statements(
     with _ledger(db) as store:
         rows = list_statements(store, StatementFilters(speaker, anonymous),
                                PageRequest(limit)).items
-    _emit(rows, format, "statements", TABLE_COLUMNS["statements"])
+    _emit(rows, format, "statements", "statements", wide)
 
 
 @app.command()
@@ -476,13 +483,13 @@ def link(db: DbOption = None) -> None:
 
 @app.command()
 def stories(db: DbOption = None, format: FormatOption = Format.table,
-            limit: LimitOption = 100) -> None:
+            limit: LimitOption = 100, wide: WideOption = False) -> None:
     """List stories (articles about one developing story), most recently active first."""
     from .store.read import PageRequest, list_stories
 
     with _ledger(db) as store:
         rows = list_stories(store, PageRequest(limit)).items
-    _emit(rows, format, "stories")
+    _emit(rows, format, "stories", "stories", wide)
 
 
 @app.command()
@@ -495,6 +502,7 @@ def claims(
     db: DbOption = None,
     format: FormatOption = Format.table,
     limit: LimitOption = 100,
+    wide: WideOption = False,
 ) -> None:
     """Figure series: each merged event's figures in publication order, with their sources
     and the figures they conflict with.
@@ -506,7 +514,7 @@ def claims(
 
     with _ledger(db) as store:
         rows = list_claims(store, ClaimFilters(actor, unit), PageRequest(limit)).items
-    _emit(rows, format, "claims", TABLE_COLUMNS["claims"])
+    _emit(rows, format, "claims", "claims", wide)
 
 
 class ExportFormat(StrEnum):
@@ -912,33 +920,51 @@ def _show_document(document: Document) -> None:
         out.print(said)
 
 
-# What a terminal table shows of a listing's rows (json, csv and tsv carry every field):
-# no offsets, which only a program following a row back to its words needs.
-TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("id", "published", "source", "title", "entities", "actors", "events"),
-    "events": ("article_id", "date", "type", "mode", "source", "target", "modality",
-               "trigger"),
-    "merged": ("id", "story_id", "type", "mode", "source", "target", "date", "place_country",
-               "mentions", "publishers", "independent", "modality", "contradicted"),
-    "statements": ("article_id", "speaker", "actor", "anonymous", "cue", "content"),
-    "places": ("article_id", "name", "country", "lat", "lon"),
-    "claims": ("event", "type", "source", "target", "place", "published", "bound", "value",
-               "unit", "attributed_to", "article_id", "conflicts_with"),
+# What a terminal table shows of a listing by default, as (field, header): columns whose
+# widest word fits a 100-column terminal beside the others, so that no cell is cut (long texts
+# wrap at spaces). --wide shows every field; json, csv and tsv carry every field.
+TABLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "articles": (("id", "id"), ("published", "published"), ("source", "source"),
+                 ("title", "title"), ("entities", "entities"), ("actors", "actors"),
+                 ("events", "events")),
+    "actors": (("code", "code"), ("name", "name"), ("country", "country"), ("role", "role"),
+               ("articles", "articles"), ("mentions", "mentions")),
+    "events": (("article_id", "article"), ("date", "date"), ("type", "type"),
+               ("source", "source"), ("target", "target"), ("modality", "modality"),
+               ("trigger", "trigger")),
+    "merged": (("id", "id"), ("type", "type"), ("source", "source"), ("target", "target"),
+               ("date", "date"), ("place_country", "place"), ("independent", "sources"),
+               ("modality", "modality")),
+    "statements": (("article_id", "article"), ("speaker", "speaker"), ("actor", "actor"),
+                   ("anonymous", "anonymous"), ("cue", "cue"), ("content", "content")),
+    "places": (("article_id", "article"), ("name", "name"), ("country", "country"),
+               ("lat", "lat"), ("lon", "lon")),
+    "stories": (("id", "id"), ("title", "title"), ("first_published", "first"),
+                ("last_published", "last"), ("articles", "articles"), ("copies", "copies"),
+                ("actors", "actors")),
+    "claims": (("type", "type"), ("source", "source"), ("published", "published"),
+               ("bound", "bound"), ("value", "value"), ("unit", "unit"),
+               ("attributed_to", "reported by"), ("conflicts_with", "conflicts")),
 }
-TABLE_CELL_CHARS = 60
-SHORT_ID_CHARS = 12
+SHORT_ID_CHARS = 8
+"""Article ids in a table: enough to tell them apart, and ``show`` takes them."""
+DAY_FIELDS = frozenset({"published", "first_published", "last_published"})
+ID_FIELDS = frozenset({"id", "article_id", "article"})
 
 
-def _for_terminal(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> list[dict[str, Any]]:
-    """Rows as a terminal table shows them: the listing's columns, short ids, long texts
-    cut."""
+def _for_terminal(rows: list[dict[str, Any]], columns: tuple[tuple[str, str], ...] | None
+                  ) -> list[dict[str, Any]]:
+    """Rows as a terminal table shows them: the listing's columns under their headers (all
+    fields when ``columns`` is None), article ids shortened, publication times as days."""
     def cell(name: str, value: Any) -> Any:
-        if name in ("id", "article_id") and isinstance(value, str):
+        if name in ID_FIELDS and isinstance(value, str) and len(value) == 64:
             return value[:SHORT_ID_CHARS]
-        if isinstance(value, str) and len(value) > TABLE_CELL_CHARS:
-            return value[:TABLE_CELL_CHARS - 1] + "…"
+        if name in DAY_FIELDS and isinstance(value, str):
+            return value[:10]
         return value
-    return [{name: cell(name, row.get(name)) for name in columns} for row in rows]
+    if columns is None:
+        columns = tuple((name, name) for name in (rows[0] if rows else {}))
+    return [{header: cell(name, row.get(name)) for name, header in columns} for row in rows]
 
 
 def _cell(value: Any) -> Any:
@@ -947,11 +973,11 @@ def _cell(value: Any) -> Any:
 
 
 def _emit(rows: list[dict[str, Any]], format: Format, title: str,
-          table_columns: tuple[str, ...] | None = None) -> None:
-    """Rows as JSON (exactly as the API serves them), CSV, TSV or a terminal table (only
-    ``table_columns``, where given)."""
-    if format is Format.table and table_columns:
-        rows = _for_terminal(rows, table_columns)
+          table: str | None = None, wide: bool = False) -> None:
+    """Rows as JSON (exactly as the API serves them), CSV, TSV or a terminal table (the
+    default columns of listing ``table``, or every field when ``wide``)."""
+    if format is Format.table:
+        rows = _for_terminal(rows, None if wide or table is None else TABLE_COLUMNS[table])
     if format is Format.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
@@ -973,7 +999,9 @@ def _emit(rows: list[dict[str, Any]], format: Format, title: str,
     if not rows:
         out.print(f"no {title}")
         return
-    table = Table(*rows[0].keys(), title=title, title_justify="left")
+    table = Table(title=title, title_justify="left")
+    for header in rows[0]:  # a word wider than its column folds onto the next line, never cut
+        table.add_column(header, overflow="fold")
     for row in rows:
         table.add_row(*("" if v is None else escape(str(v)) for v in row.values()))
     out.print(table)

@@ -116,7 +116,7 @@ def test_claim_rows_lead_back_to_their_figure_as_whole_numbers(capsys, client, l
 
 def test_the_table_keeps_to_what_fits_a_terminal(capsys, ledger):
     out = cli(capsys, "events", "--db", ledger, "--limit", "3")
-    assert "article_id" in out and "trigger_start" not in out
+    assert "article" in out and "trigger_start" not in out
 
 
 def test_a_list_is_one_cell_outside_json(capsys, monkeypatch, ledger):
