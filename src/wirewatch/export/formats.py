@@ -18,7 +18,7 @@ from . import Evidence
 TIME_PRECISION = {"day": 1, "week": 2}
 # ACLED's geo_precision by the kind of place: 1 the town, 2 a part of a region, 3 a region
 # or the country.
-GEO_PRECISION = {"city": 1, "adm1": 3, "region": 3, "country": 3}
+GEO_PRECISION = {"city": 1, "adm1": 3, "region": 3, "country": 3, "demonym": 3}
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 PLAIN_FIELDS = ("article_id", "idx", "date", "day", "type", "mode", "cameo", "source",
                 "source_name", "target", "target_name", "modality", "confidence", "trigger",
