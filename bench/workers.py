@@ -4,7 +4,10 @@ The figure that matters is the speed-up (goal: >= 1.7 with 2 workers on two core
 bare spaCy's own two processes reach about 1.78). Workers are started and their pipelines
 loaded before the timing, by a warm-up chunk. Usage:
 
-    python bench/workers.py [JSONL] [--workers N]
+    python bench/workers.py [JSONL] [--workers N] [--copies N]
+
+--copies repeats the articles, so that the workers' start (loading a pipeline each, a few
+seconds) weighs on the figure as it does on a corpus of real size.
 
 JSONL holds one article a line with a ``text`` field; the default is the MEANTIME plain-text
 export beside the project (see bench/throughput.py).
@@ -27,8 +30,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--copies", type=int, default=1)
     args = parser.parse_args()
-    articles = load_articles(args.data)
+    articles = load_articles(args.data) * args.copies
     settings = Settings()
     list(extract_documents(articles[:2], settings))  # load the pipeline outside the timing
 
