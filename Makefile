@@ -67,6 +67,7 @@ docs: install
 bench: install
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/workers.py
+	$(BIN)/python bench/query.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache mutants

@@ -52,6 +52,8 @@ class Kind:
     name: str
     """One item, as ``show``'s rows and the article page's legend call it."""
     columns: tuple[Column, ...] = ()
+    indexes: tuple[tuple[str, ...], ...] = ()
+    """Indexes over several columns, for the filters that combine them."""
     spans: Callable[[Any], Iterable[tuple[str, int, int]]] | None = None
     """Every span an item claims, named; by default its ``start`` and ``end``."""
     rows: Callable[[Any, str], Iterable[Shown]] | None = None
@@ -175,6 +177,7 @@ CONTRACT: tuple[Kind, ...] = (
                   Column("sentence_end", "int", derive=lambda item: item["sentence"][1]),
                   Column("place_idx", "int", derive=lambda item: item["place"]),
                   Column("quantity_idx", "int", derive=lambda item: item["quantity"])),
+         indexes=(("type", "day"),),  # a type over a range of days, the commonest listing
          spans=lambda ev: (("trigger", *ev.trigger), ("sentence", *ev.sentence)),
          title=lambda ev: f"{ev.type} {ev.modality}", css="trigger",
          mark=lambda ev: ev.trigger),

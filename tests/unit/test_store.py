@@ -307,3 +307,13 @@ def test_full_text_search_on_each_backend(sample_doc, store):
         sample_doc.article.id]
     assert article_page("Zelenskyy submarine").items == []
     assert article_page("Zelensky").items == []  # words, not substrings
+
+
+def test_an_older_database_gains_the_indexes_of_its_listings(db_path):
+    open_store(db_path).close()
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        conn.execute("DROP INDEX ix_events_type_day")
+    open_store(db_path).close()
+    with closing(sqlite3.connect(db_path)) as conn:
+        indexes = {row[1] for row in conn.execute("PRAGMA index_list(events)")}
+    assert "ix_events_type_day" in indexes

@@ -199,6 +199,13 @@ def _add_missing_columns(engine: Engine) -> None:
                                  .values({column.name: _derived(derive, row.data)}))
 
 
+def _add_missing_indexes(engine: Engine) -> None:
+    """Make the indexes a database made by an earlier version lacks."""
+    for table in metadata.sorted_tables:
+        for index in table.indexes:
+            index.create(engine, checkfirst=True)
+
+
 def _derived(derive: Callable[[dict[str, Any]], Any], data: Any) -> Any:
     """A derived column's value for a stored item, empty where the item lacks its source."""
     try:
@@ -295,7 +302,8 @@ def open_store(db: str, create: bool = True) -> Store:
         kind_tables()  # the tables of kinds registered since the schema was loaded
         metadata.create_all(engine)
         _add_missing_columns(engine)
-        _one_row_per_failure(engine)
+        _one_row_per_failure(engine)  # makes the failures' key index once they are keyed
+        _add_missing_indexes(engine)
         if engine.dialect.name == "sqlite":
             _full_text_index(engine)
     except BaseException as err:

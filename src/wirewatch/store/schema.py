@@ -187,6 +187,7 @@ def annotation_table(kind: Kind) -> Table:
         Column("idx", Integer, primary_key=True),
         *(Column(c.name, _sql_type(c.type), index=c.indexed) for c in kind.columns),
         Column("data", JSON, nullable=False),
+        *(Index(f"ix_{kind.key}_{'_'.join(names)}", *names) for names in kind.indexes),
     )
 
 
