@@ -68,6 +68,7 @@ bench: install
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/workers.py
 	$(BIN)/python bench/query.py
+	$(BIN)/python bench/engines.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache mutants
