@@ -7,8 +7,8 @@ import pytest
 import wirewatch
 from tests.golden import GOLDEN
 from tests.unit.test_cli import run
+from wirewatch.kinds import first_day
 from wirewatch.model import EVENT_TYPES
-from wirewatch.store.schema import first_day
 
 
 def events_of(text, published="2024-06-14"):

@@ -14,8 +14,9 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from ..kinds import first_day
 from ..model import Document, Event
-from ..store.schema import event_links, first_day, merged_events
+from ..store.schema import event_links, merged_events
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # "A met B" is "B met A"
 
