@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 BOILERPLATE = "Subscribe to our newsletter for the latest updates and exclusive offers"
 
@@ -104,10 +105,12 @@ PUBLIC = "93.184.215.14"  # stands for a public host; connections to it reach th
 NAMES = {"news.example": [PUBLIC], "intranet.example": ["10.0.0.5"]}
 
 
-def public_network(monkeypatch, site: Site) -> list[tuple[str, int]]:
-    """Names resolve through NAMES (numbers as themselves) and a connection to PUBLIC reaches
-    ``site``, so the site can be fetched as a public host without ``allow_private``; any other
-    connection but to 127.0.0.1 fails the test. Returns the connections opened."""
+def public_network(monkeypatch, site: Any, names: dict[str, list[str]] = NAMES
+                   ) -> list[tuple[str, int]]:
+    """Names resolve through ``names`` (numbers as themselves) and a connection to PUBLIC
+    reaches ``site`` (a server with a ``port``), so the site can be fetched as a public host
+    without ``allow_private``; any other connection but to 127.0.0.1 fails the test. Returns
+    the connections opened."""
     import ipaddress
     import socket
 
@@ -120,9 +123,9 @@ def public_network(monkeypatch, site: Site) -> list[tuple[str, int]]:
             return [str(ipaddress.ip_address(host))]
         except ValueError:
             pass
-        if host not in NAMES:
+        if host not in names:
             raise socket.gaierror(socket.EAI_NONAME, "unknown name")
-        return NAMES[host]
+        return names[host]
 
     def open_socket(address: str, port: int, timeout: float | None) -> socket.socket:
         opened.append((address, port))

@@ -5,9 +5,7 @@ address connects to a server on 127.0.0.1."""
 
 from __future__ import annotations
 
-import ipaddress
 import shutil
-import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -16,6 +14,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from tests.conftest import SAMPLE
+from tests.live import NAMES as LIVE_NAMES
+from tests.live import PUBLIC, public_network
 from wirewatch.api import create_app
 from wirewatch.config import Settings
 from wirewatch.ingest import RawArticle, fetch
@@ -26,7 +26,6 @@ from wirewatch.store.schema import articles
 
 TOKEN = "s3cret"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-PUBLIC = "93.184.215.14"  # stands for a public host; connections to it go to 127.0.0.1
 PARAGRAPHS = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n") if p.strip()]
 PAGE = ("<html><head><title>Seoul says North Korean troops are in Russia</title></head><body>"
         "<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></body></html>")
@@ -77,8 +76,7 @@ def site():
     server.server_close()
 
 
-NAMES = {"news.example": [PUBLIC], "intranet.example": ["10.0.0.5"],
-         "metadata.google.internal": ["169.254.169.254"],
+NAMES = {**LIVE_NAMES, "metadata.google.internal": ["169.254.169.254"],
          "split.example": [PUBLIC, "192.168.1.20"], "v6.example": ["fd00:ec2::254"]}
 
 
@@ -86,28 +84,7 @@ NAMES = {"news.example": [PUBLIC], "intranet.example": ["10.0.0.5"],
 def network(monkeypatch, site):
     """Names resolve through NAMES, numbers as themselves; a connection to PUBLIC reaches the
     test site, one to 127.0.0.1 is real, and any other would fail the test."""
-    opened: list[tuple[str, int]] = []
-
-    def resolve(host, port):
-        try:
-            return [str(ipaddress.ip_address(host))]
-        except ValueError:
-            pass
-        if host not in NAMES:
-            raise socket.gaierror(socket.EAI_NONAME, "unknown name")
-        return NAMES[host]
-
-    def open_socket(address, port, timeout):
-        opened.append((address, port))
-        if address == PUBLIC:
-            return socket.create_connection(("127.0.0.1", site.port), timeout=timeout)
-        if address == "127.0.0.1":
-            return socket.create_connection((address, port), timeout=timeout)
-        raise AssertionError(f"the test would have connected to {address}")
-
-    monkeypatch.setattr(fetch, "resolve", resolve)
-    monkeypatch.setattr(fetch, "open_socket", open_socket)
-    return opened
+    return public_network(monkeypatch, site, NAMES)
 
 
 def _server(ledger, tmp_path, **settings) -> TestClient:
