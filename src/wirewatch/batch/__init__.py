@@ -71,16 +71,17 @@ def input_files(inputs: list[Path]) -> list[Path]:
     return files
 
 
-def finished(out: Path) -> set[str]:
-    """The shards the manifest lists as written; a torn last line (a kill while it was
-    written) counts as not finished."""
+def finished(out: Path) -> dict[str, str]:
+    """The shards the manifest lists as written, each with the input file it was read from;
+    a torn last line (a kill while it was written) counts as not finished."""
     manifest = out / MANIFEST
     if not manifest.exists():
-        return set()
-    done = set()
+        return {}
+    done = {}
     for line in manifest.read_text(encoding="utf-8").splitlines():
         try:
-            done.add(json.loads(line)["shard"])
+            entry = json.loads(line)
+            done[entry["shard"]] = entry["path"]
         except (ValueError, KeyError, TypeError):
             continue
     return done
@@ -184,20 +185,13 @@ def _run_ray(pending: list[Shard], out: Path, settings: Settings, workers: int,
 
 
 def load_batch(out: Path) -> Iterator[tuple[str, Document]]:
-    """The documents of a batch folder, shard by shard in the manifest's order, for
-    ``link.store_outcomes``."""
+    """The documents of a batch folder, shard by shard in the order of their input files,
+    for ``link.store_outcomes``."""
     from .parquet import read_documents
 
-    manifest = out / MANIFEST
-    if not manifest.exists():
+    if not (out / MANIFEST).exists():
         raise InputError(f"{out}: not a batch folder (no {MANIFEST})")
-    shards: dict[str, str] = {}
-    for line in manifest.read_text(encoding="utf-8").splitlines():
-        try:
-            entry = json.loads(line)
-            shards[entry["shard"]] = entry["path"]
-        except (ValueError, KeyError, TypeError):
-            continue
+    shards = finished(out)
     # in the inputs' order, however the engine finished them, so linking is repeatable
     for shard in sorted(shards, key=lambda s: (shards[s], s)):
         for document in read_documents(out, shard):
