@@ -83,7 +83,7 @@ def extract_in_parallel(items: Iterable[IngestItem], settings: Settings,
         for chunk in chain(first, chunks):
             yield from extract_documents(chunk, settings)
         return
-    pool = _pool(settings, workers)
+    pool = process_pool(settings, workers)
     pending: deque[tuple[list[IngestItem], Future[list[Outcome]]]] = deque()
     try:
         for chunk in chain(first, chunks):
@@ -108,15 +108,16 @@ def _next_chunk(pending: deque[tuple[list[IngestItem], Future[list[Outcome]]]],
         reason = "the process parsing it stopped (out of memory?)"
         outcomes = [(item.origin, Failure(item.origin, reason)) for item in chunk]
         pool.shutdown(cancel_futures=True)
-        pool = _pool(settings, workers)
+        pool = process_pool(settings, workers)
         for i, (waiting, _) in enumerate(pending):
             pending[i] = (waiting, pool.submit(_extract_chunk, waiting))
     yield from outcomes
     return pool
 
 
-def _pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
-    # spawn: a fresh interpreter per worker, never a fork of a process holding threads
+def process_pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
+    """``workers`` processes, each with its pipeline loaded before its first task; spawned
+    (a fresh interpreter), never forked from a process holding threads."""
     return ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
                                initializer=_start_worker, initargs=(settings,))
 

@@ -167,10 +167,11 @@ def _run_local(pending: list[Shard], out: Path, settings: Settings, workers: int
         for shard in pending:
             yield process_shard(shard.path, shard.id, out, settings)
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from multiprocessing import get_context
+    from concurrent.futures import as_completed
 
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+    from ..pipeline import process_pool
+
+    with process_pool(settings, workers) as pool:
         futures = [pool.submit(process_shard, s.path, s.id, out, settings) for s in pending]
         for future in as_completed(futures):
             yield future.result()
