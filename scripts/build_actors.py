@@ -64,6 +64,8 @@ COMMON_ZIPF = 4.5
 MIN_LETTERS = 3
 # Codes the dictionaries use where wirewatch follows another convention.
 RENAMED = {"IMGMUSISI": "IMGISL", "IMGMUSISL": "IMGISL"}
+# Countries the dictionaries code otherwise than countries.tsv (Kosovo: KSV there, XKX here).
+RENAMED_COUNTRIES = {"KSV": "XKX"}
 # Words news copy keeps in lower case inside a name.
 PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "bint", "ibn",
                        "de", "da", "del", "della", "der", "den", "des", "di", "do", "dos",
@@ -265,6 +267,7 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 
 def normal_code(code: str, countries: set[str]) -> str | None:
     code = RENAMED.get(code, code)
+    code = RENAMED_COUNTRIES.get(code[:3], code[:3]) + code[3:]
     if code[:3] in ORG_PREFIXES:
         if code[:3] == "IMG" and len(code) > 6:
             return "IMG" + code[-3:]  # IMGMUSALQ -> IMGALQ: the group, not its religion

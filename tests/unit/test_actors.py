@@ -322,3 +322,14 @@ def test_unqualified_security_forces_are_the_article_countrys():
     doc = wirewatch.extract(text, published="2025-03-12")
     assert "security forces" in actor_texts(doc, "PAKMIL")
     assert "passengers" in " ".join(actor_texts(doc, "PAKCVL"))
+
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("Serbia accused Kosovo of provoking the violence.", "Kosovo", "XKX"),
+    ("Kosovo police arrested three men.", "Kosovo police", "XKXCOP"),
+    ("Chad and the C.A.R. signed the deal.", "C.A.R.", "CAF"),
+])
+def test_countries_news_copy_names_outside_iso_names(text, name, code):
+    doc = wirewatch.extract(text, published="2024-05-01")
+    assert name in actor_texts(doc, code)
