@@ -325,6 +325,19 @@ def test_unqualified_security_forces_are_the_article_countrys():
 
 
 
+
+
+def test_unaligned_armed_men_are_the_article_countrys_armed_groups():
+    text = ("Mali's army said on Monday it had retaken a town in Mali's north. Mali has faced "
+            "years of attacks. Gunmen burned a market, attackers looted shops and militias "
+            "fought the Malian armed forces.")
+    doc = wirewatch.extract(text, published="2024-10-30")
+    armed = actor_texts(doc, "MLIUAF")
+    assert {"Gunmen", "attackers", "militias"} <= set(armed)
+    # a state's armed forces stay its military
+    assert "Malian armed forces" in actor_texts(doc, "MLIMIL")
+
+
 @pytest.mark.parametrize(("text", "name", "code"), [
     ("Serbia accused Kosovo of provoking the violence.", "Kosovo", "XKX"),
     ("Kosovo police arrested three men.", "Kosovo police", "XKXCOP"),

@@ -50,7 +50,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Each token's lower-cased lemma, lower-cased text and part of speech, read once per Doc.
 Words = tuple[list[str], list[str], list[str]]
 # Roles that, unqualified, belong to the country the article is about ("authorities said").
-LOCAL_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "LAB", "EDU", "REB", "MED"})
+# Unaligned armed forces ("gunmen", "militias") are of the place too, as CAMEO codes them.
+LOCAL_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "LAB", "EDU", "REB", "MED",
+                         "UAF"})
 FOCUS_MIN = 3
 # A surname read after a title has at least this many letters ("President Mugabe").
 SURNAME_MIN = 3
