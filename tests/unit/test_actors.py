@@ -324,9 +324,6 @@ def test_unqualified_security_forces_are_the_article_countrys():
     assert "passengers" in " ".join(actor_texts(doc, "PAKCVL"))
 
 
-
-
-
 def test_unaligned_armed_men_are_the_article_countrys_armed_groups():
     text = ("Mali's army said on Monday it had retaken a town in Mali's north. Mali has faced "
             "years of attacks. Gunmen burned a market, attackers looted shops and militias "
@@ -336,6 +333,16 @@ def test_unaligned_armed_men_are_the_article_countrys_armed_groups():
     assert {"Gunmen", "attackers", "militias"} <= set(armed)
     # a state's armed forces stay its military
     assert "Malian armed forces" in actor_texts(doc, "MLIMIL")
+
+
+def test_a_family_name_first_names_the_person_again():
+    doc = wirewatch.extract("North Korean leader Kim Jong Un inspected a factory on Monday. "
+                            "Kim urged workers to raise output.", published="2024-05-01")
+    assert [e.actor for e in doc.entities if e.text == "Kim"] == ["PRKGOV"]
+    # two people who could be meant: no one
+    two = wirewatch.extract("Kim Jong Un met Kim Yong-hyun's envoy. Kim said little.",
+                            published="2024-10-01")
+    assert [e.actor for e in two.entities if e.text == "Kim"] == [None]
 
 
 @pytest.mark.parametrize(("text", "name", "code"), [

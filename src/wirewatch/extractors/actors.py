@@ -680,12 +680,21 @@ def same_person(entities: list[EntityHit], mentions: list[ActorMention]
     journalist Blessed Mhlanga" … "police arrested Mhlanga"): the later names take the code,
     where the surname belongs to one coded person of the article."""
     codes: dict[str, set[str]] = {}
+    # East Asian names put the family name first ("Kim Jong Un" ... "Kim said"): a name
+    # alone that opens one person's name, and no one else's, is that person too
+    firsts: dict[str, set[str | None]] = {}
     for hit in entities:
         if hit.label == "PERSON" and hit.actor:
             codes.setdefault(_surname(hit.span), set()).add(hit.actor)
+        words = [t.text for t in hit.span if t.is_alpha]
+        if hit.label == "PERSON" and len(words) > 1:
+            firsts.setdefault(words[0], set()).add(hit.actor)
     out, added = [], []
     for hit in entities:
-        found = codes.get(_surname(hit.span), set())
+        name = _surname(hit.span)
+        found = codes.get(name) or (firsts.get(name, set()) - {None}
+                                    if len(hit.span) == 1 and None not in firsts.get(name, ())
+                                    else set())
         # the model may read the name alone as a place or an organisation the second time
         if hit.label in ("PERSON", "ORG", "GPE") and hit.actor is None and len(found) == 1:
             hit = EntityHit(hit.span, "PERSON", next(iter(found)))
