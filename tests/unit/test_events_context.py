@@ -88,3 +88,42 @@ def test_an_act_that_recurs_each_year_is_a_habit():
     assert "pardons" not in triggers("Thailand's king pardons prisoners each year on royal "
                                      "holidays.")
     assert "pardoned" in triggers("Thailand's king pardoned 100 prisoners on Monday.")
+
+
+def test_a_modal_on_a_state_of_mind_or_a_guess_at_the_past_demands_nothing():
+    assert "understand" not in triggers("Turkey's foreign minister said U.S. lawmakers must "
+                                        "understand they will get nowhere.")
+    assert "given" not in triggers("The French ambassador said Gbagbo's government must have "
+                                   "given the orders.")
+    found = coded("The Egyptian president said the United States must be ready to mediate.")
+    assert [t for w, t, *_ in found if w == "be"] == ["DEMAND"]
+    found = coded("The German chancellor said Russia must withdraw its troops.")
+    assert next(t for w, t, *_ in found if w == "withdraw") == "DEMAND"
+
+
+def test_of_two_subjects_the_one_next_to_the_verb_acts():
+    # a heading run into the sentence parses as a second subject
+    found = coded("Recent attacks Since January, the Taliban have ramped up attacks on Afghan "
+                  "security forces.", published="2020-06-01")
+    attacks = [s for w, t, s, *_ in found if w == "attacks" and t == "ASSAULT"]
+    assert attacks and attacks[-1] == "AFGREB"
+
+
+def test_both_leaders_are_the_governments_of_the_last_two_countries():
+    found = coded("India and Mauritius upgraded their ties on Tuesday. Both leaders also signed "
+                  "a treaty.")
+    assert ("signed", "SUPPORT", "INDGOV", "MUSGOV", "asserted") in found
+
+
+def test_an_attribute_or_a_thing_that_allows_is_no_act():
+    assert "backed" not in triggers("The Iran-backed Houthis fired missiles at ships.")
+    assert "allows" not in triggers("A provision in the law allows the French minister to "
+                                    "expel foreigners.")
+    assert "allowed" in triggers("The Israeli government allowed journalists to enter Gaza.")
+
+
+def test_people_killed_with_no_actor_named_are_civilians_of_the_place():
+    found = coded("Pakistani troops killed 30 people in Quetta on Monday.")
+    assert ("killed", "ASSAULT", "PAKMIL", "PAKCVL", "asserted") in found
+    found = coded("Two Palestinian bombers killed 23 people in Tel Aviv on Sunday.")
+    assert [t for w, _, _, t, _ in found if w == "killed"] == ["ISRCVL"]

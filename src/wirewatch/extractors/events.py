@@ -61,6 +61,8 @@ PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "INVESTIGATE", "DISAPPROVE", "SU
 # Types whose act two conjoined actors can do to each other ("Israel and Lebanon renewed
 # talks").
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+# Types whose act done to people no actor names is done to civilians ("killed 10 people").
+VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose act, when no one is named, is aimed at the country where it happens.
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 # Prepositions whose object is what a verb's act is about or done with ("agreed to a
@@ -88,7 +90,7 @@ class Lexicon:
     patterns: dict[tuple[str, str], tuple[Pattern, ...]]
     classes: dict[str, frozenset[str]]
     preps: dict[tuple[str, str], frozenset[str]]  # (preposition, pos) -> roles
-    groups: frozenset[str]
+    groups: dict[str, str | None]  # "nations" -> None, "leaders" -> "GOV"
     modes: dict[str, str]  # adjective -> PLOVER mode ("military aid")
     needs_target: dict[str, str | None]  # "provide" -> "aid": done to someone, or aid given
     other_senses: dict[str, frozenset[str]]  # "meet" -> {"reaction"}: "met with opposition"
@@ -151,14 +153,14 @@ def lexicon() -> Lexicon:
                           None if row["cameo"] == "-" else row["cameo"], row["roles"])
         patterns.setdefault((head, row["pos"]), []).append(pattern)
     preps: dict[tuple[str, str], set[str]] = {}
-    groups: set[str] = set()
+    groups: dict[str, str | None] = {}
     words: dict[str, set[str]] = {}
     needs_target: dict[str, str | None] = {}
     modes: dict[str, str] = {}
     other_senses: dict[str, set[str]] = {}
     for row in bundled_table("event_arguments.tsv"):
         if row["kind"] == "group":
-            groups.add(row["word"])
+            groups[row["word"]] = None if row["role"] == "pair" else row["role"]
             continue
         if row["kind"] == "needs-target":
             needs_target[row["word"]] = None if row["role"] == "-" else row["role"]
@@ -181,7 +183,7 @@ def lexicon() -> Lexicon:
          for k, v in patterns.items()},
         {k: frozenset(v) for k, v in classes.items()},
         {k: frozenset(v) for k, v in preps.items()},
-        frozenset(groups), modes, needs_target,
+        groups, modes, needs_target,
         {word: frozenset(found) for word, found in other_senses.items()},
         {kind: frozenset(found) for kind, found in words.items()})
 
@@ -308,7 +310,7 @@ class ActorIndex:
             # bounded: "its" inside the subject it would resolve to must not loop
             return self.antecedent(head, depth + 1) if depth < MAX_DEPTH else None
         if self.pair_noun(head):
-            pair = self.last_two_countries(head.i)
+            pair = self.pair_of(head)
             return pair[0] if pair else None
         if depth >= MAX_DEPTH:
             return None
@@ -341,19 +343,29 @@ class ActorIndex:
     def all_of_phrase(self, head: Token) -> list[str]:
         """The actors of a phrase and its conjuncts ("Iran and Libya"), in order."""
         if self.pair_noun(head):
-            return self.last_two_countries(head.i)
+            return self.pair_of(head)
         codes = [c for t in (head, *head.conjuncts) if (c := self.of_phrase(t))]
         return list(dict.fromkeys(codes))
 
     def pair_noun(self, head: Token) -> bool:
-        """"the two nations", "both leaders", "the countries" (plural, with nothing else to say
-        which): the last two countries named."""
-        if head.lemma_.lower() not in self.book.groups:
+        """"the two nations", "both leaders", "the prime ministers" (plural, with nothing
+        else to say which): the last two countries named."""
+        if head.lemma_.lower() not in self.book.groups or head.i in self.code_at:
             return False
         if any(c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both")
                for c in head.children):
             return True
-        return head.tag_ == "NNS" and [c.lower_ for c in head.children] == ["the"]
+        # "the foreign ministers": a title's own words, nothing naming whose
+        return head.tag_ == "NNS" and [c.lower_ for c in head.children
+                                       if c.dep_ == "det"] == ["the"] and all(
+            c.dep_ in ("det", "amod", "compound") and not c.ent_type_
+            and c.i not in self.code_at for c in head.children)
+
+    def pair_of(self, head: Token) -> list[str]:
+        """The two actors a pair noun stands for: the last two countries named, as their
+        governments when the noun names officials ("both leaders")."""
+        role = self.book.groups[head.lemma_.lower()]
+        return [country + (role or "") for country in self.last_two_countries(head.i)]
 
     def antecedent(self, pronoun: Token, depth: int = 0) -> str | None:
         """A pronoun's actor: the subject of the nearest clause above it that has one, else
@@ -453,7 +465,10 @@ def _subject(verb: Token) -> Token | None:
         kinds = ("nsubj", "agent") if node is verb else ("nsubj", "agent", "nsubjpass")
         subjects = [c for c in node.children if c.dep_ in kinds]
         if subjects:
-            subject = subjects[0]
+            # of two, the one next to the verb: a heading run into the sentence ("Recent
+            # attacks Since January, the BLA has ramped up attacks") parses as a second
+            subject = max((c for c in subjects if c.i < node.i), default=subjects[0],
+                          key=lambda c: c.i)
             if subject.dep_ == "agent":
                 return next((g for g in subject.children if g.dep_ == "pobj"), None)
             return subject
@@ -914,6 +929,11 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if any(_satisfies(token, "@" + kind, book)
            for kind in book.other_senses.get(token.lemma_.lower(), ())):
         return True  # "met with opposition", "requests for comment", "released a report"
+    if token.dep_ == "amod" and token.tag_ == "VBN" and token.i > 0 \
+            and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
+        return True  # "the Iran-backed Houthis", "China-funded projects": an attribute
+    if token.lemma_.lower() in book.words["enabling"] and _done_by_a_thing(token, actors):
+        return True  # "a provision in the law allows", "choices that allow them"
     if token.lemma_.lower() in book.words["intransitive"] and any(c.dep_ == "dobj"
                                                          for c in token.children):
         return True  # "demonstrate the added value": showing, not a protest
@@ -939,6 +959,20 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             # YChina of supporting propaganda", "threatened to suspend operations")
             return found.type in ("REJECT", "THREATEN") or found.mode == "allege"
     return False
+
+
+def _done_by_a_thing(verb: Token, actors: ActorIndex) -> bool:
+    """The verb's subject is a thing, not an actor: a common noun no actor is found in (a
+    law, a provision, a project), a relative pronoun standing for one, or a clause ("ending
+    the conflict would allow")."""
+    if any(c.dep_ in ("csubj", "csubjpass") for c in verb.children):
+        return True
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.tag_ == "WDT" and verb.dep_ == "relcl":
+        subject = verb.head  # "an agreement which allows"
+    return subject.pos_ == "NOUN" and actors.of_phrase(subject) is None
 
 
 def _background_when(token: Token, book: Lexicon) -> bool:
@@ -1026,9 +1060,25 @@ def _proposer(token: Token, book: Lexicon) -> Token | None:
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
             for c in token.children):
         return token
-    if any(c.dep_ == "aux" and c.lower_ in modality_cues().deontic for c in token.children):
+    if _asks_for_an_act(token, book):
         return token
     return None
+
+
+def _asks_for_an_act(verb: Token, book: Lexicon) -> bool:
+    """A deontic modal on a verb of doing: "must leave", "should suspend" call for an act;
+    "must understand", "should be seen as" call for a state of mind, and "must have given"
+    guesses at the past."""
+    deontic = modality_cues().deontic
+    auxes = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+    if not any(a.lower_ in deontic for a in auxes):
+        return False
+    if verb.lemma_.lower() in book.words["stative"] and not any(
+            c.dep_ == "acomp" and any(g.dep_ == "xcomp" for g in c.children)
+            for c in verb.children):
+        return False  # but "must be ready to mediate" asks for the mediation
+    modal = next(a.i for a in auxes if a.lower_ in deontic)
+    return not any(a.lemma_.lower() == "have" and a.i > modal for a in auxes)
 
 
 def _proposal(token: Token, book: Lexicon) -> tuple[Pattern, Arguments] | None:
@@ -1057,8 +1107,7 @@ def _reported_demand(token: Token, actors: ActorIndex) -> tuple[Pattern, Argumen
     if token.dep_ != "ccomp" or token.head.lemma_.lower() not in reporting_cues().verbs \
             or match_trigger(token.head, actors.book) is not None:
         return None  # "agreed that they should cooperate": the agreeing is the event
-    deontic = modality_cues().deontic
-    if not any(c.dep_ == "aux" and c.lower_ in deontic for c in token.children):
+    if not _asks_for_an_act(token, actors.book):
         return None
     speaker = _subject(token.head)
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -1123,6 +1172,15 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     if target == source and not _reciprocal(sent):
         target = None  # "Trump said he might back off": one actor, not an act on itself
     place = _nearest(token, located)
+    if target is None and pattern.type in VICTIM_TYPES and _victims(token, actors.book):
+        # "killed 10 people", "the killing of civilians": the people of the country where it
+        # happens, else of the attacker's own country ("the BLA killed 400 people")
+        where = _nearest(token, [(i, span.start) for i, p in known.places.within(*bounds)
+                                 if p.feature != "demonym"  # "Palestinian bombers"
+                                 and (span := _char_tokens(doc, p.start, p.end)) is not None])
+        country = known.places.all[where].country if where is not None else (
+            source[:3] if source and source[:3] not in ORGANISATION_PREFIXES else None)
+        target = country + "CVL" if country else None
     if target is None and place is not None and pattern.type in PLACE_TARGET_TYPES and (
             source or pattern.type == "ASSAULT"):
         # "attacked a hospital in Kharkiv", "protested in Belgrade": no one named, so the
@@ -1144,6 +1202,17 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         date=date, date_precision=precision,
         place=place, quantity=_nearest(token, counted),
         statement=statement, confidence=round(min(confidence, 0.95), 2), token=token.i)
+
+
+def _victims(trigger: Token, book: Lexicon) -> bool:
+    """The act is done to people named by no actor: "killed 10 people", "passengers were
+    shot", "the killing of civilians"."""
+    done_to = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.pos_ == "NOUN":
+        done_to += _of_objects(trigger)
+    elif trigger.dep_ in ("amod", "acl"):
+        done_to.append(trigger.head)  # "civilians killed in the strike"
+    return any(t.lemma_.lower() in book.words["victim"] for t in done_to)
 
 
 def _demand_modality(token: Token) -> tuple[str, tuple[Token, ...]]:
