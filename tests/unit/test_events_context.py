@@ -127,3 +127,31 @@ def test_people_killed_with_no_actor_named_are_civilians_of_the_place():
     assert ("killed", "ASSAULT", "PAKMIL", "PAKCVL", "asserted") in found
     found = coded("Two Palestinian bombers killed 23 people in Tel Aviv on Sunday.")
     assert [t for w, _, _, t, _ in found if w == "killed"] == ["ISRCVL"]
+
+
+def test_a_stance_in_the_passive_is_taken_by_its_subject():
+    found = coded("Israel is opposed to French mediation in the talks, an aide said.")
+    assert ("opposed", "REJECT", "ISR", "FRA", "asserted") in found
+
+
+def test_a_day_after_on_is_not_the_one_called_on_to_act():
+    found = coded("European Union foreign ministers agreed on Saturday to provide aid to Romania.")
+    assert [(s, t) for w, _, s, t, _ in found if w == "provide"] == [("IGOEUR", "ROU")]
+
+
+def test_the_target_of_a_later_conjoined_object_and_of_an_act_by_someone():
+    found = coded("Vietnamese forces launched artillery, mortar and rocket fire against Cambodian "
+                  "guerrilla camps.", published="1985-03-01")
+    assert [t for w, _, _, t, _ in found if w == "launched"] == ["KHMREB"]
+    found = coded("Albania on Monday condemned as a brutal crime Serbia's suppression of the "
+                  "protests.", published="1999-03-01")
+    assert ("condemned", "DISAPPROVE", "ALB", "SRB", "asserted") in found
+    found = coded("Palestinian youths staged demonstrations against violations by the Israeli "
+                  "military.")
+    assert [t for w, _, _, t, _ in found if w == "demonstrations"] == ["ISRMIL"]
+
+
+def test_a_person_acted_on_is_never_the_doer():
+    found = coded("A prominent Lebanese journalist has been killed in a car bomb explosion in "
+                  "Beirut.")
+    assert [s for w, _, s, _, _ in found if w == "killed"] == [None]

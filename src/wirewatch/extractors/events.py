@@ -38,7 +38,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp"})
 NP_LINKS = frozenset({"poss", "compound", "amod", "nmod", "appos", "npadvmod"})
 CONTROLLERS = frozenset({"xcomp", "advcl", "conj", "pcomp", "csubj", "csubjpass", "acomp"})
-MEMBER_OF = frozenset({"of", "in", "from", "throughout"})  # "rebels in the Ivory Coast"
+MEMBER_OF = frozenset({"of", "in", "from", "throughout", "by"})  # "rebels in the Ivory Coast"
 VENUE_PREPS = frozenset({"in", "throughout"})  # where an event noun happens ("talks in Doha")
 DATED_KINDS = {"date": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 INTENT_TYPES = frozenset({"AGREE"})
@@ -450,7 +450,9 @@ def _is_passive(verb: Token) -> bool:
 
 def _prep_objects(token: Token, role: str, pos: str, book: Lexicon) -> list[Token]:
     out = []
-    for child in token.children:
+    # a particle may carry the phrase ("kidnapped up to 16 advisers" parses "up" so)
+    holders = [token, *(c for c in token.children if c.dep_ == "prt")]
+    for child in (c for h in holders for c in h.children):
         if child.dep_ in ("prep", "dative") and role in book.preps.get((child.lower_, pos), ()):
             out += [g for g in child.children if g.dep_ == "pobj"]
     return out
@@ -497,7 +499,8 @@ def _called_on(clause: Token) -> list[Token]:
     verb = clause.head
     return [c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i] + [
         g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-        and verb.i < c.i < clause.i for g in c.children if g.dep_ == "pobj"]
+        and verb.i < c.i < clause.i for g in c.children
+        if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]  # not "on Saturday"
 
 
 def _for_subject(verb: Token) -> Token | None:
@@ -527,16 +530,27 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     # inclusive government in Syria", "pushed for Russia's withdrawal"
     objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in pattern.needs
                 for g in c.children if g.dep_ == "pobj"]
+    # "denounced as an ugly crime Serbia's suppression of the unrest"
+    objects += [a for c in trigger.children if c.dep_ == "prep" and c.lower_ == "as"
+                for g in c.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"]
     if trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
         objects.append(trigger.head)  # "deployed soldiers", "troops sent to"
     agents = [g for c in trigger.children if c.dep_ == "agent"
               for g in c.children if g.dep_ == "pobj"]
     patients = [c for c in trigger.children if c.dep_ == "nsubjpass"]
     subject = None if passive else _subject(trigger)
-    if passive:
+    if passive and not agents and patients \
+            and trigger.lemma_.lower() in book.words["stance-participle"]:
+        # "Israel is opposed to French mediation", "Vietnam is committed to opening up": a
+        # stance its subject takes, towards the object of its "to"
+        passive, subject, patients = False, patients[0], []
+        objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
+                    for g in c.children if g.dep_ == "pobj"]
+    elif passive:
         subject = agents[0] if agents else None
         objects = patients + objects
-    things = frozenset().union(*book.classes.values())
+    # what can be moved (troops, arms, aid); people held are acted on, never the doer
+    things = frozenset().union(*(v for k, v in book.classes.items() if k != "captive"))
     if passive and subject is None:
         # "Iranian drones were shipped to Russia": what was moved says whose it was
         subject = next((p for p in patients if p.lemma_.lower() in things), None)
@@ -557,7 +571,9 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         target_heads += _left(trigger)
     else:
         target_heads = objects + _prep_objects(trigger, "target", "VERB", book)
-        for obj in objects:
+        # "launched artillery, mortar and rocket fire against the camps"
+        for obj in [c for o in objects for c in (
+                (o, *o.conjuncts) if pattern.type != "CONSULT" else (o,))]:
             target_heads += [c for c in obj.children if c.dep_ == "poss"]
             target_heads += _prep_objects(obj, "target", "NOUN", book)
             # whose offer was rejected, whose attack condemned: "an offer from Kabul",
@@ -1172,7 +1188,8 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     if target == source and not _reciprocal(sent):
         target = None  # "Trump said he might back off": one actor, not an act on itself
     place = _nearest(token, located)
-    if target is None and pattern.type in VICTIM_TYPES and _victims(token, actors.book):
+    if target is None and pattern.type in VICTIM_TYPES and (source or pattern.type == "ASSAULT") \
+            and _victims(token, actors.book):
         # "killed 10 people", "the killing of civilians": the people of the country where it
         # happens, else of the attacker's own country ("the BLA killed 400 people")
         where = _nearest(token, [(i, span.start) for i, p in known.places.within(*bounds)
