@@ -155,3 +155,30 @@ def test_a_person_acted_on_is_never_the_doer():
     found = coded("A prominent Lebanese journalist has been killed in a car bomb explosion in "
                   "Beirut.")
     assert [s for w, _, s, _, _ in found if w == "killed"] == [None]
+
+
+def test_being_critical_of_someone_is_criticism():
+    found = coded("Many Chagossians are also critical of the British government's agreement.")
+    assert ("critical", "DISAPPROVE", "IOTCVL", "GBRGOV", "asserted") in found
+
+
+def test_idioms_of_the_courts_and_the_police():
+    found = coded("Kenyan parents took the Kenyan government to court and won.")
+    assert [t for w, t, *_ in found if w == "took"] == ["DISAPPROVE"]
+    found = coded("Moroccan police broke up a terrorist cell in Tangier on Monday.")
+    assert [(t, s) for w, t, s, *_ in found if w == "broke"] == [("COERCE", "MARCOP")]
+    assert "broke" not in triggers("Moroccan police broke up the crowd's silence.")
+
+
+def test_punitive_measures_against_a_country_but_not_the_threat_of_them():
+    found = coded("Canberra pointed to China's punitive measures against Australia last year.")
+    assert ("measures", "COERCE", "CHN", "AUS") in [f[:4] for f in found]
+    assert "measures" not in triggers("Investors were unmoved by the threat of new measures "
+                                      "against Turkey.")
+
+
+def test_a_wrong_a_speaker_says_someone_does_is_an_accusation():
+    found = coded("Rights groups say the deportation violates Thailand's treaty obligations.")
+    assert ("violates", "DISAPPROVE", "NGOHRI", "THA", "asserted") in found
+    assert "violated" not in triggers("The Kenyan court must show the person violated "
+                                      "immigration laws.")

@@ -200,6 +200,8 @@ def _trigger_pos(token: Token) -> str | None:
         return "VERB"
     if token.pos_ == "NOUN" and token.dep_ != "compound":
         return "NOUN"
+    if token.pos_ == "ADJ" and token.dep_ == "acomp":
+        return "ADJ"  # "were critical of the deal": the copula's subject acts
     return None
 
 
@@ -808,9 +810,9 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
         for token in sent:
             if token.i in blocked:
                 continue
-            if (demand := _reported_demand(token, actors) or _proposal(token, book)
-                    ) is not None:
-                events.append(_link(doc, token, demand, sent, found, actors))
+            if (said := _reported_demand(token, actors) or _proposal(token, book)
+                    or _reported_accusation(token, actors)) is not None:
+                events.append(_link(doc, token, said, sent, found, actors))
             pattern = match_trigger(token, book)
             if (pattern is None or _intent_with_event(token, pattern, book)
                     or _asked(token) or _proposed(token, book)
@@ -913,6 +915,12 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             token.head, book)) is not None and found.pos == "NOUN" and (
             found.type in ("REJECT", "THREATEN") or found.mode == "allege"):
         return True  # "Trump's threat to impose tariffs": what the threat threatens
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and (
+            threat := token.head.head).pos_ == "NOUN" and (
+            threat.lemma_.lower() in book.words["relation-noun"]
+            or ((found := match_trigger(threat, book)) is not None
+                and (found.type in ("REJECT", "THREATEN") or found.mode == "allege"))):
+        return True  # "the threat of new measures", "allegations of torture"
     if token.pos_ == "NOUN" and token.dep_ == "pobj" \
             and token.head.lower_ in book.words["standing-prep"] and (
                 token.head.head.pos_ in ("AUX", "NOUN", "PROPN")
@@ -1043,8 +1051,11 @@ def _intent_with_event(token: Token, pattern: Pattern, book: Lexicon) -> bool:
 
 
 DEMAND = Pattern("", "VERB", (), "DEMAND", None, "100", "agent")
+ACCUSATION = Pattern("", "VERB", (), "DISAPPROVE", "disapprove", "112", "agent")
 PROPOSAL = Pattern("", "VERB", (), "DEMAND", None, "100", "agent")
 INTENT = Pattern("", "VERB", (), "AGREE", None, "030", "agent")
+# Acts made by saying something: their modality is the saying's.
+SAYINGS = (DEMAND, PROPOSAL, ACCUSATION)
 # What an actor may say it will do that CAMEO files under "express intent" (03): cooperation,
 # aid, yielding.
 INTENDED = frozenset({"COOPERATE", "AID", "RETREAT", "CONCEDE"})
@@ -1135,11 +1146,35 @@ def _reported_demand(token: Token, actors: ActorIndex) -> tuple[Pattern, Argumen
     return DEMAND, Arguments(source, target, (), heads)
 
 
+def _reported_accusation(token: Token, actors: ActorIndex
+                         ) -> tuple[Pattern, Arguments] | None:
+    """"They say it violates Thailand's obligations": a reported clause whose verb is a
+    wrong done is the speaker's accusation (CAMEO 112) of the wrongdoer, the clause's subject
+    or, when that is no actor, whoever owns what was wronged."""
+    book = actors.book
+    if token.dep_ != "ccomp" or token.lemma_.lower() not in book.words["wrongdoing"] \
+            or token.head.lemma_.lower() not in reporting_cues().verbs \
+            or token.head.lemma_.lower() in reporting_cues().attitudes \
+            or match_trigger(token.head, book) is not None \
+            or match_trigger(token, book) is not None:
+        return None  # "must show the person violated the law" accuses no one
+    speaker = _subject(token.head)
+    source = actors.of_phrase(speaker) if speaker is not None else None
+    wrongdoers = [c for c in token.children if c.dep_ == "nsubj"] + [
+        c for c in token.children if c.dep_ == "dobj"]
+    target = next((code for c in wrongdoers if (code := actors.of_phrase(c)) not in (None, source)),
+                  None)
+    if source is None and target is None:
+        return None
+    heads = tuple(t for t in (speaker, *wrongdoers) if t is not None)
+    return ACCUSATION, Arguments(source, target, (), heads)
+
+
 def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
           known: Found, actors: ActorIndex) -> EventHit:
     pattern, arguments = found
     start = token.idx
-    if pattern is DEMAND or pattern is PROPOSAL:
+    if pattern in SAYINGS:
         modality, chain = _demand_modality(token)
     else:
         modality, chain = modality_of(token)
