@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 from ..model import Article
 from ..normalize import is_english
 from ..resources import bundled_table
+from .spans import literal_alternation
 
 # Off-topic words needed before the vocabulary alone puts a story out, and how many times
 # the political words they must outnumber.
@@ -81,8 +82,7 @@ def _sections() -> dict[str, tuple[str, str]]:
 
 def _alternation(terms: dict[str, object]) -> re.Pattern[str]:
     """One pattern for every term, longest first, each matched as whole words."""
-    ordered = sorted(terms, key=len, reverse=True)
-    body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ordered)
+    body = literal_alternation(terms, space=r"\s+")
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
