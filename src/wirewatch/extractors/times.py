@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from ..resources import bundled_table
 from .annotations import TimeHit
 from .reporting import cues
-from .spans import doc_text
+from .spans import doc_text, literal_alternation
 
 SET_RULES = frozenset({"set_word", "every", "frequency"})
 DAY_RULES = frozenset({"weekday", "month_day", "month_day_comma", "day_month", "day_word",
@@ -70,7 +70,7 @@ def words() -> Words:
 
 
 def _alt(items: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+    return literal_alternation(items)
 
 
 # ---------------------------------------------------------------- value arithmetic
@@ -206,6 +206,12 @@ class Rule:
     pattern: re.Pattern[str]
     resolve: Handler
     relative: bool = True  # needs the anchor
+    needs: tuple[tuple[str, ...], ...] = ()
+    """Words every match holds (lowercased): one of each group. A text without them is not
+    scanned with the rule's pattern, a cheap test that saves most of the grammar's scans."""
+
+    def may_match(self, lowered: str) -> bool:
+        return all(any(word in lowered for word in group) for group in self.needs)
 
 
 def _month(text: str) -> int:
@@ -717,7 +723,27 @@ def rules() -> tuple[Rule, ...]:
         ("holiday", f"{B}{HOLIDAY}(?:\\s+(?P<year>(?:1[89]|20)\\d\\d))?(?![\\w])", holiday,
          True),
     ]
-    return tuple(Rule(name, re.compile(pattern), handler, relative)
+    weekdays = tuple(w["weekday"])
+    needs: dict[str, tuple[tuple[str, ...], ...]] = {
+        "us_date": (("/",),),
+        "decade": (("0s", "0's"),),
+        "quarter": (("quarter",),),
+        "season": (tuple(w["season"]),),
+        "daypart": (tuple(w["daypart"]),),
+        "spelled_year": (("thousand",),),
+        "weekday_date": (weekdays,),
+        "weekday": (weekdays,),
+        "year_ago": (("year-ago", "year-earlier"),),
+        "ago": (("ago", "earlier", "later", "from now", "hence"),),
+        "clock_duration": ((":",), ("hour", "hr")),
+        "century": (("century",),),
+        "every": (("every", "each"),),
+        "frequency": (("once", "twice", "thrice", "times"),),
+        "set_word": (tuple(w["set"]),),
+        "noon": (("noon", "midnight"),),
+        "holiday": (tuple(h.lower() for h in w["holiday"]),),
+    }
+    return tuple(Rule(name, re.compile(pattern), handler, relative, needs.get(name, ()))
                  for name, pattern, handler, relative in specs)
 
 
@@ -731,9 +757,17 @@ class Match:
     match: re.Match[str]
 
 
+# Characters that IGNORECASE matching takes for an ASCII letter though ``str.lower`` does not
+# turn them into it ("ſ" for "s"): in a text holding one, every rule is scanned.
+_CASE_ODDITIES = re.compile("[\u0130\u0131\u017f]")
+
+
 def find_matches(text: str) -> list[Match]:
     """Every grammar match, longest first where they overlap."""
+    lowered = text.lower()
+    odd = _CASE_ODDITIES.search(text) is not None
     found = [Match(m.start(), m.end(), rule, m) for rule in rules()
+             if odd or rule.may_match(lowered)
              for m in rule.pattern.finditer(text) if m.end() > m.start()]
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
     # what is taken never overlaps, so its start-ordered neighbours are all a candidate can
