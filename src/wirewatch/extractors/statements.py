@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -94,6 +95,10 @@ def _closes(text: str, i: int, mark: str) -> bool:
     return mark in CLOSING
 
 
+# The only characters find_quotes acts on: quotation marks and line breaks.
+_QUOTE_OR_BREAK = re.compile("[\"“”«»\n]|``|''")
+
+
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks (the marks themselves excluded). A quote left open at a
     paragraph's end continues when the next paragraph opens with a quotation mark; otherwise
@@ -103,6 +108,10 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     i = 0
     n = len(text)
     while i < n:
+        found = _QUOTE_OR_BREAK.search(text, i)  # every other character is passed over
+        if found is None:
+            break
+        i = found.start()
         mark, width = _mark(text, i)
         if start is None:
             if _opens(text, i, mark):
@@ -603,6 +612,17 @@ def _document_attribution(token: Token, vocab: Cues) -> Attribution | None:
         if content is not None else None
 
 
+@cache
+def _cue_lemmas() -> frozenset[str]:
+    """Every lemma that can open an attribution: a reporting verb, the first word(s) of a
+    reporting phrase, a reporting noun, "accord" and "in". The four attribution tests are
+    skipped for every other token, which is nearly all of them."""
+    vocab = cues()
+    prefixes = {phrase[:i] for phrase in vocab.verb_phrases
+                for i, char in enumerate(phrase) if char == " "}
+    return frozenset({*vocab.verbs, *prefixes, *vocab.nouns, "accord", "in"})
+
+
 def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: list[Span],
                     publisher: str | None) -> list[StatementHit]:
     """Every attributed statement of the Doc, direct and indirect, with its source chain."""
@@ -621,8 +641,10 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
     used_cues = {cue.i for cue, _ in direct if cue is not None}
     hits = labelled + [hit for _, hit in direct]
     attitudes: list[StatementHit] = []
+    candidates = _cue_lemmas()
     for token in doc:
-        if token.i in used_cues or in_quote[token.i]:
+        if token.i in used_cues or in_quote[token.i] or \
+                token.lemma_.lower() not in candidates:
             continue
         found = (_verb_attribution(token, vocab) or _according_to(token)
                  or _noun_attribution(token, vocab) or _document_attribution(token, vocab))
