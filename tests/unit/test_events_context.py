@@ -182,3 +182,19 @@ def test_a_wrong_a_speaker_says_someone_does_is_an_accusation():
     assert ("violates", "DISAPPROVE", "NGOHRI", "THA", "asserted") in found
     assert "violated" not in triggers("The Kenyan court must show the person violated "
                                       "immigration laws.")
+
+
+def test_where_an_act_happens_is_not_what_it_acts_on():
+    assert "returned" not in triggers("The Guatemalan journalist returned to prison in "
+                                      "Guatemala City on Monday.")
+    found = coded("Israel returned the town to Lebanese control in 2000.")
+    assert ("returned", "RETREAT", "ISR", "LBN", "asserted") in found
+    assert "struck" not in triggers("The Italian government struck on the idea of a travel "
+                                    "pass.")
+
+
+def test_a_pair_of_leaders_is_never_an_international_body():
+    found = coded("Turkey and Russia spoke at the United Nations. The two presidents are "
+                  "cooperating closely in Syria.")
+    pairs = [(s, t) for w, _, s, t, _ in found if w == "cooperating"]
+    assert pairs and all(not (code or "").startswith("IGO") for pair in pairs for code in pair)

@@ -215,9 +215,12 @@ def _themes(token: Token) -> list[Token]:
 
 
 def _find_themes(token: Token) -> list[Token]:
+    book = lexicon()
     out = [c for c in token.children if c.dep_ in OBJECTS]
+    # not where it happens: "returned to prison in Guatemala City" returns no city
     out += [g for c in token.children if c.dep_ in ("prep", "agent")
-            and c.lower_ not in lexicon().words["time-prep"]
+            and c.lower_ not in book.words["time-prep"]
+            and book.preps.get((c.lower_, "VERB")) != {"place"}
             for g in c.children if g.dep_ == "pobj"]
     if token.dep_ in ("amod", "acl"):
         out.append(token.head)
@@ -430,10 +433,11 @@ class ActorIndex:
         return None
 
     def last_two_countries(self, before: int) -> list[str]:
-        """The last two different countries named before a token, as country codes."""
+        """The last two different countries named before a token, as country codes (an
+        IGO, an armed group or an NGO is no country)."""
         seen: list[str] = []
         for m in reversed(self.mentions):
-            if m.end > before:
+            if m.end > before or m.code[:3] in ORGANISATION_PREFIXES:
                 continue
             country = m.code[:3]
             if country not in seen:
