@@ -13,10 +13,13 @@ import pytest
 from tests.api.conftest import ledger  # noqa: F401  (the shared ledger fixture)
 
 CHROMIUM = "/usr/bin/chromium"
+TEST_HOST = "wirewatch.test"
 # Chromium's own background traffic is refused on a closed network: keep it quiet.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+                 "--disable-sync",
+                 # a name for the test server other than 127.0.0.1 (test_docs_asks_no_other_host)
+                 f"--host-resolver-rules=MAP {TEST_HOST} 127.0.0.1"]
 
 
 def _free_port() -> int:

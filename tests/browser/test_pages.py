@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser.conftest import TEST_HOST
+
 PAGES = ["/", "/articles", "/events", "/timeline", "/map", "/claims", "/actors/SDNMIL", "/docs"]
 
 
@@ -14,6 +16,8 @@ def test_page_loads_without_errors(page, server, path, tmp_path):
             if "Content Security Policy" in message.text else None)
     page.on("response", lambda r: errors.append(f"{r.status} {r.url}")
             if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+    page.on("request", lambda r: errors.append(f"left 127.0.0.1: {r.url}")
+            if not r.url.startswith((server, "data:")) else None)
     response = page.goto(server + path)
     assert response is not None and response.status == 200
     page.wait_for_load_state("networkidle")
@@ -30,6 +34,22 @@ def test_the_api_documentation_renders_from_local_files(page, server):
     page.wait_for_selector(".swagger-ui .opblock")
     assert page.locator(".swagger-ui .opblock").count() == 9  # every route, POST included
     assert requests and all(url.startswith(server) for url in requests)
+
+
+def test_docs_asks_no_other_host(page, server):
+    """Swagger UI treats a loopback address apart from a server name (its validator badge,
+    for one): under a name that is not 127.0.0.1, /docs still asks no other host, and the
+    content-security policy has nothing to refuse."""
+    named = server.replace("127.0.0.1", TEST_HOST)
+    asked, refused = [], []
+    page.on("request", lambda request: asked.append(request.url))
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.goto(named + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock")
+    page.wait_for_load_state("networkidle")
+    assert asked and [url for url in asked if not url.startswith(named)] == []
+    assert refused == []
 
 
 def test_map_draws_the_bundled_outline_and_markers(page, server):

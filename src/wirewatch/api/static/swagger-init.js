@@ -9,6 +9,9 @@
     dom_id: "#swagger-ui",
     deepLinking: true,
     presets: [window.SwaggerUIBundle.presets.apis],
-    layout: "BaseLayout"
+    layout: "BaseLayout",
+    // No online validator badge (it would send the schema's address to validator.swagger.io);
+    // BaseLayout draws none, and this keeps it so under any layout.
+    validatorUrl: null
   });
 })();
