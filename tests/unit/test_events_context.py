@@ -198,3 +198,17 @@ def test_a_pair_of_leaders_is_never_an_international_body():
                   "cooperating closely in Syria.")
     pairs = [(s, t) for w, _, s, t, _ in found if w == "cooperating"]
     assert pairs and all(not (code or "").startswith("IGO") for pair in pairs for code in pair)
+
+
+def test_a_passive_participle_without_its_auxiliary_acts_on_the_subject():
+    found = coded("One of the Islamic State group's senior leaders is dead, killed in an Iraqi "
+                  "airstrike.")
+    assert [s for w, _, s, _, _ in found if w == "killed"] == [None]
+    found = coded("Somali troops advanced on the town, supported by Ethiopian aircraft.")
+    assert ("supported", "SUPPORT", "ETH", "SOMMIL", "asserted") in found
+
+
+def test_conjoined_passives_share_their_agent():
+    found = coded("The Kenyan journalist was arrested and jailed by Kenyan police.")
+    assert [(w, s, t) for w, _, s, t, _ in found] == [
+        ("arrested", "KENCOP", "KENMED"), ("jailed", "KENCOP", "KENMED")]

@@ -454,6 +454,18 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def _reduced_passive(verb: Token) -> Token | None:
+    """The one acted on by a passive participle without its auxiliary ("a senior leader is
+    dead, killed in an airstrike", "was arrested and jailed"): the subject of the clause it
+    hangs on."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj")
+                                 for c in verb.children):
+        return None
+    if verb.dep_ == "advcl" or (verb.dep_ == "conj" and _is_passive(verb.head)):
+        return next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+    return None
+
+
 def _prep_objects(token: Token, role: str, pos: str, book: Lexicon) -> list[Token]:
     out = []
     # a particle may carry the phrase ("kidnapped up to 16 advisers" parses "up" so)
@@ -541,9 +553,12 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                 for g in c.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"]
     if trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
         objects.append(trigger.head)  # "deployed soldiers", "troops sent to"
-    agents = [g for c in trigger.children if c.dep_ == "agent"
+    # "was arrested and jailed by the police": conjoined passives share their agent
+    agents = [g for v in (trigger, *trigger.conjuncts) for c in v.children if c.dep_ == "agent"
               for g in c.children if g.dep_ == "pobj"]
     patients = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    if not passive and (acted_on := _reduced_passive(trigger)) is not None:
+        passive, patients = True, [acted_on]
     subject = None if passive else _subject(trigger)
     if passive and not agents and patients \
             and trigger.lemma_.lower() in book.words["stance-participle"]:
