@@ -212,3 +212,23 @@ def test_conjoined_passives_share_their_agent():
     found = coded("The Kenyan journalist was arrested and jailed by Kenyan police.")
     assert [(w, s, t) for w, _, s, t, _ in found] == [
         ("arrested", "KENCOP", "KENMED"), ("jailed", "KENCOP", "KENMED")]
+
+
+def test_calling_an_act_a_crime_accuses_its_doer():
+    found = coded("The United Nations says China's treatment of the Uyghurs may amount to "
+                  "crimes against humanity.")
+    assert ("amount", "DISAPPROVE", "IGOUNO", "CHN", "asserted") in found
+    assert "amount" not in triggers("The United Nations says China's aid may amount to "
+                                    "$2 billion.")
+
+
+def test_who_acts_in_a_deal_on_doing_something_is_who_makes_the_deal():
+    found = coded("Britain is seeking to finalize a deal on handing sovereignty of the Chagos "
+                  "Islands to Mauritius.")
+    assert [(t, s) for w, t, s, *_ in found if w == "handing"] == [("RETREAT", "GBR")]
+
+
+def test_a_gerund_passive_acts_on_no_one_named_by_another_clause():
+    found = coded("Rights groups say Thailand deports people to countries where they face a "
+                  "good chance of being abused or tortured.")
+    assert all(s is None for w, _, s, _, _ in found if w == "tortured")

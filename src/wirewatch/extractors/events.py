@@ -454,16 +454,13 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _reduced_passive(verb: Token) -> Token | None:
-    """The one acted on by a passive participle without its auxiliary ("a senior leader is
-    dead, killed in an airstrike", "was arrested and jailed"): the subject of the clause it
-    hangs on."""
-    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj")
-                                 for c in verb.children):
-        return None
-    if verb.dep_ == "advcl" or (verb.dep_ == "conj" and _is_passive(verb.head)):
-        return next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
-    return None
+def _bare_passive(verb: Token) -> bool:
+    """A passive participle without its auxiliary ("a senior leader is dead, killed in an
+    airstrike", "was arrested and jailed", "being abused or tortured"): the subject of the
+    clause it hangs on, if any, is the one acted on."""
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children) and (
+        verb.dep_ == "advcl" or (verb.dep_ == "conj" and _is_passive(verb.head)))
 
 
 def _prep_objects(token: Token, role: str, pos: str, book: Lexicon) -> list[Token]:
@@ -504,6 +501,8 @@ def _subject(verb: Token) -> Token | None:
             continue
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             node = node.head.head  # "retaliated by announcing", "look forward to discussing"
+            if node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.pos_ == "VERB":
+                node = node.head  # "finalize a deal on handing sovereignty": who finalizes
             continue
         if node.dep_ not in CONTROLLERS:
             return None
@@ -557,8 +556,9 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     agents = [g for v in (trigger, *trigger.conjuncts) for c in v.children if c.dep_ == "agent"
               for g in c.children if g.dep_ == "pobj"]
     patients = [c for c in trigger.children if c.dep_ == "nsubjpass"]
-    if not passive and (acted_on := _reduced_passive(trigger)) is not None:
-        passive, patients = True, [acted_on]
+    if not passive and _bare_passive(trigger):
+        passive = True
+        patients = [c for c in trigger.head.children if c.dep_ in SUBJECTS][:1]
     subject = None if passive else _subject(trigger)
     if passive and not agents and patients \
             and trigger.lemma_.lower() in book.words["stance-participle"]:
@@ -1171,7 +1171,10 @@ def _reported_accusation(token: Token, actors: ActorIndex
     wrong done is the speaker's accusation (CAMEO 112) of the wrongdoer, the clause's subject
     or, when that is no actor, whoever owns what was wronged."""
     book = actors.book
-    if token.dep_ != "ccomp" or token.lemma_.lower() not in book.words["wrongdoing"] \
+    lemma = token.lemma_.lower()
+    if token.dep_ != "ccomp" or not (lemma in book.words["wrongdoing"] or (
+            # "says their treatment may amount to crimes against humanity"
+            lemma in book.words["naming-verb"] and _satisfies(token, "@wrong", book))) \
             or token.head.lemma_.lower() not in reporting_cues().verbs \
             or token.head.lemma_.lower() in reporting_cues().attitudes \
             or match_trigger(token.head, book) is not None \
