@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
 
@@ -42,6 +43,26 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+LEMMAS_KEY = "wirewatch_lemmas"
+
+
+def lower_lemmas(doc: Doc) -> list[str]:
+    """Each token's lemma in lower case, read once per Doc from one array: asking every
+    token for ``lemma_`` builds a Token and looks its string up each time."""
+    lemmas = doc.user_data.get(LEMMAS_KEY)
+    if lemmas is None:
+        strings = doc.vocab.strings
+        lowered: dict[int, str] = {}
+        lemmas = []
+        for key in doc.to_array(LEMMA).tolist():
+            lemma = lowered.get(key)
+            if lemma is None:
+                lemma = lowered[key] = strings[key].lower()
+            lemmas.append(lemma)
+        doc.user_data[LEMMAS_KEY] = lemmas
+    return lemmas
 
 
 def literal_alternation(words: Iterable[str], space: str | None = None) -> str:

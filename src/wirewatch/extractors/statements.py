@@ -15,11 +15,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy
+from spacy.attrs import POS
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from .annotations import SpeakerHit, StatementHit
 from .reporting import Cues, cues
-from .spans import SpanIndex, doc_text
+from .spans import SpanIndex, doc_text, lower_lemmas
 
 MIN_QUOTE_WORDS = 4
 MAX_CUE_GAP = 80  # characters between a statement and a quotation its speaker goes on with
@@ -337,9 +340,9 @@ class SpeakerResolver:
             for word in person.text.split():
                 self.names_with.setdefault(word, set()).add(person.text)
         self.nouns = {}
-        for token in self.doc:
-            if token.pos_ == "NOUN":
-                self.nouns.setdefault(token.lemma_.lower(), []).append(token.i)
+        lemmas = lower_lemmas(self.doc)
+        for i in numpy.flatnonzero(self.doc.to_array(POS) == NOUN).tolist():
+            self.nouns.setdefault(lemmas[i], []).append(i)
 
     def actor_in(self, start: int, end: int) -> str | None:
         codes = [self.actor_spans[i][2] for i in self.actor_index.overlapping(start, end)]
@@ -642,10 +645,10 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
     hits = labelled + [hit for _, hit in direct]
     attitudes: list[StatementHit] = []
     candidates = _cue_lemmas()
-    for token in doc:
-        if token.i in used_cues or in_quote[token.i] or \
-                token.lemma_.lower() not in candidates:
+    for i, lemma in enumerate(lower_lemmas(doc)):
+        if lemma not in candidates or i in used_cues or in_quote[i]:
             continue
+        token = doc[i]
         found = (_verb_attribution(token, vocab) or _according_to(token)
                  or _noun_attribution(token, vocab) or _document_attribution(token, vocab))
         if found is None:
