@@ -7,6 +7,7 @@ Dates, clock times, ages, ordinals and the digits inside names ("F-16") are not 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..resources import bundled_table
 from .annotations import QuantityHit
-from .spans import SpanIndex, doc_text
+from .spans import SpanIndex, doc_text, literal_alternation
 
 COUNT, MEASURE = "count", "measure"
 # Nouns that follow an age ("a 52-year-old doctor") or make a number a name or a rank.
@@ -34,8 +35,10 @@ class Vocabulary:
     pattern: re.Pattern[str]
 
 
-def _alt(items) -> str:
-    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+def _alt(items: Iterable[str]) -> str:
+    """The words as one trie pattern; lower-cased, as the pattern ignores case anyway, so
+    that no two words differ only in case and the longest still is tried first."""
+    return literal_alternation({word.lower() for word in items})
 
 
 @cache
