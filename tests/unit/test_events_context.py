@@ -232,3 +232,9 @@ def test_a_gerund_passive_acts_on_no_one_named_by_another_clause():
     found = coded("Rights groups say Thailand deports people to countries where they face a "
                   "good chance of being abused or tortured.")
     assert all(s is None for w, _, s, _, _ in found if w == "tortured")
+
+
+def test_a_warning_that_the_speaker_will_act_is_aimed_at_whom_the_act_is_done_to():
+    found = coded("The United States warned Wednesday that it will continue to exert maximum "
+                  "pressure on Iran.")
+    assert ("warned", "THREATEN", "USA", "IRN", "asserted") in found

@@ -644,8 +644,16 @@ def _complement_targets(verb: Token, book: Lexicon) -> list[Token]:
     for clause in verb.children:
         if clause.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "for"
                                          for m in clause.children):
-            # "demanded that the US cancel", "called for Russia to reciprocate"
+            # "demanded that the US cancel", "called for Russia to reciprocate"; after them,
+            # what the clause acts on, for when its subject is the speaker itself ("warned
+            # that it will exert pressure on Iran")
             out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if clause.dep_ == "ccomp":
+                # "will continue to exert pressure on Iran": through the infinitive too
+                for verb in (clause, *(c for c in clause.children if c.dep_ == "xcomp")):
+                    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+                    out += objects + _prep_objects(verb, "target", "VERB", book) + [
+                        g for o in objects for g in _prep_objects(o, "target", "NOUN", book)]
         elif clause.dep_ == "advcl" and is_purpose(clause):
             purposes += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
         elif clause.dep_ == "xcomp":
