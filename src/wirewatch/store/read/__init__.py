@@ -8,6 +8,7 @@ from .articles import ArticleFilters, list_articles
 from .claims import ClaimFilters, list_claims
 from .events import (
     EventFilters,
+    event_evidence,
     latest_events,
     list_events,
     list_merged_events,
@@ -21,8 +22,8 @@ from .stories import list_stories
 
 __all__ = [
     "ActorFilters", "ArticleFilters", "ClaimFilters", "EventFilters", "Page", "PageRequest",
-    "PlaceFilters", "StatementFilters", "dated_events", "event_counts", "feed_state",
-    "latest_events", "list_actors", "list_articles", "list_claims", "list_events",
+    "PlaceFilters", "StatementFilters", "dated_events", "event_counts", "event_evidence",
+    "feed_state", "latest_events", "list_actors", "list_articles", "list_claims", "list_events",
     "list_feeds", "list_merged_events", "list_places", "list_statements", "list_stories",
     "placed_events", "sample_events", "seen_entries",
 ]

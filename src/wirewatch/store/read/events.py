@@ -4,6 +4,7 @@ corroboration, and a random sample of mentions for a person to judge."""
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -152,6 +153,65 @@ def corroboration(store: Store, ids: list[int]) -> dict[int, dict[str, Any]]:
             "modality": ", ".join(f"{n} {k}" for k, n in sorted(mix.items())),
             "contradicted": "asserted" in mix and "negated" in mix and len(sure) > 1,
         }
+    return out
+
+
+ENTITIES = annotation_tables["entities"]
+ACTORS = annotation_tables["actors"]
+STATEMENTS = annotation_tables["statements"]
+
+
+def event_evidence(store: Store, keys: Iterable[tuple[str, int]]
+                   ) -> dict[tuple[str, int], dict[str, Any]]:
+    """What a person checks an event mention against, for each (article id, index): its
+    sentence cut around the trigger (``before``, ``trigger``, ``after``), the speaker of the
+    statement it comes from, its date precision, and the names its actors go by in that
+    article (``names``: code -> the person the sentence names, else the actor's name), so that
+    a table can show "Yoon Suk Yeol · KORGOV" rather than a bare code."""
+    wanted = set(keys)
+    ids = sorted({article for article, _ in wanted})
+    if not ids:
+        return {}
+    with store.engine.connect() as conn:
+        texts = dict(conn.execute(select(articles.c.id, articles.c.text)
+                                  .where(articles.c.id.in_(ids))).all())
+        events = conn.execute(select(EVENTS.c.article_id, EVENTS.c.idx, EVENTS.c.data)
+                              .where(EVENTS.c.article_id.in_(ids))).all()
+        people = conn.execute(select(ENTITIES.c.article_id, ENTITIES.c.start, ENTITIES.c.end,
+                                     ENTITIES.c.actor)
+                              .where(ENTITIES.c.article_id.in_(ids),
+                                     ENTITIES.c.label == "PERSON",
+                                     ENTITIES.c.actor.is_not(None))
+                              .order_by(ENTITIES.c.start)).all()
+        names = conn.execute(select(ACTORS.c.article_id, ACTORS.c.code, ACTORS.c.name)
+                             .where(ACTORS.c.article_id.in_(ids))).all()
+        statements = {(r.article_id, r.idx): r.data for r in conn.execute(
+            select(STATEMENTS.c.article_id, STATEMENTS.c.idx, STATEMENTS.c.data)
+            .where(STATEMENTS.c.article_id.in_(ids)))}
+    actor_name = {(r.article_id, r.code): r.name for r in names if r.name}
+    out = {}
+    for row in events:
+        key = (row.article_id, row.idx)
+        if key not in wanted:
+            continue
+        item, text = row.data, texts[row.article_id]
+        (start, end), (first, last) = item["trigger"], item["sentence"]
+        first, last = min(first, start), max(last, end)
+        named = {}
+        for actor in (item["source"], item["target"]):
+            if not actor:
+                continue
+            person = next((text[p.start:p.end] for p in people if p.article_id == key[0]
+                           and p.actor == actor and first <= p.start and p.end <= last), None)
+            named[actor] = person or actor_name.get((key[0], actor))
+        said = statements.get((key[0], item["statement"])) if item["statement"] is not None \
+            else None
+        speaker = (said or {}).get("speaker") or {}
+        out[key] = {"before": text[first:start], "trigger": text[start:end],
+                    "after": text[end:last], "names": named,
+                    "speaker": speaker.get("name") or speaker.get("text"),
+                    "anonymous": bool(speaker.get("anonymous")),
+                    "precision": item.get("date_precision")}
     return out
 
 
