@@ -66,6 +66,46 @@ def hostile_server(tmp_path_factory):
     yield from _serve(create_app(Settings(db=fill_ledger("sqlite", path, hostile_documents()))))
 
 
+PUBLISHERS = ("Agence France-Presse", "The Associated Press", "Yonhap News Agency",
+              "Sudan Tribune", "Al Jazeera English", "British Broadcasting Corporation")
+
+
+def many_documents(copies: int = 12):
+    """The shared ledger's articles many times over, each copy a new article (its text
+    marked, so its id differs) under another publisher and another month: a desk of
+    ~100 articles and months of events, without extracting anything again."""
+    import hashlib
+    from dataclasses import replace
+
+    from tests.api.conftest import _documents
+
+    docs = []
+    for n in range(copies):
+        for doc in _documents():
+            text = f"{doc.article.text}\n\nCopy {n}."
+            published = f"{2023 + n // 6}-{1 + 2 * (n % 6):02d}-{10 + n:02d}"
+            article = replace(doc.article, text=text, published=published,
+                              source=PUBLISHERS[n % len(PUBLISHERS)],
+                              id=hashlib.sha256(text.encode()).hexdigest())
+            docs.append(replace(doc, article=article))
+    return docs
+
+
+@pytest.fixture(scope="session")
+def many_server(tmp_path_factory):
+    """A server over a ledger of many articles, for the layout checks."""
+    from tests.conftest import open_test_store
+    from wirewatch.api import create_app
+    from wirewatch.config import Settings
+
+    path = str(tmp_path_factory.mktemp("many") / "ledger.db")
+    store = open_test_store("sqlite", path)
+    for doc in many_documents():
+        store.save(doc)
+    store.close()
+    yield from _serve(create_app(Settings(db=path)))
+
+
 READ_TOKEN = "r3ad-t0ken"
 
 

@@ -87,11 +87,12 @@ def test_events_table_filters_and_sorts(page, server):
     page.select_option("#event-filters select[name=type]", "CONSULT")
     page.click("#event-filters button")
     page.wait_for_load_state("networkidle")
-    types = page.locator("#event-table tbody tr td:nth-child(2)").all_inner_texts()
+    types = page.locator("#event-table tr.event-row td:nth-child(2)").all_inner_texts()
     assert types and set(types) == {"CONSULT"}
     page.click("#event-table th:nth-child(1)")
-    days = [d for d in page.locator("#event-table tbody tr td:nth-child(1)").all_inner_texts()
-            if d]
+    # dates read as written (2024-W44, Oct 2024) and sort by their first day
+    days = page.locator("#event-table tr.event-row td:nth-child(1)").evaluate_all(
+        "cells => cells.map(c => c.dataset.sort)")
     assert len(days) > 1 and days == sorted(days)
 
 

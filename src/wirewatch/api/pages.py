@@ -8,13 +8,18 @@ which the content-security policy forbids.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, StreamingResponse
 from fastapi.templating import Jinja2Templates
 
 from ..errors import InputError, StoreError
@@ -24,12 +29,36 @@ from ..model import EVENT_TYPES, MODALITIES, Document
 from ..store import read
 from ..store.read import PageRequest
 from ..urls import http_url
-from .v1 import StoreDep
+from .v1 import DAY, StoreDep, _one_of
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.tests["web_url"] = lambda value: http_url(value) is not None
 router = APIRouter(include_in_schema=False)
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+IRREGULAR = {"story": "stories", "quantity": "quantities", "country": "countries"}
+
+
+def plural(n: int, noun: str) -> str:
+    """ "1 article", "2 articles", "1,234 stories": a count with its noun agreeing."""
+    word = noun if n == 1 else IRREGULAR.get(noun, noun + "s")
+    return f"{n:,} {word}"
+
+
+def as_written(value: str | None) -> str:
+    """A date at the precision the text gave it: a week stays ``2024-W44``, a month reads
+    ``Oct 2024``, a day ``2024-10-29``; an event without a date is ``undated``."""
+    if not value:
+        return "undated"
+    year, _, rest = value.partition("-")
+    if len(rest) == 2 and rest.isdigit() and 1 <= int(rest) <= 12 and year.isdigit():
+        return f"{MONTHS[int(rest) - 1]} {year}"
+    return value
+
+
+templates.env.filters["plural"] = plural
+templates.env.filters["as_written"] = as_written
 
 
 def marked_kinds() -> list[Kind]:
@@ -43,14 +72,23 @@ def page(request: Request, name: str, **context: Any) -> HTMLResponse:
                                                       "types": EVENT_TYPES, **context})
 
 
+def with_evidence(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Event rows with what ``store.read.event_evidence`` finds for each: the sentence around
+    the trigger, the speaker, and the names beside the actor codes."""
+    found = read.event_evidence(store, [(r["article_id"], r["idx"]) for r in rows])
+    return [r | {"evidence": found.get((r["article_id"], r["idx"]), {})} for r in rows]
+
+
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, store: StoreDep) -> HTMLResponse:
     counts = read.event_counts(store)
     peak = max((sum(c.values()) for c in counts["months"].values()), default=1)
+    total = sum(sum(by.values()) for by in counts["types"].values())
+    dated = sum(sum(by.values()) for by in counts["months"].values())
     return page(request, "dashboard.html", counts=counts["types"], months=counts["months"],
-                peak=peak, latest=read.latest_events(store, 12),
+                peak=peak, latest=with_evidence(store, read.latest_events(store, 12)),
                 actors=read.list_actors(store, read.ActorFilters(), PageRequest(10)).items,
-                n_articles=counts["articles"])
+                n_articles=counts["articles"], n_events=total, undated=total - dated)
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -102,31 +140,111 @@ def article_view(article_id: str, request: Request, store: StoreDep) -> HTMLResp
                 note=coding_note(document.article, len(document.actors)))
 
 
-@router.get("/events", response_class=HTMLResponse)
-def event_table(request: Request, store: StoreDep,
-                type: Annotated[str | None, Query()] = None,
-                actor: Annotated[str | None, Query()] = None,
-                modality: Annotated[str | None, Query()] = None,
-                since: Annotated[str | None, Query()] = None,
-                until: Annotated[str | None, Query()] = None,
-                publisher: Annotated[str | None, Query()] = None,
-                country: Annotated[str | None, Query()] = None,
-                place: Annotated[str | None, Query()] = None,
-                cursor: Annotated[str | None, Query()] = None) -> HTMLResponse:
-    """The events table with the API's filters (an empty field means no filter)."""
-    filters = {"type": type or None, "actor": actor or None, "modality": modality or None,
+def event_filters(type: Annotated[str | None, Query()] = None,
+                  actor: Annotated[str | None, Query()] = None,
+                  modality: Annotated[str | None, Query()] = None,
+                  since: Annotated[str | None, Query()] = None,
+                  until: Annotated[str | None, Query()] = None,
+                  publisher: Annotated[str | None, Query()] = None,
+                  country: Annotated[str | None, Query()] = None,
+                  place: Annotated[str | None, Query()] = None) -> dict[str, str | None]:
+    """The events table's filters from the URL, as the API reads them (an empty field
+    means no filter), so the table, its downloads and ``/api/v1/events`` agree."""
+    filters = {"type": _one_of("type", type, EVENT_TYPES), "actor": actor or None,
+               "modality": _one_of("modality", modality, MODALITIES),
                "since": since or None, "until": until or None, "publisher": publisher or None,
                "country": country or None, "place": place or None}
-    if filters["type"] and filters["type"] not in EVENT_TYPES:
-        raise HTTPException(422, f"type: {type!r} is not a PLOVER type")
-    if filters["modality"] and filters["modality"] not in MODALITIES:
-        raise HTTPException(422, f"modality: {modality!r} is not a modality")
+    for name in ("since", "until"):
+        if filters[name] and not re.fullmatch(DAY, filters[name] or ""):
+            raise HTTPException(422, f"{name}: {filters[name]!r} is not a day (YYYY-MM-DD)")
+    return filters
+
+
+EventFiltersDep = Annotated[dict[str, str | None], Depends(event_filters)]
+
+
+@router.get("/events", response_class=HTMLResponse)
+def event_table(request: Request, store: StoreDep, filters: EventFiltersDep,
+                cursor: Annotated[str | None, Query()] = None) -> HTMLResponse:
+    """The events table with the API's filters, each row with its evidence to unfold."""
     try:
         found = read.list_events(store, read.EventFilters(**filters), PageRequest(200, cursor))
     except InputError as err:
         raise HTTPException(422, str(err)) from None
-    return page(request, "events.html", rows=found.items, next=found.next,
-                filters={k: v or "" for k, v in filters.items()})
+    chosen = {k: v for k, v in filters.items() if v}
+    return page(request, "events.html", rows=with_evidence(store, found.items),
+                next=found.next, filters={k: v or "" for k, v in filters.items()},
+                chosen=chosen)
+
+
+def all_events(store: Any, filters: dict[str, str | None]) -> Iterator[dict[str, Any]]:
+    """Every event row that passes the filters, a page of the read layer at a time."""
+    cursor = None
+    while True:
+        found = read.list_events(store, read.EventFilters(**filters), PageRequest(500, cursor))
+        yield from found.items
+        if found.next is None:
+            return
+        cursor = found.next
+
+
+def _first(store: Any, filters: dict[str, str | None]
+           ) -> tuple[Iterator[dict[str, Any]], dict[str, Any] | None]:
+    """The rows and the first of them, read before the response starts, so that a filter the
+    read layer refuses is still a 422 and not a broken download."""
+    rows = all_events(store, filters)
+    try:
+        return rows, next(rows, None)
+    except InputError as err:
+        raise HTTPException(422, str(err)) from None
+
+
+def _download(name: str, media: str, body: Iterator[str]) -> StreamingResponse:
+    return StreamingResponse(body, media_type=media, headers={
+        "Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/events.csv")
+def events_csv(store: StoreDep, filters: EventFiltersDep) -> StreamingResponse:
+    """The filtered events as CSV: the API's fields, a list as one cell joined by "; "."""
+    rows, first = _first(store, filters)
+
+    def lines() -> Iterator[str]:
+        if first is None:
+            return
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(first), extrasaction="ignore")
+        writer.writeheader()
+        writer.writerow(_cells(first))
+        yield buffer.getvalue()
+        for row in rows:
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerow(_cells(row))
+            yield buffer.getvalue()
+
+    return _download("events.csv", "text/csv; charset=utf-8", lines())
+
+
+def _cells(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()}
+
+
+@router.get("/events.json")
+def events_json(store: StoreDep, filters: EventFiltersDep) -> StreamingResponse:
+    """The filtered events as one JSON array of the API's items."""
+    rows, first = _first(store, filters)
+
+    def chunks() -> Iterator[str]:
+        if first is None:
+            yield "[]\n"
+            return
+        yield "[\n" + json.dumps(first, ensure_ascii=False)
+        for row in rows:
+            yield ",\n" + json.dumps(row, ensure_ascii=False)
+        yield "\n]\n"
+
+    return _download("events.json", "application/json", chunks())
 
 
 @router.get("/docs", response_class=HTMLResponse)
@@ -172,9 +290,9 @@ def claim_charts(request: Request, store: StoreDep) -> HTMLResponse:
 @router.get("/actors/{code}", response_class=HTMLResponse)
 def actor_page(code: str, request: Request, store: StoreDep) -> HTMLResponse:
     code = code.upper()
-    events = [r for r in read.list_events(store, read.EventFilters(actor=code),
-                                          PageRequest(500)).items
-              if code in (r["source"], r["target"])]
+    events = with_evidence(store, [r for r in read.list_events(
+        store, read.EventFilters(actor=code), PageRequest(500)).items
+        if code in (r["source"], r["target"])])
     as_source = [r for r in events if r["source"] == code]
     as_target = [r for r in events if r["target"] == code]
     partners = Counter(r["target"] if r["source"] == code else r["source"] for r in events)

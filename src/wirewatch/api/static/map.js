@@ -16,7 +16,7 @@
                                                 fillOpacity: 0.8 });
     var label = document.createElement("a");
     label.href = "/articles/" + m.article_id;
-    label.textContent = m.type + " (" + m.modality + ") in " + (m.place || "?");
+    label.textContent = m.type + " (" + m.modality + ") in " + (m.place || "an unnamed place");
     dot.bindPopup(label).addTo(map);
   });
 })();
