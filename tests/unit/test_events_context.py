@@ -238,3 +238,24 @@ def test_a_warning_that_the_speaker_will_act_is_aimed_at_whom_the_act_is_done_to
     found = coded("The United States warned Wednesday that it will continue to exert maximum "
                   "pressure on Iran.")
     assert ("warned", "THREATEN", "USA", "IRN", "asserted") in found
+
+
+def test_a_report_put_after_its_content_is_made_by_its_speaker():
+    found = coded("Kenyan police officers sexually abused detained protesters with impunity, a "
+                  "human rights organization charged on Saturday.")
+    assert [(s, t) for w, _, s, t, _ in found if w == "charged"] == [("NGOHRI", "KENCOP")]
+    found = coded("Croatian authorities are failing to protect Serb refugees, a human rights "
+                  "group protested on Wednesday.")
+    assert ("protested", "DISAPPROVE", "NGOHRI", "HRVGOV", "asserted") in found
+
+
+def test_a_complaint_is_aimed_at_whom_it_is_about_not_to_whom_it_is_made():
+    found = coded("Lebanon complained to the United Nations on Tuesday over two Israeli air "
+                  "raids.")
+    assert [(s, t) for w, _, s, t, _ in found if w == "complained"] == [("LBN", "ISR")]
+
+
+def test_a_countrys_partners_are_not_the_country():
+    found = coded("Greece demanded that its European Union partners refuse to recognize "
+                  "Macedonia.")
+    assert [(s, t) for w, _, s, t, _ in found if w == "demanded"] == [("GRC", "IGOEUR")]

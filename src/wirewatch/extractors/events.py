@@ -61,6 +61,8 @@ PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "INVESTIGATE", "DISAPPROVE", "SU
 # Types whose act two conjoined actors can do to each other ("Israel and Lebanon renewed
 # talks").
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+# Types whose "over" or "about" phrase names the act complained of, and so its doer.
+GRIEVANCE_TYPES = frozenset({"DISAPPROVE", "PROTEST"})
 # Types whose act done to people no actor names is done to civilians ("killed 10 people").
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose act, when no one is named, is aimed at the country where it happens.
@@ -323,7 +325,10 @@ class ActorIndex:
         # Taliban insurgency" is the Taliban's, an actor of the owner's own country
         owner = None
         event_noun = head.pos_ == "NOUN" and (head.lemma_.lower(), "NOUN") in self.book.patterns
+        relational = head.lemma_.lower() in self.book.words["relational-noun"]
         for child in sorted(head.children, key=lambda c: (c.dep_ != "poss", abs(c.i - head.i))):
+            if relational and child.dep_ == "poss":
+                continue  # "its European partners" are not its own
             if child.dep_ in NP_LINKS and (code := self.of_phrase(child, depth + 1)):
                 if event_noun and _names_a_place(child, code):
                     continue  # "his White House meeting" was held there
@@ -550,6 +555,11 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     # "denounced as an ugly crime Serbia's suppression of the unrest"
     objects += [a for c in trigger.children if c.dep_ == "prep" and c.lower_ == "as"
                 for g in c.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"]
+    if (said_by := _trailing_report(trigger)) is not None:
+        # "Agents abused immigrants, a rights group charged": the group charges the agents
+        clause = trigger.sent.root
+        return _resolve([said_by], [c for c in clause.children if c.dep_ in SUBJECTS], [],
+                        actors, (said_by, *clause.children), mutual=False)
     if trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
         objects.append(trigger.head)  # "deployed soldiers", "troops sent to"
     # "was arrested and jailed by the police": conjoined passives share their agent
@@ -592,6 +602,11 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         target_heads += _left(trigger)
     else:
         target_heads = objects + _prep_objects(trigger, "target", "VERB", book)
+        if pattern.type in GRIEVANCE_TYPES:
+            # "complained to the United Nations over Israeli air raids": whose act the
+            # complaint is about, before whom it is made to
+            target_heads = [d for g in _prep_objects(trigger, "grievance", "VERB", book)
+                            for d in _doers(g)] + target_heads
         # "launched artillery, mortar and rocket fire against the camps"
         for obj in [c for o in objects for c in (
                 (o, *o.conjuncts) if pattern.type != "CONSULT" else (o,))]:
@@ -611,6 +626,31 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                     (*source_heads, *target_heads, *objects, *patients),
                     mutual=(not passive and pattern.type in MUTUAL_TYPES)
                     or _reciprocal(trigger.sent))
+
+
+def _trailing_report(verb: Token) -> Token | None:
+    """The speaker of a report put after its content (", a human rights group charged on
+    Saturday."), which the parser reads as a noun with a participle after a comma: the noun,
+    when the verb has no object and ends the sentence."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.i >= verb.i or noun.pos_ not in ("NOUN", "PROPN") \
+            or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    before = noun.left_edge.i - 1
+    after = verb.right_edge.i + 1
+    sent = verb.sent
+    if before < sent.start or verb.doc[before].text != "," or (
+            after < sent.end and not verb.doc[after].is_punct):
+        return None
+    return noun
+
+
+def _doers(noun: Token) -> list[Token]:
+    """The words of a noun phrase that can name who did it: its owner, modifiers and "by"
+    phrase ("Israeli air raids", "the army's raids", "raids by the army")."""
+    return [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")] + [
+        g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+        for g in c.children if g.dep_ == "pobj"]
 
 
 def _left(trigger: Token) -> list[Token]:
@@ -876,7 +916,7 @@ def _reread(token: Token, pattern: Pattern) -> Pattern:
                                      for m in c.children) for c in token.children):
         return THREAT
     if pattern.type == "PROTEST" and pattern.pos == "VERB" and (
-            token.dep_ == "parataxis"
+            token.dep_ == "parataxis" or _trailing_report(token) is not None
             or any(c.dep_ in ("ccomp", "parataxis") for c in token.children)):
         return VERBAL_PROTEST
     return pattern
