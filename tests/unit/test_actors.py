@@ -353,3 +353,11 @@ def test_a_family_name_first_names_the_person_again():
 def test_countries_news_copy_names_outside_iso_names(text, name, code):
     doc = wirewatch.extract(text, published="2024-05-01")
     assert name in actor_texts(doc, code)
+
+
+def test_a_demonym_before_ordinary_people_names_its_civilians():
+    doc = wirewatch.extract("Palestinian youths threw stones. Afghan women rallied. The woman "
+                            "said she was afraid.", published="2024-06-14")
+    assert actor_texts(doc, "PSECVL") == ["Palestinian youths"]
+    assert actor_texts(doc, "AFGCVL") == ["Afghan women"]
+    assert not any(a.country is None and a.role == "CVL" for a in doc.actors)
