@@ -147,3 +147,28 @@ def test_the_header_searches_the_full_text(page, server):
     page.wait_for_load_state("networkidle")
     assert page.url.startswith(server + "/articles?q=Zelenskyy")
     assert page.locator("#articles tbody a").count() == 1
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_claims_draw_points_with_bounds_and_readable_ticks(browser, server, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    try:
+        tab.goto(server + "/claims")
+        series = tab.locator("section.claim").first
+        assert "SDNMIL" in series.locator("h2").inner_text()
+        points = series.locator("g.point")
+        assert points.count() == 2
+        assert sorted(points.evaluate_all("gs => gs.map(g => g.dataset.bound)")) == \
+            ["approx", "min"]
+        assert series.locator("g.point .range").count() >= 2
+        ticks = series.locator("text.date-tick")
+        assert ticks.count() >= 2
+        boxes = [dict(b, id=i, text=str(i)) for i, b in enumerate(ticks.evaluate_all(
+            "ts => ts.map(t => { const r = t.getBoundingClientRect();"
+            " return {x0: r.left, y0: r.top, x1: r.right, y1: r.bottom}; })"))]
+        assert overlaps(boxes) == []
+        assert overlaps(tab.eval_on_selector("body", TEXT_BOXES)) == []
+        assert tab.locator("#single-claims tbody tr").count() == 3
+    finally:
+        context.close()

@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
@@ -29,6 +29,7 @@ from ..model import EVENT_TYPES, MODALITIES, Document
 from ..store import read
 from ..store.read import PageRequest
 from ..urls import http_url
+from .charts import BOUND_SIGN, claim_chart, rank_series
 from .v1 import DAY, StoreDep, _one_of
 
 HERE = Path(__file__).resolve().parent
@@ -37,7 +38,8 @@ templates.env.tests["web_url"] = lambda value: http_url(value) is not None
 router = APIRouter(include_in_schema=False)
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-IRREGULAR = {"story": "stories", "quantity": "quantities", "country": "countries"}
+IRREGULAR = {"story": "stories", "quantity": "quantities", "country": "countries",
+             "series": "series"}
 
 
 def plural(n: int, noun: str) -> str:
@@ -272,19 +274,13 @@ def event_map(request: Request, store: StoreDep) -> HTMLResponse:
 
 @router.get("/claims", response_class=HTMLResponse)
 def claim_charts(request: Request, store: StoreDep) -> HTMLResponse:
-    series: dict[tuple[Any, Any], list[dict[str, Any]]] = defaultdict(list)
-    for row in read.list_claims(store, read.ClaimFilters(), PageRequest(2000)).items:
-        series[(row["event"], row["unit"])].append(row)
-    charts = []
-    for (event, unit), rows in series.items():
-        values = [r["value"] for r in rows]
-        top = max(values) * 1.25 or 1
-        width = 120 + 90 * len(rows)
-        points = [{"x": 60 + 90 * i, "y": 170 - 150 * r["value"] / top, "row": r}
-                  for i, r in enumerate(rows)]
-        charts.append({"event": event, "unit": unit, "rows": rows, "points": points,
-                       "width": width, "top": top, "head": rows[0]})
-    return page(request, "claims.html", charts=charts)
+    """Series reported more than once as charts, most independently reported first; figures
+    reported once in a table below."""
+    rows = read.list_claims(store, read.ClaimFilters(), PageRequest(2000)).items
+    series, alone = rank_series(rows)
+    for chart in series:
+        chart["chart"] = claim_chart(chart["rows"])
+    return page(request, "claims.html", series=series, alone=alone, signs=BOUND_SIGN)
 
 
 @router.get("/actors/{code}", response_class=HTMLResponse)
