@@ -259,3 +259,15 @@ def test_a_countrys_partners_are_not_the_country():
     found = coded("Greece demanded that its European Union partners refuse to recognize "
                   "Macedonia.")
     assert [(s, t) for w, _, s, t, _ in found if w == "demanded"] == [("GRC", "IGOEUR")]
+
+
+def test_a_reluctance_is_a_refusal_of_what_it_would_do_and_to_whom():
+    found = coded("The Kremlin signaled its reluctance to fully endorse the U.S. proposal.")
+    assert [(w, t, s, tg) for w, t, s, tg, _ in found] == [
+        ("reluctance", "REJECT", "RUSGOV", "USA")]
+
+
+def test_what_an_act_is_done_for_is_no_act_of_its_own():
+    found = coded("India and Mauritius upgraded ties. Both leaders signed eight pacts to boost "
+                  "cooperation in maritime security.")
+    assert "signed" in [w for w, *_ in found] and "cooperation" not in [w for w, *_ in found]

@@ -725,6 +725,12 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             c.dep_ == "prep" and c.lower_ == "from" for c in o.children)]
     elif pattern.type in PATIENT_TYPES:
         target_heads += of_objects  # "the arrest of Mahmoud Khalil", "an invasion of Ukraine"
+    if pattern.type in ("REJECT", "THREATEN"):
+        # "its reluctance to endorse the U.S. proposal", "a threat to impose tariffs on Canada"
+        for clause in (c for c in trigger.children if c.dep_ == "acl" and is_purpose(c)):
+            objects = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+            target_heads += objects + _prep_objects(clause, "target", "VERB", book) + [
+                g for o in objects for g in _prep_objects(o, "target", "NOUN", book)]
     if pairs and not source_heads:
         pair_codes = actors.all_of_phrase(pairs[0])
         if len(pair_codes) >= 2:
@@ -969,6 +975,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             match_trigger(verb, book) is not None for verb in (
                 token.head, *([token.head.head] if token.head.dep_ == "conj" else []))):
         return True
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.dep_ == "advcl" \
+            and is_purpose(token.head) and match_trigger(token.head.head, book) is not None:
+        return True  # "signed eight pacts to boost cooperation": the pacts' purpose
     if token.pos_ == "NOUN" and token.dep_ == "dobj" \
             and token.head.lemma_.lower() in modality_cues().denial \
             and not _names_its_actor(token, actors):
