@@ -31,7 +31,7 @@ from .annotations import (
 )
 from .modality import denied_report, is_purpose, modality_cues, modality_of
 from .reporting import cues as reporting_cues
-from .spans import SpanIndex
+from .spans import SpanIndex, lower_lemmas
 
 OBJECTS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -97,6 +97,8 @@ class Lexicon:
     needs_target: dict[str, str | None]  # "provide" -> "aid": done to someone, or aid given
     other_senses: dict[str, frozenset[str]]  # "meet" -> {"reaction"}: "met with opposition"
     words: dict[str, frozenset[str]]  # the other kinds of event_arguments.tsv, by kind
+    # every lemma a pattern starts with: a token whose lemma is none of them is no trigger
+    heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -187,7 +189,8 @@ def lexicon() -> Lexicon:
         {k: frozenset(v) for k, v in preps.items()},
         groups, modes, needs_target,
         {word: frozenset(found) for word, found in other_senses.items()},
-        {kind: frozenset(found) for kind, found in words.items()})
+        {kind: frozenset(found) for kind, found in words.items()},
+        frozenset(head for head, _ in patterns))
 
 
 
@@ -879,13 +882,18 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
     blocked |= {t.i for ent in doc.ents if ent.label_ not in ("DATE", "TIME", "CARDINAL")
                 for t in ent}
     events: list[EventHit] = []
+    lemmas = lower_lemmas(doc)
+    heads = book.heads
     for sent in doc.sents:
         for token in sent:
             if token.i in blocked:
                 continue
-            if (said := _reported_demand(token, actors) or _proposal(token, book)
+            if token.pos_ in ("VERB", "AUX") and (
+                    said := _reported_demand(token, actors) or _proposal(token, book)
                     or _reported_accusation(token, actors)) is not None:
                 events.append(_link(doc, token, said, sent, found, actors))
+            if lemmas[token.i] not in heads:
+                continue
             pattern = match_trigger(token, book)
             if (pattern is None or _intent_with_event(token, pattern, book)
                     or _asked(token) or _proposed(token, book)
