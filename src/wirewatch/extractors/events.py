@@ -73,6 +73,7 @@ THEME_PREPS = frozenset({"in", "with", "to", "for", "on", "over", "about", "of",
 FIRST_PERSON = frozenset({"we", "i", "our", "my", "us"})
 TRIGGER_MEMO = "wirewatch_triggers"
 THEME_MEMO = "wirewatch_themes"
+AROUND_MEMO = "wirewatch_around"
 MAX_DEPTH = 3  # how far into a phrase's modifiers (and pronouns) an actor is looked for
 
 
@@ -235,31 +236,57 @@ def _find_themes(token: Token) -> list[Token]:
                   and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
+@dataclass(frozen=True, slots=True)
+class _Around:
+    """The words a trigger's patterns ask about, gathered once per token: a verb like "call"
+    has dozens of patterns, each asking the same questions of the same dependents."""
+
+    phrase: frozenset[str]  # lemmas and forms of its own dependents outside clauses
+    clause: frozenset[str]  # of its clause dependents
+    themes: frozenset[str]  # lemmas of what it acts on
+    kinds: frozenset[str]  # those, their compounds, and a noun's own modifiers
+    object_preps: frozenset[str]  # prepositions on its objects
+
+
+def _around(token: Token) -> _Around:
+    memo = token.doc.user_data.setdefault(AROUND_MEMO, {})
+    if token.i not in memo:
+        phrase: set[str] = set()
+        clause: set[str] = set()
+        for c in token.children:
+            words = clause if c.dep_ in CLAUSES else phrase
+            words.update((c.lemma_.lower(), c.lower_))
+            if c.dep_ in CLAUSES:  # the mark opening it counts as the trigger's own word
+                phrase.update(m.lower_ for m in c.children if m.dep_ == "mark" and m.i > token.i)
+        themes = _themes(token)
+        kinds = {t.lemma_.lower() for t in themes}
+        kinds |= {c.lemma_.lower() for t in themes for c in t.children if c.dep_ == "compound"}
+        if token.pos_ == "NOUN":
+            kinds |= {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
+        memo[token.i] = _Around(
+            frozenset(phrase), frozenset(clause), frozenset(t.lemma_.lower() for t in themes),
+            frozenset(kinds),
+            frozenset(c.lower_ for o in token.children if o.dep_ == "dobj"
+                      for t in (o, *o.conjuncts) for c in t.children if c.dep_ == "prep"))
+    return memo[token.i]
+
+
 def _satisfies(token: Token, need: str, book: Lexicon, after_object: bool = False) -> bool:
+    around = _around(token)
     if need.startswith("@"):
-        members = book.classes.get(need[1:], frozenset())
         # what it acts on ("send troops", "the ceasefire agreement"), or what kind it is
         # ("a drone strike")
-        return any(t.lemma_.lower() in members or any(
-            c.dep_ == "compound" and c.lemma_.lower() in members for c in t.children)
-            for t in _themes(token)) or (
-            token.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower()
-                                         in members for c in token.children))
+        return not book.classes.get(need[1:], frozenset()).isdisjoint(around.kinds)
     # a verb that is no event alone ("say") takes its word from its own phrase, never from
     # the clause it reports ("said [it would] support" is the support, not a saying); an
-    # event verb may be named by the act in its clause ("demanded that Russia release")
-    named = [c for c in token.children if c.lemma_.lower() == need or c.lower_ == need]
-    # "called for Russia to reciprocate": the particle heads the clause it calls for
-    named += [m for c in token.children if c.dep_ in CLAUSES for m in c.children
-              if m.dep_ == "mark" and m.lower_ == need and m.i > token.i]
-    if any(c.dep_ not in CLAUSES for c in named) or (named and any(
+    # event verb may be named by the act in its clause ("demanded that Russia release"), and
+    # "called for Russia to reciprocate" has the particle head the clause it calls for
+    if need in around.phrase or (need in around.clause and any(
             not p.needs for p in book.patterns.get((token.lemma_.lower(), "VERB"), ()))):
         return True
     # "launched rocket fire against the camps": a preposition named after the object may hang
     # on the object rather than on the verb ("give in" names a particle, not this)
-    return any(t.lemma_.lower() == need for t in _themes(token)) or (after_object and any(
-        c.dep_ == "prep" and c.lower_ == need for o in token.children if o.dep_ == "dobj"
-        for t in (o, *o.conjuncts) for c in t.children))
+    return need in around.themes or (after_object and need in around.object_preps)
 
 
 def match_trigger(token: Token, book: Lexicon) -> Pattern | None:
@@ -888,8 +915,7 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
         for token in sent:
             if token.i in blocked:
                 continue
-            if token.pos_ in ("VERB", "AUX") and (
-                    said := _reported_demand(token, actors) or _proposal(token, book)
+            if (said := _reported_demand(token, actors) or _proposal(token, book)
                     or _reported_accusation(token, actors)) is not None:
                 events.append(_link(doc, token, said, sent, found, actors))
             if lemmas[token.i] not in heads:
@@ -1236,8 +1262,10 @@ def _reported_accusation(token: Token, actors: ActorIndex
     wrong done is the speaker's accusation (CAMEO 112) of the wrongdoer, the clause's subject
     or, when that is no actor, whoever owns what was wronged."""
     book = actors.book
+    if token.dep_ != "ccomp":
+        return None
     lemma = token.lemma_.lower()
-    if token.dep_ != "ccomp" or not (lemma in book.words["wrongdoing"] or (
+    if not (lemma in book.words["wrongdoing"] or (
             # "says their treatment may amount to crimes against humanity"
             lemma in book.words["naming-verb"] and _satisfies(token, "@wrong", book))) \
             or token.head.lemma_.lower() not in reporting_cues().verbs \
