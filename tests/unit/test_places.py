@@ -168,3 +168,24 @@ def test_the_places_evaluation_reads_feature_classes_and_types(tmp_path):
     assert table == {"city": {"toponyms": 2, "acc_161km": 1.0, "end_to_end_acc_161km": 0.5},
                      "physical": {"toponyms": 1, "acc_161km": 0.0,
                                   "end_to_end_acc_161km": 0.0}}
+
+
+def test_a_country_name_is_the_country_beside_a_namesake_of_a_common_word():
+    china, *_ = resolve_all(["China", "West", "Washington", "Alaska"])
+    assert (china.country, china.feature) == ("CHN", "country")
+    texan, _ = resolve_all(["Paris", "Dallas"])  # a big town of the state still supports
+    assert (texan.country, texan.admin1) == ("USA", "TX")
+
+
+def test_the_capital_bonus_goes_to_the_capital_alone():
+    from wirewatch.extractors.gazetteer import open_gazetteer
+
+    capitals = [c for c in open_gazetteer().lookup("Washington") if c.capital]
+    assert len(capitals) <= 1
+    assert all(c.population > 500_000 for c in capitals)
+
+
+def test_a_religion_is_no_place():
+    doc = wirewatch.extract("Shells fell on mostly Christian eastern Beirut on Monday.",
+                            published="2024-10-30")
+    assert [p.text for p in doc.places] == ["Beirut"]

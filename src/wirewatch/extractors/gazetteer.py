@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..resources import bundled_table
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SOURCE_FILES = ("countries.tsv", "regions.tsv", "place_aliases.tsv", "region_demonyms.tsv",
                 "continent_demonyms.tsv")
 # Suffixes that name a region's type; "Kursk Oblast" and "Kursk region" are both Kursk.
@@ -44,6 +44,7 @@ class Candidate:
     population: int
     primary: bool  # matched on its main name, not an alternate one
     capital: bool = False  # a national capital
+    demonym: bool = False  # matched on a demonym or place adjective ("Russian", "Ohioans")
 
 
 def fold(name: str) -> str:
@@ -79,19 +80,24 @@ def build(path: Path) -> None:
         CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL,
             lon REAL, country TEXT, admin1 TEXT, feature TEXT, population INTEGER,
             capital INTEGER);
-        CREATE TABLE names (key TEXT, place INTEGER, primary_name INTEGER);
+        CREATE TABLE names (key TEXT, place INTEGER, primary_name INTEGER, demonym INTEGER);
     """)
     places: list[tuple] = []
-    names: list[tuple[str, int, int]] = []
+    names: list[tuple[str, int, int, int]] = []
 
-    def add(row: tuple, main: str, others: list[str]) -> None:
+    def add(row: tuple, main: str, others: list[str], demonyms: list[str] = ()) -> None:
+        """A place under its main name, other names, and the demonyms and adjectives that
+        name it ("Russian", "Ohioans"): only these make a nationality or adjective a place."""
         pid = len(places) + 1
         places.append((pid, *row))
-        keys = {fold(main): 1}
+        keys = {fold(main): (1, 0)}
         for other in others:
             if _latin(other) and len(other) > 1:
-                keys.setdefault(fold(other), 0)
-        names.extend((key, pid, primary) for key, primary in keys.items() if key)
+                keys.setdefault(fold(other), (0, 0))
+        for other in demonyms:
+            if _latin(other) and len(other) > 1 and fold(other) not in keys:
+                keys[fold(other)] = (0, 1)
+        names.extend((key, pid, *kind) for key, kind in keys.items() if key)
 
     aliases: dict[tuple[str, str], list[str]] = {}
     for row in bundled_table("place_aliases.tsv"):
@@ -103,8 +109,8 @@ def build(path: Path) -> None:
         # a demonym places its country ("Russian officials"), as geoparsing corpora annotate
         add((info.get("geonameid"), row["name"], _float(row["lat"]), _float(row["lon"]),
              row["code"], None, "country", info.get("population", 0), 0),
-            row["name"], [*row["names"].split("|"), *aliases.get((row["alpha2"], ""), []),
-                          *demonyms, *(d + "s" for d in demonyms)])
+            row["name"], [*row["names"].split("|"), *aliases.get((row["alpha2"], ""), [])],
+            [*demonyms, *(d + "s" for d in demonyms)])
     peoples: dict[str, list[str]] = {}
     for row in bundled_table("continent_demonyms.tsv"):
         peoples.setdefault(row["continent"], []).extend((row["demonym"], row["demonym"] + "s"))
@@ -112,16 +118,19 @@ def build(path: Path) -> None:
         add((continent["geonameId"], continent["name"], float(continent["lat"]),
              float(continent["lng"]), None, None, "region",
              int(continent.get("population") or 0), 0),
-            continent["name"], peoples.get(continent["name"], []))
+            continent["name"], [], peoples.get(continent["name"], []))
     states = {s["code"]: s["geonameid"] for s in gc.get_us_states().values()}
+    peoples_of: dict[tuple[str, str], list[str]] = {}
     for row in bundled_table("region_demonyms.tsv"):  # "Ohioans" places Ohio
-        aliases.setdefault((row["country"], row["admin1"]), []).extend(
+        peoples_of.setdefault((row["country"], row["admin1"]), []).extend(
             (row["demonym"], row["demonym"] + "s"))
     for row in bundled_table("regions.tsv"):
         base = row["name"]
         variants = [f"{base} {suffix}" for suffix in REGION_SUFFIXES[:4]]
+        peoples_here: list[str] = []
         if row["level"] == "adm1":
             variants += aliases.get((row["country"], row["admin1"]), [])
+            peoples_here = peoples_of.get((row["country"], row["admin1"]), [])
         for suffix in REGION_SUFFIXES:
             if base.lower().endswith(" " + suffix):
                 variants.append(base[: -len(suffix) - 1])
@@ -130,17 +139,25 @@ def build(path: Path) -> None:
         add((geonameid, base, float(row["lat"]), float(row["lon"]),
              alpha3.get(row["country"]), row["admin1"],
              "adm1" if row["level"] == "adm1" else "region", int(row["population"]), 0),
-            base, variants)
+            base, variants, peoples_here)
     capitals = {(row["code"], fold(name)) for row in bundled_table("countries.tsv")
                 for name in row["capitals"].split("|") if name}
+    # the capital is the largest city of the country under the capital's name, not every
+    # town of that name ("Moscow" the capital, not a village Moscow elsewhere in Russia)
+    largest: dict[tuple[str | None, str], tuple[int, int]] = {}
+    for city in gc.get_cities().values():
+        key = (alpha3.get(city["countrycode"]), fold(city["name"]))
+        if key in capitals and city["population"] > largest.get(key, (-1, 0))[0]:
+            largest[key] = (city["population"], city["geonameid"])
+    chosen = {geonameid for _, geonameid in largest.values()}
     for city in gc.get_cities().values():
         country = alpha3.get(city["countrycode"])
-        is_capital = (country, fold(city["name"])) in capitals
+        is_capital = city["geonameid"] in chosen
         add((city["geonameid"], city["name"], city["latitude"], city["longitude"], country,
              city["admin1code"], "city", city["population"], int(is_capital)),
             city["name"], city.get("alternatenames") or [])
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
-    db.executemany("INSERT INTO names VALUES (?,?,?)", names)
+    db.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
     db.execute("CREATE INDEX names_key ON names (key)")
     db.commit()
     db.close()
@@ -179,11 +196,11 @@ class Gazetteer:
     def _lookup(self, name: str) -> list[Candidate]:
         rows = self.db.execute(
             "SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature,"
-            " p.population, max(n.primary_name), p.capital FROM names n"
+            " p.population, max(n.primary_name), p.capital, max(n.demonym) FROM names n"
             " JOIN places p ON p.id = n.place WHERE n.key = ? GROUP BY p.id",
             (fold(name),)).fetchall()
         return [Candidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or 0, bool(r[8]),
-                          bool(r[9])) for r in rows]
+                          bool(r[9]), bool(r[10])) for r in rows]
 
 
 def _data_key() -> str:

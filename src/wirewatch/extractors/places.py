@@ -143,15 +143,23 @@ def _neighbours(keys: Sequence[str], cached: dict[str, list[Candidate]]
     def named(c: Candidate) -> bool:  # a town under its own name, not a former one
         return bool(c.admin1) and (c.primary or c.feature != "city")
 
-    regions = {k: {(c.country, c.admin1) for c in cached[k] if named(c)} for k in keys}
     prominent = {k for k in keys if any(c.feature == "country" or c.capital for c in cached[k])}
+    regions = {k: {(c.country, c.admin1) for c in cached[k] if named(c)} for k in keys}
+    # a town named like a country or a capital supports only a reading that leads on its
+    # own: "Paris" beside "Dallas" confirms Dallas, Texas, but "China" beside "West" is no
+    # sign of China and West, both in Texas (a state named so supports as any name does)
+    lent = {k: {(c.country, c.admin1) for c in cached[k] if named(c) and c.feature != "city"}
+            if k in prominent else regions[k] for k in keys}
+    leaders = {k: max(cached[k], key=lambda c: score(c, PlaceContext(), cached[k]))
+               for k in keys if cached[k]}
 
     def support(key: str, candidate: Candidate) -> float:
         if key in prominent or not named(candidate):
             return 0.0
         region = (candidate.country, candidate.admin1)
+        lending = regions if candidate == leaders.get(key) else lent
         return NEIGHBOURS * max((1 / math.sqrt(len(regions[other])) for other in keys
-                                 if other != key and region in regions[other]), default=0.0)
+                                 if other != key and region in lending[other]), default=0.0)
 
     return support
 
@@ -239,9 +247,10 @@ def dateline_span(text: str, entities: Sequence[EntityHit]) -> tuple[int, int] |
 
 def demonym_place(name: str) -> Candidate | None:
     """The country or region a demonym or place adjective names ("Russian", "Ohioans"),
-    or None for a word the gazetteer holds only as a place's own name."""
+    or None for a word the gazetteer holds not as a demonym but as a place's name or another
+    name of it: "Christian" is no place, though a county is named so."""
     found = [c for c in open_gazetteer().lookup(clean_name(name))
-             if not c.primary and c.feature in ("country", "adm1", "region")]
+             if c.demonym and c.feature in ("country", "adm1", "region")]
     return max(found, key=lambda c: (c.feature == "country", c.population), default=None)
 
 
