@@ -911,11 +911,15 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
     events: list[EventHit] = []
     lemmas = lower_lemmas(doc)
     heads = book.heads
+    # what can be said to be an act: a reported clause, or a verb with "we" or "I" before it
+    sayable = {t.i for t in doc if t.dep_ == "ccomp"} | {
+        t.head.i for t in doc if t.dep_ == "nsubj" and t.lower_ in ("we", "i")}
     for sent in doc.sents:
         for token in sent:
             if token.i in blocked:
                 continue
-            if (said := _reported_demand(token, actors) or _proposal(token, book)
+            if token.i in sayable and (
+                    said := _reported_demand(token, actors) or _proposal(token, book)
                     or _reported_accusation(token, actors)) is not None:
                 events.append(_link(doc, token, said, sent, found, actors))
             if lemmas[token.i] not in heads:
