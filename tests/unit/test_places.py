@@ -189,3 +189,27 @@ def test_a_religion_is_no_place():
     doc = wirewatch.extract("Shells fell on mostly Christian eastern Beirut on Monday.",
                             published="2024-10-30")
     assert [p.text for p in doc.places] == ["Beirut"]
+
+
+def test_seas_straits_and_macro_regions_are_places():
+    for name, feature in [("the Pacific", "physical"), ("Strait of Hormuz", "physical"),
+                          ("the Black Sea", "physical"), ("the Sahel", "region"),
+                          ("the Middle East", "region"), ("Southeast Asia", "region"),
+                          ("the EU", "region")]:
+        place = resolve_place(name)
+        assert (place.feature, place.country) == (feature, None), name
+        assert place.lat is not None
+    assert resolve_place("the West").lat is None  # no settled extent, but no Texas town
+
+
+def test_a_town_named_like_a_sea_needs_its_own_region_named():
+    ocean, _ = resolve_all(["Pacific", "Texas"])
+    assert ocean.feature == "physical"
+    town, _ = resolve_all(["Pacific", "Missouri"])
+    assert (town.feature, town.admin1) == ("city", "MO")
+
+
+def test_a_facility_is_at_the_place_it_is_named_after():
+    airport = resolve_place("Kharkiv International Airport")
+    assert (airport.feature, airport.country) == ("facility", "UKR")
+    assert resolve_place("Port of Odesa").country == "UKR"

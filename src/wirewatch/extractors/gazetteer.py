@@ -20,7 +20,10 @@ from ..resources import bundled_table
 
 SCHEMA_VERSION = 3
 SOURCE_FILES = ("countries.tsv", "regions.tsv", "place_aliases.tsv", "region_demonyms.tsv",
-                "continent_demonyms.tsv")
+                "continent_demonyms.tsv", "world_features.tsv")
+# Kinds of world_features.tsv that are the gazetteer's feature "region" (a macro-region, a
+# union of states); every other kind is "physical" (a sea, a strait, a river, a range).
+REGION_KINDS = frozenset({"macro-region", "union"})
 # Suffixes that name a region's type; "Kursk Oblast" and "Kursk region" are both Kursk.
 REGION_SUFFIXES = ("oblast", "province", "region", "state", "prefecture", "governorate",
                    "county", "parish", "district", "krai", "republic", "territory")
@@ -119,6 +122,17 @@ def build(path: Path) -> None:
              float(continent["lng"]), None, None, "region",
              int(continent.get("population") or 0), 0),
             continent["name"], [], peoples.get(continent["name"], []))
+    # seas, straits, rivers, macro-regions: no country of their own (one whose members are
+    # all one country's is placed in it); a macro-region weighs its members' people
+    people = {row["code"]: countries.get(row["code"], {}).get("population", 0)
+              for row in bundled_table("countries.tsv")}
+    for row in bundled_table("world_features.tsv"):
+        members = [m for m in row["members"].split("|") if m]
+        add((None, row["name"], _float(row["lat"]), _float(row["lon"]),
+             members[0] if len(members) == 1 else None, None,
+             "region" if row["kind"] in REGION_KINDS else "physical",
+             sum(people.get(m, 0) for m in members), 0),
+            row["name"], [a for a in row["aliases"].split("|") if a])
     states = {s["code"]: s["geonameid"] for s in gc.get_us_states().values()}
     peoples_of: dict[tuple[str, str], list[str]] = {}
     for row in bundled_table("region_demonyms.tsv"):  # "Ohioans" places Ohio

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.tokens import Doc
@@ -28,7 +28,7 @@ DEMONYM_LABELS = frozenset({"NORP"})  # "Russian forces", "Japanese officials"
 # "VANCOUVER, B.C. --", "MOSCOW, Oct. 3 (Reuters) -".
 _DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z'’.-]*(?:[ ][A-Z][A-Z'’.-]*){0,3})"
                        r"(?=\s*(?:,|\(|—|–|--|-\s))")
-FEATURE_PRIOR = {"country": 3.0, "adm1": 1.5, "region": 0.5, "city": 0.0}
+FEATURE_PRIOR = {"country": 3.0, "adm1": 1.5, "region": 0.5, "city": 0.0, "physical": 8.0}
 POPULATION = 1.0  # weight of log10(population)
 CONTEXT_COUNTRY = 4.0
 CONTEXT_ADMIN1 = 5.0
@@ -75,6 +75,12 @@ class PlaceContext:
         return other
 
 
+def world_feature(candidate: Candidate) -> bool:
+    """A sea, a strait, a river, a range, a continent or a macro-region ("the Sahel")."""
+    return candidate.feature == "physical" or (
+        candidate.feature == "region" and candidate.admin1 is None)
+
+
 def score(candidate: Candidate, context: PlaceContext, rivals: Sequence[Candidate]) -> float:
     value = POPULATION * math.log10(candidate.population + 1) \
         + FEATURE_PRIOR.get(candidate.feature, 0.0)
@@ -82,13 +88,16 @@ def score(candidate: Candidate, context: PlaceContext, rivals: Sequence[Candidat
         value += PRIMARY_NAME
     if candidate.capital:
         value += CAPITAL
-    if candidate.country and context.countries[candidate.country] > 0:
+    # a town named like a sea or a macro-region ("Pacific", "Middle East") needs its own
+    # region named in the article: its country's other places are no support for it
+    namesake = candidate.feature == "city" and any(world_feature(r) for r in rivals)
+    if candidate.country and context.countries[candidate.country] > 0 and not namesake:
         value += CONTEXT_COUNTRY * min(context.countries[candidate.country], 3) / 3 + 1
     if candidate.country and candidate.admin1 and \
             context.admin1[(candidate.country, candidate.admin1)] > 0:
         value += CONTEXT_ADMIN1 * min(context.admin1[(candidate.country, candidate.admin1)],
                                       ADMIN1_SATURATION) / ADMIN1_SATURATION
-    if candidate.country and candidate.country == context.home_country:
+    if candidate.country and candidate.country == context.home_country and not namesake:
         value += HOME_COUNTRY
     if candidate.feature in ("adm1", "region") and any(
             r.feature == "city" and r.country == candidate.country and r.name == candidate.name
@@ -103,12 +112,39 @@ def clean_name(text: str) -> str:
     return re.sub(r"['’]s?$", "", text).strip(" ,;:")
 
 
+@cache
+def _facility_kinds() -> tuple[tuple[str, str], ...]:
+    """(words, position) of facility_kinds.tsv, the longest words first."""
+    rows = bundled_table("facility_kinds.tsv")
+    return tuple(sorted(((r["words"], r["position"]) for r in rows), key=lambda r: -len(r[0])))
+
+
+def lookup(name: str, gazetteer: Gazetteer | None = None) -> list[Candidate]:
+    """The gazetteer's places of a name; a facility named after its place ("Kharkiv
+    International Airport", "Port of Odesa") is at that place, with feature ``facility``."""
+    gazetteer = gazetteer or open_gazetteer()
+    found = gazetteer.lookup(name)
+    if found:
+        return found
+    for words, position in _facility_kinds():
+        if position == "suffix" and name.endswith(" " + words):
+            base = name[: -len(words) - 1]
+        elif position == "prefix" and name.startswith(words + " "):
+            base = name[len(words) + 1:]
+        else:
+            continue
+        if len(base) > 2 and (found := gazetteer.lookup(base)):
+            return [replace(c, feature="facility", capital=False) for c in found]
+        return []
+    return []
+
+
 def resolve_place(name: str, context: PlaceContext | None = None,
                   gazetteer: Gazetteer | None = None) -> Candidate | None:
     """The most likely place a name refers to, given what the article says around it."""
     gazetteer = gazetteer or open_gazetteer()
     context = context or PlaceContext()
-    candidates = gazetteer.lookup(clean_name(name))
+    candidates = lookup(clean_name(name), gazetteer)
     if not candidates:
         return None
     return max(candidates, key=lambda c: score(c, context, candidates))
@@ -143,7 +179,8 @@ def _neighbours(keys: Sequence[str], cached: dict[str, list[Candidate]]
     def named(c: Candidate) -> bool:  # a town under its own name, not a former one
         return bool(c.admin1) and (c.primary or c.feature != "city")
 
-    prominent = {k for k in keys if any(c.feature == "country" or c.capital for c in cached[k])}
+    prominent = {k for k in keys if any(c.feature == "country" or c.capital or world_feature(c)
+                                        for c in cached[k])}
     regions = {k: {(c.country, c.admin1) for c in cached[k] if named(c)} for k in keys}
     # a town named like a country or a capital supports only a reading that leads on its
     # own: "Paris" beside "Dallas" confirms Dallas, Texas, but "China" beside "West" is no
@@ -173,7 +210,7 @@ def resolve_all(names: Sequence[str], home_country: str | None = None,
     name qualified in the text ("Paris, Texas") must lie inside its qualifier."""
     gazetteer = gazetteer or open_gazetteer()
     keys = list(dict.fromkeys(clean_name(n) for n in names))
-    cached = {k: gazetteer.lookup(k) for k in keys}
+    cached = {k: lookup(k, gazetteer) for k in keys}
     inside: dict[str, list[str]] = {}
     for i, j in (qualifiers or {}).items():
         inside.setdefault(clean_name(names[i]), []).append(clean_name(names[j]))
