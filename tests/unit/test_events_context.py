@@ -271,3 +271,13 @@ def test_what_an_act_is_done_for_is_no_act_of_its_own():
     found = coded("India and Mauritius upgraded ties. Both leaders signed eight pacts to boost "
                   "cooperation in maritime security.")
     assert "signed" in [w for w, *_ in found] and "cooperation" not in [w for w, *_ in found]
+
+
+def test_a_force_leaves_from_where_it_withdraws_and_the_country_is_the_storys():
+    found = coded("The Taliban praised the ongoing withdrawal of U.S. troops from Afghanistan.",
+                  published="2021-06-01")
+    assert ("withdrawal", "RETREAT", "USAMIL", "AFG", "asserted") in found
+    found = coded("Afghan officials met in Kabul on Monday. Afghanistan's army chief spoke. The "
+                  "Taliban praised the withdrawal of U.S. troops from the country.",
+                  published="2021-06-01")
+    assert [(s, t) for w, _, s, t, _ in found if w == "withdrawal"] == [("USAMIL", "AFG")]

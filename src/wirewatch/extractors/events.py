@@ -10,6 +10,7 @@ statement, and given its modality.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -375,9 +376,13 @@ class ActorIndex:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (code := self.of_phrase(pobj, depth + 1)):
                         return code
-        if head.lemma_.lower() in self.book.words["anaphor"] and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                       for c in head.children)
+        if definite and head.lemma_.lower() in self.book.words["anaphor"]:
             return self.organisation_before(head)
+        if definite and head.lemma_.lower() in self.book.words["country-anaphor"] \
+                and head.tag_ == "NN":
+            return self.story_country(head.i)  # "troops leaving the country"
         return None
 
     def all_of_phrase(self, head: Token) -> list[str]:
@@ -480,6 +485,17 @@ class ActorIndex:
             if len(seen) == 2:
                 break
         return list(reversed(seen)) if len(seen) == 2 else []
+
+    def story_country(self, before: int) -> str | None:
+        """The country the text is about so far: the one its actors before a token belong
+        to most often (of equal counts, the one named last)."""
+        counts: Counter[str] = Counter()
+        last: dict[str, int] = {}
+        for m in self.mentions:
+            if m.end <= before and m.code[:3] not in ORGANISATION_PREFIXES:
+                counts[m.code[:3]] += 1
+                last[m.code[:3]] = m.start
+        return max(counts, key=lambda c: (counts[c], last[c])) if counts else None
 
 
 # ---------------------------------------------------------------- arguments
@@ -743,7 +759,10 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # "Mhlanga's arrest": the possessor is the one arrested
         target_heads += [h for h in source_heads if h.dep_ == "poss"]
         source_heads = [h for h in source_heads if h.dep_ != "poss"]
-    source_heads += _prep_objects(trigger, "source", "NOUN", book)
+    # "an offer from Kabul"; but a force's "from" is where it leaves ("the withdrawal of
+    # U.S. troops from Afghanistan")
+    source_heads += [h for h in _prep_objects(trigger, "source", "NOUN", book)
+                     if not (pattern.roles == "force" and h.head.lower_ == "from")]
     pairs = _prep_objects(trigger, "pair", "NOUN", book)
     places = _prep_objects(trigger, "place", "NOUN", book)
     of_objects = _of_objects(trigger)
