@@ -281,3 +281,11 @@ def test_a_force_leaves_from_where_it_withdraws_and_the_country_is_the_storys():
                   "Taliban praised the withdrawal of U.S. troops from the country.",
                   published="2021-06-01")
     assert [(s, t) for w, _, s, t, _ in found if w == "withdrawal"] == [("USAMIL", "AFG")]
+
+
+def test_a_main_verb_parsed_as_a_modifier_of_the_noun_before_it_has_that_noun_act():
+    found = coded("An official Syrian newspaper called Thursday on Arabs to unite against "
+                  "Israel.")
+    assert [s for w, t, s, *_ in found if w == "called"] == ["SYRMED"]
+    assert [t for w, _, _, t, _ in coded("A Kenyan journalist arrested last week.")
+            if w == "arrested"] == ["KENMED"]

@@ -606,7 +606,12 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         clause = trigger.sent.root
         return _resolve([said_by], [c for c in clause.children if c.dep_ in SUBJECTS], [],
                         actors, (said_by, *clause.children), mutual=False)
-    if trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
+    # "An official Syrian newspaper called Thursday on Arabs to unite": the sentence has no
+    # verb but this one, so its noun is the subject, not what the verb acts on
+    misread = _main_verb_read_as_modifier(trigger)
+    if misread:
+        passive = False
+    elif trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
         objects.append(trigger.head)  # "deployed soldiers", "troops sent to"
     # "was arrested and jailed by the police": conjoined passives share their agent
     agents = [g for v in (trigger, *trigger.conjuncts) for c in v.children if c.dep_ == "agent"
@@ -615,7 +620,7 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     if not passive and _bare_passive(trigger):
         passive = True
         patients = [c for c in trigger.head.children if c.dep_ in SUBJECTS][:1]
-    subject = None if passive else _subject(trigger)
+    subject = None if passive else trigger.head if misread else _subject(trigger)
     if passive and not agents and patients \
             and trigger.lemma_.lower() in book.words["stance-participle"]:
         # "Israel is opposed to French mediation", "Vietnam is committed to opening up": a
@@ -672,6 +677,17 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                     (*source_heads, *target_heads, *objects, *patients),
                     mutual=(not passive and pattern.type in MUTUAL_TYPES)
                     or _reciprocal(trigger.sent))
+
+
+def _main_verb_read_as_modifier(verb: Token) -> bool:
+    """A past-tense verb the parser hung on the noun before it as a participle, leaving the
+    sentence with a noun for its root ("An official newspaper called Thursday on Arabs …")."""
+    noun = verb.head
+    # a participle that takes an object is active ("a journalist arrested last week" is not)
+    active = verb.tag_ == "VBD" or any(c.dep_ in ("dobj", "oprd", "dative", "ccomp")
+                                       for c in verb.children)
+    return verb.dep_ == "acl" and active and noun.dep_ == "ROOT" \
+        and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i
 
 
 def _trailing_report(verb: Token) -> Token | None:
