@@ -91,7 +91,8 @@ def _vendored(path: Path) -> bool:
 
 def test_our_own_static_files_name_no_host():
     own = [p for p in _text_files() if not _vendored(p)]
-    assert {p.name for p in own} >= {"app.js", "map.js", "style.css", "swagger-init.js"}
+    assert {p.name for p in own} >= {"app.js", "map.js", "style.css", "swagger-init.js",
+                                     "timeline.js"}
     for path in own:
         if path.name == "README.md":
             continue  # the list of sources, read by people, never served to a page as code
@@ -149,6 +150,8 @@ def _page_paths(client) -> list[str]:
     events = client.get("/api/v1/events?limit=500").json()["items"]
     actors = sorted({e["source"] for e in events if e["source"]})[:5]
     fill = {"article_id": articles, "code": actors}
+    # an event mention is an article and an index together (the timeline's evidence)
+    mentions = [{"article_id": e["article_id"], "idx": str(e["idx"])} for e in events[:5]]
     paths = []
     for route in pages.router.routes:
         if "GET" not in getattr(route, "methods", ()):
@@ -156,9 +159,17 @@ def _page_paths(client) -> list[str]:
         names = re.findall(r"{(\w+)}", route.path)
         if not names:
             paths.append(route.path)
-        for name in names:
+        elif "idx" in names:
+            paths.extend(_filled(route.path, m) for m in mentions)
+        for name in [] if "idx" in names else names:
             paths.extend(route.path.replace(f"{{{name}}}", value) for value in fill[name])
     return paths
+
+
+def _filled(path: str, values: dict[str, str]) -> str:
+    for name, value in values.items():
+        path = path.replace(f"{{{name}}}", value)
+    return path
 
 
 def test_no_rendered_page_names_another_host(client):

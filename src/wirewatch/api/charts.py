@@ -160,3 +160,84 @@ def rank_series(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]],
                                c["event"]))
     alone.sort(key=lambda r: (r["published"] or "", r["id"]), reverse=True)
     return charts, alone
+
+
+TIMELINE_WIDTH = 1000
+"""The timeline's width in SVG units; the page scales it to the window (``viewBox``), so what
+does not overlap here overlaps at no window width."""
+LANE_HEIGHT = 26
+TICK_ROOM = 110
+"""SVG units between two date ticks at least: room for the longest label ("28 Oct 2024")."""
+MOST_ACTOR_LANES = 12
+STACK = (0, -4, 4, -8, 8)
+"""How far (in SVG units) the n-th event on one day of one lane sits from the lane's middle,
+so that events on the same day stay apart."""
+OTHER, NOBODY = "other actors", "unknown"
+
+
+def lanes_of(rows: list[dict[str, Any]], by: str) -> list[tuple[str, list[str]]]:
+    """The lanes a timeline draws and, for each, the keys that put an event in it. By type:
+    one lane per event type present. By actor: the ``MOST_ACTOR_LANES`` actors in most
+    events (an event sits in its source's lane and its target's), then a lane for the events
+    of none of them and one for those without any actor, where there are such events."""
+    if by == "type":
+        return [(t, [t]) for t in sorted({r["type"] for r in rows})]
+    counts: dict[str, int] = {}
+    for row in rows:
+        for code in {row["source"], row["target"]} - {None}:
+            counts[code] = counts.get(code, 0) + 1
+    top = sorted(counts, key=lambda c: (-counts[c], c))[:MOST_ACTOR_LANES]
+    lanes = [(code, [code]) for code in top]
+    shown = set(top)
+    if any(_lane_keys(r, by, shown) == [OTHER] for r in rows):
+        lanes.append((OTHER, [OTHER]))
+    if any(r["source"] is None and r["target"] is None for r in rows):
+        lanes.append((NOBODY, [NOBODY]))
+    return lanes
+
+
+def _lane_keys(row: dict[str, Any], by: str, shown: set[str]) -> list[str]:
+    if by == "type":
+        return [row["type"]]
+    codes = [c for c in dict.fromkeys((row["source"], row["target"])) if c is not None]
+    if not codes:
+        return [NOBODY]
+    keys = [c for c in codes if c in shown]
+    return keys or [OTHER]
+
+
+def timeline_chart(rows: list[dict[str, Any]], first: date, last: date, by: str = "type",
+                   width: int = TIMELINE_WIDTH) -> dict[str, Any]:
+    """Events on a time axis from ``first`` to ``last`` (whole days, both included): one lane
+    per type or actor (``by``), each event a dot in the middle of its day, date ticks as many
+    as fit without touching (``TICK_ROOM`` apart at least)."""
+    frame = Frame(width=width, left=130, right=45, top=8, bottom=34)
+    lanes = lanes_of(rows, by)
+    lane_y = {key: frame.top + LANE_HEIGHT * (i + 0.5)
+              for i, (_, keys) in enumerate(lanes) for key in keys}
+    height = frame.top + LANE_HEIGHT * max(len(lanes), 1) + frame.bottom
+    frame = Frame(width=width, height=height, left=frame.left, right=frame.right,
+                  top=frame.top, bottom=frame.bottom)
+    days = (last - first).days + 1
+
+    def x(day: date) -> float:
+        return round(frame.x0 + ((day - first).days + 0.5) / days * (frame.x1 - frame.x0), 1)
+
+    shown = set(lane_y)
+    stacked: dict[tuple[str, date], int] = {}
+    points = []
+    for row in rows:
+        day = day_of(row["day"])
+        if day is None or not first <= day <= last:
+            continue
+        for key in _lane_keys(row, by, shown):
+            n = stacked.get((key, day), 0)
+            stacked[key, day] = n + 1
+            points.append({"x": x(day), "y": lane_y[key] + STACK[n % len(STACK)],
+                           "row": row, "lane": key})
+    most = max(2, (frame.x1 - frame.x0) // TICK_ROOM)
+    ticks = [(x(d), label) for d, label in time_ticks(first, last, most)]
+    return {"frame": frame, "points": points, "ticks": ticks, "by": by,
+            "lanes": [(label, frame.top + LANE_HEIGHT * i) for i, (label, _) in
+                      enumerate(lanes)],
+            "first": first.isoformat(), "last": last.isoformat()}

@@ -14,9 +14,11 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
@@ -29,7 +31,7 @@ from ..model import EVENT_TYPES, MODALITIES, Document
 from ..store import read
 from ..store.read import PageRequest
 from ..urls import http_url
-from .charts import BOUND_SIGN, claim_chart, rank_series
+from .charts import BOUND_SIGN, claim_chart, rank_series, timeline_chart
 from .v1 import DAY, StoreDep, _one_of
 
 HERE = Path(__file__).resolve().parent
@@ -255,16 +257,90 @@ def api_docs(request: Request) -> HTMLResponse:
     return page(request, "docs.html")
 
 
+TIMELINE_LIMIT = 2000
+"""Most events one view of the timeline draws; past it the page says so (zoom in)."""
+LANES = ("type", "actor")
+MIN_DAYS = 3
+"""The shortest range the timeline zooms to."""
+
+
+def view_range(whole: tuple[date, date], since: date | None, until: date | None
+               ) -> tuple[date, date]:
+    """The days a timeline shows: ``since`` to ``until`` where given (either may be left
+    out), else the whole range of dated events with a little room either side; never fewer
+    than ``MIN_DAYS``, earliest first."""
+    first, last = whole
+    pad = timedelta(days=max(1, round((last - first).days * 0.03)))
+    start = since or first - pad
+    end = until or last + pad
+    start, end = min(start, end), max(start, end)
+    short = MIN_DAYS - 1 - (end - start).days
+    if short > 0:
+        start -= timedelta(days=short // 2)
+        end += timedelta(days=short - short // 2)
+    return start, end
+
+
+def _range_url(lanes: str, start: date | None = None, end: date | None = None) -> str:
+    query = {"lanes": lanes} if lanes != "type" else {}
+    if start and end:
+        query |= {"since": start.isoformat(), "until": end.isoformat()}
+    return "/timeline" + (f"?{urlencode(query)}" if query else "")
+
+
+def _day(name: str, value: str | None) -> date | None:
+    """A day from the URL; an empty field is none, anything but a calendar day a 422."""
+    if not value:
+        return None
+    try:
+        if re.fullmatch(DAY, value):
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise HTTPException(422, f"{name}: {value!r} is not a day (YYYY-MM-DD)")
+
+
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline(request: Request, store: StoreDep) -> HTMLResponse:
-    rows = read.dated_events(store, 2000)
-    days = sorted({r["day"] for r in rows})
-    types = sorted({r["type"] for r in rows})
-    width = max(600, 40 * len(days))
-    points = [{"x": 120 + (days.index(r["day"]) + 0.5) * (width - 140) / max(len(days), 1),
-               "y": 30 + 28 * types.index(r["type"]), "row": r} for r in rows]
-    return page(request, "timeline.html", points=points, days=days, types=types,
-                width=width, height=60 + 28 * len(types))
+def timeline(request: Request, store: StoreDep,
+             since: Annotated[str | None, Query()] = None,
+             until: Annotated[str | None, Query()] = None,
+             lanes: Annotated[str, Query()] = "type") -> HTMLResponse:
+    """Events on a real time axis, one lane per type or actor, coloured by modality; the
+    range shown is in the URL (``since``, ``until``), so zooming, panning and a shared link
+    all say which days they show."""
+    if lanes not in LANES:
+        raise HTTPException(422, f"lanes: {lanes!r} is not one of {', '.join(LANES)}")
+    since, until = _day("since", since), _day("until", until)
+    whole = read.event_days(store)
+    if whole["first"] is None:
+        return page(request, "timeline.html", chart=None, lanes=lanes, lane_choices=LANES)
+    first, last = view_range((date.fromisoformat(whole["first"]),
+                              date.fromisoformat(whole["last"])), since, until)
+    rows = read.dated_events(store, TIMELINE_LIMIT, first.isoformat(), last.isoformat())
+    shown = read.event_days(store, first.isoformat(), last.isoformat())["count"]
+    span = (last - first).days + 1
+    quarter, half = timedelta(days=span // 4), timedelta(days=max(1, span // 2))
+    moves = {"zoom in": _range_url(lanes, first + quarter, last - quarter)
+             if span > MIN_DAYS else None,
+             "zoom out": _range_url(lanes, first - half, last + half),
+             "earlier": _range_url(lanes, first - half, last - half),
+             "later": _range_url(lanes, first + half, last + half),
+             "whole range": _range_url(lanes) if since or until else None}
+    return page(request, "timeline.html", chart=timeline_chart(rows, first, last, lanes),
+                lanes=lanes, lane_choices=LANES, shown=shown, drawn=len(rows), whole=whole,
+                moves=moves, since=first.isoformat(), until=last.isoformat())
+
+
+@router.get("/timeline/evidence/{article_id}/{idx}", response_class=HTMLResponse)
+def timeline_evidence(article_id: str, idx: int, request: Request,
+                      store: StoreDep) -> HTMLResponse:
+    """One event mention's evidence, as the timeline shows it where an event is clicked: its
+    sentence with the trigger marked, its actors by name, the speaker and the article."""
+    found = read.event_evidence(store, [(article_id, idx)]).get((article_id, idx))
+    if found is None:
+        raise HTTPException(404, f"no event {idx} in article {article_id!r}")
+    return templates.TemplateResponse(request, "_evidence.html", {
+        "e": found, "article_id": article_id, "idx": idx})
 
 
 @router.get("/map", response_class=HTMLResponse)

@@ -34,14 +34,37 @@ def event_counts(store: Store) -> dict[str, Any]:
             "articles": n_articles}
 
 
-def dated_events(store: Store, limit: int) -> list[dict[str, Any]]:
-    """Events with a day, oldest first: what a timeline places."""
+def dated_events(store: Store, limit: int, since: str | None = None,
+                 until: str | None = None) -> list[dict[str, Any]]:
+    """Events with a day (from ``since`` to ``until``, both included, when given), oldest
+    first: what a timeline places. ``date`` is the date as written (``2024-W44``), ``day``
+    its first day."""
     query = (select(EVENTS.c.article_id, EVENTS.c.idx, EVENTS.c.type, EVENTS.c.modality,
-                    EVENTS.c.day, EVENTS.c.source, EVENTS.c.target)
-             .where(EVENTS.c.day.is_not(None))
+                    EVENTS.c.date, EVENTS.c.day, EVENTS.c.source, EVENTS.c.target)
+             .where(*_day_range(since, until))
              .order_by(EVENTS.c.day, EVENTS.c.article_id, EVENTS.c.idx).limit(limit))
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def event_days(store: Store, since: str | None = None,
+               until: str | None = None) -> dict[str, Any]:
+    """The first and last day of the dated events (from ``since`` to ``until`` when given)
+    and how many there are: a timeline's whole range, and whether it shows every event."""
+    query = select(func.min(EVENTS.c.day), func.max(EVENTS.c.day), func.count()) \
+        .where(*_day_range(since, until))
+    with store.engine.connect() as conn:
+        first, last, count = conn.execute(query).one()
+    return {"first": first, "last": last, "count": count}
+
+
+def _day_range(since: str | None, until: str | None) -> list[Any]:
+    where = [EVENTS.c.day.is_not(None)]
+    if since:
+        where.append(EVENTS.c.day >= since)
+    if until:
+        where.append(EVENTS.c.day <= until)
+    return where
 
 
 def placed_events(store: Store, limit: int) -> list[dict[str, Any]]:

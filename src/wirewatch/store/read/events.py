@@ -167,7 +167,9 @@ def event_evidence(store: Store, keys: Iterable[tuple[str, int]]
     sentence cut around the trigger (``before``, ``trigger``, ``after``), the speaker of the
     statement it comes from, its date precision, and the names its actors go by in that
     article (``names``: code -> the person the sentence names, else the actor's name), so that
-    a table can show "Yoon Suk Yeol · KORGOV" rather than a bare code."""
+    a table can show "Yoon Suk Yeol · KORGOV" rather than a bare code; and the event itself
+    (type, mode, modality, date as written, source, target), so that one mention's evidence
+    can be shown on its own (the timeline's click)."""
     wanted = set(keys)
     ids = sorted({article for article, _ in wanted})
     if not ids:
@@ -211,7 +213,10 @@ def event_evidence(store: Store, keys: Iterable[tuple[str, int]]
                     "after": text[end:last], "names": named,
                     "speaker": speaker.get("name") or speaker.get("text"),
                     "anonymous": bool(speaker.get("anonymous")),
-                    "precision": item.get("date_precision")}
+                    "precision": item.get("date_precision"),
+                    "type": item["type"], "mode": item.get("mode"),
+                    "modality": item["modality"], "date": item.get("date"),
+                    "source": item["source"], "target": item["target"]}
     return out
 
 
