@@ -289,3 +289,20 @@ def test_a_main_verb_parsed_as_a_modifier_of_the_noun_before_it_has_that_noun_ac
     assert [s for w, t, s, *_ in found if w == "called"] == ["SYRMED"]
     assert [t for w, _, _, t, _ in coded("A Kenyan journalist arrested last week.")
             if w == "arrested"] == ["KENMED"]
+
+
+def test_people_held_or_counted_with_no_actor_named_are_the_places_civilians():
+    found = coded("Kenyan police killed one person and arrested 12 in Nairobi on Monday.")
+    assert ("arrested", "COERCE", "KENCOP", "KENCVL", "asserted") in found
+    found = coded("Nigerian authorities jailed 52 members of a banned movement in Lagos.")
+    assert [t for w, _, _, t, _ in found if w == "jailed"] == ["NGACVL"]
+
+
+def test_a_concession_made_in_a_place_with_no_one_named_is_aimed_at_its_country():
+    found = coded("Serbia eased emergency measures on Wednesday in Montenegro.")
+    assert [t for w, _, _, t, _ in found if w == "eased"] == ["MNE"]
+
+
+def test_a_law_is_a_thing_whoevers_it_is():
+    assert "allows" not in triggers("The new Egyptian law bans protests and allows the police "
+                                    "to detain organisers.")

@@ -67,7 +67,7 @@ GRIEVANCE_TYPES = frozenset({"DISAPPROVE", "PROTEST"})
 # Types whose act done to people no actor names is done to civilians ("killed 10 people").
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose act, when no one is named, is aimed at the country where it happens.
-PLACE_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+PLACE_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "CONCEDE", "RETREAT"})
 # Prepositions whose object is what a verb's act is about or done with ("agreed to a
 # ceasefire"), not when it happened ("following talks").
 THEME_PREPS = frozenset({"in", "with", "to", "for", "on", "over", "about", "of", "against"})
@@ -1135,17 +1135,22 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
 
 
 def _done_by_a_thing(verb: Token, actors: ActorIndex) -> bool:
-    """The verb's subject is a thing, not an actor: a common noun no actor is found in (a
+    """The verb's subject is a thing, not an actor: a common noun that is no actor itself (a
     law, a provision, a project), a relative pronoun standing for one, or a clause ("ending
     the conflict would allow")."""
     if any(c.dep_ in ("csubj", "csubjpass") for c in verb.children):
         return True
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":  # "this law is aimed at X and allows"
+        subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
     if subject is None:
         return False
     if subject.tag_ == "WDT" and verb.dep_ == "relcl":
         subject = verb.head  # "an agreement which allows"
-    return subject.pos_ == "NOUN" and actors.of_phrase(subject) is None
+    # "the new Egyptian law allows": a thing, whoever's it is
+    return subject.pos_ == "NOUN" and subject.i not in actors.code_at \
+        and not actors.pair_noun(subject) \
+        and subject.lemma_.lower() not in actors.book.words["anaphor"]
 
 
 def _background_when(token: Token, book: Lexicon) -> bool:
@@ -1418,7 +1423,8 @@ def _victims(trigger: Token, book: Lexicon) -> bool:
         done_to += _of_objects(trigger)
     elif trigger.dep_ in ("amod", "acl"):
         done_to.append(trigger.head)  # "civilians killed in the strike"
-    return any(t.lemma_.lower() in book.words["victim"] for t in done_to)
+    # "killing one person and arresting 12": a bare count of people
+    return any(t.lemma_.lower() in book.words["victim"] or t.pos_ == "NUM" for t in done_to)
 
 
 def _demand_modality(token: Token) -> tuple[str, tuple[Token, ...]]:
