@@ -306,3 +306,9 @@ def test_a_concession_made_in_a_place_with_no_one_named_is_aimed_at_its_country(
 def test_a_law_is_a_thing_whoevers_it_is():
     assert "allows" not in triggers("The new Egyptian law bans protests and allows the police "
                                     "to detain organisers.")
+
+
+def test_protesters_no_actor_names_are_the_people_of_where_they_protest():
+    found = coded("Thousands protested in Nairobi on Monday.")
+    assert ("protested", "PROTEST", "KENCVL", "KENGOV", "asserted") in found
+    assert "rallies" not in triggers("Pakistan lifted a ban on public rallies in Karachi.")

@@ -1064,6 +1064,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             token.head, book)) is not None and found.pos == "NOUN" and (
             found.type in ("REJECT", "THREATEN") or found.mode == "allege"):
         return True  # "Trump's threat to impose tariffs": what the threat threatens
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("on", "against") \
+            and (found := match_trigger(token.head.head, book)) is not None \
+            and found.mode == "restrict":
+        return True  # "a ban on public rallies": what is forbidden, not what took place
     if token.dep_ == "pobj" and token.head.lower_ == "of" and (
             threat := token.head.head).pos_ == "NOUN" and (
             threat.lemma_.lower() in book.words["relation-noun"]
@@ -1399,6 +1403,9 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         # ("blasts outside a school in Kabul") struck that country still
         country = known.places.all[place].country
         target = country if country != source else None
+    if source is None and place is not None and pattern.type == "PROTEST" \
+            and (country := known.places.all[place].country):
+        source = country + "CVL"  # "demonstrators protesting in Monrovia": its people
     if target is None and source and pattern.type == "PROTEST" and source[3:6] != "GOV" \
             and source[:3] not in ORGANISATION_PREFIXES:
         target = source[:3] + "GOV"  # "Sudanese began protesting": against their government
