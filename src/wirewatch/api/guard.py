@@ -64,7 +64,8 @@ def error_response(path: str, status: int, message: str,
     if path.startswith("/api/") or path == "/openapi.json":
         return JSONResponse({"error": {"status": status, "message": message}},
                             status_code=status, headers=headers)
-    return HTMLResponse(f"<!doctype html><title>{status}</title><h1>{status}</h1>"
+    return HTMLResponse("<!doctype html><html lang='en'><meta charset='utf-8'>"
+                        f"<title>{status}</title><h1>{status}</h1>"
                         f"<p>{escape(message)}</p><p><a href='/'>wirewatch</a></p>",
                         status_code=status, headers=headers)
 
