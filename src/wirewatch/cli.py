@@ -154,7 +154,7 @@ def ingest(
     workers: Annotated[int | None, typer.Option(
         "--workers", min=0, help="Processes that parse, one pipeline each, while one writer "
         "stores and links in input order; 0 is one per core [default: the workers setting, "
-        "else 1]")] = None,
+        "else 0: every core]")] = None,
 ) -> None:
     """Extract and store articles; re-ingesting an article changes nothing.
 

@@ -22,9 +22,10 @@ class Settings:
     """Name of an installed spaCy pipeline."""
     batch_size: int = 16
     """Articles per ``nlp.pipe`` batch (8-16 is as fast as 64 with far less memory)."""
-    workers: int = 1
-    """Processes that parse during ``ingest`` (one pipeline each; 0: one per core). An input
-    of a single batch is parsed in one process."""
+    workers: int = 0
+    """Processes that parse during ``ingest`` (one pipeline each); 0, the default, is one per
+    core, so a plain ``ingest`` uses the whole machine. An input of a single batch is parsed
+    in one process."""
     actors: tuple[str, ...] = field(default_factory=tuple)
     """The user's own actor files, loaded over the bundled dictionary."""
     keep_unattributed: bool = False
@@ -69,7 +70,10 @@ def _coerce(name: str, value: Any) -> Any:
     kind = {f.name: f.type for f in fields(Settings)}[name]
     try:
         if kind == "int":
-            return int(value)
+            number = int(value)
+            if name == "workers" and number < 0:  # 0 already means one per core
+                raise ValueError(value)
+            return number
         if kind == "float":
             return float(value)
         if kind == "bool":

@@ -6,7 +6,9 @@ outcomes (print them, or store and link them with ``link.store_outcomes``) is th
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -66,7 +68,16 @@ def _drain(passed: list[Outcome]) -> Iterator[Outcome]:
 
 def worker_count(settings: Settings) -> int:
     """How many processes parse: the ``workers`` setting, or one per core when it is 0."""
-    return settings.workers if settings.workers > 0 else (os.cpu_count() or 1)
+    return settings.workers if settings.workers > 0 else cores()
+
+
+def cores() -> int:
+    """The cores this process may run on: fewer than the machine's under ``taskset`` or a
+    container's CPU set, where one worker per machine core would only compete."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def extract_in_parallel(items: Iterable[IngestItem], settings: Settings,
@@ -116,8 +127,10 @@ def _next_chunk(pending: deque[tuple[list[IngestItem], Future[list[Outcome]]]],
 
 
 def process_pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
-    """``workers`` processes, each with its pipeline loaded before its first task; spawned
-    (a fresh interpreter), never forked from a process holding threads."""
+    """Up to ``workers`` processes, each with its pipeline loaded before its first task;
+    spawned (a fresh interpreter), never forked from a process holding threads. The executor
+    starts a process only when a task finds none idle, so an input of three chunks starts at
+    most three, whatever ``workers`` says."""
     return ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
                                initializer=_start_worker, initargs=(settings,))
 
@@ -128,7 +141,23 @@ _worker_settings: Settings | None = None
 def _start_worker(settings: Settings) -> None:
     global _worker_settings
     _worker_settings = settings
+    exit_with_parent()
     load_pipeline(settings.model, tuple(settings.actors))
+
+
+def exit_with_parent() -> None:
+    """End this worker as soon as the process that started it is gone. A writer killed with
+    SIGKILL cannot shut its pool down, and its workers, waiting on a queue whose other end
+    they hold themselves, would otherwise live on with a pipeline each."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()  # returns when the parent's end of the start-up pipe closes
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _extract_chunk(chunk: list[IngestItem]) -> list[Outcome]:

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.reliability.corpus import write_news_corpus
+from tests.reliability.ledger import ledger_contents
 from wirewatch.config import Settings
 from wirewatch.ingest import ArticleMeta, RawArticle
 from wirewatch.model import Document
-from wirewatch.pipeline import extract_documents, extract_in_parallel, worker_count
+from wirewatch.pipeline import cores, extract_documents, extract_in_parallel, worker_count
 
 TEXTS = ["Kenyan police arrested 12 protesters in Nairobi on Friday, officials said.",
          "Ukraine's president Volodymyr Zelenskyy said he would visit Seoul next week.",
@@ -47,8 +56,33 @@ def test_one_chunk_is_parsed_here_and_zero_workers_is_one_per_core():
     settings = Settings(batch_size=64)
     assert documents_and_failures(extract_in_parallel(items(), settings, 8)) == \
         documents_and_failures(extract_documents(items(), settings))
-    assert worker_count(Settings(workers=3)) == 3 and worker_count(Settings()) == 1
-    assert worker_count(Settings(workers=0)) >= 1  # one per core
+    assert worker_count(Settings(workers=3)) == 3 and worker_count(Settings(workers=1)) == 1
+    assert worker_count(Settings(workers=0)) == worker_count(Settings()) == cores() >= 1
+
+
+def test_a_negative_number_of_workers_is_a_setting_error(tmp_path, capsys, monkeypatch):
+    from wirewatch.cli import main
+
+    (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("WIREWATCH_WORKERS", "-2")
+    try:
+        main(["ingest", "a.txt", "--db", "w.db"])
+    except SystemExit as exit_:
+        assert exit_.code not in (0, None)
+    else:
+        raise AssertionError("ingest ran with -2 workers")
+    err = capsys.readouterr().err
+    assert "'workers'" in err and "-2" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_cores_are_those_this_process_may_run_on(monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3, 5}, raising=False)
+    assert cores() == 3
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 6)
+    assert cores() == 6
 
 
 def test_ingest_takes_the_number_of_workers(tmp_path, capsys, monkeypatch):
@@ -63,10 +97,80 @@ def test_ingest_takes_the_number_of_workers(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr(pipeline, "extract_in_parallel", recording)
     (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
-    for args, expected in (([], 1), (["--workers", "3"], 3)):
+    monkeypatch.delenv("WIREWATCH_WORKERS", raising=False)
+    monkeypatch.chdir(tmp_path)  # no wirewatch.toml of the caller's
+    for args, expected in (([], cores()), (["--workers", "3"], 3), (["--workers", "1"], 1)):
         try:
             main(["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "w.db"), *args])
         except SystemExit as exit_:
             assert not exit_.code, capsys.readouterr().err
         assert asked[-1] == expected
-    assert asked == [1, 3]
+    assert asked == [cores(), 3, 1]
+
+
+def test_ingest_in_two_processes_stores_and_links_what_one_stores(tmp_path, capsys,
+                                                                  monkeypatch):
+    """The whole write path, linking included: copies, stories, merged events and claims
+    come out the same when two processes parse, in chunks of four over ten chunks."""
+    from wirewatch.cli import main
+
+    corpus = tmp_path / "news"
+    write_news_corpus(corpus, 40)
+    monkeypatch.setenv("WIREWATCH_BATCH_SIZE", "4")
+    ledgers = []
+    for workers in ("1", "2"):
+        db = str(tmp_path / f"workers-{workers}.db")
+        try:
+            main(["ingest", str(corpus), "--db", db, "--workers", workers])
+        except SystemExit as exit_:
+            assert not exit_.code, capsys.readouterr().err
+        ledgers.append(ledger_contents(db))
+    one, two = ledgers
+    assert len(one["articles"]) >= 38 and one["stories"] and one["merged_events"]
+    assert any(row[1] != row[0] for row in one["article_links"])  # copies were found
+    assert two == one
+
+
+def alive(pid: int) -> bool:
+    """Running, not a zombie waiting for whoever adopted it to reap it."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    except OSError:
+        return True
+    return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+def test_workers_end_when_the_writer_is_killed(tmp_path):
+    """A writer killed with SIGKILL leaves no worker behind, each holding a pipeline."""
+    script = tmp_path / "pool.py"
+    script.write_text(
+        "import os, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from multiprocessing import get_context\n"
+        "from wirewatch.pipeline import exit_with_parent\n"
+        "if __name__ == '__main__':\n"
+        "    pool = ProcessPoolExecutor(2, mp_context=get_context('spawn'),\n"
+        "                               initializer=exit_with_parent)\n"
+        "    futures = [pool.submit(time.sleep, 0.5) for _ in range(2)]\n"
+        "    for f in futures:\n"
+        "        f.result()\n"
+        "    print(*[p.pid for p in pool._processes.values()], flush=True)\n"
+        "    time.sleep(600)\n", encoding="utf-8")
+    with subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE,
+                          text=True) as writer:
+        try:
+            workers = [int(pid) for pid in writer.stdout.readline().split()]
+            assert workers and all(alive(pid) for pid in workers)
+        finally:
+            writer.send_signal(signal.SIGKILL)
+    deadline = time.monotonic() + 60
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in workers if alive(pid)]
+    for pid in left:  # not to leave them running when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "workers outlived their writer"
