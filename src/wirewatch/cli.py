@@ -582,9 +582,10 @@ class Engine(StrEnum):
 
 @app.command()
 def batch(
-    inputs: Annotated[list[Path], typer.Argument(
+    inputs: Annotated[list[str], typer.Argument(
         help="Shards: JSON Lines (.jsonl, .jsonl.gz), Parquet files of articles (columns as "
-        "JSON Lines fields) or any file ingest reads, or folders of them",
+        "JSON Lines fields) or any file ingest reads, or folders of them; local paths or "
+        "fsspec URLs (s3://bucket/prefix, gs://…, file://…)",
         show_default=False)],
     out: Annotated[Path, typer.Option(
         "--out", "-o", help="Folder of the Parquet output (one folder per table, by day)")],
@@ -608,10 +609,11 @@ def batch(
     and links the result."""
     import time
 
-    from .batch import finished, input_files, run_batch
+    from .batch import as_input, finished, input_files, run_batch
 
     settings = _settings(model=model, actors=actors)
-    total = len(input_files(inputs))
+    shards = [as_input(given) for given in inputs]
+    total = len(input_files(shards))
     skipped = len(finished(out)) if out.exists() else 0
     tally: Counter[str] = Counter()
     started = time.perf_counter()
@@ -626,7 +628,7 @@ def batch(
             rate = tally["articles"] / max(time.perf_counter() - started, 1e-9)
             progress.update(task, advance=1, rate=f"{rate:.1f} articles/s")
 
-        completed = run_batch(inputs, out, settings, engine.value, workers, address,
+        completed = run_batch(shards, out, settings, engine.value, workers, address,
                               on_done=shard_done)
     out_print = (f"shards done {len(completed)} (finished before: {total - len(completed)}), "
                  f"articles {tally['articles']}, failed {tally['failures']} — output: {out}")

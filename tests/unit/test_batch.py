@@ -139,3 +139,92 @@ def test_the_ray_engine_gives_the_local_engines_rows(shards, local_out, tmp_path
     done = run_batch([shards], out, Settings(), engine="ray", workers=2)
     assert len(done) == 4
     assert parquet_rows(out) == parquet_rows(local_out)
+
+
+def without_failures(rows: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Every table but failures, whose origins name where the shard was read."""
+    return {table: found for table, found in rows.items() if table != "failures"}
+
+
+def manifest_paths(out: Path) -> list[str]:
+    lines = (out / MANIFEST).read_text(encoding="utf-8").splitlines()
+    return sorted(json.loads(line)["path"] for line in lines)
+
+
+def test_shards_at_memory_urls_give_the_rows_of_local_files(shards, local_out, tmp_path):
+    """fsspec's in-memory filesystem stands for S3 or GCS: a folder URL's files are the
+    shards, keyed in the manifest by their URLs, and a changed file is a new shard."""
+    import fsspec
+
+    memory = fsspec.filesystem("memory")
+    folder = f"/wirewatch-test-{tmp_path.name}"
+    for path in sorted(shards.iterdir()):
+        memory.pipe(f"{folder}/{path.name}", path.read_bytes())
+    memory.pipe(f"{folder}/.hidden.jsonl", b"not a shard\n")
+    url = f"memory://{folder}/"
+    out = tmp_path / "out"
+    try:
+        done = run_batch([url], out, Settings())
+        assert len(done) == 4
+        assert without_failures(parquet_rows(out)) == without_failures(parquet_rows(local_out))
+        (failure,) = pq.read_table(next((out / "failures").glob("*.parquet"))).to_pylist()
+        assert failure["origin"] == f"memory://{folder}/b.jsonl.gz:3"
+        assert "not valid JSON" in failure["reason"]
+        assert "wirewatch-shard-" not in failure["reason"]  # no temporary copy's path
+        assert manifest_paths(out) == [f"memory://{folder}/{name}" for name in
+                                       ("a.jsonl", "b.jsonl.gz", "c.jsonl", "d.jsonl")]
+        # a rerun skips them, given the folder or one file of it
+        assert run_batch([url], out, Settings()) == []
+        assert run_batch([f"memory://{folder}/c.jsonl"], out, Settings()) == []
+        # a file written again (a new version) is a new shard
+        memory.pipe(f"{folder}/d.jsonl", (shards / "c.jsonl").read_bytes())
+        (again,) = run_batch([url], out, Settings())
+        assert again.path == f"memory://{folder}/d.jsonl" and again.articles == 1
+    finally:
+        memory.rm(folder, recursive=True)
+
+
+def test_shards_at_file_urls_in_two_processes_give_the_local_rows(shards, local_out,
+                                                                  tmp_path):
+    url = f"file://{shards}"
+    out = tmp_path / "out"
+    done = run_batch([url], out, Settings(), workers=2)
+    assert len(done) == 4
+    assert without_failures(parquet_rows(out)) == without_failures(parquet_rows(local_out))
+    (failure,) = pq.read_table(next((out / "failures").glob("*.parquet"))).to_pylist()
+    assert failure["origin"] == f"file://{shards}/b.jsonl.gz:3"
+    assert manifest_paths(out) == sorted(f"file://{path}" for path in shards.iterdir())
+    assert run_batch([url], out, Settings()) == []
+
+
+@pytest.mark.parametrize("url, says", [
+    ("memory:///wirewatch-no-such-folder", "no such file or folder"),
+    ("nosuchscheme://bucket/shards", "cannot be opened"),
+])
+def test_a_url_that_cannot_be_read_is_one_line(url, says, tmp_path, capsys):
+    from wirewatch.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["batch", url, "--out", str(tmp_path / "out")])
+    assert exit_.value.code not in (0, None)
+    err = capsys.readouterr().err
+    assert url in err and says in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_batch_reads_a_memory_url_from_the_command_line(shards, tmp_path, capsys):
+    import fsspec
+
+    from wirewatch.cli import main
+
+    memory = fsspec.filesystem("memory")
+    path = f"/wirewatch-cli-{tmp_path.name}/c.jsonl"
+    memory.pipe(path, (shards / "c.jsonl").read_bytes())
+    try:
+        with pytest.raises(SystemExit) as exit_:
+            main(["batch", f"memory://{path}", "--out", str(tmp_path / "out")])
+    finally:
+        memory.rm(path)
+    assert exit_.value.code in (0, None)
+    assert "shards done 1" in capsys.readouterr().err
+    assert manifest_paths(tmp_path / "out") == [f"memory://{path}"]

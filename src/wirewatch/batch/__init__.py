@@ -2,8 +2,10 @@
 (``local``) or a Ray cluster (``ray``).
 
 A shard is one input file (JSON Lines, gzipped or not, a Parquet file of articles, or any
-file ``ingest`` reads). Each is extracted by the same pipeline as ``ingest`` and written as
-part files named after the shard; a shard is finished when its line is in the manifest
+file ``ingest`` reads), a local path or an fsspec URL (``s3://``, ``gs://``, ``file://``,
+``memory://``: anything with a scheme; a URL's file is copied to a temporary file and read
+as a local one). Each is extracted by the same pipeline as ``ingest`` and written as part
+files named after the shard; a shard is finished when its line is in the manifest
 (``_manifest.jsonl``), written after all its parts. A rerun skips finished shards and
 rewrites the parts of unfinished ones under the same names, so a batch killed at any point
 and run again ends with exactly the rows of an uninterrupted run.
@@ -13,14 +15,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..config import Settings
 from ..errors import InputError, WirewatchError
-from ..ingest import Failure, IngestItem, read_file
+from ..ingest import Failure, IngestItem, Skipped, read_file
 from ..ingest.jsonl import article_from_mapping, read_jsonl_file
 from ..model import Document
 from .parquet import (
@@ -33,14 +38,22 @@ from .parquet import (
 
 MANIFEST = "_manifest.jsonl"
 ENGINES = ("local", "ray")
+URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
+# What tells one version of a remote file from another, by filesystem (S3's ETag, GCS's
+# md5Hash, a local file's mtime, an in-memory file's creation time), best first.
+VERSION_FIELDS = ("ETag", "etag", "md5Hash", "mtime", "LastModified", "last_modified",
+                  "updated", "created")
+
+Input = str | Path
+"""A local path, or a URL string that fsspec opens."""
 
 
 @dataclass(frozen=True, slots=True)
 class Shard:
-    path: Path
+    path: Input
     id: str
-    """Stable across runs while the file is unchanged: its path, size and modification
-    time."""
+    """Stable across runs while the file is unchanged: its path (or URL), size and
+    modification time (or the filesystem's version tag)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,16 +64,68 @@ class ShardDone:
     failures: int
 
 
-def shard_of(path: Path) -> Shard:
-    stat = path.stat()
-    key = f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
-    return Shard(path, hashlib.sha256(key.encode()).hexdigest()[:16])
+def is_url(given: Input) -> bool:
+    """Whether an input is read through fsspec: a string with a scheme (``s3://``)."""
+    return isinstance(given, str) and URL.match(given) is not None
 
 
-def input_files(inputs: list[Path]) -> list[Path]:
-    """The shard files of the inputs: files as given, folders' files in name order."""
-    files: list[Path] = []
+def as_input(given: str) -> Input:
+    """A command-line input: a URL stays a string (a Path would fold its ``//``)."""
+    return given if is_url(given) else Path(given)
+
+
+def _filesystem(url: str) -> tuple[Any, str]:
+    """The fsspec filesystem of a URL and the path within it; an unknown scheme, or one
+    whose package is missing, is an input error of one line."""
+    from fsspec.core import url_to_fs
+
+    try:
+        return url_to_fs(url)
+    except (ImportError, ValueError) as err:
+        raise InputError(f"{url}: cannot be opened ({err})") from None
+
+
+def shard_of(given: Input) -> Shard:
+    if isinstance(given, Path):
+        stat = given.stat()
+        key = f"{given.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
+    else:
+        fs, path = _filesystem(given)
+        try:
+            info = fs.info(path)
+        except (OSError, ValueError) as err:
+            raise InputError(f"{given}: cannot be read ({err})") from None
+        version = next((str(info[k]) for k in VERSION_FIELDS if info.get(k) is not None), "")
+        key = f"{given}\0{info.get('size')}\0{version}"
+    return Shard(given, hashlib.sha256(key.encode()).hexdigest()[:16])
+
+
+def _url_files(url: str) -> list[str]:
+    """The files a URL names: itself, or a folder's files in name order (hidden ones left
+    out), each as a full URL, so a file keys the manifest alike given alone or in its
+    folder."""
+    fs, root = _filesystem(url)
+    try:
+        if fs.isdir(root):
+            return [fs.unstrip_protocol(p) for p in sorted(fs.find(root))
+                    if not any(part.startswith(".") for part in
+                               PurePosixPath(p[len(root):]).parts)]
+        if fs.isfile(root):
+            return [fs.unstrip_protocol(root)]
+    except (OSError, ValueError) as err:
+        raise InputError(f"{url}: cannot be read ({err})") from None
+    raise InputError(f"{url}: no such file or folder")
+
+
+def input_files(inputs: list[Input]) -> list[Input]:
+    """The shard files of the inputs: files as given, folders' files in name order; a URL's
+    through fsspec."""
+    files: list[Input] = []
     for given in inputs:
+        if is_url(given):
+            files += _url_files(str(given))
+            continue
+        given = Path(given)
         if given.is_dir():
             files += sorted(p for p in given.rglob("*") if p.is_file()
                             and not p.name.startswith("."))
@@ -105,16 +170,47 @@ def shard_items(path: Path) -> Iterator[IngestItem]:
         yield from read_file(path)
 
 
-def process_shard(path: Path, shard: str, out: Path, settings: Settings) -> ShardDone:
+@contextmanager
+def _fetched(url: str) -> Iterator[Path]:
+    """A URL's file copied into a temporary folder under its own name, so that the reader
+    its name picks reads it as it reads a local file; removed afterwards."""
+    fs, path = _filesystem(url)
+    with tempfile.TemporaryDirectory(prefix="wirewatch-shard-") as folder:
+        local = Path(folder) / (PurePosixPath(path).name or "shard")
+        try:
+            fs.get_file(path, str(local))
+        except (OSError, ValueError) as err:
+            raise InputError(f"{url}: cannot be read ({err})") from None
+        yield local
+
+
+def _named_by(item: IngestItem, local: str, url: str) -> IngestItem:
+    """An item read from a fetched copy, its origin and reason naming the URL instead."""
+    changes = {"origin": item.origin.replace(local, url, 1)}
+    if isinstance(item, Failure | Skipped):
+        changes["reason"] = item.reason.replace(local, url)
+    return replace(item, **changes)
+
+
+def _read_shard(path: Input) -> list[IngestItem]:
+    """The items of a shard, local or at a URL; a shard that cannot be read at all is one
+    failure."""
+    try:
+        if not is_url(path):
+            return list(shard_items(Path(path)))
+        with _fetched(str(path)) as local:
+            return [_named_by(item, str(local), str(path)) for item in shard_items(local)]
+    except WirewatchError as err:
+        return [Failure(str(path), str(err))]
+
+
+def process_shard(path: Input, shard: str, out: Path, settings: Settings) -> ShardDone:
     """Extract one shard and write its part files; what it held."""
     from ..pipeline import extract_documents
 
     documents: list[Document] = []
     failures: list[dict[str, str]] = []
-    try:
-        items = list(shard_items(path))
-    except WirewatchError as err:
-        items = [Failure(str(path), str(err))]
+    items = _read_shard(path)
     for _origin, outcome in extract_documents(items, settings):
         if isinstance(outcome, Document):
             documents.append(outcome)
@@ -139,7 +235,7 @@ def record_done(out: Path, done: ShardDone) -> None:
                                    "failures": done.failures}) + "\n")
 
 
-def run_batch(inputs: list[Path], out: Path, settings: Settings, engine: str = "local",
+def run_batch(inputs: list[Input], out: Path, settings: Settings, engine: str = "local",
               workers: int = 1, address: str | None = None,
               on_done: Callable[[ShardDone], Any] | None = None) -> list[ShardDone]:
     """Extract every shard not finished yet to Parquet under ``out``; the shards done now."""

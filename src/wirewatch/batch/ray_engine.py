@@ -10,7 +10,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import SettingError
-from . import ShardDone, process_shard
+from . import ShardDone, as_input, process_shard
 
 
 class ShardWorker:
@@ -24,7 +24,7 @@ class ShardWorker:
         load_pipeline(settings.model, tuple(settings.actors))
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        done = [process_shard(Path(path), shard, self.out, self.settings)
+        done = [process_shard(as_input(path), shard, self.out, self.settings)
                 for path, shard in zip(batch["path"], batch["shard"], strict=True)]
         return {"shard": [d.shard for d in done], "path": [d.path for d in done],
                 "articles": [d.articles for d in done], "failures": [d.failures for d in done]}
