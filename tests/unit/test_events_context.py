@@ -312,3 +312,7 @@ def test_protesters_no_actor_names_are_the_people_of_where_they_protest():
     found = coded("Thousands protested in Nairobi on Monday.")
     assert ("protested", "PROTEST", "KENCVL", "KENGOV", "asserted") in found
     assert "rallies" not in triggers("Pakistan lifted a ban on public rallies in Karachi.")
+    assert "threaten" not in triggers("A Somali senator urged the president to avoid "
+                                      "decisions that threaten Somalia's stability.")
+    assert "threatened" in triggers("Druze inhabitants of the Syrian Golan Heights threatened "
+                                    "to strike unless Israel rescinded the annexation.")

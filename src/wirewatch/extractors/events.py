@@ -1139,7 +1139,7 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
 
 
 def _done_by_a_thing(verb: Token, actors: ActorIndex) -> bool:
-    """The verb's subject is a thing, not an actor: a common noun that is no actor itself (a
+    """The verb's subject is a thing, not an actor: a common noun that is no actor nor people (a
     law, a provision, a project), a relative pronoun standing for one, or a clause ("ending
     the conflict would allow")."""
     if any(c.dep_ in ("csubj", "csubjpass") for c in verb.children):
@@ -1152,9 +1152,10 @@ def _done_by_a_thing(verb: Token, actors: ActorIndex) -> bool:
     if subject.tag_ == "WDT" and verb.dep_ == "relcl":
         subject = verb.head  # "an agreement which allows"
     # "the new Egyptian law allows": a thing, whoever's it is
+    lemma = subject.lemma_.lower()
     return subject.pos_ == "NOUN" and subject.i not in actors.code_at \
-        and not actors.pair_noun(subject) \
-        and subject.lemma_.lower() not in actors.book.words["anaphor"]
+        and not actors.pair_noun(subject) and lemma not in actors.book.words["anaphor"] \
+        and lemma not in actors.book.words["victim"]  # people are no things
 
 
 def _background_when(token: Token, book: Lexicon) -> bool:
