@@ -7,7 +7,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DB ?= wirewatch.db
 
-.PHONY: install demo test lint goldens goldens-check mutation reliability docs bench clean
+.PHONY: install demo test lint goldens goldens-check mutation reliability docs bench clean \
+	screenshots
 
 install: $(STAMP)
 
@@ -33,6 +34,13 @@ test: install
 	$(BIN)/ruff check src tests bench scripts
 	scripts/install_chromium.sh
 	scripts/with_postgres.sh $(BIN)/python -m pytest -q
+
+# docs/screenshots/: every page of the desk at 1366 px, from a demo ledger (the test fixtures'
+# articles across months and publishers) served by `wirewatch serve` on 127.0.0.1 and saved
+# by Debian's chromium through Playwright (scripts/screenshots.py, about a minute).
+screenshots: install
+	scripts/install_chromium.sh
+	$(BIN)/python scripts/screenshots.py
 
 lint: install
 	$(BIN)/ruff check src tests bench scripts
