@@ -753,17 +753,22 @@ def _complement_targets(verb: Token, book: Lexicon) -> list[Token]:
             if clause.dep_ == "ccomp":
                 # "will continue to exert pressure on Iran": through the infinitive too
                 for verb in (clause, *(c for c in clause.children if c.dep_ == "xcomp")):
-                    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-                    out += objects + _prep_objects(verb, "target", "VERB", book) + [
-                        g for o in objects for g in _prep_objects(o, "target", "NOUN", book)]
+                    out += _acted_on(verb, book)
         elif clause.dep_ == "advcl" and is_purpose(clause):
             purposes += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
         elif clause.dep_ == "xcomp":
-            for obj in (c for c in clause.children if c.dep_ in ("dobj", "dative")):
-                out.append(obj)
-                out += _prep_objects(obj, "target", "NOUN", book)
-            out += _prep_objects(clause, "target", "VERB", book)
+            out += _acted_on(clause, book)
     return out + purposes
+
+
+def _acted_on(verb: Token, book: Lexicon) -> list[Token]:
+    """Whom a verb acts on: its objects with their own targets ("sanctions on Russia"), then
+    its target phrases."""
+    out = []
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+        out.append(obj)
+        out += _prep_objects(obj, "target", "NOUN", book)
+    return out + _prep_objects(verb, "target", "VERB", book)
 
 
 def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Arguments:
@@ -793,9 +798,7 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     if pattern.type in ("REJECT", "THREATEN"):
         # "its reluctance to endorse the U.S. proposal", "a threat to impose tariffs on Canada"
         for clause in (c for c in trigger.children if c.dep_ == "acl" and is_purpose(c)):
-            objects = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
-            target_heads += objects + _prep_objects(clause, "target", "VERB", book) + [
-                g for o in objects for g in _prep_objects(o, "target", "NOUN", book)]
+            target_heads += _acted_on(clause, book)
     if pairs and not source_heads:
         pair_codes = actors.all_of_phrase(pairs[0])
         if len(pair_codes) >= 2:
