@@ -1,8 +1,10 @@
-"""Extraction in N processes against one, on the same articles in the same run.
+"""Extraction in N processes against one, on the same articles in the same run, and each
+worker's peak memory.
 
 The figure that matters is the speed-up (goal: >= 1.7 with 2 workers on two cores, where
-bare spaCy's own two processes reach about 1.78). Workers are started and their pipelines
-loaded before the timing, by a warm-up chunk. Usage:
+bare spaCy's own two processes reach about 1.78). The workers' start is timed too. Each
+worker's peak resident memory (goal: <= 800 MB) is its VmHWM in /proc, read when its last
+chunk is back and before the pool is shut down (Linux only). Usage:
 
     python bench/workers.py [JSONL] [--workers N] [--copies N]
 
@@ -16,6 +18,8 @@ export beside the project (see bench/throughput.py).
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import time
 from pathlib import Path
 
@@ -24,6 +28,33 @@ from throughput import DEFAULT_DATA, load_articles
 from wirewatch.config import Settings
 from wirewatch.model import Document
 from wirewatch.pipeline import extract_documents, extract_in_parallel
+
+
+def peak_rss(pid: int | str = "self") -> int | None:
+    """A process's peak resident memory in bytes (VmHWM), or None where /proc has none."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return None
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+    return int(found.group(1)) * 1024 if found else None
+
+
+def worker_peaks() -> dict[int, int]:
+    """Peak resident memory of each worker this process spawned (children started by
+    multiprocessing's spawn, not its resource tracker), by process id."""
+    peaks = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text(encoding="ascii").rpartition(")")[2].split()[1])
+            command = (stat.parent / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue
+        if parent == os.getpid() and b"spawn_main" in command:
+            peak = peak_rss(stat.parent.name)
+            if peak is not None:
+                peaks[int(stat.parent.name)] = peak
+    return peaks
 
 
 def main() -> None:
@@ -42,8 +73,13 @@ def main() -> None:
 
     # the pool's start and its workers' pipelines are timed too: a real run pays for them
     start = time.perf_counter()
-    many = sum(isinstance(o, Document)
-               for _, o in extract_in_parallel(articles, settings, args.workers))
+    many = 0
+    peaks: dict[int, int] = {}
+    stream = extract_in_parallel(articles, settings, args.workers)
+    for seen, (_, outcome) in enumerate(stream, start=1):
+        many += isinstance(outcome, Document)
+        if seen == len(articles):  # every chunk is back; the workers still live
+            peaks = worker_peaks()
     many_time = time.perf_counter() - start
     assert one == many == len(articles), (one, many, len(articles))
     print(f"articles: {len(articles)}, batch size {settings.batch_size}")
@@ -51,6 +87,13 @@ def main() -> None:
     print(f"{args.workers} processes: {len(articles) / many_time:6.1f} docs/s "
           "(starting the workers and loading their pipelines included)")
     print(f"speed-up: {one_time / many_time:.2f}")
+    if peaks:
+        mb = ", ".join(f"{peak / 1e6:.0f}" for peak in sorted(peaks.values()))
+        print(f"peak RSS per worker: {mb} MB (largest {max(peaks.values()) / 1e6:.0f} MB); "
+              f"this process, which also ran the 1-process pass: "
+              f"{(peak_rss() or 0) / 1e6:.0f} MB")
+    else:
+        print("peak RSS per worker: not measured (no /proc, or no worker was started)")
 
 
 if __name__ == "__main__":
