@@ -313,3 +313,9 @@ def test_protesters_no_actor_names_are_the_people_of_where_they_protest():
                                       "decisions that threaten Somalia's stability.")
     assert "threatened" in triggers("Druze inhabitants of the Syrian Golan Heights threatened "
                                     "to strike unless Israel rescinded the annexation.")
+
+
+def test_no_rule_makes_an_actor_act_on_itself():
+    found = coded("Pakistani passengers said the gunmen boarded in Quetta. “They shot and "
+                  "killed people on the train,” a Pakistani passenger said.")
+    assert all(s is None or s != t for _, _, s, t, _ in found)

@@ -1413,6 +1413,8 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     if target is None and source and pattern.type == "PROTEST" and source[3:6] != "GOV" \
             and source[:3] not in ORGANISATION_PREFIXES:
         target = source[:3] + "GOV"  # "Sudanese began protesting": against their government
+    if target == source and not _reciprocal(sent):
+        target = None  # nor by the rules above ("they shot and killed people on the train")
     confidence = 0.5 + 0.1 * len(pattern.needs) + 0.15 * (source is not None) \
         + 0.15 * (target is not None)
     mode = pattern.mode or _mode_from_modifiers(token, actors.book.modes)
