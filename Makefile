@@ -75,6 +75,7 @@ docs: install
 bench: install
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/workers.py
+	$(BIN)/python bench/writer.py
 	$(BIN)/python bench/query.py
 	$(BIN)/python bench/engines.py
 
