@@ -319,3 +319,16 @@ def test_no_rule_makes_an_actor_act_on_itself():
     found = coded("Pakistani passengers said the gunmen boarded in Quetta. “They shot and "
                   "killed people on the train,” a Pakistani passenger said.")
     assert all(s is None or s != t for _, _, s, t, _ in found)
+
+
+def test_states_wishes_and_rephrasings_are_no_acts():
+    assert "jailed" not in triggers("Her clients include jailed Chinese publisher Jimmy Lai.")
+    assert "close" not in triggers("While Kenya wants to close the camps, residents say they "
+                                   "have nowhere to go.")
+    assert "detention" not in triggers("The Kenyan journalist had been in pretrial detention "
+                                       "since September 30.")
+    assert "allowed" not in triggers("He came during the Chinese Exclusion Act, which allowed "
+                                     "Chinese merchants into the country.")
+    assert "say" not in triggers("The United States will not leave Australia alone on the "
+                                 "field, or maybe I should say alone on the pitch, Blinken said.")
+    assert "arrested" in triggers("Kenyan police arrested the journalist on Monday.")

@@ -1077,12 +1077,13 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             or ((found := match_trigger(threat, book)) is not None
                 and (found.type in ("REJECT", "THREATEN") or found.mode == "allege"))):
         return True  # "the threat of new measures", "allegations of torture"
-    if token.pos_ == "NOUN" and token.dep_ == "pobj" \
-            and token.head.lower_ in book.words["standing-prep"] and (
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and (
+            token.head.lower_ in book.words["standing-prep"]
+            or (token.head.lower_ == "in" and pattern.type == "COERCE")) and (
                 token.head.head.pos_ in ("AUX", "NOUN", "PROPN")
                 or token.head.head.lemma_.lower() in book.words["state-verb"]):
-        # "which is under U.S. sanctions", "life under the occupation" ("put under
-        # investigation" is an act)
+        # "which is under U.S. sanctions", "life under the occupation", "had been in
+        # pretrial detention" ("put under investigation" is an act)
         return True
     marks = [c.i for c in token.children if c.dep_ == "mark"]
     if token.dep_ == "advcl" and marks and any(
@@ -1112,6 +1113,11 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.dep_ == "amod" and token.tag_ == "VBN" and token.i > 0 \
             and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
         return True  # "the Iran-backed Houthis", "China-funded projects": an attribute
+    if token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i \
+            and pattern.type in ("COERCE", "SANCTION"):
+        return True  # "jailed publisher Jimmy Lai", "the banned militant group": a state
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in book.words["desire-verb"]:
+        return True  # "Kenya wants to close the camps", "they want to kill her": a wish
     if token.lemma_.lower() in book.words["enabling"] and _done_by_a_thing(token, actors):
         return True  # "a provision in the law allows", "choices that allow them"
     if token.lemma_.lower() in book.words["intransitive"] and any(c.dep_ == "dobj"
@@ -1152,8 +1158,11 @@ def _done_by_a_thing(verb: Token, actors: ActorIndex) -> bool:
         subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
     if subject is None:
         return False
+    if subject.lower_ == "which" and verb.dep_ == "relcl" \
+            and verb.head.i not in actors.code_at:
+        return True  # "the Chinese Exclusion Act, which allowed": "which" is never a person
     if subject.tag_ == "WDT" and verb.dep_ == "relcl":
-        subject = verb.head  # "an agreement which allows"
+        subject = verb.head  # "an agreement that allows"
     # "the new Egyptian law allows": a thing, whoever's it is
     lemma = subject.lemma_.lower()
     return subject.pos_ == "NOUN" and subject.i not in actors.code_at \
@@ -1243,8 +1252,9 @@ def _proposer(token: Token, book: Lexicon) -> Token | None:
     must talk to our neighbours", "I think we should leave"): the holder of the need or the
     modal, when its subject is the speaker's "we" or "I"."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ not in ("we", "i"):
-        return None
+    if subject is None or subject.lower_ not in ("we", "i") \
+            or token.lemma_.lower() in reporting_cues().verbs:
+        return None  # "or maybe I should say alone on the pitch" rephrases, asks nothing
     if token.lemma_.lower() in book.words["need-verb"] and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
             for c in token.children):
