@@ -332,3 +332,5 @@ def test_states_wishes_and_rephrasings_are_no_acts():
     assert "say" not in triggers("The United States will not leave Australia alone on the "
                                  "field, or maybe I should say alone on the pitch, Blinken said.")
     assert "arrested" in triggers("Kenyan police arrested the journalist on Monday.")
+    assert "upgrade" not in triggers("VOA: Do you think Taiwan should upgrade its military "
+                                     "assets?")

@@ -956,7 +956,7 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
         for token in sent:
             if token.i in blocked:
                 continue
-            if token.i in sayable and (
+            if token.i in sayable and not _asked(token) and (
                     said := _reported_demand(token, actors) or _proposal(token, book)
                     or _reported_accusation(token, actors)) is not None:
                 events.append(_link(doc, token, said, sent, found, actors))
