@@ -213,3 +213,28 @@ def test_a_facility_is_at_the_place_it_is_named_after():
     airport = resolve_place("Kharkiv International Airport")
     assert (airport.feature, airport.country) == ("facility", "UKR")
     assert resolve_place("Port of Odesa").country == "UKR"
+
+
+def test_the_place_in_an_organisations_name_is_a_place_of_it():
+    doc = wirewatch.extract("Officers of the Oakland Police Department spoke to the Washington "
+                            "Post. A professor at Colorado State University said the Kenyan "
+                            "Ministry of Health disagreed.",
+                            published="2024-10-30")
+    found = {p.text: (p.name, p.country, p.feature) for p in doc.places}
+    assert found["Oakland"] == ("Oakland", "USA", "organisation")
+    assert found["Washington"][1:] == ("USA", "organisation")
+    assert found["Colorado"] == ("Colorado", "USA", "organisation")
+    assert found["Kenyan"] == ("Kenya", "KEN", "organisation")
+    assert any(a.code == "KENGOV" for a in doc.actors)  # the ministry keeps its code
+    doc = wirewatch.extract("Students of the University of Florida marched.",
+                            published="2024-10-30")
+    assert [(p.text, p.feature) for p in doc.places] == [("Florida", "organisation")]
+
+
+def test_organisation_places_follow_the_others_and_need_a_known_place():
+    doc = wirewatch.extract("Bill Clinton said the Clinton Foundation and the Federal Aviation "
+                            "Administration met the Gainesville Police Department in Florida.",
+                            published="2024-10-30")
+    assert [p.text for p in doc.places if p.feature == "organisation"] == ["Gainesville"]
+    assert doc.places[-1].feature == "organisation"
+    assert all(p.text not in ("Clinton", "Federal") for p in doc.places)

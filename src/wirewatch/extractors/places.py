@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..resources import bundled_table
 from .annotations import ActorMention, EntityHit, PlaceHit, split_code
@@ -24,6 +24,12 @@ from .spans import doc_text
 
 TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DEMONYM_LABELS = frozenset({"NORP"})  # "Russian forces", "Japanese officials"
+ORGANISATION_LABELS = frozenset({"ORG"})  # "Oakland Police Department", "the Washington Post"
+ORGANISATION_PLACE_TOKENS = 4  # the longest place name read inside an organisation's name
+# A town this large is a place in an organisation's name on its own ("University of
+# Chicago"); a smaller one ("Commerce" in "Chamber of Commerce", "Story" in "Story Elementary
+# School") only with its first-order region among the article's other places.
+LARGE_TOWN = 50_000
 # A dateline opens a report with its place in capitals: "KYIV, Ukraine (AP) —",
 # "VANCOUVER, B.C. --", "MOSCOW, Oct. 3 (Reuters) -".
 _DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z'’.-]*(?:[ ][A-Z][A-Z'’.-]*){0,3})"
@@ -49,6 +55,9 @@ DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|sout
 _PART_OF = re.compile(rf"^['’]s\s+(?P<dir>{DIRECTIONS})\s+(?:border\s+)?"
                       r"(?P<part>region|regions|part|parts|provinces?|areas?|border|flank|front)\b",
                       re.IGNORECASE)
+# Words that open organisations' names as adjectives though a town or region is named so.
+_NO_PLACE_ALONE = re.compile(rf"{DIRECTIONS}|Federal|National|Metro|Superior|Supreme|Central"
+                             r"|Providence|Independence", re.IGNORECASE)
 
 
 
@@ -282,6 +291,65 @@ def dateline_span(text: str, entities: Sequence[EntityHit]) -> tuple[int, int] |
     return start, end
 
 
+@cache
+def _organisation_heads() -> frozenset[str]:
+    """Head words of organisation names that carry a place (organisation_heads.tsv)."""
+    return frozenset(row["word"] for row in bundled_table("organisation_heads.tsv"))
+
+
+def _place_name(name: str, towns: bool = True) -> bool:
+    """A country, region or town the gazetteer holds under this name (a town only under its
+    own name; with ``towns`` false only a large one), or a demonym of a country or
+    first-order region ("Kenyan")."""
+    return any((c.feature != "city" or (c.primary and (towns or c.population >= LARGE_TOWN)))
+               and c.feature in ("country", "adm1", "region", "city")
+               and (not c.demonym or c.feature in ("country", "adm1"))
+               for c in open_gazetteer().lookup(name))
+
+
+def _head_among(tokens: Span) -> bool:
+    heads = _organisation_heads()
+    return any(t.lower_.replace("’", "'").rstrip(".") in heads for t in tokens)
+
+
+def organisation_place(span: Span, surnames: frozenset[str] = frozenset()
+                       ) -> tuple[int, int] | None:
+    """The characters of the place an organisation's name carries: "Oakland" in "Oakland
+    Police Department", "Colorado" in "Colorado State University", "Kenyan" in "Kenyan
+    Ministry of Health", "Florida" in "University of Florida". Only a place the gazetteer
+    knows with an organisation's head word (organisation_heads.tsv) among the other words;
+    a name the article gives a person ("the Clinton Foundation" beside "Bill Clinton") is
+    the person's."""
+    start = 1 if len(span) > 1 and span[0].lower_ == "the" else 0
+    words = span[start:]
+    if len(words) < 2 or _place_name(words.text):
+        return None  # a place's own name ("Rock Hill"), not an organisation's
+
+    for size in range(min(ORGANISATION_PLACE_TOKENS, len(words) - 1), 0, -1):
+        part = words[:size]
+        if size > 1 and part[-1].lower_ in ("state", "town", "village"):
+            continue  # "Colorado State University", "Groton Town Council": the place's name
+        if size == 1 and _NO_PLACE_ALONE.fullmatch(part.text):
+            continue  # "Western State Hospital", "Federal Aviation Administration"
+        if part[0].is_alpha and (part[0].is_title or part[0].is_upper) \
+                and part[-1].whitespace_ and not _head_among(part) \
+                and part.text not in surnames and _head_among(words[size:]) \
+                and _place_name(part.text):
+            return part.start_char, part.end_char
+    # "University of Florida", "Hospital of the University of Pennsylvania"
+    of = max((t.i for t in words if t.lower_ == "of"), default=None)
+    if of is None or of == words.end - 1:
+        return None
+    at = of + 1 + (span.doc[of + 1].lower_ == "the")
+    part = span.doc[at:words.end]
+    if 0 < len(part) <= ORGANISATION_PLACE_TOKENS and part[0].is_title \
+            and part.text not in surnames and _head_among(span.doc[words.start:of]) \
+            and not _head_among(part) and _place_name(part.text, towns=False):
+        return part.start_char, part.end_char
+    # "Officers of the Oakland Police Department": the organisation after "of"
+    return organisation_place(part, surnames) if len(part) < len(words) else None
+
+
 def demonym_place(name: str) -> Candidate | None:
     """The country or region a demonym or place adjective names ("Russian", "Ohioans"),
     or None for a word the gazetteer holds not as a demonym but as a place's name or another
@@ -295,7 +363,8 @@ def find_places(doc: Doc, entities: Iterable[EntityHit], home_country: str | Non
                 ) -> list[PlaceHit]:
     """Toponyms among the entities, resolved together; unresolved ones keep their span; an
     ALL-CAPS dateline's place; demonyms and place adjectives as places of feature
-    ``demonym`` at their country or region."""
+    ``demonym`` at their country or region; the place inside an organisation's name
+    ("Oakland Police Department") as a place of feature ``organisation``, after those."""
     entities = list(entities)
     text = doc_text(doc)
     offsets = [(h.span.start_char, h.span.end_char) for h in entities
@@ -304,8 +373,15 @@ def find_places(doc: Doc, entities: Iterable[EntityHit], home_country: str | Non
     if (dateline := dateline_span(text, entities)) is not None:
         offsets.insert(0, dateline)
         actors.insert(0, None)
-    resolved = resolve_all([text[s:e] for s, e in offsets], home_country,
-                           qualifiers=qualified_by(offsets, text)) if offsets else []
+    # places inside organisations' names are read with the others, and listed last
+    surnames = frozenset(h.span[-1].text for h in entities if h.label == "PERSON")
+    inside = [found for h in entities if h.label in ORGANISATION_LABELS
+              and not any(s < h.span.end_char and h.span.start_char < e for s, e in offsets)
+              and (found := organisation_place(h.span, surnames)) is not None]
+    together = offsets + inside
+    resolved = resolve_all([text[s:e] for s, e in together], home_country,
+                           qualifiers=qualified_by(together, text)) if together else []
+    resolved, in_names = resolved[:len(offsets)], resolved[len(offsets):]
     hits = []
     for (start, end), actor, candidate in zip(offsets, actors, resolved, strict=True):
         name_end = end
@@ -329,6 +405,12 @@ def find_places(doc: Doc, entities: Iterable[EntityHit], home_country: str | Non
                       place.lat, place.lon, place.geonameid, "demonym")
              for hit in entities
              if hit.label in DEMONYM_LABELS and (place := demonym_place(hit.span.text))]
+    regions = {(c.country, c.admin1) for c in resolved if c is not None and c.admin1}
+    hits += [PlaceHit(start, end, place.name, place.country, place.lat, place.lon,
+                      place.geonameid, "organisation")
+             for (start, end), place in zip(inside, in_names, strict=True)
+             if place is not None and (place.feature != "city" or place.population >= LARGE_TOWN
+                                       or (place.country, place.admin1) in regions)]
     return hits
 
 
