@@ -1371,7 +1371,8 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         date, precision = said, "reported"
     place_scope = {t.i for h in arguments.place_tokens for t in h.subtree}
     located = [(i, root) for i, p in known.places.within(*bounds)
-               if (root := _in(doc, p.start, p.end, place_scope)) is not None]
+               if p.feature != "organisation"  # "the Washington Post" is no venue
+               and (root := _in(doc, p.start, p.end, place_scope)) is not None]
     counted_scope = scope | {t.i for h in arguments.phrases for t in h.subtree}
     counted = [(i, root) for i, q in known.quantities.within(*bounds) if q.kind == "count"
                and (root := _in(doc, q.start, q.end, counted_scope)) is not None]
@@ -1405,7 +1406,8 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         # "killed 10 people", "the killing of civilians": the people of the country where it
         # happens, else of the attacker's own country ("the BLA killed 400 people")
         where = _nearest(token, [(i, span.start) for i, p in known.places.within(*bounds)
-                                 if p.feature != "demonym"  # "Palestinian bombers"
+                                 # "Palestinian bombers", "the Kenyan Ministry of Health"
+                                 if p.feature not in ("demonym", "organisation")
                                  and (span := _char_tokens(doc, p.start, p.end)) is not None])
         country = known.places.all[where].country if where is not None else (
             source[:3] if source and source[:3] not in ORGANISATION_PREFIXES else None)
