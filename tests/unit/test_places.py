@@ -238,3 +238,10 @@ def test_organisation_places_follow_the_others_and_need_a_known_place():
     assert [p.text for p in doc.places if p.feature == "organisation"] == ["Gainesville"]
     assert doc.places[-1].feature == "organisation"
     assert all(p.text not in ("Clinton", "Federal") for p in doc.places)
+
+
+def test_a_town_in_a_newspapers_name_moves_no_country_to_a_namesake():
+    doc = wirewatch.extract("The United States is giving intelligence to Macedonia, which is "
+                            "preparing an offensive, the Washington Post said Wednesday.")
+    macedonia = next(p for p in doc.places if p.text == "Macedonia")
+    assert (macedonia.country, macedonia.feature) == ("MKD", "country")

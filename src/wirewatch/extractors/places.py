@@ -373,15 +373,19 @@ def find_places(doc: Doc, entities: Iterable[EntityHit], home_country: str | Non
     if (dateline := dateline_span(text, entities)) is not None:
         offsets.insert(0, dateline)
         actors.insert(0, None)
-    # places inside organisations' names are read with the others, and listed last
+    # places inside organisations' names are listed last
     surnames = frozenset(h.span[-1].text for h in entities if h.label == "PERSON")
     inside = [found for h in entities if h.label in ORGANISATION_LABELS
               and not any(s < h.span.end_char and h.span.start_char < e for s, e in offsets)
               and (found := organisation_place(h.span, surnames)) is not None]
+    # the toponyms are read on their own, and the places in names with them: a town in a
+    # newspaper's name ("the Washington Post") is no evidence of where the story's places lie
+    resolved = resolve_all([text[s:e] for s, e in offsets], home_country,
+                           qualifiers=qualified_by(offsets, text)) if offsets else []
     together = offsets + inside
-    resolved = resolve_all([text[s:e] for s, e in together], home_country,
-                           qualifiers=qualified_by(together, text)) if together else []
-    resolved, in_names = resolved[:len(offsets)], resolved[len(offsets):]
+    in_names = resolve_all([text[s:e] for s, e in together], home_country,
+                           qualifiers=qualified_by(together, text))[len(offsets):] \
+        if inside else []
     hits = []
     for (start, end), actor, candidate in zip(offsets, actors, resolved, strict=True):
         name_end = end
