@@ -91,7 +91,10 @@ def test_a_follow_up_merges_its_events_and_a_denial_is_flagged(linked):
     assert deployment["place_country"] == "TCD"
     assert deployment["story_id"] == results["followup"]["story"]
     assert (deployment["target"], deployment["date"]) == (None, "2025-03-10")
-    assert deployment["mode"] == "troops"
+    assert (deployment["type"], deployment["mode"]) == ("MOBILIZE", "troops")
+    # five reports of it, from the first wire copy to the denial
+    assert (deployment["mentions"], deployment["first_published"],
+            deployment["last_published"]) == (5, "2025-03-10", "2025-03-15")
     (demand,) = merged_events(store, type="DEMAND")
     # two independent sources that both assert it do not contradict each other
     assert (demand["independent"], demand["modality"], demand["contradicted"]) == (
@@ -104,6 +107,14 @@ def test_a_follow_up_merges_its_events_and_a_denial_is_flagged(linked):
     assert deployment["publishers"] == 5 and deployment["independent"] == 3
     assert deployment["modality"] == "4 asserted, 1 negated"
     assert deployment["contradicted"] is True
+    in_chad = merged_events(store, place="tcd")
+    assert deployment in in_chad and len(in_chad) < len(merged)
+    assert {r["place_country"] for r in in_chad} == {"TCD"}
+    denied = merged_events(store, modality="negated")  # one mention of it is enough
+    assert deployment in denied and len(denied) < len(merged)
+    assert all("negated" in r["modality"] for r in denied)
+    by_afp = merged_events(store, publisher="AFP")  # AFP carried only the denial
+    assert deployment in by_afp and len(by_afp) < len(merged)
     arrests = merged_events(store, type="COERCE")
     assert arrests and all(not r["contradicted"] for r in arrests)
 

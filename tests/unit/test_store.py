@@ -7,7 +7,7 @@ from contextlib import closing
 import pytest
 
 from tests.conftest import open_test_store
-from wirewatch.errors import MissingDatabase, StoreError
+from wirewatch.errors import InputError, MissingDatabase, StoreError
 from wirewatch.store import database_url, open_store, read
 from wirewatch.store.read import (
     ActorFilters,
@@ -16,6 +16,7 @@ from wirewatch.store.read import (
     PageRequest,
     StatementFilters,
 )
+from wirewatch.store.read.paging import MAX_KEY_CHARS, Key, decode, encode
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -187,8 +188,18 @@ def test_events_filter_by_type_actor_modality_and_day(sample_doc, store):
     drawn = sample(store, 100, 1, modality="negated")
     assert sorted(r["trigger"] for r in drawn) == sorted(r["trigger"] for r in negated)
     assert {r["modality"] for r in drawn} == {"negated"}
+    for row in drawn:  # the sentence on one line, its trigger marked
+        event, text = sample_doc.events[row["event"]], sample_doc.article.text
+        (start, end), (first, last) = event.trigger, event.sentence
+        assert row["sentence"] == " ".join(
+            f"{text[first:start]}[[{text[start:end]}]]{text[end:last]}".split())
     assert {r["type"] for r in events(store, actor="UKR", type="AID")} == {"AID"}
     assert events(store, actor="korgov") == events(store, actor="KORGOV") != []  # any case
+    assert events(store, actor="%") == events(store, actor="_") == []  # no LIKE wildcards
+    in_ukraine = sorted(i for i, e in enumerate(sample_doc.events)
+                        if e.place is not None and sample_doc.places[e.place].country == "UKR")
+    assert in_ukraine and len(in_ukraine) < len(rows)  # by the event's own place
+    assert sorted(r["idx"] for r in events(store, place="ukr")) == in_ukraine
     assert len(events(store, limit=2)) == 2
     assert set(rows[0]) == {"article_id", "idx", "date", "day", "type", "mode", "source",
                             "target", "modality", "trigger", "sentence_start", "sentence_end",
@@ -317,3 +328,96 @@ def test_an_older_database_gains_the_indexes_of_its_listings(db_path):
     with closing(sqlite3.connect(db_path)) as conn:
         indexes = {row[1] for row in conn.execute("PRAGMA index_list(events)")}
     assert "ix_events_type_day" in indexes
+
+
+def test_articles_show_their_opening_words_and_filter_by_publisher(sample_doc, store):
+    store.save(sample_doc)
+    (row,) = articles(store)
+    assert len(sample_doc.article.text) > 240
+    assert row["snippet"] == sample_doc.article.text[:240]
+
+    def published_by(source):
+        return read.list_articles(store, ArticleFilters(source=source), PageRequest(10)).items
+
+    assert [r["id"] for r in published_by("Yonhap News Agency")] == [sample_doc.article.id]
+    assert published_by("Reuters") == []
+
+
+def test_the_country_filter_takes_the_source_or_the_target(sample_doc, store):
+    store.save(sample_doc)
+    def country(code):
+        return (code or "")[:3]
+
+    expected = sorted(i for i, e in enumerate(sample_doc.events)
+                      if "PRK" in (country(e.source), country(e.target)))
+    # a North Korean source without a target, and a North Korean target: both count
+    assert any(country(sample_doc.events[i].source) == "PRK" and not sample_doc.events[i].target
+               for i in expected)
+    assert any(country(sample_doc.events[i].target) == "PRK" for i in expected)
+    assert sorted(r["idx"] for r in events(store, country="prk")) == expected
+
+
+def test_a_cursor_holds_only_values_of_its_keys_types():
+    number, word = [Key("idx", int)], [Key("id")]
+    assert decode(encode([7]), number) == [7]
+    assert decode(encode([-2**63]), number) == [-2**63]  # the 64-bit range, both ends
+    assert decode(encode([2**63 - 1]), number) == [2**63 - 1]
+    for forged in (["7"], [7.5], [True], [None], [2**63], [-2**63 - 1]):
+        with pytest.raises(InputError, match=r"^cursor: "):
+            decode(encode(forged), number)
+    day = [Key("day", missing="9999")]  # a key that may be NULL takes null, else a string
+    assert decode(encode([None]), day) == [None]
+    for forged in ([7], ["a" * (MAX_KEY_CHARS + 1)]):
+        with pytest.raises(InputError, match=r"^cursor: "):
+            decode(encode(forged), day)
+    three = [Key("a"), Key("b"), Key("c")]  # the longest cursor there may be: 400 characters
+    widest = encode(["a" * 96] * 3)
+    assert len(widest) == 400 and decode(widest, three) == ["a" * 96] * 3
+    with pytest.raises(InputError, match=r"^cursor: "):
+        decode(encode(["a" * 97] * 3), three)
+    longest = "a" * MAX_KEY_CHARS
+    assert decode(encode([longest]), word) == [longest]
+    for forged in ([longest + "a"], ["a\x00"], [7], [7, "a"], ["a", "b"], []):
+        with pytest.raises(InputError, match=r"^cursor: "):
+            decode(encode(forged), word)
+
+
+def test_event_evidence_is_the_sentence_around_the_trigger_with_names_and_speaker(
+        sample_doc, store):
+    store.save(sample_doc)
+    article, text = sample_doc.article.id, sample_doc.article.text
+    found = read.event_evidence(store, [(article, len(sample_doc.events) - 1), (article, 4),
+                                        (article, 5), (article, 7), ("f" * 64, 0)])
+    assert sorted(found) == [(article, 4), (article, 5), (article, 7),
+                             (article, len(sample_doc.events) - 1)]  # only those asked for
+    for (_, idx), evidence in found.items():
+        event = sample_doc.events[idx]
+        (start, end), (first, last) = event.trigger, event.sentence
+        assert (evidence["before"], evidence["trigger"], evidence["after"]) == (
+            text[min(first, start):start], text[start:end], text[end:max(last, end)])
+        assert (evidence["type"], evidence["mode"], evidence["modality"], evidence["date"],
+                evidence["precision"], evidence["source"], evidence["target"]) == (
+            event.type, event.mode, event.modality, event.date, event.date_precision,
+            event.source, event.target)
+    # the people the sentence names stand for their actors; the actor's name otherwise
+    assert found[(article, 4)]["names"] == {"UKRGOV": "Volodymyr Zelenskyy",
+                                            "KORGOV": "Yoon Suk Yeol"}
+    assert found[(article, 4)]["speaker"] is None  # not from a statement
+    assert found[(article, 5)]["names"]["KOR"] == "South Korea"
+    assert (found[(article, 5)]["speaker"], found[(article, 5)]["anonymous"]) == (
+        "Volodymyr Zelenskyy", False)  # the speaker's name
+    assert (found[(article, 7)]["speaker"], found[(article, 7)]["anonymous"]) == (
+        "the official", True)  # no name: the words that name the speaker
+    assert found[(article, 5)]["date"] and found[(article, 5)]["mode"] == "visit"
+
+
+def test_places_list_the_words_that_name_them(sample_doc, store):
+    store.save(sample_doc)
+    rows = read.list_places(store, read.PlaceFilters(), PageRequest(1000)).items
+    assert len(rows) == len(sample_doc.places) > 1
+    text = sample_doc.article.text
+    for row, place in zip(rows, sample_doc.places, strict=True):
+        assert row["article_id"] == sample_doc.article.id
+        assert row["content"] == text[place.start:place.end]
+    korea = read.list_places(store, read.PlaceFilters(country="kor"), PageRequest(1000)).items
+    assert korea and len(korea) < len(rows) and {r["country"] for r in korea} == {"KOR"}

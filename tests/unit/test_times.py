@@ -263,6 +263,7 @@ def test_unpadded_timeml_weeks_compare_equal():
     ("two centuries ago", "18", "date"),
     ("2,000 years ago", "0024", "year"),  # four digits: not the 25th century
     ("3,000 years ago", "BC0977", "date"),
+    ("2,024 years ago", "BC0001", "date"),  # the year 0 is 1 BC
 ])
 def test_durations_sets_and_centuries(text, value, kind):
     hit = normalize_expression(text, ANCHOR)
@@ -311,3 +312,36 @@ def test_a_season_ahead_of_a_future_verb_is_the_next_one():
     assert found["spring"][0] == "2024-SP"  # this spring has begun, not ended
     found = times(wirewatch.extract("Rebels attacked in summer.", published="2024-03-04"))
     assert found["summer"][0] == "2023-SU"
+
+
+def test_a_century_before_the_common_era_counts_from_one():
+    # the year -200 is 201 BC, in the third century BC; -100 is 101 BC, in the second
+    assert normalize_expression("twenty-two centuries ago", date(2000, 6, 1)).value == "BC03"
+    assert normalize_expression("twenty-one centuries ago", date(2000, 6, 1)).value == "BC02"
+
+
+def test_a_bare_year_that_opens_the_text_is_a_year_whatever_word_ends_it():
+    # nothing stands before the year: the text's last word ("at") is not the word before it
+    doc = wirewatch.extract("2019 is a year the generals still wonder at", published="2024-10-30")
+    assert ("2019", "2019") in [(t.text, t.value) for t in doc.times]
+
+
+def test_times_that_count_from_the_quarter_or_keep_the_publication_date():
+    def found(text):
+        doc = wirewatch.extract(text, published="2024-10-30")
+        return [(t.text, t.value, t.anchor) for t in doc.times]
+
+    assert ("the year", "2024", "2024-10-30") in found("Prices rose earlier in the year.")
+    assert ("9 a.m. Tuesday", "2024-10-29T09:00", "2024-10-30") in found(
+        "The talks begin at 9 a.m. Tuesday.")  # one time, dated from publication
+    assert ("the year-ago quarter", "2023-Q3", "2024-10-30") in found(
+        "Sales rose in the third quarter from the year-ago quarter.")
+    assert ("a year ago", "2023-Q3", "2024-10-30") in found(
+        "Sales fell in the third quarter, down from a year ago.")
+
+
+def test_a_two_digit_end_of_a_range_may_start_the_next_century():
+    doc = wirewatch.extract("He served in 1999-00.", published="2024-10-30")
+    assert [(t.text, t.value) for t in doc.times] == [("1999", "1999"), ("00", "2000")]
+    assert wirewatch.extract("The army sent 1800-1900 troops.", published="2024-10-30"
+                             ).times == ()  # a count of troops, not years
