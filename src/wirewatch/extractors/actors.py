@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 from ..errors import ResourceError
 from ..resources import bundled_table, read_table
 from .annotations import ActorMention, EntityHit, split_code
-from .spans import SpanIndex
+from .spans import SpanIndex, token_strings
 
 GOVERNMENT = "GOV"
 FORMER_LEADER = "ELI"
@@ -306,7 +306,7 @@ class NameMatcher:
             surface = self.exact_keys.get(tuple(t.text for t in doc[start:end]))
             if surface is not None:
                 spans.append(Span(doc, start, end, label=surface))
-        lowers = _folded_words(doc)
+        lowers = token_strings(doc, LOWER, _fold)
         for start, word in enumerate(lowers):
             longest = self.longest.get(word)
             if not longest:
@@ -322,20 +322,6 @@ class NameMatcher:
 def _fold(word: str) -> str:
     """A word as the any-case matcher compares it: lower case, one kind of apostrophe."""
     return word.lower().replace("’", "'")
-
-
-def _folded_words(doc: Doc) -> list[str]:
-    """Every token folded, from spaCy's lower-case array: each distinct word once, not a
-    Token object and a string lookup per token."""
-    strings = doc.vocab.strings
-    folded: dict[int, str] = {}
-    words = []
-    for key in doc.to_array(LOWER).tolist():
-        word = folded.get(key)
-        if word is None:
-            word = folded[key] = strings[key].replace("’", "'")
-        words.append(word)
-    return words
 
 
 _NAME_SPLIT = re.compile(r"(?<=[^\W\d_])([-–/])(?=[^\W\d_])|([(),:;\"])")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc
@@ -49,20 +49,25 @@ LEMMAS_KEY = "wirewatch_lemmas"
 
 
 def lower_lemmas(doc: Doc) -> list[str]:
-    """Each token's lemma in lower case, read once per Doc from one array: asking every
-    token for ``lemma_`` builds a Token and looks its string up each time."""
+    """Each token's lemma in lower case, read once per Doc."""
     lemmas = doc.user_data.get(LEMMAS_KEY)
     if lemmas is None:
-        strings = doc.vocab.strings
-        lowered: dict[int, str] = {}
-        lemmas = []
-        for key in doc.to_array(LEMMA).tolist():
-            lemma = lowered.get(key)
-            if lemma is None:
-                lemma = lowered[key] = strings[key].lower()
-            lemmas.append(lemma)
-        doc.user_data[LEMMAS_KEY] = lemmas
+        lemmas = doc.user_data[LEMMAS_KEY] = token_strings(doc, LEMMA, str.lower)
     return lemmas
+
+
+def token_strings(doc: Doc, attr: int, fold: Callable[[str], str]) -> list[str]:
+    """Each token's string of ``attr`` (LEMMA, LOWER), folded, from one array and each
+    distinct string once: asking every token builds a Token and looks its string up."""
+    strings = doc.vocab.strings
+    folded: dict[int, str] = {}
+    out = []
+    for key in doc.to_array(attr).tolist():
+        word = folded.get(key)
+        if word is None:
+            word = folded[key] = fold(strings[key])
+        out.append(word)
+    return out
 
 
 def literal_alternation(words: Iterable[str], space: str | None = None) -> str:
