@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import types
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import fields, is_dataclass, replace
-from functools import cache
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from dataclasses import replace
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -26,6 +23,7 @@ from .model import (
     Quantity,
     Statement,
     TimeExpression,
+    from_plain,
 )
 from .nlp import EXTENSION, Annotations
 
@@ -83,49 +81,9 @@ def to_document(doc: Doc, article: Article, book: ActorDictionary,
 def from_hit(model: type, hit: Any, text: str) -> Any:
     """A model item from an extractor's hit that has the model's fields by name (and maybe
     more, for the extractor's own use); a ``text`` the hit lacks is cut from the article."""
-    return _converter(model, type(hit))(hit, text)
-
-
-@cache
-def _converter(model: type, hit_type: type) -> Callable[[Any, str], Any]:
-    """How to build ``model`` from a ``hit_type``, field by field, worked out once per pair:
-    what converting the hit to plain data and back would give, without the plain data."""
-    hints = get_type_hints(model)
-    given = hit_type.__dataclass_fields__
-    steps = [(f.name, _value_converter(hints[f.name])) for f in fields(model)
-             if f.name in given]
-    cut_text = "text" in model.__dataclass_fields__ and "text" not in given
-
-    def convert(hit: Any, text: str) -> Any:
-        values = {name: step(getattr(hit, name), text) for name, step in steps}
-        if cut_text:
-            values["text"] = text[hit.start:hit.end]
-        return model(**values)
-
-    return convert
-
-
-def _value_converter(tp: Any) -> Callable[[Any, str], Any]:
-    origin = get_origin(tp)
-    if origin in (Union, types.UnionType):
-        inner = _value_converter(next(a for a in get_args(tp) if a is not type(None)))
-        return lambda v, text: None if v is None else inner(v, text)
-    if isinstance(tp, type) and is_dataclass(tp):
-        return lambda v, text: _converter(tp, type(v))(v, text)
-    if origin is tuple:
-        args = get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            each = _value_converter(args[0])
-            return lambda v, text: tuple(each(x, text) for x in v)
-        parts = [_value_converter(a) for a in args]
-        return lambda v, text: tuple(p(x, text) for p, x in zip(parts, v, strict=True))
-    if tp is float:
-        return lambda v, text: float(v) if isinstance(v, int) else v
-    return _same
-
-
-def _same(value: Any, text: str) -> Any:
-    return value
+    if "text" in model.__dataclass_fields__ and "text" not in hit.__dataclass_fields__:
+        return from_plain(model, hit, text=text[hit.start:hit.end])
+    return from_plain(model, hit)
 
 
 def check_offsets(document: Document) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any, Union, get_args, get_origin, get_type_hints
@@ -176,25 +176,49 @@ def to_plain(value: Any) -> Any:
     return value
 
 
-def from_plain(tp: Any, value: Any) -> Any:
-    """Build a model value of type ``tp`` from JSON data, following the type hints."""
+def from_plain(tp: Any, value: Any, **given: Any) -> Any:
+    """Build a model value of type ``tp`` from JSON data, or from an object that has the
+    type's fields by name (an extractor's hit), following the type hints; ``given`` are
+    fields of ``tp`` the value lacks."""
+    return _reader(tp)(value, **given)
+
+
+Reader = Callable[..., Any]
+
+
+@cache
+def _reader(tp: Any) -> Reader:
+    """How to read a value of ``tp``, worked out once per type."""
     origin = get_origin(tp)
     if origin in (Union, types.UnionType):
-        if value is None:
-            return None
-        inner = [a for a in get_args(tp) if a is not type(None)]
-        return from_plain(inner[0], value)
+        inner = _reader(next(a for a in get_args(tp) if a is not type(None)))
+        return lambda value: None if value is None else inner(value)
     if isinstance(tp, type) and is_dataclass(tp):
         hints = _hints(tp)
-        return tp(**{f.name: from_plain(hints[f.name], value[f.name])
-                     for f in fields(tp) if f.name in value})
+        steps = [(f.name, _reader(hints[f.name])) for f in fields(tp)]
+
+        def read(value: Any, **given: Any) -> Any:
+            if is_dataclass(value):
+                have = value.__dataclass_fields__
+                return tp(**{name: step(getattr(value, name)) for name, step in steps
+                             if name in have}, **given)
+            return tp(**{name: step(value[name]) for name, step in steps if name in value},
+                      **given)
+
+        return read
     if origin is tuple:
         args = get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_plain(args[0], v) for v in value)
-        return tuple(from_plain(a, v) for a, v in zip(args, value, strict=True))
-    if tp is float and isinstance(value, int):
-        return float(value)
+            each = _reader(args[0])
+            return lambda value: tuple(each(v) for v in value)
+        parts = [_reader(a) for a in args]
+        return lambda value: tuple(p(v) for p, v in zip(parts, value, strict=True))
+    if tp is float:
+        return lambda value: float(value) if isinstance(value, int) else value
+    return _same
+
+
+def _same(value: Any) -> Any:
     return value
 
 
