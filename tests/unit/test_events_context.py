@@ -334,3 +334,27 @@ def test_states_wishes_and_rephrasings_are_no_acts():
     assert "arrested" in triggers("Kenyan police arrested the journalist on Monday.")
     assert "upgrade" not in triggers("VOA: Do you think Taiwan should upgrade its military "
                                      "assets?")
+
+
+def test_conjoined_doers_of_a_mutual_act_on_their_own_ties_act_on_each_other():
+    assert ("upgraded", "SUPPORT", "IND", "MUS", "asserted") in coded(
+        "India and Mauritius have upgraded their ties, leaders of both countries said.")
+
+
+def test_officials_of_several_countries_are_each_countrys_officials():
+    assert ("met", "CONSULT", "JPNGOV", "KORGOV", "asserted") in coded(
+        "The leaders of Japan and South Korea met in Tokyo on Friday.")
+    assert ("talks", "CONSULT", "IRNGOV", "IRQGOV", "asserted") in coded(
+        "Foreign ministers of Iran and Iraq held talks in Baghdad on Monday.")
+
+
+def test_a_deal_struck_is_an_agreement_not_a_blow():
+    assert ("struck", "AGREE", "ISR", "PSEREB", "asserted") in coded(
+        "Israel and Hamas struck a deal on Sunday.")
+    assert ("struck", "ASSAULT", "RUS", "UKRGOV", "asserted") in coded(
+        "Russia struck Kyiv with missiles on Monday.")
+
+
+def test_questioning_a_decision_is_no_interrogation():
+    assert "questioning" not in triggers(
+        "American analysts are questioning the decision to act against Berisha.")

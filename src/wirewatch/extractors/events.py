@@ -389,8 +389,24 @@ class ActorIndex:
         """The actors of a phrase and its conjuncts ("Iran and Libya"), in order."""
         if self.pair_noun(head):
             return self.pair_of(head)
+        if (members := self.officials_of_several(head)):
+            return members
         codes = [c for t in (head, *head.conjuncts) if (c := self.of_phrase(t))]
         return list(dict.fromkeys(codes))
+
+    def officials_of_several(self, head: Token) -> list[str]:
+        """"the leaders of Japan and South Korea", "foreign ministers of Iran and Iraq": a
+        plural role noun over conjoined countries stands for each country's officials."""
+        code = self.code_at.get(head.i)
+        if code is None or head.tag_ != "NNS" or len(code) < 6:
+            return []
+        # the first country is already in the role's own code ("leaders of Japan": JPNGOV)
+        countries = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"
+                     for t in (o, *o.conjuncts)
+                     if len(c := self.code_at.get(t.i) or self.of_phrase(t) or code[:3]) == 3]
+        return list(dict.fromkeys(c + code[3:] for c in countries)) if len(countries) > 1 \
+            else []
 
     def pair_noun(self, head: Token) -> bool:
         """"the two nations", "both leaders", "the prime ministers" (plural, with nothing
@@ -868,8 +884,10 @@ def _resolve(source_heads: Sequence[Token], target_heads: Sequence[Token],
     targets = [code for h in target_heads for code in actors.all_of_phrase(h)[:1]]
     # the first target that is another actor: "offered its troops to Lebanon's president"
     target = next((c for c in targets if c != source), targets[0] if targets else None)
-    if target is None and len(source_codes) > 1 and mutual:
-        target = source_codes[1]  # "Israel and Lebanon renewed talks": each with the other
+    if target in (None, source) and len(source_codes) > 1 and mutual:
+        # "Israel and Lebanon renewed talks", "India and Mauritius upgraded their ties":
+        # each with the other
+        target = source_codes[1]
     return Arguments(source, target, tuple(places), tuple(phrases))
 
 
