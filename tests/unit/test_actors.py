@@ -233,8 +233,12 @@ def test_unqualified_local_roles_take_the_country_the_article_is_about():
             "authorities closed schools.")
     codes = {m.code for m in wirewatch.extract(text, published="2024-10-30").actors}
     assert {"NGACOP", "NGAGOV"} <= codes
+    # in a brief of a sentence or two, the one country it names is its country
+    brief = "Police arrested two journalists in Kenya on Monday."
+    brief_codes = {m.code for m in wirewatch.extract(brief, published="2024-10-30").actors}
+    assert "KENCOP" in brief_codes
     # where no country dominates, a bare role stays uncoded
-    mixed = "Kenya and Somalia met in Nairobi. Police said the talks went well."
+    mixed = "Kenya and Somalia met on Monday. Police said the talks went well."
     mixed_codes = {m.code for m in wirewatch.extract(mixed, published="2024-10-30").actors}
     assert {"KEN", "SOM"} <= mixed_codes
     assert not any(code.endswith("COP") for code in mixed_codes)
@@ -361,3 +365,12 @@ def test_a_demonym_before_ordinary_people_names_its_civilians():
     assert actor_texts(doc, "PSECVL") == ["Palestinian youths"]
     assert actor_texts(doc, "AFGCVL") == ["Afghan women"]
     assert not any(a.country is None and a.role == "CVL" for a in doc.actors)
+
+
+def test_a_sentence_opening_adjective_read_into_a_name_leaves_the_demonym_its_role():
+    import wirewatch
+
+    doc = wirewatch.extract("Radical French farmers protested in Paris on Friday. "
+                            "Angry Kenyan traders blocked roads.", published="2024-10-30")
+    codes = {m.code for m in doc.actors}
+    assert "FRACVL" in codes

@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 from ..errors import ResourceError
 from ..resources import bundled_table, read_table
 from .annotations import ActorMention, EntityHit, split_code
+from .casing import is_common_word
 from .spans import SpanIndex, token_strings
 
 GOVERNMENT = "GOV"
@@ -454,12 +455,15 @@ def _read_inside(ent: Span, inner: list[tuple[Span, Entry]], book: ActorDictiona
     Uyghur Congress", "Jamestown Foundation", "George Washington University"): no actor.
     """
     covered = {i for span, _ in inner for i in range(span.start, span.end)}
-    plain = all(t.is_lower for t in ent if t.i not in covered and t.is_alpha)
+    # a sentence's first word is capitalized whatever it is: "Radical French farmers"
+    opening = ent.start + 1 if ent[0].is_sent_start and len(ent) > 1 \
+        and ent.start + 1 in covered and is_common_word(ent[0].lower_) else ent.start
+    plain = all(t.is_lower or t.i < opening for t in ent if t.i not in covered and t.is_alpha)
     places = [(s, e) for s, e in inner if e.kind in COUNTRY_KINDS]
     for span, entry in inner:
         if entry.kind in COUNTRY_KINDS:
             continue
-        if span.start == ent.start or (plain and all(e.country == entry.country
+        if span.start == opening or (plain and all(e.country == entry.country
                                                     for _, e in places)):
             return _entry_code(entry, context)
     kind = book.kind_roles.get(ent[-1].lower_) or book.kind_roles.get(ent[0].lower_)
@@ -468,7 +472,7 @@ def _read_inside(ent: Span, inner: list[tuple[Span, Entry]], book: ActorDictiona
             continue
         if plain:
             return _entry_code(entry, context)
-        leading = span.start == ent.start or ent.doc[span.start - 1].lower_ == "of"
+        leading = span.start == opening or ent.doc[span.start - 1].lower_ == "of"
         if leading and kind:
             return entry.country + kind
         if _role_in([t for t in ent if t.i >= span.end], book) or (
@@ -630,7 +634,7 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             # own country, where one clearly dominates what it names (worked out once: ()
             # when none does)
             if focus is None:
-                focus = _focus_country(coded)
+                focus = _focus_country(coded, sum(1 for _ in doc.sents))
             if focus:
                 code = focus[0] + role.role
         if code:
@@ -645,14 +649,17 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
     return sorted(set(mentions), key=lambda m: (m.start, m.end))
 
 
-def _focus_country(coded: Sequence[EntityHit]) -> tuple[str] | tuple[()]:
-    """The country an article is about: named at least FOCUS_MIN times and in at least
-    FOCUS_SHARE of its country-coded names; () where none dominates."""
+def _focus_country(coded: Sequence[EntityHit], sentences: int) -> tuple[str] | tuple[()]:
+    """The country an article is about: named at least FOCUS_MIN times (in a brief of
+    fewer sentences, once a sentence) and in at least FOCUS_SHARE of its country-coded
+    names; () where none dominates."""
     countries = [c for h in coded if (c := split_code(h.actor or "")[0])]
     if not countries:
         return ()
-    top, count = Counter(countries).most_common(1)[0]
-    return (top,) if count >= FOCUS_MIN and count >= FOCUS_SHARE * len(countries) else ()
+    ranked = Counter(countries).most_common(2)
+    (top, count), runner_up = ranked[0], ranked[1][1] if len(ranked) > 1 else 0
+    return (top,) if count >= min(FOCUS_MIN, sentences) and count > runner_up \
+        and count >= FOCUS_SHARE * len(countries) else ()
 
 
 def code_entities(entities: list[EntityHit], mentions: list[ActorMention]) -> list[EntityHit]:

@@ -25,7 +25,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?")
 
 
 @cache
-def _common(word: str) -> bool:
+def is_common_word(word: str) -> bool:
+    """An ordinary English word, by its frequency, not a name."""
     return zipf_frequency(word, "en") >= COMMON_ZIPF
 
 
@@ -44,7 +45,7 @@ def recase(line: str, names: dict[str, str]) -> str:
         if known is not None and len(known) == len(word):
             return known
         lower = word.lower()
-        return lower if _common(lower.rstrip(".")) else word.capitalize()
+        return lower if is_common_word(lower.rstrip(".")) else word.capitalize()
 
     text = _WORD.sub(fix, line)
     first = next((i for i, c in enumerate(text) if c.isalpha()), None)

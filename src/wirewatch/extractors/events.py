@@ -1160,8 +1160,11 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             if step == 1 and _names_its_actor(token, actors):
                 return False  # "rejected Kenya's request": another actor's act, answered
             # what is refused, alleged or threatened is that event's content ("accused
-            # YChina of supporting propaganda", "threatened to suspend operations")
-            return found.type in ("REJECT", "THREATEN") or found.mode == "allege"
+            # China of supporting propaganda", "threatened to suspend operations"), also
+            # through an act inside it ("accused the government of allowing police to
+            # attack protesters")
+            if found.type in ("REJECT", "THREATEN") or found.mode == "allege":
+                return True
     return False
 
 
