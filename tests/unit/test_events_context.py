@@ -358,3 +358,14 @@ def test_a_deal_struck_is_an_agreement_not_a_blow():
 def test_questioning_a_decision_is_no_interrogation():
     assert "questioning" not in triggers(
         "American analysts are questioning the decision to act against Berisha.")
+
+
+def test_an_attack_that_kills_struck_whom_it_killed():
+    assert ("Airstrikes", "ASSAULT", "SOMMIL", "IMGSHB", "asserted") in coded(
+        "Airstrikes by the Somali army have killed at least 50 al-Shabab militants.")
+
+
+def test_people_an_armed_group_kills_are_civilians_of_the_storys_country():
+    assert ("killed", "ASSAULT", "IMGSHB", "SOMCVL", "asserted") in coded(
+        "Somalia's army has been fighting al-Shabab for years. In a statement, the group "
+        "said it had killed more than 10 people.")

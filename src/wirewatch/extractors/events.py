@@ -815,6 +815,11 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # "its reluctance to endorse the U.S. proposal", "a threat to impose tariffs on Canada"
         for clause in (c for c in trigger.children if c.dep_ == "acl" and is_purpose(c)):
             target_heads += _acted_on(clause, book)
+    if not target_heads and pattern.type == "ASSAULT" and trigger.dep_ == "nsubj" \
+            and (harm := match_trigger(trigger.head, book)) is not None \
+            and harm.type == "ASSAULT":
+        # "airstrikes by the army killed 50 militants": the attack struck whom it killed
+        target_heads = [c for c in trigger.head.children if c.dep_ == "dobj"]
     if pairs and not source_heads:
         pair_codes = actors.all_of_phrase(pairs[0])
         if len(pair_codes) >= 2:
@@ -1431,7 +1436,9 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
                                  if p.feature not in ("demonym", "organisation")
                                  and (span := _char_tokens(doc, p.start, p.end)) is not None])
         country = known.places.all[where].country if where is not None else (
-            source[:3] if source and source[:3] not in ORGANISATION_PREFIXES else None)
+            source[:3] if source and source[:3] not in ORGANISATION_PREFIXES
+            # "the group said it had killed 10 people": the people of the story's country
+            else actors.story_country(token.i))
         target = country + "CVL" if country else None
     if target is None and place is not None and pattern.type in PLACE_TARGET_TYPES and (
             source or pattern.type == "ASSAULT"):
