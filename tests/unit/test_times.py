@@ -332,8 +332,9 @@ def test_times_that_count_from_the_quarter_or_keep_the_publication_date():
         return [(t.text, t.value, t.anchor) for t in doc.times]
 
     assert ("the year", "2024", "2024-10-30") in found("Prices rose earlier in the year.")
-    assert ("9 a.m. Tuesday", "2024-10-29T09:00", "2024-10-30") in found(
-        "The talks begin at 9 a.m. Tuesday.")  # one time, dated from publication
+    assert ("9 a.m. Tuesday", "2024-11-05T09:00", "2024-10-30") in found(
+        "The talks begin at 9 a.m. Tuesday.")  # one time, dated from publication; the
+    # scheduled present "begin" before the clock time looks ahead
     assert ("the year-ago quarter", "2023-Q3", "2024-10-30") in found(
         "Sales rose in the third quarter from the year-ago quarter.")
     assert ("a year ago", "2023-Q3", "2024-10-30") in found(
@@ -345,3 +346,58 @@ def test_a_two_digit_end_of_a_range_may_start_the_next_century():
     assert [(t.text, t.value) for t in doc.times] == [("1999", "1999"), ("00", "2000")]
     assert wirewatch.extract("The army sent 1800-1900 troops.", published="2024-10-30"
                              ).times == ()  # a count of troops, not years
+
+
+def test_a_day_without_its_year_takes_the_year_the_story_set():
+    doc = wirewatch.extract(
+        "In March 2019, the plant was closed. On March 5, workers marched to the gates. "
+        "Officials said on Tuesday that it would reopen on March 5.", published="2024-10-30")
+    found = [(t.text, t.value) for t in doc.times]
+    assert ("March 5", "2019-03-05") in found  # the story's year, not 2024
+    assert found[-1] == ("March 5", "2025-03-05")  # after "on Tuesday" the story is today's
+    # a date that names a thing ("the August 1988 cease-fire") sets no story year
+    doc = wirewatch.extract("They rejected the August 1988 cease-fire. Iran condemned the "
+                            "invasion on Aug. 2.", published="1990-08-15")
+    assert times(doc)["Aug. 2"][0] == "1990-08-02"
+
+
+def test_the_following_and_the_previous_count_from_the_time_last_named():
+    doc = wirewatch.extract("On May 22, 1995, he was made a general, and the following year "
+                            "he was sent to Washington.", published="1998-04-18")
+    assert times(doc)["the following year"] == ("1996", "year")
+    doc = wirewatch.extract("The index closed on Friday at 2082, down from the previous Friday.",
+                            published="1989-10-30")
+    assert times(doc)["the previous Friday"][0] == "1989-10-20"
+    doc = wirewatch.extract("Prices rose in coming weeks.", published="1989-10-30")
+    assert times(doc)["coming weeks"] == ("PXW", "duration")
+
+
+def test_years_said_in_words_and_halves_written_as_fractions():
+    assert normalize_expression("nineteen ninety-four", ANCHOR).value == "1994"
+    assert normalize_expression("January nineteen ninety-seven", ANCHOR).value == "1997-01"
+    assert normalize_expression("the winter of nineteen ninety-four", ANCHOR).value == "1994-WI"
+    assert normalize_expression("2 1/2 years", ANCHOR).value == "P2Y6M"
+    assert normalize_expression("5 1/2 hours", ANCHOR).value == "PT5H30M"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The offer had been due to expire Friday evening.", "2024-10-25TEV"),
+    ("Until Thursday, they had not called him a suspect.", "2024-10-24"),
+    ("The father would be traveling to Paris Thursday.", "2024-10-31"),
+    ("He could arrive as early as Friday.", "2024-11-01"),
+    ("The deal was signed at 10:35 a.m. (0735 GMT) Monday.", "2024-10-28T10:35"),
+    ("They have until 9 a.m. Friday to sign.", "2024-11-01T09:00"),
+    ("He was shot to death last Oct. 23 at his home.", "2024-10-23"),  # the day, too
+])
+def test_tense_and_order_place_a_bare_day(text, value):
+    doc = wirewatch.extract(text, published="2024-10-30")
+    assert doc.times[0].value == value
+
+
+def test_the_latest_quarter_is_one_that_has_ended():
+    doc = wirewatch.extract("Profit should rise in the fourth quarter. In the latest quarter, "
+                            "earnings fell, compared with a profit a year ago.",
+                            published="1989-11-02")
+    found = times(doc)
+    assert found["the latest quarter"][0] == "1989-Q3"
+    assert found["a year ago"][0] == "1988-Q3"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..resources import bundled_table
 from .annotations import TimeHit
@@ -26,11 +26,24 @@ SET_RULES = frozenset({"set_word", "every", "frequency"})
 DAY_RULES = frozenset({"weekday", "month_day", "month_day_comma", "day_month", "day_word",
                        "full_date", "full_date_dmy", "iso_date", "us_date"})
 CLOCK_RULES = frozenset({"clock", "noon"})
+# Days named without a year, which take the year a story has set ("In March 2019 ... On
+# March 5").
+STORY_RULES = frozenset({"month_day", "month_day_comma", "day_month", "weekday_date"})
+# Dates written with their year that set the story's year, when a story preposition
+# ("In March 2019, ...") makes them the time of their clause, not a name ("the August 1988
+# cease-fire").
+STORY_SETTERS = frozenset({"full_date", "full_date_dmy", "month_year", "iso_date", "us_date"})
 CLOCK_JOIN = re.compile(r"\s*(?:[A-Z]{2,4}\s*)?,?\s*(?:on\s+)?")
+# A clock time with another zone's in brackets before its day: "10:35 a.m. (0735 GMT) Friday".
+CLOCK_ASIDE = re.compile(r"\s*\([^()]{1,20}\)\s*,?\s*(?:on\s+)?")
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Rules that refer back to the period last mentioned ("a year earlier", "the quarter").
 ANAPHORIC_RULES = frozenset({"year_ago", "the_period", "ago"})
 QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
+LATEST = re.compile(r"(?i)\b(?:latest|most\s+recent)\b")
+# A day, a month or a year (not a week, a quarter or a season of one).
+POINT_VALUE = re.compile(
+    r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?![\dWQHXSFAU])")
 SEASON_CONTEXT = frozenset({"in", "the", "this", "last", "next", "by", "during", "until",
                             "since", "early", "late", "mid", "that", "through", "over"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
@@ -97,6 +110,8 @@ def _number(text: str) -> float | str | None:
         return "X"
     if re.fullmatch(r"\d+(?:\.\d+)?", text.replace(",", "")):
         return float(text.replace(",", ""))
+    if half := re.fullmatch(r"(\d+)\s*(?:1/2|½)", text):  # "2 1/2 years"
+        return int(half[1]) + 0.5
     if text in w["number"]:
         return float(w["number"][text])
     total = group = 0.0
@@ -267,6 +282,22 @@ def _two_digit_year(y: str) -> int:
 YEAR_NUMBER = re.compile(r"(?:1[89]|20)\d\d")
 
 
+def _spoken_year(text: str) -> int:
+    """A year as it is said: "nineteen ninety-four" -> 1994."""
+    first, rest = text.lower().replace("-", " ").split(maxsplit=1)
+    within = _number(rest)
+    return int(float(words()["number"][first]) * 100 + (within if isinstance(within, float) else 0))
+
+
+def _year_of(m: re.Match[str]) -> str | None:
+    """The year a match names, in digits or in words."""
+    groups = m.groupdict()
+    if groups.get("year"):
+        return groups["year"]
+    spoken = groups.get("syear")
+    return str(_spoken_year(spoken)) if spoken else None
+
+
 @cache
 def _unit_forms() -> dict[str, str]:
     """Each unit word and its plural ("century", "centuries") -> the unit."""
@@ -365,11 +396,16 @@ def rules() -> tuple[Rule, ...]:
     def num(name: str = "num", vague: bool = True) -> str:
         words_ = [k for k in (*w["number"], *(w["vague"] if vague else ()))
                   if k not in ("half",) and (vague or k not in ("a", "an"))]
-        return (f"(?i:(?P<{name}>\\d{{1,3}}(?:,\\d{{3}})+|\\d+(?:\\.\\d+)?|" + THOUSANDS + "|" +
+        return (f"(?i:(?P<{name}>\\d{{1,3}}(?:,\\d{{3}})+|\\d+(?:\\s+1/2|½)|\\d+(?:\\.\\d+)?|" +
+                THOUSANDS + "|" +
                 HUNDREDS + "|" + TENS + ("|a couple of|a few|couple of|" if vague else "|") +
                 _alt(words_) + "))")
 
     NUMW = num()
+    # a year said in words, as broadcast transcripts write it: "nineteen ninety-four"
+    CENTURIES = _alt([k for k, v in w["number"].items() if v in ("18", "19", "20")])
+    TEENS = _alt([k for k, v in w["number"].items() if 10 <= float(v) < 20])
+    SPOKEN = f"(?i:(?P<syear>(?:{CENTURIES})[- ](?:{TENS}|{TEENS})))(?![\\w-])"
     DMOD = ("(?i:(?P<dmod>" + _alt([k for k, v in w["mod"].items()
                                      if v not in ("START", "MID", "END")]) +
             ")\\s+(?!the\\b))")
@@ -400,11 +436,12 @@ def rules() -> tuple[Rule, ...]:
         if anchor is None:
             return None, None
         mo = _month(m["month"])
-        y = _year_for_month(mo, anchor, tense)
+        rel = (m.groupdict().get("mrel") or "").lower()  # "last Oct. 23"
+        y = _year_for_month(mo, anchor, {"last": "past", "next": "future"}.get(rel, tense))
         return f"{y:04d}-{mo:02d}-{int(m['dom']):02d}", None
 
     def month_year(m, anchor, tense):
-        return f"{int(m['year']):04d}-{_month(m['month']):02d}", _mod(m["mod"])
+        return f"{int(_year_of(m) or 0):04d}-{_month(m['month']):02d}", _mod(m["mod"])
 
     def month_only(m, anchor, tense):
         if anchor is None:
@@ -423,6 +460,9 @@ def rules() -> tuple[Rule, ...]:
 
     def year(m, anchor, tense):
         return m["year"], _mod(m["mod"])
+
+    def spoken_year(m, anchor, tense):
+        return _year_of(m), None
 
     def decade(m, anchor, tense):
         return m["dec"] + "X", _mod(m["mod"])
@@ -444,8 +484,8 @@ def rules() -> tuple[Rule, ...]:
 
     def season(m, anchor, tense):
         code = words()["season"][m["season"].lower()]
-        if m["year"]:
-            return f"{m['year']}-{code}", _mod(m["mod"])
+        if _year_of(m):
+            return f"{_year_of(m)}-{code}", _mod(m["mod"])
         if anchor is None:
             return None, _mod(m["mod"])
         rel = (m["rel"] or "").lower()
@@ -482,6 +522,8 @@ def rules() -> tuple[Rule, ...]:
         rel = (m["rel"] or "").lower()
         unit = _unit(m["unit"])
         mod = _mod(m["mod"])
+        if m["unit"].lower() != unit:
+            return _duration("X", unit), mod  # "coming weeks", "the past years": some of them
         if rel in ("the past", "past", "the previous", "the coming", "the following"):
             return _duration(1, unit), mod  # "the past week" is a stretch of time
         if anchor is None:
@@ -517,6 +559,8 @@ def rules() -> tuple[Rule, ...]:
             return str(anchor.year), None  # "results for the full year": this (fiscal) year
         if m["half"] and not isinstance(n, str):
             return _half_duration(n, unit), _mod(m["dmod"])
+        if not isinstance(n, str) and n - int(n) == 0.5 and n > 1:  # "2 1/2 years"
+            return _half_duration(int(n), unit), _mod(m["dmod"])
         return _duration(n, unit), _mod(m["dmod"])
 
     def range_duration(m, anchor, tense):
@@ -656,14 +700,15 @@ def rules() -> tuple[Rule, ...]:
          iso_date, False),
         ("us_date", f"{B}(?P<m>\\d{{1,2}})/(?P<d>\\d{{1,2}})/(?P<y>\\d{{4}}|\\d{{2}})(?![\\d/])",
          us_date, False),
-        ("month_day", f"{B}{MONTH}\\s+(?P<dom>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?(?![\\d,])",
-         month_day, True),
+        ("month_day", f"{B}(?:(?i:(?P<mrel>last|next)\\s+))?{MONTH}\\s+"
+         "(?P<dom>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?(?![\\d,])", month_day, True),
         ("month_day_comma", f"{B}{MONTH}\\s+(?P<dom>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?"
          "(?=,(?!\\s*\\d{4}))", month_day, True),
         ("day_month", f"{B}(?P<dom>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?\\s+(?:of\\s+)?{MONTH}"
          "(?!,?\\s*\\d{4})", month_day, True),
-        ("month_year", f"{B}{MOD}?{MONTH},?\\s+(?:of\\s+)?(?P<year>(?:1[89]|20)\\d\\d)(?!\\d)",
-         month_year, False),
+        ("month_year", f"{B}{MOD}?{MONTH},?\\s+(?:of\\s+)?(?:(?P<year>(?:1[89]|20)\\d\\d)(?!\\d)|"
+         f"{SPOKEN})", month_year, False),
+        ("spoken_year", f"{B}{SPOKEN}", spoken_year, False),
         ("month", f"{B}(?:{REL}\\s+)?{MOD}?{MONTH}", month_only, True),
         ("decade", f"{B}(?i:the\\s+)?{MOD}?(?P<dec>1[89]\\d|20\\d)0(?:'s|s)(?![\\w])", decade,
          False),
@@ -673,7 +718,7 @@ def rules() -> tuple[Rule, ...]:
          f"(?:(?P<pyear>(?:1[89]|20)\\d\\d)\\s+)?(?:{REL}\\s+)?{ORD}[- ](?:fiscal[- ])?quarter"
          f"(?:\\s+of\\s+(?:fiscal\\s+)?(?P<year>(?:1[89]|20)\\d\\d))?)(?![\\w])", quarter, True),
         ("season", f"{B}(?:(?i:{REL})\\s+)?{MOD}?{SEASON}(?:\\s+(?:of\\s+)?"
-         "(?P<year>(?:1[89]|20)\\d\\d))?(?![\\w])", season, True),
+         f"(?:(?P<year>(?:1[89]|20)\\d\\d)|{SPOKEN}))?(?![\\w])", season, True),
         ("day_word", f"{B}{DAYWORD}(?:\\s+{DP})?(?![\\w])", day_word, True),
         ("daypart", f"{B}(?i:(?P<rel>this|last|that))\\s+{DP}(?![\\w])", daypart, True),
         ("spelled_year", f"{B}(?i:the\\s+year\\s+(?P<spelled>two\\s+thousand(?:\\s+and\\s+"
@@ -731,6 +776,7 @@ def rules() -> tuple[Rule, ...]:
         "season": (tuple(w["season"]),),
         "daypart": (tuple(w["daypart"]),),
         "spelled_year": (("thousand",),),
+        "spoken_year": (("eighteen", "nineteen", "twenty"),),
         "weekday_date": (weekdays,),
         "weekday": (weekdays,),
         "year_ago": (("year-ago", "year-earlier"),),
@@ -839,14 +885,24 @@ def _tense(span: Span) -> str | None:
     The expression must hang off the verb itself (through a preposition at most): in
     "payable Dec. 7" the date belongs to "payable", not to the past-tense "declared".
     """
-    before = span.doc[max(0, span.start - 3):span.start].text.lower()
-    if before.endswith(FORWARD_PHRASES):
-        return "future"  # "as soon as Tuesday", "postponed until Friday"
     verb = span.root.head
     while verb.pos_ == "ADP" and verb.head.i != verb.i:
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.i == span.root.i:
+    clause_verb = verb.pos_ in ("VERB", "AUX") and verb.i != span.root.i
+    if clause_verb and (_past_perfect(verb) or (verb.dep_ == "xcomp" and _past_perfect(
+            verb.head.head if verb.head.dep_ == "acomp" else verb.head))):
+        return "past"  # "until Thursday they had not called", "had been due to expire Friday"
+    before = span.doc[max(0, span.start - 3):span.start].text.lower()
+    if before.endswith(FORWARD_PHRASES):
+        return "future"  # "as soon as Tuesday", "postponed until Friday"
+    if before.endswith(_tense_cues("forward_unless_past")) and not _past_clause(span):
+        return "future"  # "could come as early as Tuesday", not "as early as Monday, ... knew"
+    if not clause_verb:
         return None
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    if any(c.lower_ in _tense_cues("future") for c in auxiliaries) and not any(
+            c.lemma_ == "have" for c in auxiliaries):
+        return "future"  # "would be traveling Thursday", not "would have met Tuesday"
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in verb.children):
         return "future"
     if verb.lemma_ in SCHEDULE_VERBS:
@@ -866,6 +922,31 @@ def _tense(span: Span) -> str | None:
             c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
         return "past"
     return None
+
+
+@cache
+def _tense_cues(kind: str) -> tuple[str, ...]:
+    """The words ``time_words.tsv`` lists as tense cues of one kind."""
+    return tuple(word for word, value in words()["tense_cue"].items() if value == kind)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before a position, lowercased ("" at the start of the text)."""
+    before = text[max(0, start - 20):start].split()
+    return before[-1].lower() if before else ""
+
+
+def _past_clause(span: Span) -> bool:
+    """Whether the verb of the clause a time stands in is in the past tense."""
+    verb = span.root.head
+    while verb.pos_ in ("ADP", "ADV") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.tag_ == "VBD" or _past_perfect(verb)
+
+
+def _past_perfect(verb: Token) -> bool:
+    """Whether a verb is in the past perfect ("had called", "had been scheduled")."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _reporting_verbs() -> dict[str, float]:
@@ -902,31 +983,65 @@ def find_times(doc: Doc, published: date | None) -> list[TimeHit]:
     hits: list[TimeHit] = []
     quarter: str | None = None  # the last quarter the text spoke of
     day: date | None = None  # the last day it spoke of, for "two days later"
+    point: re.Match[str] | None = None  # the last day, month or year it spoke of
+    story: int | None = None  # the year the story has set, while it holds
     previous_rule = ""
     text = doc_text(doc)
     for match in find_matches(text):
         if not _plausible(doc, text, match):
             continue
-        span = doc.char_span(match.start, match.end, alignment_mode="expand")
         name = match.rule.name
-        for hit in resolve_all(match, published, _tense(span) if span is not None else None):
+        after_clock = name in DAY_RULES and previous_rule in CLOCK_RULES and bool(hits)
+        joined = after_clock and CLOCK_JOIN.fullmatch(text[hits[-1].end:match.start]) is not None
+        aside = after_clock and CLOCK_ASIDE.fullmatch(text[hits[-1].end:match.start]) is not None
+        # "until 9 a.m. Tuesday": the day takes its tense from where the clock time stands
+        span = doc.char_span(hits[-1].start if joined else match.start, match.end,
+                             alignment_mode="expand")
+        tense = _tense(span) if span is not None else None
+        anchor = published
+        if name in STORY_RULES and story is not None and published is not None and \
+                story < published.year and not match.match.groupdict().get("year") and \
+                tense != "future":
+            # "In March 2019, ... On March 5": a day named without its year is in the
+            # year the story has set, not in the year of publication
+            anchor, tense = date(story, 12, 31), "past"
+        for hit in resolve_all(match, anchor, tense):
+            if anchor is not published:
+                hit = TimeHit(hit.start, hit.end, hit.value, hit.kind,
+                              published.isoformat() if published else None, hit.mod)
             if name == "the_period" and match.match["unit"].lower() == "year" and \
                     _point_preposition_before(text, match.start) and published is not None:
                 hit = TimeHit(hit.start, hit.end, str(published.year), "year",
                               published.isoformat(), hit.mod)  # "earlier in the year"
             if name in ANAPHORIC_RULES:
                 hit = _refer_back(hit, match, quarter, day)
+                if name == "the_period" and hit.value and QUARTER_VALUE.fullmatch(hit.value):
+                    quarter = hit.value  # "the latest quarter" in place of a later one named
+            elif name in ("relative_period", "weekday") and point is not None:
+                hit = _after_or_before(hit, match, point)
             elif hit.value and QUARTER_VALUE.fullmatch(hit.value):
                 quarter = hit.value
             if hit.value and DAY_VALUE.match(hit.value) and name not in ANAPHORIC_RULES:
                 day = date.fromisoformat(hit.value[:10])
-            if name in DAY_RULES and previous_rule in CLOCK_RULES and hits and \
-                    CLOCK_JOIN.fullmatch(text[hits[-1].end:hit.start]) and hit.value:
+            if joined and hit.value and CLOCK_JOIN.fullmatch(text[hits[-1].end:hit.start]):
                 clock = hits.pop()  # "9 a.m. Tuesday", "5 p.m. EST Nov. 9": one time
                 hit = TimeHit(clock.start, hit.end, hit.value[:10] + (clock.value or "")[10:],
                               "time", hit.anchor or clock.anchor)
+            elif aside and hit.value and DAY_VALUE.match(hit.value) and hits[-1].value:
+                clock = hits[-1]  # the clock time is on that day, each its own time
+                hits[-1] = TimeHit(clock.start, clock.end, hit.value[:10] + clock.value[10:],
+                                   clock.kind, clock.anchor, clock.mod)
             hits.append(hit)
             previous_rule = name
+            if hit.value and POINT_VALUE.match(hit.value):
+                point = POINT_VALUE.match(hit.value)
+            # the story's own year: a month or a day written with its year sets it, the days
+            # that follow keep it, and the first time counted from publication ends it
+            if name in STORY_SETTERS and point is not None and point["month"] and \
+                    _word_before(text, hit.start) in words()["story_preposition"]:
+                story = int(point["year"])
+            elif match.rule.relative and anchor is published:
+                story = None
     return hits
 
 
@@ -934,6 +1049,31 @@ def _point_preposition_before(text: str, start: int) -> bool:
     """"in the year", "by the end of the year": the year as a date, not "for the year"."""
     before = text[max(0, start - 12):start].split()
     return bool(before) and before[-1].lower() in ("in", "of", "by", "until", "since")
+
+
+def _after_or_before(hit: TimeHit, match: Match, point: re.Match[str]) -> TimeHit:
+    """"The following year" and "the previous Friday" count from the time the text last
+    named ("On May 22, 1995, ...; the following year" is 1996), not from publication."""
+    rel = (match.match["rel"] or "").lower().removeprefix("the ")
+    if rel not in ("following", "previous"):
+        return hit
+    year, month, dom = point["year"], point["month"], point["day"]
+    base = date(int(year), int(month or 1), int(dom or 1))
+    value: str | None = hit.value
+    if match.rule.name == "weekday":
+        if not dom:
+            return hit
+        wd = int(words()["weekday"][match.match["wd"].lower()])
+        direction = "last" if rel == "previous" else "next"
+        value = _weekday(wd, base, direction).isoformat() + _daypart(match.match["dp"])
+    else:
+        unit = _unit(match.match["unit"])
+        code = words()["unit"].get(unit)
+        if unit != match.match["unit"].lower() or code not in ("Y", "M", "D") or \
+                (code == "M" and not month) or (code == "D" and not dom):
+            return hit
+        value = _shift(base, 1 if rel == "following" else -1, unit)
+    return TimeHit(hit.start, hit.end, value, _kind(value), hit.anchor, hit.mod)
 
 
 def _refer_back(hit: TimeHit, match: Match, quarter: str | None, day: date | None
@@ -948,8 +1088,9 @@ def _refer_back(hit: TimeHit, match: Match, quarter: str | None, day: date | Non
     value = hit.value
     if quarter is not None:
         year, q = QUARTER_VALUE.fullmatch(quarter).groups()  # type: ignore[union-attr]
-        if name == "the_period" and unit in ("quarter", "period"):
-            value = quarter
+        if name == "the_period" and unit in ("quarter", "period") and not (
+                LATEST.search(match.match[0]) and hit.value and hit.value < quarter):
+            value = quarter  # but "the latest quarter" is one that has ended
         elif name == "year_ago" or (name == "ago" and direction in ("earlier", "ago")
                                     and unit == "year"
                                     and _number(groups.get("num") or "") == 1):
