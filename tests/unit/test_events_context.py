@@ -369,3 +369,15 @@ def test_people_an_armed_group_kills_are_civilians_of_the_storys_country():
     assert ("killed", "ASSAULT", "IMGSHB", "SOMCVL", "asserted") in coded(
         "Somalia's army has been fighting al-Shabab for years. In a statement, the group "
         "said it had killed more than 10 people.")
+
+
+def test_who_prevents_an_act_does_not_do_it():
+    found = coded("Kenyan police foiled a plot to attack the embassy in Nairobi.")
+    assert ("attack", "ASSAULT", None, "KENGOV", "negated") in found
+    assert ("attacks", "ASSAULT", "KEN", "SOM", "negated") in coded(
+        "Kenya halted its attacks on Somalia.")
+
+
+def test_an_inquiry_or_aid_somewhere_with_no_one_named_is_aimed_at_its_country():
+    assert ("investigation", "INVESTIGATE", "IGOUNO", "IRN", "asserted") in coded(
+        "U.N. inspectors began an investigation in Iran on Monday.")

@@ -67,7 +67,8 @@ GRIEVANCE_TYPES = frozenset({"DISAPPROVE", "PROTEST"})
 # Types whose act done to people no actor names is done to civilians ("killed 10 people").
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose act, when no one is named, is aimed at the country where it happens.
-PLACE_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "CONCEDE", "RETREAT"})
+PLACE_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "CONCEDE", "RETREAT", "AID",
+                                "INVESTIGATE"})
 # Prepositions whose object is what a verb's act is about or done with ("agreed to a
 # ceasefire"), not when it happened ("following talks").
 THEME_PREPS = frozenset({"in", "with", "to", "for", "on", "over", "about", "of", "against"})
@@ -1403,6 +1404,11 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     counted = [(i, root) for i, q in known.quantities.within(*bounds) if q.kind == "count"
                and (root := _in(doc, q.start, q.end, counted_scope)) is not None]
     source, target = arguments.source, arguments.target
+    if source is not None and (preventer := next((
+            g for g in chain if g.lemma_.lower() in actors.book.words["prevent-verb"]), None)) \
+            and (blocker := _subject(preventer)) is not None \
+            and actors.of_phrase(blocker) == source:
+        source = None  # "troops on alert to forestall violence" do not do the violence
     if source is None and statement is not None and _speaks_for_itself(token):
         # "“We will retaliate,” the Turkish foreign minister said": the speaker's actor
         speaker = known.statements.all[statement].speaker
