@@ -381,3 +381,13 @@ def test_who_prevents_an_act_does_not_do_it():
 def test_an_inquiry_or_aid_somewhere_with_no_one_named_is_aimed_at_its_country():
     assert ("investigation", "INVESTIGATE", "IGOUNO", "IRN", "asserted") in coded(
         "U.N. inspectors began an investigation in Iran on Monday.")
+
+
+def test_forces_mobilized_for_a_war_against_a_country_are_aimed_at_it():
+    assert ("mobilized", "MOBILIZE", "GBR", "IRQ", "asserted") in coded(
+        "Britain mobilized army reservists for a possible war against Iraq on Tuesday.")
+
+
+def test_a_share_of_something_stands_for_it_as_what_is_acted_on():
+    assert ("suspended", "SANCTION", "USA", "BIH", "asserted") in coded(
+        "The United States suspended part of a military aid program for Bosnia on Friday.")

@@ -668,6 +668,10 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         target_heads = [t for t in _prep_objects(trigger, "target", "VERB", book)
                         if "place" not in book.preps.get((t.head.lower_, "VERB"), ())]
         target_heads += _left(trigger)
+        # "mobilized reservists for a possible war against Iraq": whom the purpose is aimed at
+        target_heads += [t for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for"
+                         for g in c.children if g.dep_ == "pobj"
+                         for t in _prep_objects(g, "target", "NOUN", book)]
     else:
         target_heads = objects + _prep_objects(trigger, "target", "VERB", book)
         if pattern.type in GRIEVANCE_TYPES:
@@ -676,7 +680,10 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             target_heads = [d for g in _prep_objects(trigger, "grievance", "VERB", book)
                             for d in _doers(g)] + target_heads
         # "launched artillery, mortar and rocket fire against the camps"
-        for obj in [c for o in objects for c in (
+        # "suspended part of an aid program for Bosnia": a share stands for what it is of
+        wholes = [w for o in objects if o.lemma_.lower() in book.words["partitive"]
+                  for w in _of_objects(o)]
+        for obj in [c for o in (*objects, *wholes) for c in (
                 (o, *o.conjuncts) if pattern.type != "CONSULT" else (o,))]:
             target_heads += [c for c in obj.children if c.dep_ == "poss"]
             target_heads += _prep_objects(obj, "target", "NOUN", book)
