@@ -391,3 +391,16 @@ def test_forces_mobilized_for_a_war_against_a_country_are_aimed_at_it():
 def test_a_share_of_something_stands_for_it_as_what_is_acted_on():
     assert ("suspended", "SANCTION", "USA", "BIH", "asserted") in coded(
         "The United States suspended part of a military aid program for Bosnia on Friday.")
+
+
+def test_officials_named_by_several_countries_before_or_after_are_each_countrys():
+    assert ("met", "CONSULT", "CMRGOV", "CAFGOV", "asserted") in coded(
+        "Last week, Cameroon and C.A.R. officials met in Bangui.")
+    assert ("meet", "CONSULT", "USAGOV", "CHNGOV", "hedged") in coded(
+        "Rubio said he believes leaders from the U.S. and China will meet at some point.")
+
+
+def test_a_party_speaks_of_talks_with_the_other():
+    assert ("discussions", "CONSULT", "PAK", "IGOIMF", "asserted") in coded(
+        "Pakistan said Sunday that discussions with the International Monetary Fund to "
+        "secure a new loan program are progressing well.")

@@ -62,6 +62,9 @@ PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "INVESTIGATE", "DISAPPROVE", "SU
 # Types whose act two conjoined actors can do to each other ("Israel and Lebanon renewed
 # talks").
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+# Types whose noun, with only the other party named, is spoken of by a party to it ("Pakistan
+# said discussions with the IMF are progressing").
+PARTY_TYPES = frozenset({"CONSULT", "COOPERATE"})
 # Types whose "over" or "about" phrase names the act complained of, and so its doer.
 GRIEVANCE_TYPES = frozenset({"DISAPPROVE", "PROTEST"})
 # Types whose act done to people no actor names is done to civilians ("killed 10 people").
@@ -401,13 +404,15 @@ class ActorIndex:
         code = self.code_at.get(head.i)
         if code is None or head.tag_ != "NNS" or len(code) < 6:
             return []
-        # the first country is already in the role's own code ("leaders of Japan": JPNGOV)
-        countries = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for o in p.children if o.dep_ == "pobj"
-                     for t in (o, *o.conjuncts)
-                     if len(c := self.code_at.get(t.i) or self.of_phrase(t) or code[:3]) == 3]
-        return list(dict.fromkeys(c + code[3:] for c in countries)) if len(countries) > 1 \
-            else []
+        owners = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                  for o in p.children if o.dep_ == "pobj"]
+        owners += [m for m in head.children if m.dep_ in ("compound", "amod", "nmod")
+                   and m.conjuncts]  # "Cameroon and C.A.R. officials"
+        # the first country may be in the role's own code ("leaders of Japan": JPNGOV)
+        countries = list(dict.fromkeys(
+            (self.code_at.get(t.i) or self.of_phrase(t) or code)[:3]
+            for o in owners for t in (o, *o.conjuncts)))
+        return [c + code[3:] for c in countries] if len(countries) > 1 else []
 
     def pair_noun(self, head: Token) -> bool:
         """"the two nations", "both leaders", "the prime ministers" (plural, with nothing
@@ -1416,10 +1421,12 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
             and (blocker := _subject(preventer)) is not None \
             and actors.of_phrase(blocker) == source:
         source = None  # "troops on alert to forestall violence" do not do the violence
-    if source is None and statement is not None and _speaks_for_itself(token):
-        # "“We will retaliate,” the Turkish foreign minister said": the speaker's actor
+    if source is None and statement is not None and (_speaks_for_itself(token) or (
+            target is not None and token.pos_ == "NOUN" and pattern.type in PARTY_TYPES)):
+        # "“We will retaliate,” the Turkish foreign minister said": the speaker's actor;
+        # "Pakistan said discussions with the IMF are progressing": a party speaks of them
         speaker = known.statements.all[statement].speaker
-        source = speaker.actor if speaker is not None else None
+        source = speaker.actor if speaker is not None and speaker.actor != target else None
     if modality in UNREAL and pattern.type in HOSTILE and source is not None \
             and _declared(token, chain, source, actors):
         # "we will retaliate", "Ankara said it would impose sanctions": force that its doer
