@@ -404,3 +404,10 @@ def test_a_party_speaks_of_talks_with_the_other():
     assert ("discussions", "CONSULT", "PAK", "IGOIMF", "asserted") in coded(
         "Pakistan said Sunday that discussions with the International Monetary Fund to "
         "secure a new loan program are progressing well.")
+
+
+def test_expelling_a_population_is_a_mass_expulsion_and_a_diplomat_a_sanction():
+    assert ("expelled", "ASSAULT", "GBR", None, "asserted") in coded(
+        "Britain expelled the islanders to make way for the base.")
+    assert ("expelled", "SANCTION", "RUS", "GBRGOV", "asserted") in coded(
+        "Russia expelled two British diplomats on Monday.")

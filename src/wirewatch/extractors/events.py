@@ -233,8 +233,9 @@ def _find_themes(token: Token) -> list[Token]:
             and c.lower_ not in book.words["time-prep"]
             and book.preps.get((c.lower_, "VERB")) != {"place"}
             for g in c.children if g.dep_ == "pobj"]
-    if token.dep_ in ("amod", "acl"):
-        out.append(token.head)
+    if token.dep_ in ("amod", "acl") or (token.dep_ == "relcl" and any(
+            c.dep_ == "nsubjpass" for c in token.children)):
+        out.append(token.head)  # "deployed soldiers", "inhabitants who were expelled"
     out += [c for t in list(out) for c in t.conjuncts]
     # "lifted a state of emergency", "sent a team of inspectors"
     return out + [g for t in list(out) for c in t.children if c.dep_ == "prep"
