@@ -23,8 +23,7 @@ from spacy.util import filter_spans
 from ..errors import ResourceError
 from ..resources import bundled_table, read_table
 from .annotations import ActorMention, EntityHit, split_code
-from .casing import is_common_word
-from .spans import SpanIndex, token_strings
+from .spans import SpanIndex, is_common_word, token_strings
 
 GOVERNMENT = "GOV"
 FORMER_LEADER = "ELI"

@@ -9,25 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import cache
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
-from wordfreq import zipf_frequency
 
-from .spans import doc_text
+from .spans import doc_text, is_common_word
 
-# A word this common is an ordinary word, not a name, unless the dictionary knows it.
-COMMON_ZIPF = 4.0
 MIN_LETTERS = 4
 MAX_HEADLINE_CHARS = 200
 _WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?")
-
-
-@cache
-def is_common_word(word: str) -> bool:
-    """An ordinary English word, by its frequency, not a name."""
-    return zipf_frequency(word, "en") >= COMMON_ZIPF
 
 
 def is_shouting(line: str) -> bool:

@@ -2,7 +2,8 @@
 
 Extractors relate annotations by position (a time in an event's sentence, the actor inside
 a speaker's words); looking each up this way keeps an article's cost linear in its length.
-Word lists are searched with one pattern written as a trie (``literal_alternation``).
+Word lists are searched with one pattern written as a trie (``literal_alternation``), and
+whether a word is an ordinary one is told by its frequency (``is_common_word``).
 """
 
 from __future__ import annotations
@@ -10,9 +11,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc
+from wordfreq import zipf_frequency
+
+# A word this common is an ordinary word, not a name, unless a dictionary knows it.
+COMMON_ZIPF = 4.0
+
+
+@cache
+def is_common_word(word: str) -> bool:
+    """An ordinary English word, by its frequency, not a name ("Radical" opening a sentence)."""
+    return zipf_frequency(word, "en") >= COMMON_ZIPF
 
 
 class SpanIndex:
