@@ -411,3 +411,24 @@ def test_expelling_a_population_is_a_mass_expulsion_and_a_diplomat_a_sanction():
         "Britain expelled the islanders to make way for the base.")
     assert ("expelled", "SANCTION", "RUS", "GBRGOV", "asserted") in coded(
         "Russia expelled two British diplomats on Monday.")
+
+
+def test_a_trip_needs_a_destination_and_a_trip_that_begins_begins_no_trip():
+    assert ("trip", "CONSULT", "INDGOV", "MUS", "asserted") in coded(
+        "Modi's trip to Mauritius began on Monday.")
+    assert "began" not in triggers("Modi's trip to Mauritius began on Monday.")
+    assert "trips" not in triggers(
+        "Women are not allowed to undertake road trips in Afghanistan.")
+
+
+def test_a_thing_that_blocks_or_declines_does_no_act():
+    assert "declined" not in triggers("Japan's population declined for the tenth year.")
+    assert ("blocked", "REJECT", "RUS", None, "asserted") in coded(
+        "Russia blocked the resolution at the U.N. Security Council.")
+    assert "admitted" not in triggers("He was admitted to hospital in Kenya on Monday.")
+
+
+def test_civilians_killed_are_the_ones_acted_on():
+    assert ("killed", "ASSAULT", None, "IRQCVL", "asserted") in coded(
+        "At least three Iraqi civilians have been killed in a suicide car bombing in "
+        "central Baghdad, Iraqi police said.")

@@ -100,7 +100,8 @@ class Lexicon:
     preps: dict[tuple[str, str], frozenset[str]]  # (preposition, pos) -> roles
     groups: dict[str, str | None]  # "nations" -> None, "leaders" -> "GOV"
     modes: dict[str, str]  # adjective -> PLOVER mode ("military aid")
-    needs_target: dict[str, str | None]  # "provide" -> "aid": done to someone, or aid given
+    # ("provide", "VERB") -> "aid": done to someone, or aid given
+    needs_target: dict[tuple[str, str], str | None]
     other_senses: dict[str, frozenset[str]]  # "meet" -> {"reaction"}: "met with opposition"
     words: dict[str, frozenset[str]]  # the other kinds of event_arguments.tsv, by kind
     # every lemma a pattern starts with: a token whose lemma is none of them is no trigger
@@ -165,7 +166,7 @@ def lexicon() -> Lexicon:
     preps: dict[tuple[str, str], set[str]] = {}
     groups: dict[str, str | None] = {}
     words: dict[str, set[str]] = {}
-    needs_target: dict[str, str | None] = {}
+    needs_target: dict[tuple[str, str], str | None] = {}
     modes: dict[str, str] = {}
     other_senses: dict[str, set[str]] = {}
     for row in bundled_table("event_arguments.tsv"):
@@ -173,7 +174,9 @@ def lexicon() -> Lexicon:
             groups[row["word"]] = None if row["role"] == "pair" else row["role"]
             continue
         if row["kind"] == "needs-target":
-            needs_target[row["word"]] = None if row["role"] == "-" else row["role"]
+            # "*" is the verb ("talk" needs someone; "talks" are talks)
+            pos = "NOUN" if row["pos"] == "NOUN" else "VERB"
+            needs_target[row["word"], pos] = None if row["role"] == "-" else row["role"]
             continue
         if row["kind"] == "mode":
             modes[row["word"]] = row["role"]
@@ -260,6 +263,8 @@ def _around(token: Token) -> _Around:
         phrase: set[str] = set()
         clause: set[str] = set()
         for c in token.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                continue  # "Modi's trip began" begins no trip: a pattern names what is acted on
             words = clause if c.dep_ in CLAUSES else phrase
             words.update((c.lemma_.lower(), c.lower_))
             if c.dep_ in CLAUSES:  # the mark opening it counts as the trigger's own word
@@ -654,8 +659,10 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     elif passive:
         subject = agents[0] if agents else None
         objects = patients + objects
-    # what can be moved (troops, arms, aid); people held are acted on, never the doer
-    things = frozenset().union(*(v for k, v in book.classes.items() if k != "captive"))
+    # what can be moved (troops, arms, aid); people held or driven out are acted on, never
+    # the doer
+    things = frozenset().union(*(v for k, v in book.classes.items()
+                                 if k not in ("captive", "population")))
     if passive and subject is None:
         # "Iranian drones were shipped to Russia": what was moved says whose it was
         subject = next((p for p in patients if p.lemma_.lower() in things), None)
@@ -1045,10 +1052,10 @@ def _wants_a_target(token: Token, pattern: Pattern, arguments: Arguments, book: 
                     ) -> bool:
     """A generic verb that names no one it is done to and nothing of the kind it gives
     ("provide details", "release a report", "help if") is no event."""
-    lemma = token.lemma_.lower()
-    if pattern.pos != "VERB" or pattern.needs or lemma not in book.needs_target:
+    key = (token.lemma_.lower(), pattern.pos)
+    if pattern.needs or key not in book.needs_target:
         return False
-    kind = book.needs_target[lemma]
+    kind = book.needs_target[key]
     return arguments.target in (None, arguments.source) and not (
         kind and _satisfies(token, "@" + kind, book))
 
