@@ -432,3 +432,12 @@ def test_civilians_killed_are_the_ones_acted_on():
     assert ("killed", "ASSAULT", None, "IRQCVL", "asserted") in coded(
         "At least three Iraqi civilians have been killed in a suicide car bombing in "
         "central Baghdad, Iraqi police said.")
+
+
+def test_what_talks_are_about_and_what_someone_is_interested_in_are_no_acts():
+    assert "agreed" not in triggers(
+        "We discussed imposing further costs on Russia in case such a ceasefire is not agreed.")
+    assert "support" not in triggers(
+        "I look forward to discussing how we can continue to support Ukraine.")
+    assert "talking" not in triggers(
+        "I see no signs that the North Koreans are interested in talking to the U.S.")

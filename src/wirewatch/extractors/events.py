@@ -1162,6 +1162,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "jailed publisher Jimmy Lai", "the banned militant group": a state
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in book.words["desire-verb"]:
         return True  # "Kenya wants to close the camps", "they want to kill her": a wish
+    if token.dep_ == "pcomp" and token.head.head.lemma_.lower() in book.words["desire-verb"]:
+        return True  # "interested in talking to the U.S.": a wish
+    if _topic_of_talks(token, book):
+        return True  # "discussed how we can continue to support Ukraine": a topic
     if token.lemma_.lower() in book.words["enabling"] and _done_by_a_thing(token, actors):
         return True  # "a provision in the law allows", "choices that allow them"
     if token.lemma_.lower() in book.words["intransitive"] and any(c.dep_ == "dobj"
@@ -1191,6 +1195,20 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             # attack protesters")
             if found.type in ("REJECT", "THREATEN") or found.mode == "allege":
                 return True
+    return False
+
+
+def _topic_of_talks(token: Token, book: Lexicon) -> bool:
+    """An act that talks are about ("discussed imposing costs on Russia in case a ceasefire is
+    not agreed", "look forward to discussing how we can support Ukraine"), not one done."""
+    node = token
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "xcomp", "pcomp", "advcl", "conj", "prep", "pobj",
+                             "dobj", "csubj") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in book.words["topic-verb"]:
+            return True
     return False
 
 
