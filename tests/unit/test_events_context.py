@@ -441,3 +441,10 @@ def test_what_talks_are_about_and_what_someone_is_interested_in_are_no_acts():
         "I look forward to discussing how we can continue to support Ukraine.")
     assert "talking" not in triggers(
         "I see no signs that the North Koreans are interested in talking to the U.S.")
+
+
+def test_the_penalty_of_an_ultimatum_is_a_threat_against_whom_it_is_put_to():
+    found = coded("Top diplomats from the Group of Seven urged Russia on Friday to accept a "
+                  "ceasefire or face the possibility of additional sanctions.")
+    assert ("sanctions", "THREATEN", "IGOG7", "RUS", "asserted") in found
+    assert ("urged", "DEMAND", "IGOG7", "RUS", "asserted") in found

@@ -1007,6 +1007,9 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
             if lemmas[token.i] not in heads:
                 continue
             pattern = match_trigger(token, book)
+            if pattern is not None and (ultimatum := _ultimatum(token, pattern, actors)):
+                events.append(_link(doc, token, ultimatum, sent, found, actors))
+                continue
             if (pattern is None or _intent_with_event(token, pattern, book)
                     or _asked(token) or _proposed(token, book)
                     or _object_of_trigger(token, actors) or _denies_a_report(token)
@@ -1381,6 +1384,31 @@ def _reported_demand(token: Token, actors: ActorIndex) -> tuple[Pattern, Argumen
         return None
     heads = tuple(t for t in (speaker, subject) if t is not None)
     return DEMAND, Arguments(source, target, (), heads)
+
+
+def _ultimatum(token: Token, pattern: Pattern, actors: ActorIndex
+               ) -> tuple[Pattern, Arguments] | None:
+    """"urged Russia to accept a ceasefire or face additional sanctions": the penalty of an
+    ultimatum is a threat by who demands, against who is asked to act."""
+    if pattern.type not in HOSTILE or token.pos_ != "NOUN":
+        return None
+    face = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
+    face = face.head if face.dep_ == "dobj" else None
+    if face is None or face.lemma_.lower() != "face" or face.dep_ != "conj" \
+            or not any(c.dep_ == "cc" and c.lower_ == "or" for c in face.head.children):
+        return None
+    asked = face.head
+    while asked.dep_ == "conj" and asked.head.i != asked.i:
+        asked = asked.head
+    demand = match_trigger(asked.head, actors.book) if asked.dep_ == "xcomp" else None
+    if demand is None or demand.type != "DEMAND":
+        return None
+    demander, doer = _subject(asked.head), _subject(asked)
+    source = actors.of_phrase(demander) if demander is not None else None
+    target = actors.of_phrase(doer) if doer is not None else None
+    if source is None and target is None:
+        return None
+    return THREAT, Arguments(source, target, (), tuple(t for t in (demander, doer) if t))
 
 
 def _reported_accusation(token: Token, actors: ActorIndex
