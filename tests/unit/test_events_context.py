@@ -448,3 +448,11 @@ def test_the_penalty_of_an_ultimatum_is_a_threat_against_whom_it_is_put_to():
                   "ceasefire or face the possibility of additional sanctions.")
     assert ("sanctions", "THREATEN", "IGOG7", "RUS", "asserted") in found
     assert ("urged", "DEMAND", "IGOG7", "RUS", "asserted") in found
+
+
+def test_opposition_met_with_is_a_refusal_not_a_meeting():
+    assert ("opposition", "REJECT", "RUSGOV", None, "asserted") in coded(
+        "The plan met with strong opposition from Russia's foreign ministry on Monday.")
+    # the opposition as a party stays one
+    assert ("protested", "PROTEST", "KENOPP", "KEN", "asserted") in coded(
+        "Kenya's opposition leaders protested in Nairobi.")

@@ -63,6 +63,8 @@ ACRONYM_MAX = 7
 FOCUS_SHARE = 0.5
 # Roles often posted abroad: "troops in Ukraine", "diplomats in Beijing" say where, not whose.
 FOREIGN_ROLES = frozenset({"MIL", "GOV", "SPY", "IGO", "MED", "BUS", "NGO"})
+# After a noun of kind "stance", these make it the act of opposing, not the party.
+STANCE_PREPS = frozenset({"to", "from", "against"})
 QUALIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
@@ -95,7 +97,7 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class Role:
     role: str
-    kind: str  # noun, office, title, group
+    kind: str  # noun, office, title, group, local, stance
 
 
 @dataclass(slots=True)
@@ -597,6 +599,10 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             continue
         length, role = found
         last = doc[i + length - 1]
+        if role.kind == "stance" and any(c.dep_ == "prep" and c.lower_ in STANCE_PREPS
+                                         for c in last.children):
+            i += length  # "opposition from China's mission" is the act, not the party
+            continue
         qualifier = _qualifier(last, owner, local=role.role not in FOREIGN_ROLES)
         if role.kind == "title" and last.head.i in owner:
             # "Chinese leader Xi Jinping": the person carries the code, the title's country

@@ -1075,8 +1075,12 @@ def _object_of_trigger(token: Token, actors: ActorIndex) -> bool:
         head = head.head  # "killed in an attack", "threatened the EU with tariffs"
     elif token.dep_ not in ("dobj", "nsubjpass", "attr"):
         return False
+    book = actors.book
     return head.i != token.i and _trigger_pos(head) == "VERB" and match_trigger(
-        head, actors.book) is not None
+        head, book) is not None and not any(
+        # "met with opposition from China": the verb means something else, the noun is the act
+        _satisfies(head, "@" + kind, book) for kind in book.other_senses.get(
+            head.lemma_.lower(), ()))
 
 
 def _names_its_actor(noun: Token, actors: ActorIndex) -> bool:
