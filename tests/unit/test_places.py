@@ -245,3 +245,18 @@ def test_a_town_in_a_newspapers_name_moves_no_country_to_a_namesake():
                             "preparing an offensive, the Washington Post said Wednesday.")
     macedonia = next(p for p in doc.places if p.text == "Macedonia")
     assert (macedonia.country, macedonia.feature) == ("MKD", "country")
+
+
+def test_names_whose_readings_lie_close_together_settle_each_other():
+    huntsville, county = resolve_all(["Huntsville", "Walker County"])
+    assert (huntsville.admin1, county.admin1) == ("TX", "TX")
+    paris, county = resolve_all(["Paris", "Henry County"])  # a county moves a capital's name
+    assert (paris.country, paris.admin1, county.admin1) == ("USA", "TN", "TN")
+    # towns near the capital are no sign that a foreign capital's name is a namesake of them
+    damascus, *_ = resolve_all(["Damascus", "Washington", "Middle East", "Israel"])
+    assert damascus.country == "SYR"
+    # nor does a state's name become a town beside a namesake of another big city
+    _, california = resolve_all(["Houston", "California"])
+    assert (california.feature, california.admin1) == ("adm1", "CA")
+    # one name written twice is no neighbour of itself
+    assert resolve_all(["Belgrade", "BELGRADE"])[0].country == "SRB"

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..resources import bundled_table
 from .annotations import ActorMention, EntityHit, PlaceHit, split_code
-from .gazetteer import Candidate, Gazetteer, open_gazetteer
+from .gazetteer import Candidate, Gazetteer, fold, open_gazetteer
 from .spans import doc_text
 
 TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -44,6 +44,16 @@ SURE_MARGIN = 2.0  # a reading this far ahead of the next counts fully as contex
 UNSURE_WEIGHT = 0.3  # what a closer call counts for
 QUALIFIED = 6.0  # inside the place named right after it: "Dublin, Ohio"
 NEIGHBOURS = 5.0  # another name of the article could lie in the same region
+# Other names of the article could lie this close (km): the towns, townships and counties of
+# local news cluster ("Huntsville" and "Walker County", Texas). The first such name counts
+# NEARBY, each further one NEARBY_DECAY of the one before; chosen on LGL where both halves of
+# the corpus agree (see docs/accuracy.md).
+NEARBY = 10.0
+NEARBY_KM = 60.0
+NEARBY_DECAY = 0.5
+# A name of a first-order region or a country this populous ("California", "Ohio") is that
+# region, whatever towns named so lie near the article's other places.
+LARGE_REGION = 1_000_000
 PRIMARY_NAME = 2.0
 # A region named like a city that holds this share of its people means the city ("Moscow"),
 # not a small town of the same name ("Virginia, Minnesota" beside the state).
@@ -184,7 +194,9 @@ def _neighbours(keys: Sequence[str], cached: dict[str, list[Candidate]]
     state. A name found in many regions ("Springfield") supports each of them only a little;
     a town is supported only under its own name, and the name of a country or a capital
     ("Russia", "Moscow") is left to the country and the capital unless the article's
-    context says otherwise."""
+    context says otherwise or a county of the article lies close to a namesake town. Names
+    whose readings lie close together support each other (``_nearby``); that and a region
+    shared count as one piece of evidence, the larger."""
     def named(c: Candidate) -> bool:  # a town under its own name, not a former one
         return bool(c.admin1) and (c.primary or c.feature != "city")
 
@@ -198,14 +210,77 @@ def _neighbours(keys: Sequence[str], cached: dict[str, list[Candidate]]
             if k in prominent else regions[k] for k in keys}
     leaders = {k: max(cached[k], key=lambda c: score(c, PlaceContext(), cached[k]))
                for k in keys if cached[k]}
+    nearby = _nearby(keys, cached, prominent, named)
 
     def support(key: str, candidate: Candidate) -> float:
-        if key in prominent or not named(candidate):
+        if not named(candidate):
             return 0.0
+        if key in prominent:
+            return nearby(key, candidate) if candidate.feature == "city" else 0.0
         region = (candidate.country, candidate.admin1)
         lending = regions if candidate == leaders.get(key) else lent
-        return NEIGHBOURS * max((1 / math.sqrt(len(regions[other])) for other in keys
-                                 if other != key and region in lending[other]), default=0.0)
+        # a neighbour in the same region and one close by are one piece of evidence
+        return max(NEIGHBOURS * max((1 / math.sqrt(len(regions[other])) for other in keys
+                                     if other != key and region in lending[other]),
+                                    default=0.0), nearby(key, candidate))
+
+    return support
+
+
+def _county(candidate: Candidate) -> bool:
+    """A second-order region ("Henry County"): a region inside a first-order one."""
+    return candidate.feature == "region" and bool(candidate.admin1)
+
+
+def _nearby(keys: Sequence[str], cached: dict[str, list[Candidate]], prominent: set[str],
+            named: Callable[[Candidate], bool]) -> Callable[[str, Candidate], float]:
+    """Readings of different names that lie within NEARBY_KM of each other support each
+    other: local news names a town with its neighbours and its county, and a coincidence of
+    two namesakes this close is rare. A supporter found in many regions counts less. The name
+    of a country or a capital ("Paris", "Athens") takes and lends such support only through a
+    county ("Paris" beside "Henry County" is Paris, Tennessee; "Damascus" beside "Washington"
+    stays in Syria); the name of a large first-order region or country ("California") takes
+    none and lends its towns only to a county."""
+    same = {k: fold(k) for k in keys}  # "BELGRADE" and "Belgrade" are one name
+    spread = {k: max(1, len({(c.country, c.admin1) for c in cached[k] if named(c)}))
+              for k in keys}
+    regional = {k for k in keys if any(c.feature in ("adm1", "country")
+                                       and c.population >= LARGE_REGION for c in cached[k])}
+    cells: dict[tuple[int, int], dict[str, list[Candidate]]] = {}
+    for k in keys:
+        for c in cached[k]:
+            if named(c) and c.lat is not None and c.lon is not None \
+                    and (c.feature == "city" or _county(c)):
+                cells.setdefault((math.floor(c.lat), math.floor(c.lon)), {}) \
+                    .setdefault(k, []).append(c)
+
+    def linked(key: str, other: str, candidate: Candidate, c: Candidate) -> bool:
+        if (key in prominent or other in prominent or other in regional) \
+                and not (_county(c) or _county(candidate)):
+            return False
+        return haversine_km(candidate.lat, candidate.lon, c.lat, c.lon) <= NEARBY_KM
+
+    memo: dict[tuple[str, int], float] = {}
+
+    def support(key: str, candidate: Candidate) -> float:
+        if (key, id(candidate)) not in memo:
+            memo[(key, id(candidate))] = _support(key, candidate)
+        return memo[(key, id(candidate))]
+
+    def _support(key: str, candidate: Candidate) -> float:
+        if key in regional or candidate.lat is None or candidate.lon is None \
+                or not (candidate.feature == "city" or _county(candidate)):
+            return 0.0
+        y, x = math.floor(candidate.lat), math.floor(candidate.lon)
+        found: set[str] = set()
+        for dy in (-1, 0, 1):  # a degree is at least NEARBY_KM up to 57 degrees of latitude
+            for dx in (-1, 0, 1):
+                for other, near in cells.get((y + dy, x + dx), {}).items():
+                    if same[other] != same[key] and other not in found \
+                            and any(linked(key, other, candidate, c) for c in near):
+                        found.add(other)
+        weights = sorted((1 / math.sqrt(spread[o]) for o in found), reverse=True)
+        return NEARBY * sum(w * NEARBY_DECAY ** i for i, w in enumerate(weights))
 
     return support
 
