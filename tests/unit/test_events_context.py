@@ -456,3 +456,15 @@ def test_opposition_met_with_is_a_refusal_not_a_meeting():
     # the opposition as a party stays one
     assert ("protested", "PROTEST", "KENOPP", "KEN", "asserted") in coded(
         "Kenya's opposition leaders protested in Nairobi.")
+
+
+def test_a_charge_that_stands_and_a_wish_are_no_acts():
+    assert triggers("Two Iranian men stand accused of the 2004 bombing of a synagogue in "
+                    "Argentina.") == []
+    assert "host" not in triggers("Kenya wants to host talks with Somalia.")
+    assert "talks" not in triggers("Lawmakers in Seoul wish that talks with Japan would resume.")
+    # what happened since a state began is an act
+    assert "deported" in triggers("Eight Uyghurs remain in Thailand's custody since the "
+                                  "authorities deported 40 others to China last month.")
+    assert ("accused", "DISAPPROVE", None, "IRN", "asserted") in coded(
+        "Prosecutors accused two Iranian men of the 2004 bombing of a synagogue in Argentina.")

@@ -1167,10 +1167,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i \
             and pattern.type in ("COERCE", "SANCTION"):
         return True  # "jailed publisher Jimmy Lai", "the banned militant group": a state
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in book.words["desire-verb"]:
-        return True  # "Kenya wants to close the camps", "they want to kill her": a wish
-    if token.dep_ == "pcomp" and token.head.head.lemma_.lower() in book.words["desire-verb"]:
-        return True  # "interested in talking to the U.S.": a wish
+    if _wished(token, book):
+        return True  # "Kenya wants to close the camps", "interested in talking to the U.S."
+    if _standing(token, book):
+        return True  # "Lai stands accused of collusion": a charge that stands, not an act
     if _topic_of_talks(token, book):
         return True  # "discussed how we can continue to support Ukraine": a topic
     if token.lemma_.lower() in book.words["enabling"] and _done_by_a_thing(token, actors):
@@ -1193,7 +1193,7 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             return False
         node = node.head
         step += 1 if node.pos_ != "ADP" else 0
-        if node.pos_ == "VERB" and (found := match_trigger(node, book)) is not None:
+        if node.pos_ in ("VERB", "ADJ") and (found := match_trigger(node, book)) is not None:
             if step == 1 and _names_its_actor(token, actors):
                 return False  # "rejected Kenya's request": another actor's act, answered
             # what is refused, alleged or threatened is that event's content ("accused
@@ -1202,6 +1202,34 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             # attack protesters")
             if found.type in ("REJECT", "THREATEN") or found.mode == "allege":
                 return True
+    return False
+
+
+def _wished(token: Token, book: Lexicon) -> bool:
+    """What someone wants or is keen to see done ("Kenya wants to close the camps",
+    "interested in talking to the U.S.", "wishes that the talks would resume"): a wish."""
+    node = token
+    while node.dep_ in ("nsubj", "nsubjpass", "dobj") and node.head.i != node.i:
+        node = node.head  # the clause the noun is an argument of
+    if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+        node = node.head
+    elif node.dep_ not in ("xcomp", "ccomp"):
+        return False
+    # the word as written too: the lemmatizer reads "hopes" as "hop"
+    return not book.words["desire-verb"].isdisjoint((node.head.lemma_.lower(),
+                                                     node.head.lower_))
+
+
+def _standing(token: Token, book: Lexicon) -> bool:
+    """A participle after "stand" or "remain", or what it is of ("stands accused of the
+    bombing", "remains banned"): a state that lasts, and what it holds, not an act."""
+    node = token
+    for _ in range(3):
+        if node.dep_ in ("acomp", "xcomp", "oprd") and node.pos_ in ("VERB", "ADJ"):
+            return node.head.lemma_.lower() in book.words["standing-verb"]
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            return False
+        node = node.head
     return False
 
 
