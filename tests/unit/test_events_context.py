@@ -468,3 +468,14 @@ def test_a_charge_that_stands_and_a_wish_are_no_acts():
                                   "authorities deported 40 others to China last month.")
     assert ("accused", "DISAPPROVE", None, "IRN", "asserted") in coded(
         "Prosecutors accused two Iranian men of the 2004 bombing of a synagogue in Argentina.")
+
+
+def test_a_general_truth_and_a_requirement_met_are_no_acts():
+    assert triggers("So, to collaborate with a terrorist is making you a terrorist, he said.") \
+        == []
+    assert "meet" not in triggers(
+        "Ankara says it may turn to Moscow to meet its defense requirements.")
+    assert ("meet", "CONSULT", "RUSGOV", "CHNGOV", "planned") in coded(
+        "Putin will meet Xi in Beijing on Friday.")
+    assert triggers("Two Ivorian soldiers and a mercenary from Belarus stand accused of the "
+                    "2004 bombing of the French army base near Bouake.") == []

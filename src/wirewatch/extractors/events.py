@@ -1167,6 +1167,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i \
             and pattern.type in ("COERCE", "SANCTION"):
         return True  # "jailed publisher Jimmy Lai", "the banned militant group": a state
+    if token.dep_ in ("csubj", "csubjpass") and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        return True  # "to collaborate with a terrorist is making you one": a general truth
     if _wished(token, book):
         return True  # "Kenya wants to close the camps", "interested in talking to the U.S."
     if _standing(token, book):
@@ -1225,7 +1228,11 @@ def _standing(token: Token, book: Lexicon) -> bool:
     bombing", "remains banned"): a state that lasts, and what it holds, not an act."""
     node = token
     for _ in range(3):
-        if node.dep_ in ("acomp", "xcomp", "oprd") and node.pos_ in ("VERB", "ADJ"):
+        if (node.dep_ in ("acomp", "xcomp", "oprd") and node.pos_ in ("VERB", "ADJ")) or (
+                node.dep_ == "advcl" and node.tag_ == "VBN" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children)):
+            # "stand accused" parsed as a participle clause of its own too; "remain in
+            # custody since the authorities deported others" is no participle
             return node.head.lemma_.lower() in book.words["standing-verb"]
         if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
             return False
