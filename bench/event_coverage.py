@@ -24,19 +24,23 @@ from wirewatch.pipeline import extract_documents
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "voa" / "voa_stories.jsonl"
 
 
+def read_articles(path: Path) -> list[RawArticle]:
+    """The articles of a JSONL file, one a line, with their metadata."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    return [RawArticle(r["text"], f"{path.name}:{i}", ArticleMeta(
+        url=r.get("url"), title=r.get("title"),
+        published=(r.get("published") or "")[:10] or None)) for i, r in enumerate(rows, 1)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--keep-unattributed", action="store_true")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-    items = [RawArticle(r["text"], f"{args.data.name}:{i}", ArticleMeta(
-        url=r.get("url"), title=r.get("title"),
-        published=(r.get("published") or "")[:10] or None)) for i, r in enumerate(rows, 1)]
     settings = Settings(keep_unattributed=args.keep_unattributed)
     tally: Counter[str] = Counter()
-    for _, outcome in extract_documents(items, settings):
+    for _, outcome in extract_documents(read_articles(args.data), settings):
         if not isinstance(outcome, Document):
             tally["failed"] += 1
             continue

@@ -1,0 +1,63 @@
+"""How the events judged in docs/judged/ fare under the current rules.
+
+Re-extracts the VOA stories and looks each judged row up among the new events by article,
+type, trigger and sentence: of the rows judged wrong, how many are no longer coded; of those
+judged right, how many still are. Usage:
+
+    python bench/judged_recheck.py [JSONL] [--judged DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+from collections import Counter
+from pathlib import Path
+
+from event_coverage import DEFAULT_DATA, read_articles
+
+from wirewatch.config import Settings
+from wirewatch.model import Document
+from wirewatch.pipeline import extract_documents
+
+JUDGED = Path(__file__).resolve().parents[1] / "docs" / "judged"
+
+
+def _plain(sentence: str) -> str:
+    return re.sub(r"\s+", " ", sentence.replace("[[", "").replace("]]", "")).strip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--judged", type=Path, default=JUDGED)
+    args = parser.parse_args()
+    coded: set[tuple[str, str, str, str]] = set()
+    for _, outcome in extract_documents(read_articles(args.data), Settings()):
+        if isinstance(outcome, Document):
+            text = outcome.article.text
+            coded |= {(outcome.article.id, e.type, text[slice(*e.trigger)],
+                       _plain(text[slice(*e.sentence)])) for e in outcome.events}
+    total: Counter[str] = Counter()
+    for path in sorted(args.judged.glob("*.tsv")):
+        tally: Counter[str] = Counter()
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+                verdict = (row.get("type_ok") or "").lower()[:1]
+                if verdict not in ("y", "n"):
+                    continue
+                kept = (row["article"], row["type"], row["trigger"],
+                        _plain(row["sentence"])) in coded
+                tally["right" if verdict == "y" else "wrong"] += 1
+                tally["right still coded" if verdict == "y" and kept else
+                      "wrong no longer coded" if verdict == "n" and not kept else "other"] += 1
+        total.update(tally)
+        print(f"{path.name:28} wrong {tally['wrong']:3} gone {tally['wrong no longer coded']:3}"
+              f"   right {tally['right']:3} kept {tally['right still coded']:3}")
+    print(f"{'all':28} wrong {total['wrong']:3} gone {total['wrong no longer coded']:3}"
+          f"   right {total['right']:3} kept {total['right still coded']:3}")
+
+
+if __name__ == "__main__":
+    main()
