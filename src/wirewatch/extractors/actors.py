@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.attrs import LOWER
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -590,7 +590,8 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
     consumed: set[int] = set()
     mentions: list[ActorMention] = []
     focus: tuple[str] | tuple[()] | None = None  # computed once, when a bare role needs it
-    words = ([t.lemma_.lower() for t in doc], [t.lower_ for t in doc], [t.pos_ for t in doc])
+    words = (token_strings(doc, LEMMA, str.lower), token_strings(doc, LOWER, str),
+             token_strings(doc, POS, str))
     i = 0
     while i < len(doc):
         found = _role_at(words, i, book)

@@ -100,7 +100,15 @@ def world_feature(candidate: Candidate) -> bool:
         candidate.feature == "region" and candidate.admin1 is None)
 
 
-def score(candidate: Candidate, context: PlaceContext, rivals: Sequence[Candidate]) -> float:
+def named_like_a_world_feature(rivals: Sequence[Candidate]) -> bool:
+    """Among a name's readings, a sea or a macro-region ("Pacific", "Middle East")."""
+    return any(world_feature(r) for r in rivals)
+
+
+def score(candidate: Candidate, context: PlaceContext, rivals: Sequence[Candidate],
+          world_namesake: bool) -> float:
+    """How likely a reading is, in this context, among its ``rivals``; ``world_namesake``
+    says whether one of them is a sea or a macro-region (worked out once per name)."""
     value = POPULATION * math.log10(candidate.population + 1) \
         + FEATURE_PRIOR.get(candidate.feature, 0.0)
     if candidate.primary:
@@ -109,7 +117,7 @@ def score(candidate: Candidate, context: PlaceContext, rivals: Sequence[Candidat
         value += CAPITAL
     # a town named like a sea or a macro-region ("Pacific", "Middle East") needs its own
     # region named in the article: its country's other places are no support for it
-    namesake = candidate.feature == "city" and any(world_feature(r) for r in rivals)
+    namesake = candidate.feature == "city" and world_namesake
     if candidate.country and context.countries[candidate.country] > 0 and not namesake:
         value += CONTEXT_COUNTRY * min(context.countries[candidate.country], 3) / 3 + 1
     if candidate.country and candidate.admin1 and \
@@ -166,7 +174,13 @@ def resolve_place(name: str, context: PlaceContext | None = None,
     candidates = lookup(clean_name(name), gazetteer)
     if not candidates:
         return None
-    return max(candidates, key=lambda c: score(c, context, candidates))
+    return best_reading(candidates, context)
+
+
+def best_reading(candidates: Sequence[Candidate], context: PlaceContext) -> Candidate:
+    """The highest-scoring of a name's readings, alone in the given context."""
+    world = named_like_a_world_feature(candidates)
+    return max(candidates, key=lambda c: score(c, context, candidates, world))
 
 
 def qualified_by(spans: Sequence[tuple[int, int]], text: str) -> dict[int, int]:
@@ -208,8 +222,7 @@ def _neighbours(keys: Sequence[str], cached: dict[str, list[Candidate]]
     # sign of China and West, both in Texas (a state named so supports as any name does)
     lent = {k: {(c.country, c.admin1) for c in cached[k] if named(c) and c.feature != "city"}
             if k in prominent else regions[k] for k in keys}
-    leaders = {k: max(cached[k], key=lambda c: score(c, PlaceContext(), cached[k]))
-               for k in keys if cached[k]}
+    leaders = {k: best_reading(cached[k], PlaceContext()) for k in keys if cached[k]}
     nearby = _nearby(keys, cached, prominent, named)
 
     def support(key: str, candidate: Candidate) -> float:
@@ -301,11 +314,13 @@ def resolve_all(names: Sequence[str], home_country: str | None = None,
     chosen: dict[str, tuple[Candidate | None, float]] = {}
     contexts = {k: PlaceContext(home_country=home_country) for k in keys}
     neighbours = _neighbours(keys, cached)
+    world = {k: named_like_a_world_feature(cached[k]) for k in keys}
     for _ in range(rounds):
         for key in keys:
             candidates = cached[key]
             containers = [chosen.get(k, (None, 0))[0] for k in inside.get(key, [])]
-            ranked = sorted(((score(c, contexts[key], candidates) + neighbours(key, c)
+            ranked = sorted(((score(c, contexts[key], candidates, world[key])
+                              + neighbours(key, c)
                               + QUALIFIED * any(_inside(c, box) for box in containers), c)
                              for c in candidates), key=lambda pair: -pair[0])
             if not ranked:
