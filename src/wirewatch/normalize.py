@@ -174,7 +174,7 @@ def guess_language(text: str) -> str:
     identifier names with a confidence below ``MIN_LANGUAGE_CONFIDENCE``, is English.
     """
     sample = text[:LANGUAGE_SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LANGUAGE_LETTERS:
+    if sum(map(str.isalpha, sample)) < MIN_LANGUAGE_LETTERS:
         return ENGLISH
     try:
         language, confidence = _language_identifier().classify(sample)
