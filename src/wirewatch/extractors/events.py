@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Generic, TypeVar
 
+from spacy.attrs import DEP, HEAD, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import ResourceError
@@ -32,7 +33,7 @@ from .annotations import (
 )
 from .modality import denied_report, is_purpose, modality_cues, modality_of
 from .reporting import cues as reporting_cues
-from .spans import SpanIndex, lower_lemmas
+from .spans import SpanIndex, lower_lemmas, token_strings
 
 OBJECTS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -994,12 +995,16 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
     lemmas = lower_lemmas(doc)
     heads = book.heads
     # what can be said to be an act: a reported clause, or a verb with "we" or "I" before it
-    sayable = {t.i for t in doc if t.dep_ == "ccomp"} | {
-        t.head.i for t in doc if t.dep_ == "nsubj" and t.lower_ in ("we", "i")}
+    # (read from spaCy's arrays: asking every token builds a Token)
+    deps, lowers = token_strings(doc, DEP, str), token_strings(doc, LOWER, str)
+    offsets = doc.to_array(HEAD).astype("int64").tolist()  # head minus token, signed
+    sayable = {i for i, dep in enumerate(deps) if dep == "ccomp"} | {
+        i + offsets[i] for i, dep in enumerate(deps) if dep == "nsubj" and lowers[i] in ("we", "i")}
     for sent in doc.sents:
-        for token in sent:
-            if token.i in blocked:
+        for i in range(sent.start, sent.end):
+            if i in blocked or (i not in sayable and lemmas[i] not in heads):
                 continue
+            token = doc[i]
             if token.i in sayable and not _asked(token) and (
                     said := _reported_demand(token, actors) or _proposal(token, book)
                     or _reported_accusation(token, actors)) is not None:
