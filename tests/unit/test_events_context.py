@@ -479,3 +479,10 @@ def test_a_general_truth_and_a_requirement_met_are_no_acts():
         "Putin will meet Xi in Beijing on Friday.")
     assert triggers("Two Ivorian soldiers and a mercenary from Belarus stand accused of the "
                     "2004 bombing of the French army base near Bouake.") == []
+
+
+def test_a_passive_agent_hung_on_an_object_or_a_participle_is_the_doer():
+    assert ("threatened", "THREATEN", "CHN", None, "asserted") in coded(
+        "Many democracies have been threatened with economic consequences by China.")
+    assert ("backed", "SUPPORT", "DJIMIL", "SOMMIL", "asserted") in coded(
+        "Somali security forces backed by Djiboutian soldiers surrounded the hotel.")

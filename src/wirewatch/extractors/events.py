@@ -646,6 +646,15 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     agents = [g for v in (trigger, *trigger.conjuncts) for c in v.children if c.dep_ == "agent"
               for g in c.children if g.dep_ == "pobj"]
     patients = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    if passive and not agents:
+        # "threatened with economic consequences by China": the parser hangs the agent on
+        # the object of the verb's phrase
+        agents = [g for c in trigger.children if c.dep_ == "prep"
+                  for o in c.children if o.dep_ == "pobj"
+                  for b in o.children if b.dep_ == "prep" and b.lower_ == "by"
+                  for g in b.children if g.dep_ == "pobj"][:1]
+    if not passive and agents and trigger.tag_ == "VBN" and trigger.dep_ in ("amod", "acl"):
+        passive = True  # "Somali forces backed by Djiboutian soldiers": the soldiers back them
     if not passive and _bare_passive(trigger):
         passive = True
         patients = [c for c in trigger.head.children if c.dep_ in SUBJECTS][:1]
