@@ -486,3 +486,8 @@ def test_a_passive_agent_hung_on_an_object_or_a_participle_is_the_doer():
         "Many democracies have been threatened with economic consequences by China.")
     assert ("backed", "SUPPORT", "DJIMIL", "SOMMIL", "asserted") in coded(
         "Somali security forces backed by Djiboutian soldiers surrounded the hotel.")
+
+
+def test_a_charge_rejected_at_the_end_of_a_sentence_answers_the_main_clause():
+    assert ("rejected", "REJECT", "INDGOV", "PAKGOV", "asserted") in coded(
+        "Pakistani officials blamed India for the attack, a charge New Delhi quickly rejected.")

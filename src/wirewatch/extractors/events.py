@@ -719,6 +719,12 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                              for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         if pattern.type != "CONSULT":  # "discussed imposing costs on Russia": a topic
             target_heads += _complement_targets(trigger, book)
+        if pattern.type == "REJECT" and trigger.dep_ == "relcl" \
+                and trigger.head.lemma_.lower() in book.words["claim-noun"] \
+                and (claimant := _subject(trigger.sent.root)) is not None:
+            # "Pakistani officials blamed India …, a charge New Delhi rejected": the charge is
+            # the main clause's, its maker the one answered
+            target_heads.append(claimant)
         target_heads += _condition_subjects(trigger) if pattern.type == "THREATEN" else []
     return _resolve(source_heads, target_heads, places, actors,
                     (*source_heads, *target_heads, *objects, *patients),
