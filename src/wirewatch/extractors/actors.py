@@ -657,8 +657,8 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
 
 def _focus_country(coded: Sequence[EntityHit], sentences: int) -> tuple[str] | tuple[()]:
     """The country an article is about: named at least FOCUS_MIN times (in a brief of
-    fewer sentences, once a sentence) and in at least FOCUS_SHARE of its country-coded
-    names; () where none dominates."""
+    fewer sentences, once a sentence), more often than any other and in at least
+    FOCUS_SHARE of its country-coded names; () where none dominates."""
     countries = [c for h in coded if (c := split_code(h.actor or "")[0])]
     if not countries:
         return ()

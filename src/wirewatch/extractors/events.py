@@ -1073,8 +1073,8 @@ def _reread(token: Token, pattern: Pattern) -> Pattern:
 
 def _wants_a_target(token: Token, pattern: Pattern, arguments: Arguments, book: Lexicon
                     ) -> bool:
-    """A generic verb that names no one it is done to and nothing of the kind it gives
-    ("provide details", "release a report", "help if") is no event."""
+    """A generic verb (or noun) that names no one it is done to and nothing of the kind it
+    gives ("provide details", "release a report", "help if", "road trips") is no event."""
     key = (token.lemma_.lower(), pattern.pos)
     if pattern.needs or key not in book.needs_target:
         return False
