@@ -491,3 +491,9 @@ def test_a_passive_agent_hung_on_an_object_or_a_participle_is_the_doer():
 def test_a_charge_rejected_at_the_end_of_a_sentence_answers_the_main_clause():
     assert ("rejected", "REJECT", "INDGOV", "PAKGOV", "asserted") in coded(
         "Pakistani officials blamed India for the attack, a charge New Delhi quickly rejected.")
+
+
+def test_rooting_out_fighters_is_force_and_rooting_out_corruption_is_not():
+    assert ("flushed", "ASSAULT", "NGAMIL", "NGAREB", "asserted") in coded(
+        "Nigerian troops flushed out Boko Haram fighters from the forest.")
+    assert triggers("The Kenyan government vowed to root out corruption.") == []
