@@ -374,3 +374,18 @@ def test_a_sentence_opening_adjective_read_into_a_name_leaves_the_demonym_its_ro
                             "Angry Kenyan traders blocked roads.", published="2024-10-30")
     codes = {m.code for m in doc.actors}
     assert "FRACVL" in codes
+
+
+def test_a_surname_another_person_bears_is_not_the_leader():
+    import wirewatch
+
+    doc = wirewatch.extract("Hong Kong media tycoon Jimmy Lai appeared in court on Monday. "
+                            "Lai, founder of the Apple Daily newspaper, denies collusion.",
+                            published="2025-03-10")
+    lai = [e for e in doc.entities if e.text.endswith("Lai")]
+    assert len(lai) == 2 and {e.actor for e in lai} == {None}
+    leader = wirewatch.extract("Taiwan's President Lai Ching-te met U.S. lawmakers on Monday. "
+                               "Lai said Taiwan would never bow to pressure.",
+                               published="2025-03-10")
+    lai = [e for e in leader.entities if e.text.startswith("Lai")]
+    assert len(lai) == 2 and {e.actor for e in lai} == {"TWNGOV"}

@@ -505,12 +505,19 @@ def _dictionary_matches(doc: Doc, book: ActorDictionary, matcher: NameMatcher,
     countries = {entry.country for entry in readings.values()
                  if entry and entry.kind in COUNTRY_KINDS}
     model_ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    # "Jimmy Lai" is not Lai Ching-te: a surname that another person of the article bears
+    # under another given name
+    borne = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+             and any(e.short for e in book.entries.get(ent[-1].text, ()))
+             and not any(ent[0].text in e.name for e in book.entries.get(ent[-1].text, ()))}
     out = []
     for span in spans:
         entry = readings[span.label_]
         if entry is None or (entry.needs_country and entry.country not in countries
                              and not _after_title(span, book)):
             continue  # a common name needs its country named, or a title before it
+        if entry.short and span.label_ in borne and entry.name not in full_names:
+            continue
         if entry.short and not (entry.name in full_names or (span.start in model_ent_tokens
                                 and (entry.kind == "leader" or entry.country in countries))
                                 or _after_title(span, book)):
