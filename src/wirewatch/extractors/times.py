@@ -1033,8 +1033,8 @@ def find_times(doc: Doc, published: date | None) -> list[TimeHit]:
                                    clock.kind, clock.anchor, clock.mod)
             hits.append(hit)
             previous_rule = name
-            if hit.value and POINT_VALUE.match(hit.value):
-                point = POINT_VALUE.match(hit.value)
+            if hit.value and (named := POINT_VALUE.match(hit.value)):
+                point = named
             # the story's own year: a month or a day written with its year sets it, the days
             # that follow keep it, and the first time counted from publication ends it
             if name in STORY_SETTERS and point is not None and point["month"] and \
@@ -1047,8 +1047,7 @@ def find_times(doc: Doc, published: date | None) -> list[TimeHit]:
 
 def _point_preposition_before(text: str, start: int) -> bool:
     """"in the year", "by the end of the year": the year as a date, not "for the year"."""
-    before = text[max(0, start - 12):start].split()
-    return bool(before) and before[-1].lower() in ("in", "of", "by", "until", "since")
+    return _word_before(text, start) in ("in", "of", "by", "until", "since")
 
 
 def _after_or_before(hit: TimeHit, match: Match, point: re.Match[str]) -> TimeHit:
