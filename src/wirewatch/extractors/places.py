@@ -223,7 +223,7 @@ def _neighbours(keys: Sequence[str], cached: dict[str, list[Candidate]]
     lent = {k: {(c.country, c.admin1) for c in cached[k] if named(c) and c.feature != "city"}
             if k in prominent else regions[k] for k in keys}
     leaders = {k: best_reading(cached[k], PlaceContext()) for k in keys if cached[k]}
-    nearby = _nearby(keys, cached, prominent, named)
+    nearby = _nearby(keys, cached, prominent, named, regions)
 
     def support(key: str, candidate: Candidate) -> float:
         if not named(candidate):
@@ -246,7 +246,9 @@ def _county(candidate: Candidate) -> bool:
 
 
 def _nearby(keys: Sequence[str], cached: dict[str, list[Candidate]], prominent: set[str],
-            named: Callable[[Candidate], bool]) -> Callable[[str, Candidate], float]:
+            named: Callable[[Candidate], bool],
+            regions: dict[str, set[tuple[str | None, str | None]]]
+            ) -> Callable[[str, Candidate], float]:
     """Readings of different names that lie within NEARBY_KM of each other support each
     other: local news names a town with its neighbours and its county, and a coincidence of
     two namesakes this close is rare. A supporter found in many regions counts less. The name
@@ -255,8 +257,7 @@ def _nearby(keys: Sequence[str], cached: dict[str, list[Candidate]], prominent: 
     stays in Syria); the name of a large first-order region or country ("California") takes
     none and lends its towns only to a county."""
     same = {k: fold(k) for k in keys}  # "BELGRADE" and "Belgrade" are one name
-    spread = {k: max(1, len({(c.country, c.admin1) for c in cached[k] if named(c)}))
-              for k in keys}
+    spread = {k: max(1, len(regions[k])) for k in keys}  # the regions a name is found in
     regional = {k for k in keys if any(c.feature in ("adm1", "country")
                                        and c.population >= LARGE_REGION for c in cached[k])}
     cells: dict[tuple[int, int], dict[str, list[Candidate]]] = {}
