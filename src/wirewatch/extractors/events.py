@@ -1095,12 +1095,16 @@ def _object_of_trigger(token: Token, actors: ActorIndex) -> bool:
         head = head.head  # "killed in an attack", "threatened the EU with tariffs"
     elif token.dep_ not in ("dobj", "nsubjpass", "attr"):
         return False
-    book = actors.book
+    # "met with opposition from China": the verb means something else, the noun is the act
     return head.i != token.i and _trigger_pos(head) == "VERB" and match_trigger(
-        head, book) is not None and not any(
-        # "met with opposition from China": the verb means something else, the noun is the act
-        _satisfies(head, "@" + kind, book) for kind in book.other_senses.get(
-            head.lemma_.lower(), ()))
+        head, actors.book) is not None and not _other_sense(head, actors.book)
+
+
+def _other_sense(token: Token, book: Lexicon) -> bool:
+    """The trigger acts on a thing that gives it another sense ("met with opposition",
+    "requests for comment", "released a report"; kind ``other-sense``)."""
+    return any(_satisfies(token, "@" + kind, book)
+               for kind in book.other_senses.get(token.lemma_.lower(), ()))
 
 
 def _names_its_actor(noun: Token, actors: ActorIndex) -> bool:
@@ -1178,8 +1182,7 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "sought to make their way": an attempt, not a request
     if token.pos_ == "NOUN" and token.lemma_.lower() in book.words["relation-noun"]:
         return True  # "U.S. support for the island": a standing relation
-    if any(_satisfies(token, "@" + kind, book)
-           for kind in book.other_senses.get(token.lemma_.lower(), ())):
+    if _other_sense(token, book):
         return True  # "met with opposition", "requests for comment", "released a report"
     if token.dep_ == "amod" and token.tag_ == "VBN" and token.i > 0 \
             and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
