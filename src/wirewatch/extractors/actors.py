@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import LOWER, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 from ..errors import ResourceError
 from ..resources import bundled_table, read_table
 from .annotations import ActorMention, EntityHit, split_code
-from .spans import SpanIndex, is_common_word, token_strings
+from .spans import SpanIndex, is_common_word, lower_lemmas, token_strings
 
 GOVERNMENT = "GOV"
 FORMER_LEADER = "ELI"
@@ -597,8 +597,7 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
     consumed: set[int] = set()
     mentions: list[ActorMention] = []
     focus: tuple[str] | tuple[()] | None = None  # computed once, when a bare role needs it
-    words = (token_strings(doc, LEMMA, str.lower), token_strings(doc, LOWER, str),
-             token_strings(doc, POS, str))
+    words = (lower_lemmas(doc), token_strings(doc, LOWER, str), token_strings(doc, POS, str))
     i = 0
     while i < len(doc):
         found = _role_at(words, i, book)
