@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -141,9 +142,9 @@ def make_wirewatch_component(nlp: Language, name: str, actors: list[str]) -> Wir
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: the parser then never joins a heading, a time stamp or
     a dateline to the paragraph below it."""
-    for token in doc[:-1]:
-        if token.is_space and "\n\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
+        if "\n\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

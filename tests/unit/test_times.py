@@ -401,3 +401,33 @@ def test_the_latest_quarter_is_one_that_has_ended():
     found = times(doc)
     assert found["the latest quarter"][0] == "1989-Q3"
     assert found["a year ago"][0] == "1988-Q3"
+
+
+def test_case_free_forms_match_where_the_case_folding_patterns_do():
+    from wirewatch.extractors.times import _scan, rules
+
+    text = ("ABOUT Five YEARS Ago, the Past Three Months and twice A Week, the year-earlier "
+            "quarter; 10 to 12 Years Old, Two Weeks and Three Days, Later This Year, TODAY, "
+            "every other Monday, the latest quarter of 2019, 1997-98, nineteen ninety-four.")
+    lowered = text.lower()
+    fast = [rule for rule in rules() if rule.lowered is not None]
+    assert {"duration", "ago", "relative_period", "frequency"} <= {r.name for r in fast}
+    for rule in fast:
+        expected = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _scan(rule, text, lowered, False)] \
+            == expected, rule.name
+
+
+@pytest.mark.parametrize(("pattern", "form"), [
+    (r"(?<![\w])(?i:(?P<n>\d+|two)\s+days?)(?![\w-]*(?i:old))",
+     r"(?<![\w])(?:(?P<n>\d+|two)\s+days?)(?![\w-]*(?:old))"),
+    (r"(?i:week)s", None),  # a letter matched with its case
+    (r"(?i:Week)", None),  # an upper-case letter the lower-cased text never holds
+    (r"(?i:[A-Z]+)", None),
+    (r"(?i:\x41)", None),  # an escape naming a letter
+    (r"(?x:a)", None),  # a flag this reading does not know
+])
+def test_a_case_free_form_is_given_only_where_it_is_exact(pattern, form):
+    from wirewatch.extractors.times import case_free_form
+
+    assert case_free_form(pattern) == form

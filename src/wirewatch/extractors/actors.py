@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 from ..errors import ResourceError
 from ..resources import bundled_table, read_table
 from .annotations import ActorMention, EntityHit, split_code
-from .spans import SpanIndex, is_common_word, lower_lemmas, token_strings
+from .spans import SpanIndex, is_common_word, lower_lemmas, lower_words, token_strings
 
 GOVERNMENT = "GOV"
 FORMER_LEADER = "ELI"
@@ -597,7 +597,7 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
     consumed: set[int] = set()
     mentions: list[ActorMention] = []
     focus: tuple[str] | tuple[()] | None = None  # computed once, when a bare role needs it
-    words = (lower_lemmas(doc), token_strings(doc, LOWER, str), token_strings(doc, POS, str))
+    words = (lower_lemmas(doc), lower_words(doc), token_strings(doc, POS, str))
     i = 0
     while i < len(doc):
         found = _role_at(words, i, book)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Generic, TypeVar
 
-from spacy.attrs import DEP, HEAD, LOWER
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import ResourceError
@@ -33,7 +33,7 @@ from .annotations import (
 )
 from .modality import denied_report, is_purpose, modality_cues, modality_of
 from .reporting import cues as reporting_cues
-from .spans import SpanIndex, lower_lemmas, token_strings
+from .spans import SpanIndex, lower_lemmas, lower_words, token_strings
 
 OBJECTS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -261,30 +261,34 @@ class _Around:
 def _around(token: Token) -> _Around:
     memo = token.doc.user_data.setdefault(AROUND_MEMO, {})
     if token.i not in memo:
+        lemmas, lowers = lower_lemmas(token.doc), lower_words(token.doc)
         phrase: set[str] = set()
         clause: set[str] = set()
         for c in token.children:
-            if c.dep_ in ("nsubj", "csubj"):
+            dep = c.dep_
+            if dep in ("nsubj", "csubj"):
                 continue  # "Modi's trip began" begins no trip: a pattern names what is acted on
-            words = clause if c.dep_ in CLAUSES else phrase
-            words.update((c.lemma_.lower(), c.lower_))
-            if c.dep_ in CLAUSES:  # the mark opening it counts as the trigger's own word
-                phrase.update(m.lower_ for m in c.children if m.dep_ == "mark" and m.i > token.i)
+            words = clause if dep in CLAUSES else phrase
+            words.update((lemmas[c.i], lowers[c.i]))
+            if dep in CLAUSES:  # the mark opening it counts as the trigger's own word
+                phrase.update(lowers[m.i] for m in c.children
+                              if m.dep_ == "mark" and m.i > token.i)
         themes = _themes(token)
-        kinds = {t.lemma_.lower() for t in themes}
-        kinds |= {c.lemma_.lower() for t in themes for c in t.children if c.dep_ == "compound"}
+        theme_lemmas = frozenset(lemmas[t.i] for t in themes)
+        kinds = set(theme_lemmas)
+        kinds |= {lemmas[c.i] for t in themes for c in t.children if c.dep_ == "compound"}
         if token.pos_ == "NOUN":
-            kinds |= {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
+            kinds |= {lemmas[c.i] for c in token.children if c.dep_ in ("compound", "amod")}
         memo[token.i] = _Around(
-            frozenset(phrase), frozenset(clause), frozenset(t.lemma_.lower() for t in themes),
-            frozenset(kinds),
-            frozenset(c.lower_ for o in token.children if o.dep_ == "dobj"
+            frozenset(phrase), frozenset(clause), theme_lemmas, frozenset(kinds),
+            frozenset(lowers[c.i] for o in token.children if o.dep_ == "dobj"
                       for t in (o, *o.conjuncts) for c in t.children if c.dep_ == "prep"))
     return memo[token.i]
 
 
-def _satisfies(token: Token, need: str, book: Lexicon, after_object: bool = False) -> bool:
-    around = _around(token)
+def _satisfies(token: Token, need: str, book: Lexicon, after_object: bool = False,
+               around: _Around | None = None) -> bool:
+    around = around or _around(token)
     if need.startswith("@"):
         # what it acts on ("send troops", "the ceasefire agreement"), or what kind it is
         # ("a drone strike")
@@ -317,10 +321,11 @@ def _match_trigger(token: Token, book: Lexicon) -> Pattern | None:
         return None
     particles = {c.lower_ for c in token.children
                  if c.dep_ == "prt"} & book.words["sense-particle"]
+    around = _around(token)
     for pattern in patterns:
         if particles - set(pattern.needs):
             continue  # a phrasal verb means something else: "back off", "seize on"
-        if all(_satisfies(token, need, book, after_object=k > 0)
+        if all(_satisfies(token, need, book, after_object=k > 0, around=around)
                for k, need in enumerate(pattern.needs)):
             return pattern
     return None
@@ -1011,7 +1016,7 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
     heads = book.heads
     # what can be said to be an act: a reported clause, or a verb with "we" or "I" before it
     # (read from spaCy's arrays: asking every token builds a Token)
-    deps, lowers = token_strings(doc, DEP, str), token_strings(doc, LOWER, str)
+    deps, lowers = token_strings(doc, DEP, str), lower_words(doc)
     offsets = doc.to_array(HEAD).astype("int64").tolist()  # head minus token, signed
     sayable = {i for i, dep in enumerate(deps) if dep == "ccomp"} | {
         i + offsets[i] for i, dep in enumerate(deps) if dep == "nsubj" and lowers[i] in ("we", "i")}
@@ -1672,8 +1677,9 @@ def _speaks_for_itself(trigger: Token) -> bool:
 
 def _reciprocal(sentence: Span) -> bool:
     """"each other", "one another": the text makes the act mutual."""
-    return any(t.lower_ in ("each", "one") and t.i + 1 < sentence.end
-               and t.nbor().lower_ in ("other", "another") for t in sentence)
+    lowers = lower_words(sentence.doc)
+    return any(lowers[i] in ("each", "one") and lowers[i + 1] in ("other", "another")
+               for i in range(sentence.start, sentence.end - 1))
 
 
 def _mode_from_modifiers(token: Token, modes: dict[str, str]) -> str | None:

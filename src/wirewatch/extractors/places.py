@@ -109,12 +109,28 @@ def score(candidate: Candidate, context: PlaceContext, rivals: Sequence[Candidat
           world_namesake: bool) -> float:
     """How likely a reading is, in this context, among its ``rivals``; ``world_namesake``
     says whether one of them is a sea or a macro-region (worked out once per name)."""
+    return prior(candidate, rivals) + context_score(candidate, context, world_namesake)
+
+
+def prior(candidate: Candidate, rivals: Sequence[Candidate]) -> float:
+    """What a reading is worth among its ``rivals`` before the article says anything: the
+    part of its score that each round of ``resolve_all`` would otherwise work out again."""
     value = POPULATION * math.log10(candidate.population + 1) \
         + FEATURE_PRIOR.get(candidate.feature, 0.0)
     if candidate.primary:
         value += PRIMARY_NAME
     if candidate.capital:
         value += CAPITAL
+    if candidate.feature in ("adm1", "region") and any(
+            r.feature == "city" and r.country == candidate.country and r.name == candidate.name
+            and r.population >= CITY_SHARE * candidate.population for r in rivals):
+        value -= 3.0  # "Moscow", "Seoul": the city, not the region around it
+    return value
+
+
+def context_score(candidate: Candidate, context: PlaceContext, world_namesake: bool) -> float:
+    """What the article's other places add to a reading."""
+    value = 0.0
     # a town named like a sea or a macro-region ("Pacific", "Middle East") needs its own
     # region named in the article: its country's other places are no support for it
     namesake = candidate.feature == "city" and world_namesake
@@ -126,10 +142,6 @@ def score(candidate: Candidate, context: PlaceContext, rivals: Sequence[Candidat
                                       ADMIN1_SATURATION) / ADMIN1_SATURATION
     if candidate.country and candidate.country == context.home_country and not namesake:
         value += HOME_COUNTRY
-    if candidate.feature in ("adm1", "region") and any(
-            r.feature == "city" and r.country == candidate.country and r.name == candidate.name
-            and r.population >= CITY_SHARE * candidate.population for r in rivals):
-        value -= 3.0  # "Moscow", "Seoul": the city, not the region around it
     return value
 
 
@@ -316,14 +328,15 @@ def resolve_all(names: Sequence[str], home_country: str | None = None,
     contexts = {k: PlaceContext(home_country=home_country) for k in keys}
     neighbours = _neighbours(keys, cached)
     world = {k: named_like_a_world_feature(cached[k]) for k in keys}
+    priors = {(k, i): prior(c, cached[k]) for k in keys for i, c in enumerate(cached[k])}
     for _ in range(rounds):
         for key in keys:
             candidates = cached[key]
             containers = [chosen.get(k, (None, 0))[0] for k in inside.get(key, [])]
-            ranked = sorted(((score(c, contexts[key], candidates, world[key])
+            ranked = sorted(((priors[key, i] + context_score(c, contexts[key], world[key])
                               + neighbours(key, c)
                               + QUALIFIED * any(_inside(c, box) for box in containers), c)
-                             for c in candidates), key=lambda pair: -pair[0])
+                             for i, c in enumerate(candidates)), key=lambda pair: -pair[0])
             if not ranked:
                 chosen[key] = (None, 0.0)
                 continue

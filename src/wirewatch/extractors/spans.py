@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
@@ -66,6 +66,17 @@ def lower_lemmas(doc: Doc) -> list[str]:
     if lemmas is None:
         lemmas = doc.user_data[LEMMAS_KEY] = token_strings(doc, LEMMA, str.lower)
     return lemmas
+
+
+LOWERS_KEY = "wirewatch_lowers"
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """Each token's text in lower case, read once per Doc."""
+    lowers = doc.user_data.get(LOWERS_KEY)
+    if lowers is None:
+        lowers = doc.user_data[LOWERS_KEY] = token_strings(doc, LOWER, str)
+    return lowers
 
 
 def token_strings(doc: Doc, attr: int, fold: Callable[[str], str]) -> list[str]:

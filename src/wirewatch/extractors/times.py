@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -224,6 +224,10 @@ class Rule:
     needs: tuple[tuple[str, ...], ...] = ()
     """Words every match holds (lowercased): one of each group. A text without them is not
     scanned with the rule's pattern, a cheap test that saves most of the grammar's scans."""
+    lowered: re.Pattern[str] | None = None
+    """The same pattern without case folding, for the lower-cased text, where the rule
+    ignores case throughout: ``re`` skips a branch by its first character only when the
+    branch is matched case-sensitively, so this form scans two to three times faster."""
 
     def may_match(self, lowered: str) -> bool:
         return all(any(word in lowered for word in group) for group in self.needs)
@@ -742,10 +746,10 @@ def rules() -> tuple[Rule, ...]:
          "coming|first|previous|following|final|latest|entire|full|additional|extra)\\s+)?)"
          f"(?:{NUMW}[- ](?i:(?:more|additional|further|extra|trading|business|working|"
          f"calendar)\\s+)?)?{UNIT}"
-         "(?P<half>(?i:\\s+and\\s+a\\s+half))?(?![\\w-]*old)", duration, False),
+         "(?P<half>(?i:\\s+and\\s+a\\s+half))?(?![\\w-]*(?i:old))", duration, False),
         ("number_range", f"{B}{num('low', vague=False)}\\s*(?:-|–|(?i:to|and|or))\\s*"
          f"{num(vague=False)}[- ]{UNIT}(?:\\s+(?i:(?P<dir>ago|earlier|later|from now)))?"
-         "(?![\\w-]*old)", number_range, False),
+         "(?![\\w-]*(?i:old))", number_range, False),
         ("compound_duration", f"{B}{DMOD}?{NUMW}[- ]{UNIT}(?:,\\s*|\\s+(?i:and)\\s+)"
          f"{num('num2')}[- ]{unit('unit2')}", compound_duration, False),
         ("clock_duration", f"{B}{DMOD}?(?P<h>\\d{{1,2}}):(?P<min>[0-5]\\d)\\s*"
@@ -789,8 +793,63 @@ def rules() -> tuple[Rule, ...]:
         "noon": (("noon", "midnight"),),
         "holiday": (tuple(h.lower() for h in w["holiday"]),),
     }
-    return tuple(Rule(name, re.compile(pattern), handler, relative, needs.get(name, ()))
+    return tuple(Rule(name, re.compile(pattern), handler, relative, needs.get(name, ()),
+                      _compiled(case_free_form(pattern)))
                  for name, pattern, handler, relative in specs)
+
+
+def _compiled(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern is not None else None
+
+
+_GROUP_OPENINGS = ("(?:", "(?!", "(?=", "(?<!", "(?<=")
+
+
+def case_free_form(pattern: str) -> str | None:
+    """``pattern`` with each ``(?i:`` group made case-sensitive, when that matches the
+    lower-cased text exactly where ``pattern`` matches the text: every letter it matches
+    literally lies inside a ``(?i:`` group and is lower-case. None when it is not so, or when
+    the pattern holds a construct this reading does not know (an inline flag, an escape that
+    names a character)."""
+    out: list[str] = []
+    folding: list[bool] = []  # per open group: whether case is ignored inside it
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            if pattern[i + 1:i + 2] in ("", "x", "u", "U", "N") or pattern[i + 1].isdigit():
+                return None
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        ignoring = bool(folding) and folding[-1]
+        if in_class:
+            in_class = char != "]" or pattern[i - 1] == "["
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            if pattern.startswith("(?i:", i):
+                folding.append(True)
+                out.append("(?:")
+                i += 4
+                continue
+            header = re.match(r"\(\?P<\w+>", pattern[i:])
+            opening = header.group() if header else next(
+                (o for o in _GROUP_OPENINGS if pattern.startswith(o, i)), "(")
+            if opening == "(" and pattern.startswith("(?", i):
+                return None
+            folding.append(ignoring)
+            out.append(opening)
+            i += len(opening)
+            continue
+        elif char == ")":
+            folding.pop()
+        if char.isalpha() and (not ignoring or not char.islower()):
+            return None
+        out.append(char)
+        i += 1
+    return "".join(out)
 
 
 # ---------------------------------------------------------------- finding and resolving
@@ -814,7 +873,7 @@ def find_matches(text: str) -> list[Match]:
     odd = _CASE_ODDITIES.search(text) is not None
     found = [Match(m.start(), m.end(), rule, m) for rule in rules()
              if odd or rule.may_match(lowered)
-             for m in rule.pattern.finditer(text) if m.end() > m.start()]
+             for m in _scan(rule, text, lowered, odd) if m.end() > m.start()]
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
     # what is taken never overlaps, so its start-ordered neighbours are all a candidate can
     # overlap: each is checked in log time, not against everything taken before it
@@ -827,6 +886,19 @@ def find_matches(text: str) -> list[Match]:
             taken.insert(at, cand)
             insort(starts, cand.start)
     return taken
+
+
+def _scan(rule: Rule, text: str, lowered: str, odd: bool) -> Iterator[re.Match[str]]:
+    """The rule's matches in ``text``, found in the lower-cased text where the rule has a
+    case-free form (then read again at the same place, so that groups hold the text's own
+    letters)."""
+    if rule.lowered is None or odd:
+        yield from rule.pattern.finditer(text)
+        return
+    for found in rule.lowered.finditer(lowered):
+        match = rule.pattern.match(text, found.start())
+        if match is not None:
+            yield match
 
 
 def resolve(match: Match, anchor: date | None, tense: str | None = None) -> TimeHit | None:
