@@ -290,3 +290,14 @@ def test_a_pronoun_inside_its_own_antecedent_does_not_loop():
         "Iranian officials said the vast majority of them firmly reject the plan.")
     assert [e.type for e in doc.events] == ["REJECT"]
     assert doc.statements  # the other extractors' results are kept
+
+
+def test_two_verbs_joined_by_and_share_the_object_after_the_second():
+    events = events_of("Police arrested and jailed dozens of protesters in Tehran.")[1]
+    assert [(e.type, e.source, e.target) for e, word in events if word in ("arrested",
+                                                                         "jailed")] \
+        == [("COERCE", "IRNCOP", "IRNOPP")] * 2
+    # a second verb with an object of its own lends it to no one
+    events = events_of("Police arrested protesters and fired tear gas in Tehran.")[1]
+    assert one(events, "arrested").target == "IRNOPP"
+

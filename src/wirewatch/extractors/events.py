@@ -595,6 +595,16 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _shared_objects(verb: Token) -> list[Token]:
+    """"killed and injured 1,000 fighters": the object the parser hangs on the next of two
+    verbs joined by nothing but "and", "or" or a comma is the first verb's too."""
+    for conj in verb.conjuncts:
+        if conj.i > verb.i and conj.pos_ == "VERB" and all(
+                t.dep_ in ("cc", "punct") for t in verb.doc[verb.i + 1:conj.i]):
+            return [c for c in conj.children if c.dep_ in ("dobj", "dative")]
+    return []
+
+
 def _called_on(clause: Token) -> list[Token]:
     """Whom the verb above an infinitive asks to do it: its object or the object of its
     "on" ("urged Russia to accept", "called on the government to allow")."""
@@ -627,7 +637,8 @@ class Arguments:
 def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Arguments:
     book = actors.book
     passive = _is_passive(trigger)
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative", "attr")]
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative", "attr")] \
+        or _shared_objects(trigger)
     # the object of a preposition the pattern names is the verb's object: "called for an
     # inclusive government in Syria", "pushed for Russia's withdrawal"
     objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in pattern.needs
