@@ -497,3 +497,17 @@ def test_rooting_out_fighters_is_force_and_rooting_out_corruption_is_not():
     assert ("flushed", "ASSAULT", "NGAMIL", "NGAREB", "asserted") in coded(
         "Nigerian troops flushed out Boko Haram fighters from the forest.")
     assert triggers("The Kenyan government vowed to root out corruption.") == []
+
+
+def test_the_act_set_against_the_one_taken_is_no_act():
+    assert triggers("Russia chose to negotiate with Ukraine rather than attack Kyiv.") \
+        == ["negotiate"]
+    assert triggers("Instead of attacking the rebels, the Nigerian army withdrew from "
+                    "Maiduguri.") == ["withdrew"]
+    assert triggers("China would rather sanction American firms than negotiate with "
+                    "Washington.") == ["sanction"]
+    assert triggers("The Chinese government is more interested in trade than in protecting "
+                    "human rights in Tibet.") == []
+    # "more than" counting the act's objects leaves the act as it is
+    assert triggers("The Nigerian army attacked the rebels in more than 20 villages.") \
+        == ["attacked"]

@@ -605,6 +605,27 @@ def _shared_objects(verb: Token) -> list[Token]:
     return []
 
 
+def _alternative(token: Token) -> bool:
+    """The act set against the one taken or preferred, which does not take place: "rather than
+    attack", "would sooner sanction them than negotiate", "instead of attacking", "more
+    interested in trade than in protecting rights"."""
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "than"
+                                     for c in token.children):
+        return True
+    if token.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "than"
+                                    and token.head.i < c.i < token.i for c in token.head.children):
+        return True
+    node = token
+    for _ in range(3):  # up through "in" to "than", through "of" to "instead"
+        if node.dep_ not in ("pcomp", "pobj", "prep"):
+            return False
+        node = node.head
+        if node.lower_ == "than" or (node.lower_ == "of" and node.i > 0
+                                     and node.nbor(-1).lower_ == "instead"):
+            return True
+    return False
+
+
 def _called_on(clause: Token) -> list[Token]:
     """Whom the verb above an infinitive asks to do it: its object or the object of its
     "on" ("urged Russia to accept", "called on the government to allow")."""
@@ -1211,6 +1232,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "to collaborate with a terrorist is making you one": a general truth
     if _wished(token, book):
         return True  # "Kenya wants to close the camps", "interested in talking to the U.S."
+    if _alternative(token):
+        return True  # "negotiate rather than attack", "instead of attacking the rebels"
     if _standing(token, book):
         return True  # "Lai stands accused of collusion": a charge that stands, not an act
     if _topic_of_talks(token, book):
