@@ -321,10 +321,12 @@ def _match_trigger(token: Token, book: Lexicon) -> Pattern | None:
         return None
     particles = {c.lower_ for c in token.children
                  if c.dep_ == "prt"} & book.words["sense-particle"]
-    around = _around(token)
+    around = None
     for pattern in patterns:
         if particles - set(pattern.needs):
             continue  # a phrasal verb means something else: "back off", "seize on"
+        if pattern.needs and around is None:
+            around = _around(token)
         if all(_satisfies(token, need, book, after_object=k > 0, around=around)
                for k, need in enumerate(pattern.needs)):
             return pattern
