@@ -30,6 +30,7 @@ from .extractors.casing import add_shouted_entities, name_forms
 from .extractors.events import find_events
 from .extractors.places import (
     agree_with_places,
+    cities_read_as_people,
     find_places,
     places_after_prepositions,
 )
@@ -92,8 +93,8 @@ class WirewatchComponent:
             context = self.context(doc)
             shouted = add_shouted_entities(doc, self._model, self.name_forms)
             teams = add_team_entities(doc)
-            entities = places_after_prepositions(
-                find_entities(doc, self.book, self.matcher, context, shouted, teams))
+            entities = cities_read_as_people(places_after_prepositions(
+                find_entities(doc, self.book, self.matcher, context, shouted, teams)))
             mentions = find_actor_mentions(doc, entities, self.book, context)
             times = find_times(doc, context.published)
             quantities = find_quantities(doc, [(t.start, t.end) for t in times])

@@ -301,3 +301,11 @@ def test_two_verbs_joined_by_and_share_the_object_after_the_second():
     events = events_of("Police arrested protesters and fired tear gas in Tehran.")[1]
     assert one(events, "arrested").target == "IRNOPP"
 
+
+
+def test_a_town_acted_on_stands_for_its_country():
+    events = events_of("Israeli jets bombed Gaza City on Monday.", published="2025-03-10")[1]
+    assert (one(events, "bombed").source, one(events, "bombed").target) == ("ISR", "PSE")
+    # the doer's own town is no target: whom it is after is not named
+    events = events_of("Pakistani forces raided Quetta on Monday.", published="2025-03-10")[1]
+    assert one(events, "raided").target is None

@@ -111,6 +111,17 @@ def test_a_town_after_a_preposition_of_place_is_a_place():
     assert [h.label for h in hits] == ["GPE", "PERSON"]
 
 
+
+def test_a_big_city_read_as_a_person_is_a_city_where_it_is_acted_on():
+    doc = wirewatch.extract("Russian forces attacked Kharkiv on Sunday.", published="2025-03-10")
+    assert [(p.text, p.country) for p in doc.places if p.feature == "city"] == [
+        ("Kharkiv", "UKR")]
+    # a person of the article who bears the name, or a name as a subject, stays a person
+    doc = wirewatch.extract("Defense Secretary Lloyd Austin arrived on Sunday. Officials met "
+                            "Austin on Monday. Charlotte said the talks went well.",
+                            published="2024-03-10")
+    assert not [p for p in doc.places if p.text in ("Austin", "Charlotte")]
+
 def test_an_all_caps_dateline_is_a_place():
     doc = wirewatch.extract("KYIV, Ukraine (AP) — Drones hit a refinery overnight.",
                             published="2024-10-30")

@@ -71,6 +71,7 @@ GRIEVANCE_TYPES = frozenset({"DISAPPROVE", "PROTEST"})
 # Types whose act done to people no actor names is done to civilians ("killed 10 people").
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose act, when no one is named, is aimed at the country where it happens.
+AIMED_PLACE_FEATURES = frozenset({"city", "adm1", "region", "country", "facility"})
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "CONCEDE", "RETREAT", "AID",
                                 "INVESTIGATE"})
 # Prepositions whose object is what a verb's act is about or done with ("agreed to a
@@ -655,6 +656,7 @@ class Arguments:
     target: str | None = None
     place_tokens: tuple[Token, ...] = ()
     phrases: tuple[Token, ...] = ()  # argument heads, for finding quantities
+    target_tokens: tuple[Token, ...] = ()  # where a target was looked for
 
 
 def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Arguments:
@@ -969,7 +971,7 @@ def _resolve(source_heads: Sequence[Token], target_heads: Sequence[Token],
         # "Israel and Lebanon renewed talks", "India and Mauritius upgraded their ties":
         # each with the other
         target = source_codes[1]
-    return Arguments(source, target, tuple(places), tuple(phrases))
+    return Arguments(source, target, tuple(places), tuple(phrases), tuple(target_heads))
 
 
 # ---------------------------------------------------------------- linking
@@ -1604,6 +1606,16 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     if target == source and not _reciprocal(sent):
         target = None  # "Trump said he might back off": one actor, not an act on itself
     place = _nearest(token, located)
+    if target is None and pattern.type in PLACE_TARGET_TYPES:
+        # "bombed Gaza City", "struck Kharkiv": a town or country acted on stands for its
+        # country, as CAMEO codes it (not the doer's own: "Pakistani forces raided Quetta"
+        # are after someone there)
+        aimed = {t.i for h in arguments.target_tokens for t in (h, *h.conjuncts)}
+        target = next((country for _, p in known.places.within(*bounds)
+                       if p.feature in AIMED_PLACE_FEATURES
+                       and (country := p.country) is not None
+                       and country != (source or "")[:3]
+                       and _in(doc, p.start, p.end, aimed) is not None), None)
     if target is None and pattern.type in VICTIM_TYPES and (source or pattern.type == "ASSAULT") \
             and _victims(token, actors.book):
         # "killed 10 people", "the killing of civilians": the people of the country where it

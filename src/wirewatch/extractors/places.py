@@ -373,6 +373,33 @@ def places_after_prepositions(entities: list[EntityHit]) -> list[EntityHit]:
     return out
 
 
+BIG_CITY = 300_000
+"""People a city must have for its name, read as a person's, to be taken for the city."""
+
+
+def cities_read_as_people(entities: list[EntityHit]) -> list[EntityHit]:
+    """A name the model read as a person is a city when something is done to it or said of it
+    (an object: "struck Kharkiv", "shelling of Kyiv and Odesa"), the gazetteer knows a city of
+    at least ``BIG_CITY`` people by that name, and no person of the article bears it in a
+    longer name ("Lloyd Austin ... met Austin" stays a person)."""
+    in_names = {word for hit in entities if hit.label == "PERSON" and len(hit.span) > 1
+                for word in hit.span.text.split()}
+    out = []
+    for hit in entities:
+        span = hit.span
+        if hit.label == "PERSON" and hit.actor is None and len(span) <= 2 \
+                and span.root.dep_ in ("dobj", "pobj", "conj") \
+                and not set(span.text.split()) & in_names and _big_city(span.text):
+            hit = EntityHit(span, "GPE", None)
+        out.append(hit)
+    return out
+
+
+def _big_city(name: str) -> bool:
+    return any(c.primary and c.feature == "city" and c.population >= BIG_CITY
+               for c in open_gazetteer().lookup(name))
+
+
 def _town(name: str) -> bool:
     return any(c.primary and c.feature in ("city", "adm1", "region")
                for c in open_gazetteer().lookup(name))
