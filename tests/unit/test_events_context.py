@@ -511,3 +511,11 @@ def test_the_act_set_against_the_one_taken_is_no_act():
     # "more than" counting the act's objects leaves the act as it is
     assert triggers("The Nigerian army attacked the rebels in more than 20 villages.") \
         == ["attacked"]
+
+
+def test_what_an_act_is_done_in_an_effort_to_do_is_no_act_of_its_own():
+    assert triggers("North Korea tested missiles in an effort to pressure the United "
+                    "States.") == ["tested"]
+    # an attempt foiled is the attempted act, not a purpose
+    assert "assassinate" in triggers("Police foiled an attempt to assassinate the president "
+                                     "of Ecuador.")

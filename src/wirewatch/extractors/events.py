@@ -1238,6 +1238,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "Kenya wants to close the camps", "interested in talking to the U.S."
     if _alternative(token):
         return True  # "negotiate rather than attack", "instead of attacking the rebels"
+    if token.dep_ == "acl" and is_purpose(token) \
+            and token.head.lemma_.lower() in book.words["purpose-noun"] \
+            and token.head.dep_ == "pobj" and token.head.head.lower_ == "in":
+        return True  # "tested missiles in an effort to pressure the U.S.": what it is for
     if _standing(token, book):
         return True  # "Lai stands accused of collusion": a charge that stands, not an act
     if _topic_of_talks(token, book):
