@@ -519,3 +519,21 @@ def test_what_an_act_is_done_in_an_effort_to_do_is_no_act_of_its_own():
     # an attempt foiled is the attempted act, not a purpose
     assert "assassinate" in triggers("Police foiled an attempt to assassinate the president "
                                      "of Ecuador.")
+
+
+def test_who_perceives_or_undergoes_an_act_is_not_its_doer():
+    # the hearers and the confirmer name no one who fired or killed: no event of the ledger
+    assert triggers("Residents of Yangon hear gunfire at night, Myanmar's opposition said.") \
+        == []
+    assert triggers("U.S. President Donald Trump later confirmed al-Rufayi's killing in a "
+                    "post.") == []
+    # a reference to earlier acts is no act
+    assert triggers("The Turkish economy is recovering from a crash triggered by previous "
+                    "U.S. sanctions.") == []
+
+
+def test_who_undergoes_an_act_is_its_target():
+    assert coded("Kenyan troops survived an ambush by al-Shabab near the border.")[0][1:4] \
+        == ("ASSAULT", "IMGSHB", "KENMIL")
+    assert coded("The Nigerian army suffered heavy attacks by Boko Haram.")[0][1:4] \
+        == ("ASSAULT", "NGAREB", "NGAMIL")

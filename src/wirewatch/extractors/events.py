@@ -905,14 +905,19 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     governor = _governing_verb(trigger)
     if governor is not None:
         places += _prep_objects(governor, "place", "VERB", book)
-    if not source_heads and governor is not None and (subject := _subject(governor)) and (
-            noun_is_object(trigger) or target_heads
-            or trigger.head.lower_ in book.words["state-prep"]) \
+    subject = _subject(governor) if governor is not None else None
+    if subject is not None and (noun_is_object(trigger) or target_heads
+                                or trigger.head.lower_ in book.words["state-prep"]) \
             and match_trigger(governor, book) is None:
         # "held talks", "launched an attack": the verb's subject acts; "during the trip, it
         # made a stop" says nothing about who the trip was with, and "rights groups condemned
-        # Mhlanga's arrest" nothing about who arrested him
-        source_heads = [subject]
+        # Mhlanga's arrest" nothing about who arrested him; "Kenyan troops survived an
+        # ambush": the subject undergoes it, and "residents hear gunfire" only perceive it
+        lemma = governor.lemma_.lower()
+        if lemma in book.words["undergo-verb"]:
+            target_heads = target_heads or [subject]
+        elif not source_heads and lemma not in book.words["witness-verb"]:
+            source_heads = [subject]
     return _resolve(source_heads, target_heads, places, actors,
                     (*source_heads, *target_heads, trigger),
                     mutual=pattern.type in MUTUAL_TYPES or _reciprocal(trigger.sent))
@@ -1238,6 +1243,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "Kenya wants to close the camps", "interested in talking to the U.S."
     if _alternative(token):
         return True  # "negotiate rather than attack", "instead of attacking the rebels"
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in book.words[
+            "past-modifier"] for c in token.children):
+        return True  # "triggered by previous U.S. sanctions": a reference to earlier acts
     if token.dep_ == "acl" and is_purpose(token) \
             and token.head.lemma_.lower() in book.words["purpose-noun"] \
             and token.head.dep_ == "pobj" and token.head.head.lower_ == "in":
