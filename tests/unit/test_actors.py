@@ -389,3 +389,12 @@ def test_a_surname_another_person_bears_is_not_the_leader():
                                published="2025-03-10")
     lai = [e for e in leader.entities if e.text.startswith("Lai")]
     assert len(lai) == 2 and {e.actor for e in lai} == {"TWNGOV"}
+
+
+def test_a_former_office_holder_is_no_longer_the_office():
+    doc = wirewatch.extract("The former French foreign minister and a former U.S. ambassador "
+                            "criticized the plan, as did French officials.",
+                            published="2024-03-10")
+    assert {a.code: [doc.article.text[s:e] for s, e in a.mentions] for a in doc.actors} == {
+        "FRAELI": ["French foreign minister"], "USAELI": ["U.S. ambassador"],
+        "FRAGOV": ["French officials"]}

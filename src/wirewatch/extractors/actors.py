@@ -52,6 +52,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 Words = tuple[list[str], list[str], list[str]]
 # Roles that, unqualified, belong to the country the article is about ("authorities said").
 # Unaligned armed forces ("gunmen", "militias") are of the place too, as CAMEO codes them.
+STATE_OFFICES = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 LOCAL_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "LAB", "EDU", "REB", "MED",
                          "UAF"})
 FOCUS_MIN = 3
@@ -118,6 +119,9 @@ class ActorDictionary:
     folded: set[str] = field(default_factory=set)
     """Surfaces matched without regard to case (multi-word names from the large tables)."""
     kind_roles: dict[str, str] = field(default_factory=dict)
+    former: dict[str, str] = field(default_factory=dict)
+    """Words that make a role's holder a former office holder ("former", "ex-"), and the
+    role code such a holder takes."""
     """Head words that say what kind of organisation a name is ("Post" -> MED)."""
     surnames: dict[str, list[Entry]] = field(default_factory=dict)
     """The people of the tables by the last word of their name, for a surname after a
@@ -158,6 +162,9 @@ class ActorDictionary:
         curated = set(book.named)
         book._add_large_table("phoenix_actors.tsv")
         for row in bundled_table("roles.tsv"):
+            if row["kind"] == "former":
+                book.former[row["phrase"].lower()] = row["role"]
+                continue
             book.roles[tuple(row["phrase"].lower().split())] = Role(row["role"], row["kind"])
             if row["kind"] == "group" and row["role"] not in curated:
                 # a code many organisations share is named by its kind, not by the first
@@ -649,6 +656,9 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
                 focus = _focus_country(coded, sum(1 for _ in doc.sents))
             if focus:
                 code = focus[0] + role.role
+        if code and split_code(code)[1] in STATE_OFFICES \
+                and (former := _former(doc, start, book)) is not None:
+            code = code[:3] + former  # "the former French foreign minister": no longer in office
         if code:
             end = i + length
             if last.dep_ == "compound" and (person := named.get(last.head.i)) is not None \
@@ -726,6 +736,15 @@ def same_person(entities: list[EntityHit], mentions: list[ActorMention]
 def _surname(span: Span) -> str:
     words = [t.text for t in span if t.text not in POSSESSIVE]
     return words[-1] if words else ""
+
+
+def _former(doc: Doc, start: int, book: ActorDictionary) -> str | None:
+    """The role code for a former holder, when a word before the role phrase says so
+    ("former", "ex-" with or without its hyphen)."""
+    i = start - 1
+    if i >= 0 and doc[i].text in ("-", "–"):
+        i -= 1
+    return book.former.get(doc[i].lower_) if i >= 0 else None
 
 
 def _role_at(words: Words, i: int, book: ActorDictionary) -> tuple[int, Role] | None:
