@@ -537,3 +537,5 @@ def test_who_undergoes_an_act_is_its_target():
         == ("ASSAULT", "IMGSHB", "KENMIL")
     assert coded("The Nigerian army suffered heavy attacks by Boko Haram.")[0][1:4] \
         == ("ASSAULT", "NGAREB", "NGAMIL")
+    assert coded("At least 21 Pakistani passengers died in the attack by the BLA.")[0][1:4] \
+        == ("ASSAULT", "PAKREB", "PAKCVL")
