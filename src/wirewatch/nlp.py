@@ -105,7 +105,8 @@ class WirewatchComponent:
                 doc, [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.code)
                       for m in mentions],
                 [h.span for h in entities if h.label == "PERSON"], context.publisher)
-            found = Annotations(entities, mentions, times, quantities, places, statements)
+            found = Annotations(entities, mentions, times, quantities, places, statements,
+                                published=context.published)
             found.events = find_events(doc, found)
             for kind in added():  # each sees what the built-in extractors and those before
                 seen = {key: getattr(found, key) for key in CONTRACT_KEYS} | found.extra

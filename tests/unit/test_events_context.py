@@ -539,3 +539,10 @@ def test_who_undergoes_an_act_is_its_target():
         == ("ASSAULT", "NGAREB", "NGAMIL")
     assert coded("At least 21 Pakistani passengers died in the attack by the BLA.")[0][1:4] \
         == ("ASSAULT", "PAKREB", "PAKCVL")
+
+
+def test_an_event_noun_named_by_an_earlier_year_is_a_reference():
+    assert triggers("A trial opened in Paris over the 2004 bombing of a French military base "
+                    "in Ivory Coast.") == []
+    # a year of the last two is news still, and a verb's year dates the act it reports
+    assert coded("Russia launched a new offensive in 2024.")[0][:2] == ("launched", "ASSAULT")

@@ -9,6 +9,7 @@ own use), so that ``convert.from_hit`` turns any of them into the contract's ite
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from spacy.tokens import Span
@@ -129,3 +130,5 @@ class Annotations:
     extra: dict[str, list[Any]] = field(default_factory=dict)
     """Model items of the kinds registered beyond the contract's, by key."""
     error: str | None = None
+    published: date | None = None
+    """The article's publication date, which rules that weigh how long ago something was read."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Generic, TypeVar
 
@@ -1084,10 +1085,31 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
             pattern = _reread(token, pattern)
             arguments = (noun_arguments if _trigger_pos(token) == "NOUN" else verb_arguments)(
                 token, pattern, actors)
-            if _wants_a_target(token, pattern, arguments, book) or _repeated(doc, token, found):
+            if _wants_a_target(token, pattern, arguments, book) or _repeated(doc, token, found) \
+                    or _named_by_an_earlier_year(doc, token, found, article.published):
                 continue  # "unable to provide details", "released a report", "each year"
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
     return events
+
+
+EARLIER_YEARS = 2
+"""An event noun named by a year at least this many years before publication ("the 2004
+bombing") refers to an earlier act."""
+
+
+def _named_by_an_earlier_year(doc: Doc, token: Token, known: Found,
+                              published: date | None) -> bool:
+    """"A trial opened over the 2004 bombing", "the 2018 protests": an event noun whose own
+    modifier is a year well before publication names an earlier act for reference; it is not
+    an act this report tells of."""
+    if token.pos_ != "NOUN" or published is None:
+        return False
+    modifiers = {c.i for c in token.children if c.dep_ in ("nummod", "compound", "amod")}
+    sent = token.sent
+    return any(t.kind == "year" and t.value and t.value[:4].isdigit()
+               and int(t.value[:4]) <= published.year - EARLIER_YEARS
+               and _in(doc, t.start, t.end, modifiers) is not None
+               for _, t in known.times.within(sent.start_char, sent.end_char))
 
 
 def _repeated(doc: Doc, token: Token, known: Found) -> bool:
