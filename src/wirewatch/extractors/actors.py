@@ -119,10 +119,10 @@ class ActorDictionary:
     folded: set[str] = field(default_factory=set)
     """Surfaces matched without regard to case (multi-word names from the large tables)."""
     kind_roles: dict[str, str] = field(default_factory=dict)
+    """Head words that say what kind of organisation a name is ("Post" -> MED)."""
     former: dict[str, str] = field(default_factory=dict)
     """Words that make a role's holder a former office holder ("former", "ex-"), and the
     role code such a holder takes."""
-    """Head words that say what kind of organisation a name is ("Post" -> MED)."""
     surnames: dict[str, list[Entry]] = field(default_factory=dict)
     """The people of the tables by the last word of their name, for a surname after a
     title ("President Mugabe")."""

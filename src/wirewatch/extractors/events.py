@@ -72,9 +72,11 @@ GRIEVANCE_TYPES = frozenset({"DISAPPROVE", "PROTEST"})
 # Types whose act done to people no actor names is done to civilians ("killed 10 people").
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose act, when no one is named, is aimed at the country where it happens.
-AIMED_PLACE_FEATURES = frozenset({"city", "adm1", "region", "country", "facility"})
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "CONCEDE", "RETREAT", "AID",
                                 "INVESTIGATE"})
+# Places that, acted on, stand for their country ("bombed Gaza City"): not a demonym, a sea
+# or the place in an organisation's name.
+AIMED_PLACE_FEATURES = frozenset({"city", "adm1", "region", "country", "facility"})
 # Prepositions whose object is what a verb's act is about or done with ("agreed to a
 # ceasefire"), not when it happened ("following talks").
 THEME_PREPS = frozenset({"in", "with", "to", "for", "on", "over", "about", "of", "against"})

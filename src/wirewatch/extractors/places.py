@@ -389,19 +389,18 @@ def cities_read_as_people(entities: list[EntityHit]) -> list[EntityHit]:
         span = hit.span
         if hit.label == "PERSON" and hit.actor is None and len(span) <= 2 \
                 and span.root.dep_ in ("dobj", "pobj", "conj") \
-                and not set(span.text.split()) & in_names and _big_city(span.text):
+                and not set(span.text.split()) & in_names \
+                and _town(span.text, ("city",), BIG_CITY):
             hit = EntityHit(span, "GPE", None)
         out.append(hit)
     return out
 
 
-def _big_city(name: str) -> bool:
-    return any(c.primary and c.feature == "city" and c.population >= BIG_CITY
-               for c in open_gazetteer().lookup(name))
-
-
-def _town(name: str) -> bool:
-    return any(c.primary and c.feature in ("city", "adm1", "region")
+def _town(name: str, features: tuple[str, ...] = ("city", "adm1", "region"),
+          population: int = 0) -> bool:
+    """Whether the gazetteer holds a place of one of ``features``, of at least
+    ``population`` people, under ``name`` as its own name."""
+    return any(c.primary and c.feature in features and c.population >= population
                for c in open_gazetteer().lookup(name))
 
 
