@@ -4,7 +4,9 @@ Re-extracts the VOA stories and looks each judged row up among the new events by
 type, trigger and sentence: of the rows judged wrong, how many are no longer coded; of those
 judged right, how many still are. Usage:
 
-    python bench/judged_recheck.py [JSONL] [--judged DIR]
+    python bench/judged_recheck.py [JSONL] [--judged DIR] [--lost]
+
+--lost also prints each row judged right that is no longer coded.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--judged", type=Path, default=JUDGED)
+    parser.add_argument("--lost", action="store_true", help="print right rows no longer coded")
     args = parser.parse_args()
     coded: set[tuple[str, str, str, str]] = set()
     for _, outcome in extract_documents(read_articles(args.data), Settings()):
@@ -50,6 +53,9 @@ def main() -> None:
                 kept = (row["article"], row["type"], row["trigger"],
                         _plain(row["sentence"])) in coded
                 tally["right" if verdict == "y" else "wrong"] += 1
+                if args.lost and verdict == "y" and not kept:
+                    print(f"  lost {path.name}: {row['type']} {row['trigger']!r} | "
+                          f"{row['sentence'][:160]}")
                 tally["right still coded" if verdict == "y" and kept else
                       "wrong no longer coded" if verdict == "n" and not kept else "other"] += 1
         total.update(tally)

@@ -39,7 +39,7 @@ _TRAILER_MAX_CHARS = 200
 ENGLISH = "en"
 # Language identification: how much text it reads, the least it needs, and how sure it must
 # be to call a text anything but English (see guess_language).
-LANGUAGE_SAMPLE_CHARS = 5000
+LANGUAGE_SAMPLE_CHARS = 2000
 MIN_LANGUAGE_LETTERS = 200
 MIN_LANGUAGE_CONFIDENCE = 0.9
 

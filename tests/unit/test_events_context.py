@@ -546,3 +546,46 @@ def test_an_event_noun_named_by_an_earlier_year_is_a_reference():
                     "in Ivory Coast.") == []
     # a year of the last two is news still, and a verb's year dates the act it reports
     assert coded("Russia launched a new offensive in 2024.")[0][:2] == ("launched", "ASSAULT")
+
+
+def test_a_measure_of_an_event_noun_stands_for_it_in_its_clause():
+    assert ("talks", "CONSULT", "USAGOV", "UKRGOV", "asserted") in coded(
+        "Secretary of State Marco Rubio led more than eight hours of peace talks with "
+        "Ukrainian officials in Jeddah.", published="2025-03-12")
+    assert ("strikes", "ASSAULT", "RUS", "UKR", "asserted") in coded(
+        "Russia launched a wave of strikes on Ukraine's energy grid.")
+
+
+def test_a_habit_a_purpose_and_a_tally_are_no_acts():
+    assert triggers("The al-Shabab group mainly targets Kenyan security vehicles.") == []
+    assert triggers("Al-Shabab sometimes attacks Kenyan police posts.") == []
+    assert "attacked" in triggers("Al-Shabab attacked Kenyan police posts on Monday.")
+    assert "push" not in triggers(
+        "He said Washington should use sanctions against Hong Kong officials as a way to push "
+        "for the release of Jimmy Lai.")
+    assert triggers("The Baloch Liberation Army launched 504 attacks in 2024, a report said.") \
+        == []
+    assert "launched" in triggers("Russia launched 120 drone attacks on Ukraine on Tuesday.")
+
+
+def test_an_event_noun_set_in_an_earlier_period_is_a_reference():
+    assert "occupation" not in triggers(
+        "Photographs depicted life under the Japanese occupation in the early 20th century.")
+    assert ("talks", "CONSULT", "RUS", "UKR", "asserted") in coded(
+        "Russia held talks with Ukraine in 2019.")
+
+
+def test_who_is_freed_from_prison_is_the_target():
+    assert ("freed", "RETREAT", None, "KHMMED", "asserted") in coded(
+        "Cambodian journalist Mech Dara thanked his supporters Thursday after being freed "
+        "from prison.")
+
+
+def test_a_strike_that_kills_is_military():
+    assert ("strike", "ASSAULT", "RUS", "UKRCVL", "asserted") in coded(
+        "The Russian strike killed 12 Ukrainian civilians.")
+    assert ("targeted", "ASSAULT", None, "YEMREB", "asserted") in coded(
+        "The strike targeted Houthi fighters in Yemen.")
+    strikes = [kind for t, kind, *_ in coded("Teachers in Kenya went on strike on Monday.")
+               if t == "strike"]
+    assert strikes == ["PROTEST"]

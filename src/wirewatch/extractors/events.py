@@ -10,6 +10,7 @@ statement, and given its modality.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -702,6 +703,9 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     if not passive and _bare_passive(trigger):
         passive = True
         patients = [c for c in trigger.head.children if c.dep_ in SUBJECTS][:1]
+    elif passive and not patients and trigger.dep_ == "pcomp":
+        # "thanked his supporters after being freed": the clause's subject was freed
+        patients = [c for c in trigger.head.head.children if c.dep_ in SUBJECTS][:1]
     subject = None if passive else trigger.head if misread else _subject(trigger)
     if passive and not agents and patients \
             and trigger.lemma_.lower() in book.words["stance-participle"]:
@@ -740,7 +744,9 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                          for g in c.children if g.dep_ == "pobj"
                          for t in _prep_objects(g, "target", "NOUN", book)]
     else:
-        target_heads = objects + _prep_objects(trigger, "target", "VERB", book)
+        # in the passive, "from" says where from, not whom ("was freed from prison")
+        target_heads = objects + [t for t in _prep_objects(trigger, "target", "VERB", book)
+                                  if not (passive and t.head.lower_ == "from")]
         if pattern.type in GRIEVANCE_TYPES:
             # "complained to the United Nations over Israeli air raids": whose act the
             # complaint is about, before whom it is made to
@@ -933,7 +939,19 @@ def _of_objects(token: Token) -> list[Token]:
 
 
 def noun_is_object(noun: Token) -> bool:
-    return noun.dep_ in ("dobj", "attr", "nsubjpass")
+    return _in_clause(noun).dep_ in ("dobj", "attr", "nsubjpass")
+
+
+def _in_clause(noun: Token) -> Token:
+    """The noun that stands for an event noun in its clause: the measure that counts it
+    ("led eight hours of talks", "launched a wave of strikes"), else the noun itself."""
+    measure = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and measure.pos_ == "NOUN":
+        book = lexicon()
+        if measure.lemma_.lower() in book.words["measure-noun"] \
+                or measure.lemma_.lower() in book.words["time-unit"]:
+            return measure
+    return noun
 
 
 def _names_a_place(modifier: Token, code: str) -> bool:
@@ -951,6 +969,7 @@ def _names_a_place(modifier: Token, code: str) -> bool:
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun trigger is the object of ("held talks") or hangs from ("during a call,
     X said")."""
+    noun = _in_clause(noun)
     if noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
     if (noun.dep_ == "pobj" and noun.head.dep_ == "prep"
@@ -1084,11 +1103,12 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
                     or _object_of_trigger(token, actors) or _denies_a_report(token)
                     or _not_an_occurrence(token, pattern, actors)):
                 continue
-            pattern = _reread(token, pattern)
+            pattern = _reread(token, pattern, book)
             arguments = (noun_arguments if _trigger_pos(token) == "NOUN" else verb_arguments)(
                 token, pattern, actors)
             if _wants_a_target(token, pattern, arguments, book) or _repeated(doc, token, found) \
-                    or _named_by_an_earlier_year(doc, token, found, article.published):
+                    or _named_by_an_earlier_year(doc, token, found, article.published) \
+                    or _tally(doc, token, found):
                 continue  # "unable to provide details", "released a report", "each year"
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
     return events
@@ -1101,17 +1121,62 @@ bombing") refers to an earlier act."""
 
 def _named_by_an_earlier_year(doc: Doc, token: Token, known: Found,
                               published: date | None) -> bool:
-    """"A trial opened over the 2004 bombing", "the 2018 protests": an event noun whose own
-    modifier is a year well before publication names an earlier act for reference; it is not
-    an act this report tells of."""
+    """"A trial opened over the 2004 bombing", "the 2018 protests", "life under the
+    occupation in the early 20th century": an event noun whose own modifier, or the time in
+    its own (or its verb's) "in", "of" or "during", lies wholly EARLIER_YEARS or more before
+    publication names an earlier act for reference; it is not an act this report tells of."""
     if token.pos_ != "NOUN" or published is None:
         return False
     modifiers = {c.i for c in token.children if c.dep_ in ("nummod", "compound", "amod")}
+    # its own "in 2008", or that of the verb it hangs from ("photos depicted life under the
+    # occupation in the early 20th century"; but "held talks in 2019" tells of the talks)
+    governor = None if noun_is_object(token) else _governing_verb(token)
+    modifiers |= {g.i for h in (token, governor) if h is not None for c in h.children
+                  if c.dep_ == "prep" and c.lower_ in ("in", "of", "during")
+                  for g in c.children if g.dep_ == "pobj"}
     sent = token.sent
-    return any(t.kind == "year" and t.value and t.value[:4].isdigit()
-               and int(t.value[:4]) <= published.year - EARLIER_YEARS
+    return any((last := _last_year(t.value)) is not None
+               and last <= published.year - EARLIER_YEARS
                and _in(doc, t.start, t.end, modifiers) is not None
                for _, t in known.times.within(sent.start_char, sent.end_char))
+
+
+TALLY_MIN = 10
+"""Acts counted at least this many times over a year, a month or longer are a tally."""
+
+
+def _tally(doc: Doc, token: Token, known: Found) -> bool:
+    """"Launched 504 attacks in 2024", "carried out more than 100 strikes last year": many
+    acts counted over a whole year or month are a statistic, not an act this report tells of
+    (a day's "20 airstrikes overnight" is one)."""
+    nouns = [token] if token.pos_ == "NOUN" else [  # "launched 504 attacks"
+        c for c in token.children if c.dep_ == "dobj" and match_trigger(c, lexicon())]
+    if not any(n.tag_ == "NNS" and any(c.dep_ == "nummod" and _number(c) >= TALLY_MIN
+                                       for c in n.children) for n in nouns):
+        return False
+    governor = _governing_verb(token) if token.pos_ == "NOUN" else token
+    scope = {t.i for h in (token, governor) if h is not None for t in h.subtree}
+    sent = token.sent
+    return any(re.fullmatch(r"\d{4}(?:-\d{2}|-Q\d)?|\d{2,3}X", t.value or "") is not None
+               and _in(doc, t.start, t.end, scope) is not None
+               for _, t in known.times.within(sent.start_char, sent.end_char))
+
+
+def _number(token: Token) -> float:
+    """A numeral's value ("504", "1,200"), 0 for one written in words or unreadable."""
+    try:
+        return float(token.text.replace(",", ""))
+    except ValueError:
+        return 0.0
+
+
+def _last_year(value: str | None) -> int | None:
+    """The last year a time value covers: "2004" and "2004-05-01" 2004, the decade "199X"
+    1999, the century "19" 1999; None for a duration, a set or a relative value."""
+    found = re.match(r"(\d{2,4})(X*)(?:$|-)", value or "")
+    if found is None or len(found.group(1)) + len(found.group(2)) not in (2, 3, 4):
+        return None
+    return int(found.group(1).ljust(4, "9"))
 
 
 def _repeated(doc: Doc, token: Token, known: Found) -> bool:
@@ -1125,12 +1190,21 @@ def _repeated(doc: Doc, token: Token, known: Found) -> bool:
 
 THREAT = Pattern("", "VERB", (), "THREATEN", None, "130", "agent")
 VERBAL_PROTEST = Pattern("", "VERB", (), "DISAPPROVE", "disapprove", "111", "agent")
+MILITARY_ACT = Pattern("", "NOUN", (), "ASSAULT", None, "190", "agent")
 
 
-def _reread(token: Token, pattern: Pattern) -> Pattern:
+def _reread(token: Token, pattern: Pattern, book: Lexicon) -> Pattern:
     """What the sentence makes of the act: one to be done "unless" the other side acts is a
     threat ("will withdraw its force unless the president arranges a ceasefire"); a protest
-    that is said, not staged, is criticism ("…, a human rights group protested")."""
+    that is said, not staged, is criticism ("…, a human rights group protested"); a strike
+    that kills, or in which people are killed, is a military one ("the Russian strike
+    targeted civilians", "killed in an Israeli strike")."""
+    if pattern.type == "PROTEST" and pattern.pos == "NOUN" and (
+            token.dep_ in ("nsubj", "agent") or (
+                token.dep_ == "pobj" and token.head.lower_ in ("in", "by"))) \
+            and (harm := match_trigger(token.head if token.dep_ == "nsubj" else token.head.head,
+                                       book)) is not None and harm.type == "ASSAULT":
+        return MILITARY_ACT
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
                                      for m in c.children) for c in token.children):
         return THREAT
@@ -1242,6 +1316,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "since 2011, when the government sent soldiers": dates a state
     if _habitual(token, book):
         return True  # "the group frequently conducts bombings": a habit, not an act
+    if _describes_people(token, book):
+        return True  # "figures supporting Gbagbo", "officials involved in negotiations"
+    if _generic(token, actors):
+        return True  # "foreign influencers cooperate with the government": a generalization
     if _standing_passive(token):
         return True  # "which itself is sanctioned": a state the noun is in
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "dative") \
@@ -1270,10 +1348,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in book.words[
             "past-modifier"] for c in token.children):
         return True  # "triggered by previous U.S. sanctions": a reference to earlier acts
-    if token.dep_ == "acl" and is_purpose(token) \
+    if is_purpose(token) \
             and token.head.lemma_.lower() in book.words["purpose-noun"] \
-            and token.head.dep_ == "pobj" and token.head.head.lower_ == "in":
-        return True  # "tested missiles in an effort to pressure the U.S.": what it is for
+            and token.head.dep_ == "pobj" and token.head.head.lower_ in ("in", "as"):
+        return True  # "tested missiles in an effort to pressure the U.S.", "as a way to"
     if _standing(token, book):
         return True  # "Lai stands accused of collusion": a charge that stands, not an act
     if _topic_of_talks(token, book):
@@ -1391,13 +1469,39 @@ def _background_when(token: Token, book: Lexicon) -> bool:
 
 def _habitual(token: Token, book: Lexicon) -> bool:
     """An act said to happen as a habit ("frequently conducts bombings", "is usually
-    deported"): an adverb of frequency on the trigger or on the verb an event noun is the
-    object of."""
+    deported", "mainly targets security vehicles"): an adverb of frequency (or, in the simple
+    present, of generality) on the trigger or on the verb an event noun is the object of."""
     holders = [token]
     if token.pos_ == "NOUN" and noun_is_object(token) and token.head.pos_ in ("VERB", "AUX"):
         holders.append(token.head)
-    return any(c.dep_ == "advmod" and c.lower_ in book.words["habitual"]
-               for h in holders for c in h.children)
+    return any(c.dep_ == "advmod" and (c.lower_ in book.words["habitual"] or (
+        c.lower_ in book.words["generic-adverb"] and h.tag_ in ("VBZ", "VBP")))
+        for h in holders for c in h.children)
+
+
+def _describes_people(token: Token, book: Lexicon) -> bool:
+    """A participle after a noun that says who its people are: where they stand ("opposition
+    figures supporting Gbagbo"; kind relation-verb) or what field they work in ("officials
+    involved in negotiations with North Korea"; kind descriptor-participle)."""
+    if token.dep_ == "acl" and token.tag_ == "VBG" \
+            and token.lemma_.lower() in book.words["relation-verb"]:
+        return True
+    holder = token.head.head
+    return token.dep_ == "pobj" and token.head.lower_ == "in" and holder.dep_ == "acl" \
+        and holder.lemma_.lower() in book.words["descriptor-participle"]
+
+
+def _generic(token: Token, actors: ActorIndex) -> bool:
+    """An act in the simple present whose subject is a bare plural that names no actor
+    ("foreign influencers cooperate with the Chinese government"): what such people do, not
+    an act that took place."""
+    if token.tag_ != "VBP" or any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    # an act for subject is a headline's ("Airstrikes kill 50 militants")
+    return subject is not None and subject.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod", "predet") for c in subject.children) \
+        and actors.of_phrase(subject) is None and match_trigger(subject, actors.book) is None
 
 
 def _standing_passive(token: Token) -> bool:
@@ -1591,6 +1695,9 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         modality, chain = modality_of(token)
     if modality == "negated" and _answered(token, actors):
         modality = "asserted"  # "rejected Kenya's request": the request was made
+    elif modality == "planned" and pattern.type == "PROTEST" and is_purpose(token) \
+            and token.head.tag_ == "VBD" and modality_of(token.head)[0] == "asserted":
+        modality = "asserted"  # "held a sit-in to protest the restrictions": protested so
     scope = _scope(token)
     bounds = (sent.start_char, sent.end_char)
     dated = [(i, root) for i, t in known.times.within(*bounds)

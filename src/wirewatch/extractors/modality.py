@@ -110,8 +110,9 @@ def _answered_negatively(ask: Token, cues: ModalityCues) -> bool:
 
 
 def is_purpose(token: Token) -> bool:
-    """An infinitive that says what its head is for or about: "a plan to visit"."""
-    return token.dep_ in ("acl", "advcl") and any(
+    """An infinitive that says what its head is for or about: "a plan to visit" (the parser
+    takes some for relative clauses: "a way to push for his release")."""
+    return token.dep_ in ("acl", "advcl", "relcl") and any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
