@@ -589,3 +589,17 @@ def test_a_strike_that_kills_is_military():
     strikes = [kind for t, kind, *_ in coded("Teachers in Kenya went on strike on Monday.")
                if t == "strike"]
     assert strikes == ["PROTEST"]
+
+
+def test_what_media_report_is_hedged_and_a_dated_would_is_planned():
+    assert ("offered", "AGREE", "AUS", "CHNCVL", "hedged") in coded(
+        "The Reuters news agency has reported that Australia, Canada and the United States all "
+        "offered to resettle the Uyghurs.")
+    assert ("killed", "ASSAULT", "KENMIL", "IMGSHB", "asserted") in coded(
+        "The Kenyan army reported that its troops killed 30 al-Shabab fighters.")
+    tariffs = [m for t, _, _, _, m in coded(
+        "The president said the doubled U.S. steel and aluminum tariffs would take effect "
+        "Wednesday morning.", published="2025-06-02") if t == "tariffs"]
+    assert tariffs == ["planned"]
+    assert ("attack", "ASSAULT", "IRN", "ISR", "hypothetical") in coded(
+        "Officials said Iran would probably attack Israel on Friday.")

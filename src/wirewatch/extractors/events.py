@@ -1062,6 +1062,7 @@ class Found:
     quantities: ByPosition[QuantityHit]
     places: ByPosition[PlaceHit]
     statements: ByPosition[StatementHit]
+    published: date | None = None
 
 
 def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
@@ -1070,7 +1071,8 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
     book = lexicon()
     actors = ActorIndex(doc, article.actors, book)
     found = Found(ByPosition(article.times), ByPosition(article.quantities),
-                  ByPosition(article.places), ByPosition(article.statements))
+                  ByPosition(article.places), ByPosition(article.statements),
+                  article.published)
     blocked = {i for m in article.actors for i in range(m.start, m.end)}
     blocked |= {t.i for ent in doc.ents if ent.label_ not in ("DATE", "TIME", "CARDINAL")
                 for t in ent}
@@ -1710,6 +1712,10 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     elif statement is not None and (said := _statement_time(
             doc, known.statements.all[statement], known.times)):
         date, precision = said, "reported"
+    if modality == "hypothetical" and _scheduled(doc, chain, known):
+        modality = "planned"  # "said the tariffs would take effect Wednesday"
+    elif modality == "asserted" and chain and _reported_by_media(chain[-1], actors):
+        modality = "hedged"  # "Reuters has reported that Australia offered": relayed
     place_scope = {t.i for h in arguments.place_tokens for t in h.subtree}
     located = [(i, root) for i, p in known.places.within(*bounds)
                if p.feature != "organisation"  # "the Washington Post" is no venue
@@ -1840,6 +1846,40 @@ def _declared(trigger: Token, chain: Sequence[Token], source: str, actors: Actor
     # the doer's own side: not its press ("British media reported that Britain will cede")
     return said_by is not None and (said_by == source or (
         said_by[:3] == source[:3] and said_by[3:6] in STATE_ROLES))
+
+
+MEDIA_WORDS = frozenset({"media", "outlet", "newspaper", "agency", "report", "press"})
+
+
+def _reported_by_media(top: Token, actors: ActorIndex) -> bool:
+    """A clause that news media report ("the Reuters news agency has reported that …",
+    "local media reported that …"): wirewatch relays what another outlet says it learned,
+    as "reportedly" does."""
+    governor = top.head
+    if top.dep_ != "ccomp" or governor.i == top.i or governor.lemma_.lower() != "report":
+        return False
+    subject = _subject(governor)
+    return subject is not None and (subject.lemma_.lower() in MEDIA_WORDS or (
+        (code := actors.of_phrase(subject)) is not None and code.endswith("MED")))
+
+
+def _scheduled(doc: Doc, chain: Sequence[Token], known: Found) -> bool:
+    """An act reported with "would" and a day or month not before publication in the same
+    clause, on no condition ("the president said the tariffs would take effect Wednesday"):
+    the "will" of the words reported, a plan with its date, not a supposition."""
+    cued = next((node for node in chain if any(
+        c.dep_ == "aux" and c.lower_ == "would" for c in node.children)), None)
+    adverbs = modality_cues().adverb  # "would probably attack" stays a guess
+    if cued is None or known.published is None or any(
+            _is_condition(c) or c.lower_ in adverbs for node in chain for c in node.children):
+        return False
+    clause = _own_tokens(cued)
+    sent = cued.sent
+    published = known.published.isoformat()
+    return any((day := re.match(r"\d{4}-\d{2}(?:-\d{2})?", t.value or "")) is not None
+               and day.group() >= published[:len(day.group())]
+               and _in(doc, t.start, t.end, clause) is not None
+               for _, t in known.times.within(sent.start_char, sent.end_char))
 
 
 def _conditional(trigger: Token) -> bool:
