@@ -152,7 +152,8 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
      "review.", "send", "hypothetical"),  # an answer that does not say no
     ("Japan will send aid to Ukraine, depending on what Congress decides.", "send",
      "hypothetical"),
-    ("Seoul said sending arms to Ukraine was under consideration.", "sending", "hypothetical"),
+    ("Officials said South Korea sending arms to Ukraine was under consideration.", "sending",
+     "hypothetical"),
     ("Russia did not attack Kyiv, and Ukraine shelled Belgorod.", "shelled", "asserted"),
     ("Russia did not attack Kyiv, and Belgorod was shelled by Ukraine.", "shelled", "asserted"),
     ("Japan to send aid to Ukraine", "send", "planned"),  # a headline's infinitive

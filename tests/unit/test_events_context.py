@@ -603,3 +603,11 @@ def test_what_media_report_is_hedged_and_a_dated_would_is_planned():
     assert tariffs == ["planned"]
     assert ("attack", "ASSAULT", "IRN", "ISR", "hypothetical") in coded(
         "Officials said Iran would probably attack Israel on Friday.")
+
+
+def test_an_act_yet_to_come_names_its_doer():
+    assert triggers("Aid could be sent to Haiti next month.") == []
+    assert ("send", "AID", "CAN", "HTI", "hypothetical") in coded(
+        "Canada could send aid to Haiti next month.")
+    assert ("Providing", "AID", None, "UKR", "negated") in coded(
+        "Providing arms to Ukraine is not being discussed.")

@@ -1113,7 +1113,14 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
                     or _tally(doc, token, found):
                 continue  # "unable to provide details", "released a report", "each year"
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
-    return events
+    return [e for e in events if not _unclaimed(e)]
+
+
+def _unclaimed(event: EventHit) -> bool:
+    """An act that no one is said to do and that may or may not come ("the decision to
+    evacuate migrants", "after meeting with the president" in a visit expected): without a
+    doer or the fact of it, there is no who-did-what to record."""
+    return event.source is None and event.modality in ("hypothetical", "planned")
 
 
 EARLIER_YEARS = 2
