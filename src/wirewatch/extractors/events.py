@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import Generic, TypeVar
@@ -55,6 +55,8 @@ ROLES = frozenset({"agent", "recipient", "force"})
 STATE_ROLES = frozenset({"", "GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 T = TypeVar("T", TimeHit, QuantityHit, PlaceHit, StatementHit)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+NOT_PERSONS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})  # entity labels no "he" names
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
 OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
 ORGANISATION_PREFIXES = frozenset({"IGO", "IMG", "NGO"})
@@ -457,6 +459,9 @@ class ActorIndex:
         """A pronoun's actor: the subject of the nearest clause above it that has one, else
         the last actor named before it in the sentence."""
         singular = pronoun.lower_ in SINGULAR_PRONOUNS
+        # "his" and "she" stand for a person, never for an organisation or a place ("VOA
+        # spoke with Armitage about his trip" is not VOA's trip)
+        person = pronoun.lower_ in PERSON_PRONOUNS
         # an object pronoun is not the subject that acts on it: in "Trump keeps tariffs in
         # place to pressure them", "them" is not Trump
         bound = pronoun.tag_ == "PRP" and pronoun.dep_ in ("dobj", "dative") \
@@ -468,6 +473,7 @@ class ActorIndex:
             for child in node.children:
                 if (child.dep_ in SUBJECTS and child.i < pronoun.i and child.pos_ != "PRON"
                         and not (singular and _plural(child))
+                        and not (person and child.ent_type_ in NOT_PERSONS)
                         and (code := self.of_phrase(child, depth))):
                     if not bound:
                         return code
@@ -475,7 +481,8 @@ class ActorIndex:
         sent_start = pronoun.sent.start
         for m in reversed(self.mentions):
             if sent_start <= m.start and m.end <= pronoun.i and not (
-                    singular and _plural(self.doc[m.end - 1])) and m.code != other:
+                    singular and _plural(self.doc[m.end - 1])) and m.code != other \
+                    and not (person and self.doc[m.end - 1].ent_type_ in NOT_PERSONS):
                 return m.code
         if bound:
             return None
@@ -727,6 +734,7 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         patients = [p for p in patients if p is not subject]
         objects = [o for o in objects if o is not subject]
     source_heads = [subject] if subject is not None else []
+    homes: list[Token] = []  # where a verb sending people home sends them
     target_heads: list[Token] = []
     places = _prep_objects(trigger, "place", "VERB", book)
     if pattern.roles == "recipient":
@@ -744,9 +752,15 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                          for g in c.children if g.dep_ == "pobj"
                          for t in _prep_objects(g, "target", "NOUN", book)]
     else:
-        # in the passive, "from" says where from, not whom ("was freed from prison")
+        # in the passive, "from" says where from, not whom ("was freed from prison"), and
+        # where people are sent is no party to it ("deported 40 Uyghurs to China")
+        sends = trigger.lemma_.lower() in book.words["destination-verb"]
         target_heads = objects + [t for t in _prep_objects(trigger, "target", "VERB", book)
-                                  if not (passive and t.head.lower_ == "from")]
+                                  if not (passive and t.head.lower_ == "from")
+                                  and not (sends and t.head.lower_ in ("to", "into"))]
+        if sends and trigger.lemma_.lower() in book.words["homeward-verb"]:
+            homes = [t for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
+                     for t in c.children if t.dep_ == "pobj"]
         if pattern.type in GRIEVANCE_TYPES:
             # "complained to the United Nations over Israeli air raids": whose act the
             # complaint is about, before whom it is made to
@@ -776,10 +790,15 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             # the main clause's, its maker the one answered
             target_heads.append(claimant)
         target_heads += _condition_subjects(trigger) if pattern.type == "THREATEN" else []
-    return _resolve(source_heads, target_heads, places, actors,
-                    (*source_heads, *target_heads, *objects, *patients),
-                    mutual=(not passive and pattern.type in MUTUAL_TYPES)
-                    or _reciprocal(trigger.sent))
+    found = _resolve(source_heads, target_heads, places, actors,
+                     (*source_heads, *target_heads, *objects, *patients),
+                     mutual=(not passive and pattern.type in MUTUAL_TYPES)
+                     or _reciprocal(trigger.sent))
+    if found.target is None and homes and (home := actors.of_phrase(homes[0])) \
+            and home[:3] not in ORGANISATION_PREFIXES and home[:3] != (found.source or "")[:3]:
+        # "deported 40 others to China": people sent home are that country's people
+        return replace(found, target=home[:3] + "CVL")
+    return found
 
 
 def _main_verb_read_as_modifier(verb: Token) -> bool:
@@ -911,10 +930,14 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         pair_codes = actors.all_of_phrase(pairs[0])
         if len(pair_codes) >= 2:
             return Arguments(pair_codes[0], pair_codes[1], tuple(places), tuple(pairs))
+    if pattern.type in MUTUAL_TYPES and (pair := _hyphened_pair(source_heads, actors)):
+        return Arguments(*pair, tuple(places), tuple(source_heads))  # "U.S.-China talks"
     governor = _governing_verb(trigger)
     if governor is not None:
         places += _prep_objects(governor, "place", "VERB", book)
-    subject = _subject(governor) if governor is not None else None
+    # "spoke with Armitage about his trip": what is talked about is not the talker's act
+    topic = trigger.dep_ == "pobj" and trigger.head.lower_ in TOPIC_PREPS
+    subject = _subject(governor) if governor is not None and not topic else None
     if subject is not None and (noun_is_object(trigger) or target_heads
                                 or trigger.head.lower_ in book.words["state-prep"]) \
             and match_trigger(governor, book) is None:
@@ -930,6 +953,18 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     return _resolve(source_heads, target_heads, places, actors,
                     (*source_heads, *target_heads, trigger),
                     mutual=pattern.type in MUTUAL_TYPES or _reciprocal(trigger.sent))
+
+
+def _hyphened_pair(modifiers: Sequence[Token], actors: ActorIndex) -> tuple[str, str] | None:
+    """The two parties of "U.S.-China talks", "the Russia-Ukraine agreement": a modifier and
+    the actor joined to it before by a hyphen."""
+    for head in modifiers:
+        for first in head.children:
+            if first.i + 2 == head.i and head.nbor(-1).text == "-" \
+                    and (one := actors.of_phrase(first)) and (other := actors.of_phrase(head)) \
+                    and one[:3] != other[:3]:
+                return one, other
+    return None
 
 
 def _of_objects(token: Token) -> list[Token]:
@@ -1275,9 +1310,12 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     event), a state that is posed or faced ("poses a threat"), an earlier act that dates the
     sentence."""
     book = actors.book
-    if token.dep_ == "advcl" and is_purpose(token) and any(
+    # "sent troops to try to curb the flow": what is tried is the purpose
+    clause = token.head if token.dep_ == "xcomp" \
+        and token.head.lemma_.lower() in book.words["attempt"] else token
+    if clause.dep_ == "advcl" and is_purpose(clause) and any(
             match_trigger(verb, book) is not None for verb in (
-                token.head, *([token.head.head] if token.head.dep_ == "conj" else []))):
+                clause.head, *([clause.head.head] if clause.head.dep_ == "conj" else []))):
         return True
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.dep_ == "advcl" \
             and is_purpose(token.head) and match_trigger(token.head.head, book) is not None:
@@ -1484,7 +1522,8 @@ def _habitual(token: Token, book: Lexicon) -> bool:
     if token.pos_ == "NOUN" and noun_is_object(token) and token.head.pos_ in ("VERB", "AUX"):
         holders.append(token.head)
     return any(c.dep_ == "advmod" and (c.lower_ in book.words["habitual"] or (
-        c.lower_ in book.words["generic-adverb"] and h.tag_ in ("VBZ", "VBP")))
+        c.lower_ in book.words["generic-adverb"] and (h.tag_ in ("VBZ", "VBP") or (
+            h.tag_ == "VBG" and h.dep_ in ("advcl", "acl")))))
         for h in holders for c in h.children)
 
 
@@ -1507,6 +1546,8 @@ def _generic(token: Token, actors: ActorIndex) -> bool:
     if token.tag_ != "VBP" or any(c.dep_ in ("aux", "auxpass") for c in token.children):
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is not None and token.dep_ == "relcl" and subject.tag_ in ("WP", "WDT"):
+        subject = token.head  # "armed fighters who fight to control villages"
     # an act for subject is a headline's ("Airstrikes kill 50 militants")
     return subject is not None and subject.tag_ == "NNS" and not any(
         c.dep_ in ("det", "poss", "nummod", "predet") for c in subject.children) \
@@ -1737,7 +1778,8 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
             and actors.of_phrase(blocker) == source:
         source = None  # "troops on alert to forestall violence" do not do the violence
     if source is None and statement is not None and (_speaks_for_itself(token) or (
-            target is not None and token.pos_ == "NOUN" and pattern.type in PARTY_TYPES)):
+            target is not None and token.pos_ == "NOUN" and pattern.type in PARTY_TYPES
+            and not (token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS))):
         # "“We will retaliate,” the Turkish foreign minister said": the speaker's actor;
         # "Pakistan said discussions with the IMF are progressing": a party speaks of them
         speaker = known.statements.all[statement].speaker
