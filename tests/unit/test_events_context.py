@@ -28,9 +28,12 @@ def test_a_habit_is_no_event():
 
 
 def test_a_present_passive_relative_clause_is_a_state():
+    text = ("The ship belongs to the Islamic Republic of Iran Shipping Lines, which was "
+            "sanctioned by the U.S. Treasury Department in January.")
+    assert "sanctioned" in triggers(text)  # a past act, with who acted
     text = ("The ship belongs to the Islamic Republic of Iran Shipping Lines, which is "
             "sanctioned by the U.S. Treasury Department.")
-    assert "sanctioned" in triggers(text)  # who acts is named: the act is reported
+    assert "sanctioned" not in triggers(text)  # under sanctions, whoever imposed them
     text = "The ship belongs to the Islamic Republic of Iran Shipping Lines, which is sanctioned."
     assert "sanctioned" not in triggers(text)
 
@@ -644,3 +647,9 @@ def test_what_is_tried_for_a_purpose_and_what_attacks_mainly_do_are_no_acts():
         "forces.")
     assert "cooperate" not in triggers(
         "Analysts say foreign influencers who cooperate with the Chinese government earn money.")
+
+
+def test_who_receives_a_territory_is_the_target():
+    assert ("handing", "RETREAT", "GBR", "MUS", "planned") in coded(
+        "Britain is seeking to finalize a deal on handing sovereignty of the Chagos Islands to "
+        "Mauritius.")

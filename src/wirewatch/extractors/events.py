@@ -790,6 +790,10 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             # the main clause's, its maker the one answered
             target_heads.append(claimant)
         target_heads += _condition_subjects(trigger) if pattern.type == "THREATEN" else []
+    if "@territory" in pattern.needs:
+        # "handing sovereignty of the Chagos Islands to Mauritius": who receives it is acted on
+        given = [t for t in target_heads if t.dep_ == "pobj" and t.head.lower_ == "to"]
+        target_heads = given + [t for t in target_heads if t not in given]
     found = _resolve(source_heads, target_heads, places, actors,
                      (*source_heads, *target_heads, *objects, *patients),
                      mutual=(not passive and pattern.type in MUTUAL_TYPES)
@@ -1367,8 +1371,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "figures supporting Gbagbo", "officials involved in negotiations"
     if _generic(token, actors):
         return True  # "foreign influencers cooperate with the government": a generalization
-    if _standing_passive(token):
-        return True  # "which itself is sanctioned": a state the noun is in
+    if _standing_passive(token) or (pattern.mode == "restrict" and _present_passive(token)):
+        # "which itself is sanctioned", "both ships are sanctioned by the U.S. Treasury": a
+        # state the noun is in
+        return True
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "dative") \
             and token.head.lemma_.lower() in book.words["audience-verb"]:
         return True  # "told a cabinet meeting": the audience of a statement
@@ -1552,6 +1558,13 @@ def _generic(token: Token, actors: ActorIndex) -> bool:
     return subject is not None and subject.tag_ == "NNS" and not any(
         c.dep_ in ("det", "poss", "nummod", "predet") for c in subject.children) \
         and actors.of_phrase(subject) is None and match_trigger(subject, actors.book) is None
+
+
+def _present_passive(token: Token) -> bool:
+    """"Are sanctioned", "is banned" (not "are being sanctioned"): the simple present
+    passive."""
+    return token.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in token.children)
 
 
 def _standing_passive(token: Token) -> bool:
