@@ -653,3 +653,12 @@ def test_who_receives_a_territory_is_the_target():
     assert ("handing", "RETREAT", "GBR", "MUS", "planned") in coded(
         "Britain is seeking to finalize a deal on handing sovereignty of the Chagos Islands to "
         "Mauritius.")
+
+
+def test_the_court_and_the_outlet_are_the_ones_named_before():
+    assert ("regrets", "DISAPPROVE", "IGOICJ", "KEN", "asserted") in coded(
+        "Kenya refused to attend a hearing at the International Court of Justice. 'The court "
+        "regrets the decision of Kenya not to participate,' she said.")
+    assert ("imposed", "COERCE", "AFGGOV", "USAMED", "asserted") in coded(
+        "Taliban officials do not respond to VOA queries because they have imposed a ban on "
+        "the media outlet.")

@@ -362,6 +362,11 @@ class ActorIndex:
         """The actor a noun phrase names: its head's mention, else a modifier's ("the
         Ukrainian side", "Kyiv's envoy", "leaders of Romania")."""
         if head.i in self.code_at:
+            if head.i in self.one_word and head.lemma_.lower() in self.book.words["anaphor"] \
+                    and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                            for c in head.children) \
+                    and (named := self.organisation_before(head)) is not None:
+                return named  # "the court" after the International Court of Justice
             if head.i in self.one_word and depth < MAX_DEPTH and (group := next((
                     code for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj"
@@ -405,6 +410,8 @@ class ActorIndex:
                        for c in head.children)
         if definite and head.lemma_.lower() in self.book.words["anaphor"]:
             return self.organisation_before(head)
+        if definite and head.lemma_.lower() in self.book.words["media-anaphor"]:
+            return self.organisation_before(head, media=True)  # "a ban on the media outlet"
         if definite and head.lemma_.lower() in self.book.words["country-anaphor"] \
                 and head.tag_ == "NN":
             return self.story_country(head.i)  # "troops leaving the country"
@@ -508,15 +515,16 @@ class ActorIndex:
         chosen = (subjects or found)[:1]
         return chosen[0].code if chosen else None
 
-    def organisation_before(self, token: Token) -> str | None:
-        """"the group", "the militants": the last organisation named before, in this
-        sentence or the three before it."""
+    def organisation_before(self, token: Token, media: bool = False) -> str | None:
+        """"the group", "the militants" ("the outlet": ``media``): the last organisation
+        (news organisation) named before, in this sentence or the three before it."""
         first = token.sent.start
         for _ in range(3):
             if first > 0:
                 first = self.doc[first - 1].sent.start
         for m in reversed(self.mentions):
-            if first <= m.start and m.end <= token.i and _organisation(m.code):
+            if first <= m.start and m.end <= token.i and (
+                    m.code.endswith("MED") if media else _organisation(m.code)):
                 return m.code
         return None
 
