@@ -662,3 +662,12 @@ def test_the_court_and_the_outlet_are_the_ones_named_before():
     assert ("imposed", "COERCE", "AFGGOV", "USAMED", "asserted") in coded(
         "Taliban officials do not respond to VOA queries because they have imposed a ban on "
         "the media outlet.")
+
+
+def test_what_is_discussed_and_how_one_retaliates_are_not_the_act():
+    assert ("discussed", "CONSULT", "IGOG7", None, "asserted") in coded(
+        "G7 foreign ministers also discussed China's role in global security.")
+    assert triggers("Canadian Prime Minister Justin Trudeau retaliated by announcing increased "
+                    "tariffs on U.S. exports.") == ["tariffs"]
+    assert "rebuffed" not in triggers(
+        "The Commerce chief rebuffed fears that U.S. tariffs would cause a recession.")

@@ -763,6 +763,10 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # in the passive, "from" says where from, not whom ("was freed from prison"), and
         # where people are sent is no party to it ("deported 40 Uyghurs to China")
         sends = trigger.lemma_.lower() in book.words["destination-verb"]
+        if pattern.type == "CONSULT" and trigger.lemma_.lower() in book.words["topic-verb"]:
+            # "G7 ministers discussed China's role": what is discussed is no party to it
+            objects = [o for o in objects if o.dep_ != "dobj" or o.head.i != trigger.i
+                       or o.lemma_.lower() in book.classes.get("talks", ())]
         target_heads = objects + [t for t in _prep_objects(trigger, "target", "VERB", book)
                                   if not (passive and t.head.lower_ == "from")
                                   and not (sends and t.head.lower_ in ("to", "into"))]
@@ -1375,6 +1379,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "since 2011, when the government sent soldiers": dates a state
     if _habitual(token, book):
         return True  # "the group frequently conducts bombings": a habit, not an act
+    if token.lemma_.lower() in book.words["response-verb"] and any(
+            c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
+            for c in token.children):
+        return True  # "retaliated by announcing tariffs": the tariffs are the act
     if _describes_people(token, book):
         return True  # "figures supporting Gbagbo", "officials involved in negotiations"
     if _generic(token, actors):
