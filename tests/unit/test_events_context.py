@@ -210,6 +210,9 @@ def test_a_pair_of_leaders_is_never_an_international_body():
 def test_a_passive_participle_without_its_auxiliary_acts_on_the_subject():
     found = coded("One of the Islamic State group's senior leaders is dead, killed in an Iraqi "
                   "airstrike.")
+    assert [s for w, _, s, _, _ in found if w == "killed"] == ["IRQ"]  # the strike's doer
+    found = coded("One of the Islamic State group's senior leaders is dead, killed in an "
+                  "airstrike.")
     assert [s for w, _, s, _, _ in found if w == "killed"] == [None]
     found = coded("Somali troops advanced on the town, supported by Ethiopian aircraft.")
     assert ("supported", "SUPPORT", "ETH", "SOMMIL", "asserted") in found
@@ -671,3 +674,19 @@ def test_what_is_discussed_and_how_one_retaliates_are_not_the_act():
                     "tariffs on U.S. exports.") == ["tariffs"]
     assert "rebuffed" not in triggers(
         "The Commerce chief rebuffed fears that U.S. tariffs would cause a recession.")
+
+
+def test_accidents_attributes_and_states_are_no_acts_and_no_one_is_a_negation():
+    assert triggers("Afghan Red Crescent officials said five people had likely been killed in "
+                    "the crash.") == []
+    assert triggers("'We took cover under the seats,' Ghulam Nabi, another freed Pakistani "
+                    "passenger, told media.") == []
+    assert triggers("The alleged Haitian coup plotters are also detained there.") == []
+    assert ("recognized", "SUPPORT", None, "AFGGOV", "negated") in coded(
+        "No country has officially recognized the Taliban as the legitimate government of "
+        "Afghanistan.", published="2025-03-10")
+    assert ("killed", "ASSAULT", "AFGGOV", "AFGMIL", "asserted") in coded(
+        "Five Afghan soldiers were killed in the Taliban attack.", published="2025-03-10")
+    assert ("meeting", "CONSULT", "AFGGOV", None, "asserted") in coded(
+        "The Taliban attended a U.N.-organized meeting in Doha.", published="2025-03-10")
+    assert triggers("Their second summit was in February 2019 in Hanoi.") == []

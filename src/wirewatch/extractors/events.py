@@ -465,6 +465,8 @@ class ActorIndex:
     def antecedent(self, pronoun: Token, depth: int = 0) -> str | None:
         """A pronoun's actor: the subject of the nearest clause above it that has one, else
         the last actor named before it in the sentence."""
+        if pronoun.lower_ in ("you", "your"):
+            return None  # the one addressed ("VOA: During your visit") is not the asker
         singular = pronoun.lower_ in SINGULAR_PRONOUNS
         # "his" and "she" stand for a person, never for an organisation or a place ("VOA
         # spoke with Armitage about his trip" is not VOA's trip)
@@ -736,7 +738,13 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     # the doer
     things = frozenset().union(*(v for k, v in book.classes.items()
                                  if k not in ("captive", "population")))
-    if passive and subject is None:
+    if passive and subject is None and pattern.type in VICTIM_TYPES:
+        # "five soldiers were killed in the Taliban attack": the attack's doer killed them
+        subject = next((g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in"
+                        for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                        and (harm := match_trigger(g, book)) is not None
+                        and harm.type == "ASSAULT" and actors.of_phrase(g)), None)
+    elif passive and subject is None:
         # "Iranian drones were shipped to Russia": what was moved says whose it was
         subject = next((p for p in patients if p.lemma_.lower() in things), None)
         patients = [p for p in patients if p is not subject]
@@ -911,8 +919,11 @@ def _acted_on(verb: Token, book: Lexicon) -> list[Token]:
 
 def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Arguments:
     book = actors.book
+    # "a U.N.-organized meeting", "a Qatar-brokered truce": who arranged it is no party
     source_heads = [c for c in trigger.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-                    and (code := actors.of_phrase(c)) and not _names_a_place(c, code)]
+                    and (code := actors.of_phrase(c)) and not _names_a_place(c, code)
+                    and not (c.dep_ == "amod" and c.lower_.endswith("ed") and c.i > 0
+                             and c.nbor(-1).text == "-")]
     target_heads = _prep_objects(trigger, "target", "NOUN", book)
     if trigger.lemma_.lower() in book.words["patient-noun"]:
         # "Mhlanga's arrest": the possessor is the one arrested
@@ -1191,6 +1202,8 @@ def _named_by_an_earlier_year(doc: Doc, token: Token, known: Found,
     # its own "in 2008", or that of the verb it hangs from ("photos depicted life under the
     # occupation in the early 20th century"; but "held talks in 2019" tells of the talks)
     governor = None if noun_is_object(token) else _governing_verb(token)
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+        governor = token.head  # "their second summit was in February 2019"
     modifiers |= {g.i for h in (token, governor) if h is not None for c in h.children
                   if c.dep_ == "prep" and c.lower_ in ("in", "of", "during")
                   for g in c.children if g.dep_ == "pobj"}
@@ -1383,13 +1396,19 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
             for c in token.children):
         return True  # "retaliated by announcing tariffs": the tariffs are the act
+    if pattern.type == "ASSAULT" and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "during", "by") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in book.words["accident-noun"]
+                for g in c.children) for c in token.children):
+        return True  # "five people were killed in the crash": an accident, not an attack
     if _describes_people(token, book):
         return True  # "figures supporting Gbagbo", "officials involved in negotiations"
     if _generic(token, actors):
         return True  # "foreign influencers cooperate with the government": a generalization
-    if _standing_passive(token) or (pattern.mode == "restrict" and _present_passive(token)):
-        # "which itself is sanctioned", "both ships are sanctioned by the U.S. Treasury": a
-        # state the noun is in
+    if _standing_passive(token) or (pattern.mode in ("restrict", "arrest")
+                                    and _present_passive(token)):
+        # "which itself is sanctioned", "both ships are sanctioned by the U.S. Treasury",
+        # "the alleged coup plotters are also detained there": a state the noun is in
         return True
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "dative") \
             and token.head.lemma_.lower() in book.words["audience-verb"]:
@@ -1405,8 +1424,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
         return True  # "the Iran-backed Houthis", "China-funded projects": an attribute
     if token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i \
-            and pattern.type in ("COERCE", "SANCTION"):
-        return True  # "jailed publisher Jimmy Lai", "the banned militant group": a state
+            and (pattern.type in ("COERCE", "SANCTION") or pattern.mode == "release"):
+        # "jailed publisher Jimmy Lai", "the banned militant group", "another freed
+        # passenger": a state
+        return True
     if token.dep_ in ("csubj", "csubjpass") and any(
             c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
         return True  # "to collaborate with a terrorist is making you one": a general truth
@@ -1789,7 +1810,11 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     elif statement is not None and (said := _statement_time(
             doc, known.statements.all[statement], known.times)):
         date, precision = said, "reported"
-    if modality == "hypothetical" and _scheduled(doc, chain, known):
+    if modality == "asserted" and token.pos_ == "VERB" and (doer := _subject(token)) is not None \
+            and (doer.lower_ in ("nobody", "none") or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in doer.children)):
+        modality = "negated"  # "no country has officially recognized the Taliban"
+    elif modality == "hypothetical" and _scheduled(doc, chain, known):
         modality = "planned"  # "said the tariffs would take effect Wednesday"
     elif modality == "asserted" and chain and _reported_by_media(chain[-1], actors):
         modality = "hedged"  # "Reuters has reported that Australia offered": relayed
