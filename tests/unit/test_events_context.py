@@ -690,3 +690,14 @@ def test_accidents_attributes_and_states_are_no_acts_and_no_one_is_a_negation():
     assert ("meeting", "CONSULT", "AFGGOV", None, "asserted") in coded(
         "The Taliban attended a U.N.-organized meeting in Doha.", published="2025-03-10")
     assert triggers("Their second summit was in February 2019 in Hanoi.") == []
+
+
+def test_an_act_ordered_is_asked_for_and_a_newspaper_attacked_is_criticised():
+    assert triggers("Bosnian state prosecutors on Wednesday had ordered the arrest of Dodik and "
+                    "his aides.") == ["ordered"]
+    assert "arrest" in triggers("Rights groups condemned the arrest of the Zimbabwean "
+                                "journalist.")
+    assert ("attacked", "DISAPPROVE", "USAGOV", None, "asserted") in coded(
+        "Trump also attacked The Wall Street Journal on Friday.", published="2025-03-10")
+    assert ("strikes", "ASSAULT", "IRN", "ISR", "asserted") in coded(
+        "Iran retaliated with missile strikes on Israel.")

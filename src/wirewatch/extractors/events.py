@@ -967,7 +967,8 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     subject = _subject(governor) if governor is not None and not topic else None
     if subject is not None and (noun_is_object(trigger) or target_heads
                                 or trigger.head.lower_ in book.words["state-prep"]) \
-            and match_trigger(governor, book) is None:
+            and (match_trigger(governor, book) is None
+                 or governor.lemma_.lower() in book.words["response-verb"]):
         # "held talks", "launched an attack": the verb's subject acts; "during the trip, it
         # made a stop" says nothing about who the trip was with, and "rights groups condemned
         # Mhlanga's arrest" nothing about who arrested him; "Kenyan troops survived an
@@ -1167,7 +1168,7 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
                     or _object_of_trigger(token, actors) or _denies_a_report(token)
                     or _not_an_occurrence(token, pattern, actors)):
                 continue
-            pattern = _reread(token, pattern, book)
+            pattern = _reread(token, pattern, actors)
             arguments = (noun_arguments if _trigger_pos(token) == "NOUN" else verb_arguments)(
                 token, pattern, actors)
             if _wants_a_target(token, pattern, arguments, book) or _repeated(doc, token, found) \
@@ -1266,12 +1267,26 @@ VERBAL_PROTEST = Pattern("", "VERB", (), "DISAPPROVE", "disapprove", "111", "age
 MILITARY_ACT = Pattern("", "NOUN", (), "ASSAULT", None, "190", "agent")
 
 
-def _reread(token: Token, pattern: Pattern, book: Lexicon) -> Pattern:
+@cache
+def _media_words() -> frozenset[str]:
+    """Words that end a news organisation's name ("Journal", "Times", "Post")."""
+    return frozenset(row["word"] for row in bundled_table("organisation_kinds.tsv")
+                     if row["role"] == "MED")
+
+
+def _reread(token: Token, pattern: Pattern, actors: ActorIndex) -> Pattern:
     """What the sentence makes of the act: one to be done "unless" the other side acts is a
     threat ("will withdraw its force unless the president arranges a ceasefire"); a protest
     that is said, not staged, is criticism ("…, a human rights group protested"); a strike
     that kills, or in which people are killed, is a military one ("the Russian strike
-    targeted civilians", "killed in an Israeli strike")."""
+    targeted civilians", "killed in an Israeli strike"); an attack on a news organisation
+    is words ("Trump also attacked The Wall Street Journal")."""
+    book = actors.book
+    if pattern.type == "ASSAULT" and token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.ent_type_ == "ORG" and (
+                c.lower_ in _media_words() or (actors.of_phrase(c) or "").endswith("MED"))
+            for c in token.children):
+        return VERBAL_PROTEST
     if pattern.type == "PROTEST" and pattern.pos == "NOUN" and (
             token.dep_ in ("nsubj", "agent") or (
                 token.dep_ == "pobj" and token.head.lower_ in ("in", "by"))) \
@@ -1312,6 +1327,8 @@ def _object_of_trigger(token: Token, actors: ActorIndex) -> bool:
         head = head.head  # "killed in an attack", "threatened the EU with tariffs"
     elif token.dep_ not in ("dobj", "nsubjpass", "attr"):
         return False
+    if head.lemma_.lower() in actors.book.words["response-verb"]:
+        return False  # "retaliated with its own tariffs": the tariffs are the act
     # "met with opposition from China": the verb means something else, the noun is the act
     return head.i != token.i and _trigger_pos(head) == "VERB" and match_trigger(
         head, actors.book) is not None and not _other_sense(head, actors.book)
@@ -1393,9 +1410,13 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if _habitual(token, book):
         return True  # "the group frequently conducts bombings": a habit, not an act
     if token.lemma_.lower() in book.words["response-verb"] and any(
-            c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
-            for c in token.children):
-        return True  # "retaliated by announcing tariffs": the tariffs are the act
+            c.dep_ == "prep" and any(
+                (c.lower_ == "by" and g.dep_ == "pcomp") or (
+                    c.lower_ == "with" and g.dep_ == "pobj" and match_trigger(g, book))
+                for g in c.children) for c in token.children):
+        # "retaliated by announcing tariffs", "retaliated with its own tariffs": the tariffs
+        # are the act
+        return True
     if pattern.type == "ASSAULT" and any(
             c.dep_ == "prep" and c.lower_ in ("in", "during", "by") and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in book.words["accident-noun"]

@@ -43,6 +43,7 @@ class ModalityCues:
     denial: frozenset[str]
     report: frozenset[str]
     occur: frozenset[str]
+    request: frozenset[str] = frozenset()
 
 
 @cache
@@ -56,7 +57,8 @@ def modality_cues() -> ModalityCues:
         boundary=frozenset(tables.get("boundary", {})),
         denial=frozenset(tables.get("denial", {})),
         report=frozenset(tables.get("report", {})),
-        occur=frozenset(tables.get("occur", {})))
+        occur=frozenset(tables.get("occur", {})),
+        request=frozenset(tables.get("request", {})))
 
 
 def _governor_key(token: Token) -> str:
@@ -189,6 +191,9 @@ def modality_of(trigger: Token) -> tuple[str, tuple[Token, ...]]:
             key = _governor_key(node) if node.pos_ != "NOUN" else node.lemma_.lower()
             if key in cues.governor:
                 found.add(cues.governor[key])
+        elif (below is not None and below.dep_ == "dobj" and below.pos_ == "NOUN"
+              and _governor_key(node) in cues.request):
+            found.add("hypothetical")  # "ordered the arrest of Dodik": asked for, not done
         elif (below is not None and below.dep_ in ("dobj", "nsubjpass")
               and cues.governor.get(_governor_key(node)) == "negated"):
             # "prevent unrest", "cancelled the visit": only a verb that stops its object
