@@ -701,3 +701,15 @@ def test_an_act_ordered_is_asked_for_and_a_newspaper_attacked_is_criticised():
         "Trump also attacked The Wall Street Journal on Friday.", published="2025-03-10")
     assert ("strikes", "ASSAULT", "IRN", "ISR", "asserted") in coded(
         "Iran retaliated with missile strikes on Israel.")
+
+
+def test_a_caution_is_no_threat_and_we_is_the_speaker():
+    assert triggers("U.S. military officials warned in July of a possible IS resurgence in "
+                    "the region.") == []
+    assert ("warned", "THREATEN", "IRN", "ISR", "asserted") in coded(
+        "Iran warned Israel of a crushing response.")
+    assert ("react", "SUPPORT", "IRNGOV", None, "hypothetical") in coded(
+        "'If the United States approaches us positively, we will also react positively,' the "
+        "Iranian minister said.")
+    assert triggers("Travellers must spend ten days in a hotel where they are monitored by "
+                    "Italian health authorities.") == []

@@ -487,6 +487,8 @@ class ActorIndex:
                     if not bound:
                         return code
                     other = other or code
+        if pronoun.lower_ in ("i", "me", "my", "we", "us", "our"):
+            return None  # a speaker's own voice: whose it is, the statement says
         sent_start = pronoun.sent.start
         for m in reversed(self.mentions):
             if sent_start <= m.start and m.end <= pronoun.i and not (
@@ -495,8 +497,6 @@ class ActorIndex:
                 return m.code
         if bound:
             return None
-        if pronoun.lower_ in ("i", "me", "my", "we", "us", "our", "you", "your"):
-            return None  # a speaker's own voice: whose it is, the statement says
         return self.previous_subject(pronoun, person=pronoun.lower_ in PERSON_PRONOUNS,
                                      singular=singular)
 
@@ -1422,11 +1422,21 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
                 g.dep_ == "pobj" and g.lemma_.lower() in book.words["accident-noun"]
                 for g in c.children) for c in token.children):
         return True  # "five people were killed in the crash": an accident, not an attack
+    if token.lemma_.lower() in book.words["caution-verb"] and not any(
+            c.dep_ in ("dobj", "ccomp") for c in token.children) and any(
+            p.dep_ == "prep" and p.lower_ in ("of", "about")
+            for c in (token, *(g for c in token.children if c.dep_ in ("prep", "npadvmod")
+                               for g in (c, *c.children)))
+            for p in c.children):
+        # "warned in July of a possible IS resurgence": a caution, no threat made; "warned
+        # Israel of a crushing response" is aimed at someone
+        return True
     if _describes_people(token, book):
         return True  # "figures supporting Gbagbo", "officials involved in negotiations"
     if _generic(token, actors):
         return True  # "foreign influencers cooperate with the government": a generalization
-    if _standing_passive(token) or (pattern.mode in ("restrict", "arrest")
+    if _standing_passive(token) or ((pattern.mode in ("restrict", "arrest")
+                                     or pattern.type == "INVESTIGATE")
                                     and _present_passive(token)):
         # "which itself is sanctioned", "both ships are sanctioned by the U.S. Treasury",
         # "the alleged coup plotters are also detained there": a state the noun is in
