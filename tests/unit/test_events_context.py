@@ -713,3 +713,8 @@ def test_a_caution_is_no_threat_and_we_is_the_speaker():
         "Iranian minister said.")
     assert triggers("Travellers must spend ten days in a hotel where they are monitored by "
                     "Italian health authorities.") == []
+
+
+def test_a_name_before_a_verb_read_as_a_modifier_is_its_subject():
+    assert ("hosted", "CONSULT", "USAGOV", "TURGOV", "asserted") in coded(
+        "Earlier this month, Trump hosted Erdogan in the White House.", published="2025-03-10")

@@ -700,10 +700,13 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     # "An official Syrian newspaper called Thursday on Arabs to unite": the sentence has no
     # verb but this one, so its noun is the subject, not what the verb acts on
     misread = _main_verb_read_as_modifier(trigger)
+    doer = _name_before_verb_read_as_modifier(trigger)
     if misread:
         passive = False
     elif trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
         objects.append(trigger.head)  # "deployed soldiers", "troops sent to"
+        if doer is not None:
+            passive = False  # "Trump hosted Erdogan" read as one name: Trump hosted him
     # "was arrested and jailed by the police": conjoined passives share their agent
     agents = [g for v in (trigger, *trigger.conjuncts) for c in v.children if c.dep_ == "agent"
               for g in c.children if g.dep_ == "pobj"]
@@ -723,7 +726,7 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     elif passive and not patients and trigger.dep_ == "pcomp":
         # "thanked his supporters after being freed": the clause's subject was freed
         patients = [c for c in trigger.head.head.children if c.dep_ in SUBJECTS][:1]
-    subject = None if passive else trigger.head if misread else _subject(trigger)
+    subject = None if passive else trigger.head if misread else doer or _subject(trigger)
     if passive and not agents and patients \
             and trigger.lemma_.lower() in book.words["stance-participle"]:
         # "Israel is opposed to French mediation", "Vietnam is committed to opening up": a
@@ -834,6 +837,19 @@ def _main_verb_read_as_modifier(verb: Token) -> bool:
                                        for c in verb.children)
     return verb.dep_ == "acl" and active and noun.dep_ == "ROOT" \
         and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i
+
+
+def _name_before_verb_read_as_modifier(verb: Token) -> Token | None:
+    """The name before a past-tense verb that the parser read, with the name after it, as one
+    noun phrase that is the sentence's root ("Trump hosted Erdogan in the White House"):
+    that name is the subject."""
+    noun = verb.head
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or noun.dep_ != "ROOT" \
+            or noun.pos_ != "PROPN" or noun.i < verb.i or verb.i == 0:
+        return None
+    name = verb.doc[verb.i - 1]
+    return name if name.head.i == noun.i and name.dep_ in ("nmod", "compound") \
+        and name.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") else None
 
 
 def _trailing_report(verb: Token) -> Token | None:
