@@ -363,9 +363,7 @@ class ActorIndex:
         Ukrainian side", "Kyiv's envoy", "leaders of Romania")."""
         if head.i in self.code_at:
             if head.i in self.one_word and head.lemma_.lower() in self.book.words["anaphor"] \
-                    and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                            for c in head.children) \
-                    and (named := self.organisation_before(head)) is not None:
+                    and _definite(head) and (named := self.organisation_before(head)):
                 return named  # "the court" after the International Court of Justice
             if head.i in self.one_word and depth < MAX_DEPTH and (group := next((
                     code for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -406,8 +404,7 @@ class ActorIndex:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (code := self.of_phrase(pobj, depth + 1)):
                         return code
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                       for c in head.children)
+        definite = _definite(head)
         if definite and head.lemma_.lower() in self.book.words["anaphor"]:
             return self.organisation_before(head)
         if definite and head.lemma_.lower() in self.book.words["media-anaphor"]:
@@ -1188,7 +1185,7 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
             arguments = (noun_arguments if _trigger_pos(token) == "NOUN" else verb_arguments)(
                 token, pattern, actors)
             if _wants_a_target(token, pattern, arguments, book) or _repeated(doc, token, found) \
-                    or _named_by_an_earlier_year(doc, token, found, article.published) \
+                    or _named_by_an_earlier_year(doc, token, found) \
                     or _tally(doc, token, found):
                 continue  # "unable to provide details", "released a report", "each year"
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
@@ -1207,12 +1204,12 @@ EARLIER_YEARS = 2
 bombing") refers to an earlier act."""
 
 
-def _named_by_an_earlier_year(doc: Doc, token: Token, known: Found,
-                              published: date | None) -> bool:
+def _named_by_an_earlier_year(doc: Doc, token: Token, known: Found) -> bool:
     """"A trial opened over the 2004 bombing", "the 2018 protests", "life under the
     occupation in the early 20th century": an event noun whose own modifier, or the time in
     its own (or its verb's) "in", "of" or "during", lies wholly EARLIER_YEARS or more before
     publication names an earlier act for reference; it is not an act this report tells of."""
+    published = known.published
     if token.pos_ != "NOUN" or published is None:
         return False
     modifiers = {c.i for c in token.children if c.dep_ in ("nummod", "compound", "amod")}
@@ -2041,6 +2038,11 @@ def _conditional(trigger: Token) -> bool:
 
 def _plural(head: Token) -> bool:
     return head.tag_ in ("NNS", "NNPS")
+
+
+def _definite(noun: Token) -> bool:
+    """"The group", "this court": a noun that points back to one named before."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
 def _organisation(code: str) -> bool:
