@@ -718,3 +718,12 @@ def test_a_caution_is_no_threat_and_we_is_the_speaker():
 def test_a_name_before_a_verb_read_as_a_modifier_is_its_subject():
     assert ("hosted", "CONSULT", "USAGOV", "TURGOV", "asserted") in coded(
         "Earlier this month, Trump hosted Erdogan in the White House.", published="2025-03-10")
+
+
+def test_people_counted_over_months_a_disaster_and_a_goal_are_no_acts():
+    assert triggers("In the last 15 months, 1,250 terrorists from various groups have been "
+                    "killed in Pakistan.") == []
+    assert "killed" in triggers("Pakistani troops killed 30 militants on Tuesday.")
+    assert triggers("Their houses in Malawi were either destroyed or submerged by floods.") == []
+    assert triggers("Trump said his new tariffs are aimed at raising government revenue and "
+                    "protecting U.S. jobs.") == []

@@ -1186,7 +1186,7 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
                 token, pattern, actors)
             if _wants_a_target(token, pattern, arguments, book) or _repeated(doc, token, found) \
                     or _named_by_an_earlier_year(doc, token, found) \
-                    or _tally(doc, token, found):
+                    or _tally(doc, token, pattern, found):
                 continue  # "unable to provide details", "released a report", "each year"
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
     return [e for e in events if not _unclaimed(e)]
@@ -1232,19 +1232,24 @@ TALLY_MIN = 10
 """Acts counted at least this many times over a year, a month or longer are a tally."""
 
 
-def _tally(doc: Doc, token: Token, known: Found) -> bool:
+def _tally(doc: Doc, token: Token, pattern: Pattern, known: Found) -> bool:
     """"Launched 504 attacks in 2024", "carried out more than 100 strikes last year": many
     acts counted over a whole year or month are a statistic, not an act this report tells of
-    (a day's "20 airstrikes overnight" is one)."""
+    (a day's "20 airstrikes overnight" is one); so are many people killed or held over a year
+    or months ("1,250 terrorists have been killed in the last 15 months")."""
     nouns = [token] if token.pos_ == "NOUN" else [  # "launched 504 attacks"
         c for c in token.children if c.dep_ == "dobj" and match_trigger(c, lexicon())]
+    periods = r"\d{4}(?:-\d{2}|-Q\d)?|\d{2,3}X"
+    if token.pos_ == "VERB" and pattern.type in VICTIM_TYPES and not nouns:
+        nouns = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        periods = r"\d{4}|\d{2,3}X|P\d+[YM]"  # a month's count of people may be one act
     if not any(n.tag_ == "NNS" and any(c.dep_ == "nummod" and _number(c) >= TALLY_MIN
                                        for c in n.children) for n in nouns):
         return False
     governor = _governing_verb(token) if token.pos_ == "NOUN" else token
     scope = {t.i for h in (token, governor) if h is not None for t in h.subtree}
     sent = token.sent
-    return any(re.fullmatch(r"\d{4}(?:-\d{2}|-Q\d)?|\d{2,3}X", t.value or "") is not None
+    return any(re.fullmatch(periods, t.value or "") is not None
                and _in(doc, t.start, t.end, scope) is not None
                for _, t in known.times.within(sent.start_char, sent.end_char))
 
@@ -1431,10 +1436,18 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         # are the act
         return True
     if pattern.type == "ASSAULT" and any(
-            c.dep_ == "prep" and c.lower_ in ("in", "during", "by") and any(
+            c.dep_ in ("prep", "agent") and c.lower_ in ("in", "during", "by") and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in book.words["accident-noun"]
-                for g in c.children) for c in token.children):
-        return True  # "five people were killed in the crash": an accident, not an attack
+                for g in c.children) for v in (token, *token.conjuncts) for c in v.children):
+        # "five people were killed in the crash", "houses were destroyed or submerged by
+        # floods": an accident or a disaster, not an attack
+        return True
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "aimed at raising revenue and protecting jobs"
+    if first.dep_ == "pcomp" and first.head.lower_ == "at" \
+            and first.head.head.lemma_.lower() == "aim":
+        return True  # "tariffs aimed at protecting U.S. jobs": what they are for
     if token.lemma_.lower() in book.words["caution-verb"] and not any(
             c.dep_ in ("dobj", "ccomp") for c in token.children) and any(
             p.dep_ == "prep" and p.lower_ in ("of", "about")
