@@ -727,3 +727,12 @@ def test_people_counted_over_months_a_disaster_and_a_goal_are_no_acts():
     assert triggers("Their houses in Malawi were either destroyed or submerged by floods.") == []
     assert triggers("Trump said his new tariffs are aimed at raising government revenue and "
                     "protecting U.S. jobs.") == []
+
+
+def test_an_insistence_without_must_and_an_adjective_in_ing_are_no_demand_or_act():
+    assert "insists" not in triggers("In response, China's leadership insists it is committed "
+                                     "to peace.")
+    assert ("insisted", "DEMAND", "UKR", "RUSMIL", "asserted") in coded(
+        "Ukraine insisted that Russian troops must withdraw from its territory.")
+    assert triggers("Based on his experience, the Japanese are friendly and accepting, Chin "
+                    "said.") == []

@@ -1448,6 +1448,12 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if first.dep_ == "pcomp" and first.head.lower_ == "at" \
             and first.head.head.lemma_.lower() == "aim":
         return True  # "tariffs aimed at protecting U.S. jobs": what they are for
+    if token.tag_ == "VBG" and token.dep_ == "conj" and token.head.dep_ == "acomp":
+        return True  # "the Japanese are friendly and accepting": an adjective, no act
+    if token.lemma_.lower() in book.words["assertion-verb"] and any(
+            c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in modality_cues().deontic
+                                          for a in c.children) for c in token.children):
+        return True  # "insists it is committed to peace": a claim, not a demand
     if token.lemma_.lower() in book.words["caution-verb"] and not any(
             c.dep_ in ("dobj", "ccomp") for c in token.children) and any(
             p.dep_ == "prep" and p.lower_ in ("of", "about")
