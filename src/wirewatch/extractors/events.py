@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -494,8 +494,7 @@ class ActorIndex:
                 return m.code
         if bound:
             return None
-        return self.previous_subject(pronoun, person=pronoun.lower_ in PERSON_PRONOUNS,
-                                     singular=singular)
+        return self.previous_subject(pronoun, person=person, singular=singular)
 
     def previous_subject(self, token: Token, person: bool, singular: bool = False
                          ) -> str | None:
@@ -1110,6 +1109,14 @@ def _nearest(trigger: Token, candidates: list[tuple[int, int]]) -> int | None:
     return min(candidates, key=lambda c: abs(c[1] - trigger.i))[0]
 
 
+def _a_time_on(doc: Doc, known: Found, sent: Span, tokens: set[int],
+               fits: Callable[[TimeHit], bool]) -> bool:
+    """Whether a time of the sentence that ``fits`` lies on one of ``tokens`` (the cheap
+    test first: finding a time's tokens builds a span)."""
+    return any(fits(t) and _in(doc, t.start, t.end, tokens) is not None
+               for _, t in known.times.within(sent.start_char, sent.end_char))
+
+
 def _in(doc: Doc, start: int, end: int, tokens: set[int]) -> int | None:
     span = _char_tokens(doc, start, end)
     if span is None or not any(t.i in tokens for t in span):
@@ -1221,11 +1228,9 @@ def _named_by_an_earlier_year(doc: Doc, token: Token, known: Found) -> bool:
     modifiers |= {g.i for h in (token, governor) if h is not None for c in h.children
                   if c.dep_ == "prep" and c.lower_ in ("in", "of", "during")
                   for g in c.children if g.dep_ == "pobj"}
-    sent = token.sent
-    return any((last := _last_year(t.value)) is not None
-               and last <= published.year - EARLIER_YEARS
-               and _in(doc, t.start, t.end, modifiers) is not None
-               for _, t in known.times.within(sent.start_char, sent.end_char))
+    latest = published.year - EARLIER_YEARS
+    return _a_time_on(doc, known, token.sent, modifiers,
+                      lambda t: (last := _last_year(t.value)) is not None and last <= latest)
 
 
 TALLY_MIN = 10
@@ -1248,10 +1253,8 @@ def _tally(doc: Doc, token: Token, pattern: Pattern, known: Found) -> bool:
         return False
     governor = _governing_verb(token) if token.pos_ == "NOUN" else token
     scope = {t.i for h in (token, governor) if h is not None for t in h.subtree}
-    sent = token.sent
-    return any(re.fullmatch(periods, t.value or "") is not None
-               and _in(doc, t.start, t.end, scope) is not None
-               for _, t in known.times.within(sent.start_char, sent.end_char))
+    return _a_time_on(doc, known, token.sent, scope,
+                      lambda t: re.fullmatch(periods, t.value or "") is not None)
 
 
 def _number(token: Token) -> float:
@@ -1274,10 +1277,7 @@ def _last_year(value: str | None) -> int | None:
 def _repeated(doc: Doc, token: Token, known: Found) -> bool:
     """An act said to recur ("prisoners pardoned by the king each year", "meets every
     week"): a time that sets a repetition in the trigger's own phrase makes it a habit."""
-    scope = _scope(token)
-    sent = token.sent
-    return any(t.kind == "set" and _in(doc, t.start, t.end, scope) is not None
-               for _, t in known.times.within(sent.start_char, sent.end_char))
+    return _a_time_on(doc, known, token.sent, _scope(token), lambda t: t.kind == "set")
 
 
 THREAT = Pattern("", "VERB", (), "THREATEN", None, "130", "agent")
@@ -1670,8 +1670,7 @@ def _present_passive(token: Token) -> bool:
 def _standing_passive(token: Token) -> bool:
     """A relative clause in the present passive with no one named who acts ("a shipping
     line, which itself is sanctioned"): it says what state its noun is in."""
-    return token.dep_ == "relcl" and token.tag_ == "VBN" and any(
-        c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in token.children) and not any(
+    return token.dep_ == "relcl" and _present_passive(token) and not any(
         c.dep_ == "agent" for c in token.children)
 
 
@@ -2014,9 +2013,6 @@ def _declared(trigger: Token, chain: Sequence[Token], source: str, actors: Actor
         said_by[:3] == source[:3] and said_by[3:6] in STATE_ROLES))
 
 
-MEDIA_WORDS = frozenset({"media", "outlet", "newspaper", "agency", "report", "press"})
-
-
 def _reported_by_media(top: Token, actors: ActorIndex) -> bool:
     """A clause that news media report ("the Reuters news agency has reported that …",
     "local media reported that …"): wirewatch relays what another outlet says it learned,
@@ -2025,8 +2021,9 @@ def _reported_by_media(top: Token, actors: ActorIndex) -> bool:
     if top.dep_ != "ccomp" or governor.i == top.i or governor.lemma_.lower() != "report":
         return False
     subject = _subject(governor)
-    return subject is not None and (subject.lemma_.lower() in MEDIA_WORDS or (
-        (code := actors.of_phrase(subject)) is not None and code.endswith("MED")))
+    return subject is not None and (
+        subject.lemma_.lower() in actors.book.words["media-reporter"]
+        or ((code := actors.of_phrase(subject)) is not None and code.endswith("MED")))
 
 
 def _scheduled(doc: Doc, chain: Sequence[Token], known: Found) -> bool:
@@ -2039,13 +2036,10 @@ def _scheduled(doc: Doc, chain: Sequence[Token], known: Found) -> bool:
     if cued is None or known.published is None or any(
             _is_condition(c) or c.lower_ in adverbs for node in chain for c in node.children):
         return False
-    clause = _own_tokens(cued)
-    sent = cued.sent
     published = known.published.isoformat()
-    return any((day := re.match(r"\d{4}-\d{2}(?:-\d{2})?", t.value or "")) is not None
-               and day.group() >= published[:len(day.group())]
-               and _in(doc, t.start, t.end, clause) is not None
-               for _, t in known.times.within(sent.start_char, sent.end_char))
+    return _a_time_on(doc, known, cued.sent, _own_tokens(cued), lambda t: (
+        day := re.match(r"\d{4}-\d{2}(?:-\d{2})?", t.value or "")) is not None
+        and day.group() >= published[:len(day.group())])
 
 
 def _conditional(trigger: Token) -> bool:
