@@ -1,7 +1,11 @@
 """Acts that the sentence does not report as done: habits, states, what an accusation alleges,
 dates; and whose act a call or a pronoun names."""
 
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
 from tests.unit.test_events import events_of
+from wirewatch.extractors.events import _main_verb_read_as_modifier
 
 
 def coded(text, published="2024-06-14"):
@@ -736,3 +740,64 @@ def test_an_insistence_without_must_and_an_adjective_in_ing_are_no_demand_or_act
         "Ukraine insisted that Russian troops must withdraw from its territory.")
     assert triggers("Based on his experience, the Japanese are friendly and accepting, Chin "
                     "said.") == []
+
+
+def test_a_phrase_in_contrast_a_question_and_a_caution_of_a_state_are_no_acts():
+    assert "opposed" not in triggers("Training for Turkish pilots would be in Moscow, as "
+                                     "opposed to decades of U.S. training.")
+    assert "agreed" not in triggers("The Hong Kong prosecutor asked Lai if he agreed with the "
+                                    "charges.")
+    assert "back" not in triggers("Trump's aides wondered whether he might back off his "
+                                  "tariff threats against Canada.")
+    assert "warning" not in triggers("Chinese officials called for tighter controls, warning "
+                                     "that excessive gaming is hurting Chinese students.")
+    assert ("warned", "THREATEN", "IRN", "ISR", "asserted") in coded(
+        "Iran warned that it would retaliate against Israel.")
+
+
+def test_a_rule_in_force_an_opinion_shared_and_journalism_are_no_acts():
+    assert "allowed" not in triggers("Under the new rules, only Italian citizens are allowed "
+                                     "to enter Italy from the three countries.")
+    assert "agreed" not in triggers("Mexico's president agreed with President Joe Biden's "
+                                    "recent remark about trade.")
+    assert ("agreed", "AGREE", "KEN", "SOM", "asserted") in coded(
+        "Kenya and Somalia agreed on a joint statement on the border.")
+    assert "examined" not in triggers("VOA examined the facts and spoke with experts.")
+
+
+def test_what_an_aim_or_an_effort_is_for_is_no_act():
+    assert "cooperation" not in triggers("Suga's visit to India is aimed at boosting "
+                                         "cooperation with India.")
+    assert "curb" not in triggers("Trump said his tariffs are aimed at raising revenue, "
+                                  "protecting jobs and pressuring manufacturers, and to curb "
+                                  "the flow of fentanyl.")
+    assert "grant" not in triggers("North Korea conducted missile tests in an effort to "
+                                   "pressure the United States to grant sanctions relief.")
+
+
+def test_an_offer_to_help_or_to_talk_is_an_expressed_intent():
+    assert ("support", "AGREE", "IGOUNO", "KENGOV", "asserted") in coded(
+        "The UNHCR said it was ready to support Kenya's government in its efforts.")
+    assert ("mediate", "AGREE", "CHN", None, "asserted") in coded(
+        "China offered to mediate between Russia and Ukraine.")
+
+
+def test_a_verb_read_as_the_clause_of_a_name_has_that_name_for_its_subject():
+    # the parse the model gives "Trump at first imposed tariffs" after some sentences
+    words = ["Trump", "at", "first", "imposed", "tariffs", "."]
+    doc = Doc(Vocab(), words=words, heads=[0, 2, 3, 0, 3, 0],
+              deps=["ROOT", "advmod", "advmod", "ccomp", "dobj", "punct"],
+              pos=["NOUN", "ADP", "ADV", "VERB", "NOUN", "PUNCT"],
+              tags=["NN", "IN", "RB", "VBN", "NNS", "."])
+    assert _main_verb_read_as_modifier(doc[3])
+    said = Doc(Vocab(), words=["Trump", "said", "he", "imposed", "tariffs", "."],
+               heads=[1, 1, 3, 1, 3, 1], deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "punct"],
+               pos=["PROPN", "VERB", "PRON", "VERB", "NOUN", "PUNCT"],
+               tags=["NNP", "VBD", "PRP", "VBD", "NNS", "."])
+    assert not _main_verb_read_as_modifier(said[3])
+
+
+def test_a_threat_to_either_of_two_verbs_is_aimed_at_their_object():
+    assert ("threatened", "THREATEN", "TURGOV", "USA", "asserted") in coded(
+        "In past bilateral tensions, Ankara has threatened to close or suspend U.S. operations "
+        "at Incirlik.")

@@ -32,6 +32,7 @@ from .annotations import (
     QuantityHit,
     StatementHit,
     TimeHit,
+    split_code,
 )
 from .modality import denied_report, is_purpose, modality_cues, modality_of
 from .reporting import cues as reporting_cues
@@ -831,7 +832,9 @@ def _main_verb_read_as_modifier(verb: Token) -> bool:
     # a participle that takes an object is active ("a journalist arrested last week" is not)
     active = verb.tag_ == "VBD" or any(c.dep_ in ("dobj", "oprd", "dative", "ccomp")
                                        for c in verb.children)
-    return verb.dep_ == "acl" and active and noun.dep_ == "ROOT" \
+    # "Trump at first imposed tariffs": the verb read as what the name says, with no subject
+    return (verb.dep_ == "acl" or (verb.dep_ == "ccomp" and not any(
+        c.dep_ in SUBJECTS for c in verb.children))) and active and noun.dep_ == "ROOT" \
         and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i
 
 
@@ -915,7 +918,9 @@ def _complement_targets(verb: Token, book: Lexicon) -> list[Token]:
         elif clause.dep_ == "advcl" and is_purpose(clause):
             purposes += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
         elif clause.dep_ == "xcomp":
-            out += _acted_on(clause, book)
+            # "threatened to close or suspend U.S. operations": the object of either verb
+            for verb in (clause, *clause.conjuncts):
+                out += _acted_on(verb, book)
     return out + purposes
 
 
@@ -1196,7 +1201,7 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
                     or _tally(doc, token, pattern, found):
                 continue  # "unable to provide details", "released a report", "each year"
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
-    return [e for e in events if not _unclaimed(e)]
+    return [e for e in events if not _unclaimed(e) and not _journalism(e)]
 
 
 def _unclaimed(event: EventHit) -> bool:
@@ -1204,6 +1209,12 @@ def _unclaimed(event: EventHit) -> bool:
     evacuate migrants", "after meeting with the president" in a visit expected): without a
     doer or the fact of it, there is no who-did-what to record."""
     return event.source is None and event.modality in ("hypothetical", "planned")
+
+
+def _journalism(event: EventHit) -> bool:
+    """News media looking into something ("VOA examined the facts", "a Post investigation")
+    do their work; an inquiry is a political act when a state or a body does it."""
+    return event.type == "INVESTIGATE" and split_code(event.source or "")[1] == "MED"
 
 
 EARLIER_YEARS = 2
@@ -1367,6 +1378,23 @@ def _names_its_actor(noun: Token, actors: ActorIndex) -> bool:
         for c in noun.children)
 
 
+def _aimed_at(token: Token) -> bool:
+    """Whether the act is what something is "aimed at", through the acts listed with it and
+    the verb it is the object of: "aimed at raising revenue, protecting jobs and to curb the
+    flow", "a visit aimed at boosting cooperation"."""
+    node = token
+    for _ in range(6):
+        if node.dep_ == "pcomp" and node.head.lower_ == "at":
+            return node.head.head.lemma_.lower() == "aim"
+        if node.head.i == node.i or not (
+                node.dep_ in ("conj", "xcomp")
+                or (node.dep_ == "advcl" and node.tag_ == "VBG")
+                or (node.dep_ == "dobj" and node.pos_ == "NOUN" and node.head.tag_ == "VBG")):
+            return False
+        node = node.head
+    return False
+
+
 def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bool:
     """Words that name an act without anyone doing it here: the purpose of another act
     ("ceded the islands to allow the base to remain"), what a refusal refuses, an accusation
@@ -1374,6 +1402,11 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     event), a state that is posed or faced ("poses a threat"), an earlier act that dates the
     sentence."""
     book = actors.book
+    if token.tag_ == "VBN" and token.i > 0 and token.nbor(-1).lower_ == "as" \
+            and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+        return True  # "as opposed to", "as compared to": a preposition, no act
+    if _indirect_question(token, book):
+        return True  # "asked Lai if he agreed", "whether he might back off"
     # "sent troops to try to curb the flow": what is tried is the purpose
     clause = token.head if token.dep_ == "xcomp" \
         and token.head.lemma_.lower() in book.words["attempt"] else token
@@ -1442,11 +1475,7 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         # "five people were killed in the crash", "houses were destroyed or submerged by
         # floods": an accident or a disaster, not an attack
         return True
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head  # "aimed at raising revenue and protecting jobs"
-    if first.dep_ == "pcomp" and first.head.lower_ == "at" \
-            and first.head.head.lemma_.lower() == "aim":
+    if _aimed_at(token):
         return True  # "tariffs aimed at protecting U.S. jobs": what they are for
     if token.tag_ == "VBG" and token.dep_ == "conj" and token.head.dep_ == "acomp":
         return True  # "the Japanese are friendly and accepting": an adjective, no act
@@ -1463,6 +1492,11 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         # "warned in July of a possible IS resurgence": a caution, no threat made; "warned
         # Israel of a crushing response" is aimed at someone
         return True
+    if token.lemma_.lower() in book.words["caution-verb"] and not any(
+            c.dep_ in ("dobj", "dative") for c in token.children) and any(
+            c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in modality_cues().aux
+                                          for a in c.children) for c in token.children):
+        return True  # "warning that internet use is hurting minors": a caution of a state
     if _describes_people(token, book):
         return True  # "figures supporting Gbagbo", "officials involved in negotiations"
     if _generic(token, actors):
@@ -1473,6 +1507,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         # "which itself is sanctioned", "both ships are sanctioned by the U.S. Treasury",
         # "the alleged coup plotters are also detained there": a state the noun is in
         return True
+    if pattern.type == "CONCEDE" and _present_passive(token) and not any(
+            c.dep_ == "agent" for c in token.children):
+        return True  # "only citizens are allowed to enter": a rule in force, not a concession
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "dative") \
             and token.head.lemma_.lower() in book.words["audience-verb"]:
         return True  # "told a cabinet meeting": the audience of a statement
@@ -1501,9 +1538,12 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in book.words[
             "past-modifier"] for c in token.children):
         return True  # "triggered by previous U.S. sanctions": a reference to earlier acts
-    if is_purpose(token) \
-            and token.head.lemma_.lower() in book.words["purpose-noun"] \
-            and token.head.dep_ == "pobj" and token.head.head.lower_ in ("in", "as"):
+    clause = token
+    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        clause = clause.head  # "in an effort to pressure the U.S. to grant relief"
+    if is_purpose(clause) \
+            and clause.head.lemma_.lower() in book.words["purpose-noun"] \
+            and clause.head.dep_ == "pobj" and clause.head.head.lower_ in ("in", "as"):
         return True  # "tested missiles in an effort to pressure the U.S.", "as a way to"
     if _standing(token, book):
         return True  # "Lai stands accused of collusion": a charge that stands, not an act
@@ -1705,6 +1745,22 @@ SAYINGS = (DEMAND, PROPOSAL, ACCUSATION)
 # What an actor may say it will do that CAMEO files under "express intent" (03): cooperation,
 # aid, yielding.
 INTENDED = frozenset({"COOPERATE", "AID", "RETREAT", "CONCEDE"})
+# What an actor may offer to do (CAMEO 03 also files offers to meet and to back others).
+OFFERED = INTENDED | {"SUPPORT", "CONSULT"}
+
+
+def _indirect_question(token: Token, book: Lexicon) -> bool:
+    """A clause that a question asks about: opened by "whether", or by "if" under a verb of
+    asking ("asked the elder Lai if he agreed with them"). The question a reply answers
+    ("Asked whether Seoul would send arms, the official said …") takes its modality from the
+    reply instead."""
+    asker = token.head
+    if asker.dep_ == "advcl" and asker.tag_ == "VBN":
+        return False
+    return token.dep_ in ("ccomp", "advcl", "xcomp") and any(
+        c.dep_ == "mark" and (c.lower_ == "whether" or (
+            c.lower_ == "if" and token.head.lemma_.lower() in book.words["question-verb"]))
+        for c in token.children)
 
 
 def _asked(token: Token) -> bool:
@@ -1912,6 +1968,11 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
             and _declared(token, chain, source, actors):
         # "New Delhi would invest", "we will release them": cooperation, aid or a concession
         # its doer says it will make is an expressed intent (CAMEO 03), made now
+        pattern, modality = INTENT, "asserted"
+    elif pattern.type in OFFERED and source is not None and token.dep_ == "xcomp" \
+            and token.head.lemma_.lower() in actors.book.words["offer-word"]:
+        # "the UNHCR was ready to support Kenya", "China offered to mediate": an offer is an
+        # expressed intent (CAMEO 03), made now
         pattern, modality = INTENT, "asserted"
     if (pattern is THREAT and modality in UNREAL) or (
             pattern.type == "THREATEN" and modality == "hypothetical" and _conditional(token)):
