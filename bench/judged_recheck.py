@@ -6,7 +6,8 @@ judged right, how many still are. Usage:
 
     python bench/judged_recheck.py [JSONL] [--judged DIR] [--lost]
 
---lost also prints each row judged right that is no longer coded.
+--lost also prints each row judged right that is no longer coded; --still-wrong each row
+judged wrong (of type) that is still coded, with its note.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def main() -> None:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--judged", type=Path, default=JUDGED)
     parser.add_argument("--lost", action="store_true", help="print right rows no longer coded")
+    parser.add_argument("--still-wrong", action="store_true",
+                        help="print rows judged of the wrong type that are still coded")
     args = parser.parse_args()
     coded: set[tuple[str, str, str, str]] = set()
     for _, outcome in extract_documents(read_articles(args.data), Settings()):
@@ -56,6 +59,9 @@ def main() -> None:
                 if args.lost and verdict == "y" and not kept:
                     print(f"  lost {path.name}: {row['type']} {row['trigger']!r} | "
                           f"{row['sentence'][:160]}")
+                if args.still_wrong and verdict == "n" and kept:
+                    print(f"  still {path.name}: {row['type']} {row['trigger']!r} | "
+                          f"{row['sentence']} | note: {row.get('note') or ''}")
                 tally["right still coded" if verdict == "y" and kept else
                       "wrong no longer coded" if verdict == "n" and not kept else "other"] += 1
         total.update(tally)

@@ -494,7 +494,7 @@ def test_a_general_truth_and_a_requirement_met_are_no_acts():
 def test_a_passive_agent_hung_on_an_object_or_a_participle_is_the_doer():
     assert ("threatened", "THREATEN", "CHN", None, "asserted") in coded(
         "Many democracies have been threatened with economic consequences by China.")
-    assert ("backed", "SUPPORT", "DJIMIL", "SOMMIL", "asserted") in coded(
+    assert ("backed", "COOPERATE", "DJIMIL", "SOMMIL", "asserted") in coded(
         "Somali security forces backed by Djiboutian soldiers surrounded the hotel.")
 
 
@@ -801,3 +801,23 @@ def test_a_threat_to_either_of_two_verbs_is_aimed_at_their_object():
     assert ("threatened", "THREATEN", "TURGOV", "USA", "asserted") in coded(
         "In past bilateral tensions, Ankara has threatened to close or suspend U.S. operations "
         "at Incirlik.")
+
+
+def test_forces_backing_forces_cooperate_militarily_and_praise_stays_support():
+    found = coded("Somali forces backed by Djiboutian soldiers attacked al-Shabab.")
+    assert ("backed", "COOPERATE", "DJIMIL", "SOMMIL", "asserted") in found
+    assert ("supported", "SUPPORT", "USA", "UKRMIL", "asserted") in coded(
+        "The United States supported the Ukrainian army.")
+    assert [t for w, t, *_ in coded("The Taliban praised the withdrawal of U.S. troops.")
+            if w == "praised"] == ["SUPPORT"]
+
+
+def test_whom_one_pleads_with_and_fires_at_is_the_target():
+    assert ("pleading", "DEMAND", "CMRBUS", "CMRGOV", "asserted") in coded(
+        "Cameroon's chicken sellers are pleading with authorities on both sides to drop the "
+        "trade restrictions.")
+    assert ("fired", "ASSAULT", "KENCOP", "KENOPP", "asserted") in coded(
+        "Police fired rubber bullets at protesters in Nairobi.")
+    assert ("fired", "ASSAULT", "ISRMIL", "PSEOPP", "asserted") in coded(
+        "Israeli security forces fired tear gas, rubber bullets and stun grenades at "
+        "Palestinian demonstrators.")

@@ -794,6 +794,12 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                 (o, *o.conjuncts) if pattern.type != "CONSULT" else (o,))]:
             target_heads += [c for c in obj.children if c.dep_ == "poss"]
             target_heads += _prep_objects(obj, "target", "NOUN", book)
+            # "fired tear gas and stun grenades at demonstrators": the verb's "at", hung on
+            # its object (a place or a body there is where it happened: "a base at Incirlik",
+            # "blocked the resolution at the U.N. Security Council")
+            target_heads += [t for c in obj.children if c.dep_ == "prep" and c.lower_ == "at"
+                             for t in c.children if t.dep_ == "pobj"
+                             and t.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")]
             # whose offer was rejected, whose attack condemned: "an offer from Kabul",
             # "calls by Kofi Annan", "the removal of President Habyarimana"
             target_heads += _prep_objects(obj, "source", "NOUN", book)
@@ -905,9 +911,10 @@ def _complement_targets(verb: Token, book: Lexicon) -> list[Token]:
     out: list[Token] = []
     purposes: list[Token] = []
     for clause in verb.children:
-        if clause.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "for"
+        if clause.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ in ("for", "with")
                                          for m in clause.children):
-            # "demanded that the US cancel", "called for Russia to reciprocate"; after them,
+            # "demanded that the US cancel", "called for Russia to reciprocate", "pleading
+            # with authorities to drop the restrictions"; after them,
             # what the clause acts on, for when its subject is the speaker itself ("warned
             # that it will exert pressure on Iran")
             out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1211,6 +1218,11 @@ def _unclaimed(event: EventHit) -> bool:
     return event.source is None and event.modality in ("hypothetical", "planned")
 
 
+def _armed(code: str | None) -> bool:
+    """An actor that bears arms: a military, rebels, militias, or an armed group."""
+    return code is not None and (code[:3] == "IMG" or split_code(code)[1] in ARMED_ROLES)
+
+
 def _journalism(event: EventHit) -> bool:
     """News media looking into something ("VOA examined the facts", "a Post investigation")
     do their work; an inquiry is a political act when a state or a body does it."""
@@ -1294,6 +1306,9 @@ def _repeated(doc: Doc, token: Token, known: Found) -> bool:
 THREAT = Pattern("", "VERB", (), "THREATEN", None, "130", "agent")
 VERBAL_PROTEST = Pattern("", "VERB", (), "DISAPPROVE", "disapprove", "111", "agent")
 MILITARY_ACT = Pattern("", "NOUN", (), "ASSAULT", None, "190", "agent")
+MILITARY_COOPERATION = Pattern("", "VERB", (), "COOPERATE", "military", "062", "agent")
+# Sectors that bear arms: forces backing forces cooperate militarily.
+ARMED_ROLES = frozenset({"MIL", "REB", "INS", "UAF", "SEP"})
 
 
 @cache
@@ -1974,6 +1989,11 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         # "the UNHCR was ready to support Kenya", "China offered to mediate": an offer is an
         # expressed intent (CAMEO 03), made now
         pattern, modality = INTENT, "asserted"
+    elif pattern.type == "SUPPORT" and token.lemma_.lower() in actors.book.words["backing-verb"] \
+            and _armed(source) and _armed(target):
+        # "government soldiers, supported by clan militias and the U.S. military": forces
+        # backing forces in the field cooperate militarily (CAMEO 062), they voice no support
+        pattern = MILITARY_COOPERATION
     if (pattern is THREAT and modality in UNREAL) or (
             pattern.type == "THREATEN" and modality == "hypothetical" and _conditional(token)):
         # the threat is made, on a condition or not; what it threatens is what lies ahead
