@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, minibatch
 
+from .doc_rules import run_rules_by_doc
 from .errors import ModelNotFound, SettingError
 from .extractors.actors import (
     ActorContext,
@@ -169,6 +170,7 @@ def load_pipeline(model: str, actors: tuple[str, ...] = ()) -> Language:
         raise SettingError(f"spaCy model {model!r} lacks {', '.join(sorted(missing))},"
                            " which wirewatch needs")
     split_abbreviated_compounds(nlp)
+    run_rules_by_doc(nlp)
     nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(COMPONENT, config={"actors": list(actors)})
     return nlp

@@ -28,7 +28,9 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "ingest": BASE,
     "normalize": BASE | {"ingest"},
     "extractors": BASE | {"normalize"},
-    "nlp": BASE | {"normalize", "extractors"},
+    # the model's rule components run a Doc at a time
+    "doc_rules": frozenset(),
+    "nlp": BASE | {"normalize", "extractors", "doc_rules"},
     "convert": BASE | {"normalize", "extractors", "nlp"},
     # the per-article pipeline: items in, Documents or Failures out
     "pipeline": BASE | {"ingest", "normalize", "extractors", "nlp", "convert"},
