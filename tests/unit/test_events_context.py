@@ -821,3 +821,11 @@ def test_whom_one_pleads_with_and_fires_at_is_the_target():
     assert ("fired", "ASSAULT", "ISRMIL", "PSEOPP", "asserted") in coded(
         "Israeli security forces fired tear gas, rubber bullets and stun grenades at "
         "Palestinian demonstrators.")
+
+
+def test_an_officeholder_attacking_the_press_criticises_it_and_gunmen_strike():
+    assert ("attacked", "DISAPPROVE", "USAGOV", "USAMED", "asserted") in coded(
+        "Trump also attacked The Wall Street Journal newspaper for refusing to support his "
+        "tariff plans.", "2025-03-10")
+    assert ("attacked", "ASSAULT", "AFGUAF", "AFGMED", "asserted") in coded(
+        "Gunmen attacked a journalist in Kabul.")

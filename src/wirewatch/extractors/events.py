@@ -1307,6 +1307,8 @@ THREAT = Pattern("", "VERB", (), "THREATEN", None, "130", "agent")
 VERBAL_PROTEST = Pattern("", "VERB", (), "DISAPPROVE", "disapprove", "111", "agent")
 MILITARY_ACT = Pattern("", "NOUN", (), "ASSAULT", None, "190", "agent")
 MILITARY_COOPERATION = Pattern("", "VERB", (), "COOPERATE", "military", "062", "agent")
+# Sectors whose attack on the press is made in words.
+SPEAKING_ROLES = frozenset({"GOV", "ELI", "LEG", "OPP", "PTY", "JUD", "MED"})
 # Sectors that bear arms: forces backing forces cooperate militarily.
 ARMED_ROLES = frozenset({"MIL", "REB", "INS", "UAF", "SEP"})
 
@@ -1989,6 +1991,11 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         # "the UNHCR was ready to support Kenya", "China offered to mediate": an offer is an
         # expressed intent (CAMEO 03), made now
         pattern, modality = INTENT, "asserted"
+    elif pattern.type == "ASSAULT" and token.pos_ == "VERB" and source is not None \
+            and split_code(source)[1] in SPEAKING_ROLES and split_code(target or "")[1] == "MED":
+        # "Trump attacked The Wall Street Journal newspaper", "attacked the media": an
+        # officeholder's attack on the press is words (gunmen who attack a journalist strike)
+        pattern = VERBAL_PROTEST
     elif pattern.type == "SUPPORT" and token.lemma_.lower() in actors.book.words["backing-verb"] \
             and _armed(source) and _armed(target):
         # "government soldiers, supported by clan militias and the U.S. military": forces
