@@ -32,6 +32,7 @@ from .extractors.events import find_events
 from .extractors.places import (
     agree_with_places,
     cities_read_as_people,
+    code_named_organisations,
     find_places,
     places_after_prepositions,
 )
@@ -101,7 +102,8 @@ class WirewatchComponent:
             times = find_times(doc, context.published)
             quantities = find_quantities(doc, [(t.start, t.end) for t in times])
             places = find_places(doc, entities, context.home_country)
-            entities, mentions = agree_with_places(entities, mentions, places)
+            entities, mentions = code_named_organisations(
+                *agree_with_places(entities, mentions, places), places, self.book.kind_roles)
             entities, mentions = same_person(code_entities(entities, mentions), mentions)
             statements = find_statements(
                 doc, [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.code)

@@ -398,3 +398,16 @@ def test_a_former_office_holder_is_no_longer_the_office():
     assert {a.code: [doc.article.text[s:e] for s, e in a.mentions] for a in doc.actors} == {
         "FRAELI": ["French foreign minister"], "USAELI": ["U.S. ambassador"],
         "FRAGOV": ["French officials"]}
+
+
+def test_a_school_or_university_named_after_a_place_is_of_its_country():
+    doc = wirewatch.extract("BLANTYRE — A mother was upset when the Blantyre Girls Primary "
+                            "School refused to enroll her daughter.", published="2020-02-01")
+    assert entity(doc, "Blantyre Girls Primary School").actor == "MWIEDU"
+    doc = wirewatch.extract("Students at Colorado State University protested on Monday, the "
+                            "third protest in Colorado this month.")
+    assert entity(doc, "Colorado State University").actor == "USAEDU"
+    doc = wirewatch.extract("A researcher at George Washington University spoke in Cape Town.")
+    assert entity(doc, "George Washington University").actor is None  # not George, ZAF
+    doc = wirewatch.extract("The Jamestown Foundation said on Monday that talks had failed.")
+    assert entity(doc, "Jamestown Foundation").actor is None  # no sector to give it

@@ -829,3 +829,7 @@ def test_an_officeholder_attacking_the_press_criticises_it_and_gunmen_strike():
         "tariff plans.", "2025-03-10")
     assert ("attacked", "ASSAULT", "AFGUAF", "AFGMED", "asserted") in coded(
         "Gunmen attacked a journalist in Kabul.")
+
+
+def test_an_act_a_news_agency_reports_is_not_its_own():
+    assert coded("Reuters reported the attack on Monday.") == []

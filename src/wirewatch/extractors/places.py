@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -561,6 +561,31 @@ def agree_with_places(entities: list[EntityHit], mentions: list[ActorMention],
     spans = {(h.span.start, h.span.end) for h in wrong}
     return ([EntityHit(h.span, h.label, None) if h in wrong else h for h in entities],
             [m for m in mentions if (m.start, m.end) not in spans])
+
+
+def code_named_organisations(entities: list[EntityHit], mentions: list[ActorMention],
+                             places: list[PlaceHit], kinds: Mapping[str, str]
+                             ) -> tuple[list[EntityHit], list[ActorMention]]:
+    """An organisation named after a place that the article also names as a place, of a
+    kind whose sector is clear (``organisation_kinds.tsv``), is of that place's country:
+    "Blantyre Girls Primary School" under a BLANTYRE dateline -> MWIEDU ("George Washington
+    University" in a story from Cape Town is not in George, South Africa). A name with a
+    code keeps it."""
+    placed = {p.geonameid for p in places if p.feature != "organisation"}
+    inside = [(p.start, p.end, p.country) for p in places if p.feature == "organisation"
+              and p.country and p.geonameid is not None and p.geonameid in placed]
+    if not inside:
+        return entities, mentions
+    out, added = [], []
+    for hit in entities:
+        role = kinds.get(hit.span[-1].lower_) if hit.label == "ORG" else None
+        country = next((c for start, end, c in inside if hit.span.start_char <= start
+                        and end <= hit.span.end_char), None) if role else None
+        if hit.actor is None and role and country:
+            hit = EntityHit(hit.span, hit.label, country + role)
+            added.append(ActorMention(hit.span.start, hit.span.end, country + role))
+        out.append(hit)
+    return out, sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
