@@ -833,3 +833,13 @@ def test_an_officeholder_attacking_the_press_criticises_it_and_gunmen_strike():
 
 def test_an_act_a_news_agency_reports_is_not_its_own():
     assert coded("Reuters reported the attack on Monday.") == []
+
+
+def test_people_hurt_in_an_attack_or_killed_by_it_are_its_targets():
+    found = coded("Pakistani officials said the train was stopped in a tunnel on Tuesday. "
+                  "Injured in the initial attack, the driver of the train has died.")
+    assert ("Injured", "ASSAULT", None, "PAKCVL", "asserted") in found
+    found = coded("Kenyan police said the travellers never reached their destination. The "
+                  "car hit a roadside bomb and was then attacked with gunfire, killing all the "
+                  "civilians inside.")
+    assert ("attacked", "ASSAULT", None, "KENCVL", "asserted") in found

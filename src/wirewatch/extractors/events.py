@@ -2061,12 +2061,19 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
 
 def _victims(trigger: Token, book: Lexicon) -> bool:
     """The act is done to people named by no actor: "killed 10 people", "passengers were
-    shot", "the killing of civilians"."""
+    shot", "the killing of civilians", "injured in the attack, the driver died"."""
     done_to = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "was attacked with gunfire, killing all the civilians": whom the attack killed
+    done_to += [g for c in trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                and (harm := match_trigger(c, book)) is not None and harm.type == "ASSAULT"
+                for g in c.children if g.dep_ == "dobj"]
     if trigger.pos_ == "NOUN":
         done_to += _of_objects(trigger)
     elif trigger.dep_ in ("amod", "acl"):
         done_to.append(trigger.head)  # "civilians killed in the strike"
+    elif trigger.dep_ == "advcl" and trigger.tag_ == "VBN":
+        # "Injured in the initial attack, the driver of the train has died"
+        done_to += [c for c in trigger.head.children if c.dep_ in SUBJECTS]
     # "killing one person and arresting 12": a bare count of people
     return any(t.lemma_.lower() in book.words["victim"] or t.pos_ == "NUM" for t in done_to)
 
