@@ -843,3 +843,10 @@ def test_people_hurt_in_an_attack_or_killed_by_it_are_its_targets():
                   "car hit a roadside bomb and was then attacked with gunfire, killing all the "
                   "civilians inside.")
     assert ("attacked", "ASSAULT", None, "KENCVL", "asserted") in found
+
+
+def test_what_comes_under_attack_or_criticism_is_the_target():
+    assert ("attack", "ASSAULT", None, "TUR", "asserted") in coded(
+        "A Turkish convoy came under attack in Syria on Monday.")
+    assert ("criticism", "DISAPPROVE", "NGOHRI", "KENGOV", "asserted") in coded(
+        "The Kenyan government came under criticism from rights groups.")

@@ -990,7 +990,9 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     topic = trigger.dep_ == "pobj" and trigger.head.lower_ in TOPIC_PREPS
     subject = _subject(governor) if governor is not None and not topic else None
     if subject is not None and (noun_is_object(trigger) or target_heads
-                                or trigger.head.lower_ in book.words["state-prep"]) \
+                                or trigger.head.lower_ in book.words["state-prep"]
+                                or (trigger.head.lower_ == "under"
+                                    and governor.lemma_.lower() == "come")) \
             and (match_trigger(governor, book) is None
                  or governor.lemma_.lower() in book.words["response-verb"]):
         # "held talks", "launched an attack": the verb's subject acts; "during the trip, it
@@ -998,7 +1000,9 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # Mhlanga's arrest" nothing about who arrested him; "Kenyan troops survived an
         # ambush": the subject undergoes it, and "residents hear gunfire" only perceive it
         lemma = governor.lemma_.lower()
-        if lemma in book.words["undergo-verb"]:
+        if lemma in book.words["undergo-verb"] or (lemma == "come" and topic is False
+                                                   and trigger.head.lower_ == "under"):
+            # "Kenyan troops survived an ambush", "a Turkish convoy came under attack"
             target_heads = target_heads or [subject]
         elif not source_heads and lemma not in book.words["witness-verb"]:
             source_heads = [subject]
