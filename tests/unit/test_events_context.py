@@ -850,3 +850,20 @@ def test_what_comes_under_attack_or_criticism_is_the_target():
         "A Turkish convoy came under attack in Syria on Monday.")
     assert ("criticism", "DISAPPROVE", "NGOHRI", "KENGOV", "asserted") in coded(
         "The Kenyan government came under criticism from rights groups.")
+
+
+def test_a_plea_in_court_demands_nothing_and_no_one_killed_is_a_negation():
+    assert "pleaded" not in triggers("Amirov and Omarov, both from Azerbaijan, have pleaded "
+                                     "not guilty.")
+    assert ("pleaded", "DEMAND", "KEN", "SOM", "asserted") in coded(
+        "Kenya pleaded with Somalia to reopen the border.")
+    found = coded("Pakistani troops stormed the train in Balochistan. The spokesperson said no "
+                  "passengers were killed during the operation.")
+    assert [m for w, *_, m in found if w == "killed"] == ["negated"]
+
+
+def test_people_of_a_country_in_no_role_are_its_civilians():
+    assert ("distributed", "AID", "IGOUNO", "MWICVL", "asserted") in coded(
+        "The World Food Program on Thursday distributed relief items to affected people in "
+        "Mulanje district, Malawi.")
+    assert ("sent", "AID", "JPN", "MWI", "asserted") in coded("Japan sent aid to Malawi.")

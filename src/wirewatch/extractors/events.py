@@ -395,16 +395,16 @@ class ActorIndex:
                 if owner is None and child.dep_ == "poss" and len(code) == 3:
                     owner = code
                 elif owner is None or code[:3] == owner:
-                    return code
+                    return self._people(head, code)
         if owner is not None:
-            return owner
+            return self._people(head, owner)
         for child in head.children:
             if event_noun and child.lower_ in VENUE_PREPS:
                 continue  # "a meeting in Beijing" is held there, not by Beijing
             if child.dep_ == "prep" and child.lower_ in MEMBER_OF:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (code := self.of_phrase(pobj, depth + 1)):
-                        return code
+                        return self._people(head, code)
         definite = _definite(head)
         if definite and head.lemma_.lower() in self.book.words["anaphor"]:
             return self.organisation_before(head)
@@ -414,6 +414,12 @@ class ActorIndex:
                 and head.tag_ == "NN":
             return self.story_country(head.i)  # "troops leaving the country"
         return None
+
+    def _people(self, head: Token, code: str) -> str:
+        """People of a country no role names are its civilians: "affected people in Malawi",
+        "Afghan families" (a bare country code otherwise stands for the country itself)."""
+        return code + "CVL" if len(code) == 3 and code[:3] not in ORGANISATION_PREFIXES \
+            and head.lemma_.lower() in self.book.words["civilian-noun"] else code
 
     def all_of_phrase(self, head: Token) -> list[str]:
         """The actors of a phrase and its conjuncts ("Iran and Libya"), in order."""
@@ -564,9 +570,12 @@ def _bare_passive(verb: Token) -> bool:
     """A passive participle without its auxiliary ("a senior leader is dead, killed in an
     airstrike", "was arrested and jailed", "being abused or tortured"): the subject of the
     clause it hangs on, if any, is the one acted on."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "were blocked or harassed … and detained and assaulted"
     return verb.tag_ == "VBN" and not any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children) and (
-        verb.dep_ == "advcl" or (verb.dep_ == "conj" and _is_passive(verb.head)))
+        verb.dep_ == "advcl" or (verb.dep_ == "conj" and _is_passive(first)))
 
 
 def _prep_objects(token: Token, role: str, pos: str, book: Lexicon) -> list[Token]:
@@ -1428,6 +1437,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "as opposed to", "as compared to": a preposition, no act
     if _indirect_question(token, book):
         return True  # "asked Lai if he agreed", "whether he might back off"
+    if token.lemma_.lower() in book.words["plea-verb"] and any(
+            c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in book.words["plea-word"]
+            for c in token.children):
+        return True  # "have pleaded not guilty": a plea in court, no appeal to anyone
     # "sent troops to try to curb the flow": what is tried is the purpose
     clause = token.head if token.dep_ == "xcomp" \
         and token.head.lemma_.lower() in book.words["attempt"] else token
@@ -1949,10 +1962,13 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     elif statement is not None and (said := _statement_time(
             doc, known.statements.all[statement], known.times)):
         date, precision = said, "reported"
-    if modality == "asserted" and token.pos_ == "VERB" and (doer := _subject(token)) is not None \
-            and (doer.lower_ in ("nobody", "none") or any(
-                c.dep_ == "det" and c.lower_ == "no" for c in doer.children)):
-        modality = "negated"  # "no country has officially recognized the Taliban"
+    if modality == "asserted" and token.pos_ == "VERB" and any(
+            party.lower_ in ("nobody", "none") or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in party.children)
+            for party in (_subject(token), *(c for c in token.children if c.dep_ == "nsubjpass"))
+            if party is not None):
+        # "no country has officially recognized the Taliban", "no passengers were killed"
+        modality = "negated"
     elif modality == "hypothetical" and _scheduled(doc, chain, known):
         modality = "planned"  # "said the tariffs would take effect Wednesday"
     elif modality == "asserted" and chain and _reported_by_media(chain[-1], actors):
