@@ -867,3 +867,21 @@ def test_people_of_a_country_in_no_role_are_its_civilians():
         "The World Food Program on Thursday distributed relief items to affected people in "
         "Mulanje district, Malawi.")
     assert ("sent", "AID", "JPN", "MWI", "asserted") in coded("Japan sent aid to Malawi.")
+
+
+def test_a_forecast_a_source_cited_a_pending_act_and_a_need_are_no_acts():
+    assert "warned" not in triggers("He has warned that other member states could decide to "
+                                    "quit the European Union.")
+    assert "warned" not in triggers("The IMF warned that Pakistan could default on its debt.")
+    assert ("warned", "THREATEN", "RUS", "IGONAT", "asserted") in coded(
+        "Russia warned that NATO troops would be legitimate targets.")
+    assert ("warned", "THREATEN", "IRN", "USA", "asserted") in coded(
+        "Iran warned that its forces would strike U.S. bases.")
+    assert "shared" not in triggers("Intelligence shared by the U.N. indicated that IS is "
+                                    "regrouping in Syria.")
+    assert "deportation" not in triggers("The United States moved the last migrants held at "
+                                         "Guantanamo Bay to Louisiana, where they await "
+                                         "deportation.")
+    assert "provide" not in triggers("The UNICEF director said the agency needs a billion "
+                                     "dollars this year to provide support to children in "
+                                     "Sudan.")

@@ -1408,6 +1408,25 @@ def _names_its_actor(noun: Token, actors: ActorIndex) -> bool:
         for c in noun.children)
 
 
+def _foretells(warning: Token, actors: ActorIndex) -> bool:
+    """A warning of what a third party will do is a forecast, no threat: its clause's subject
+    is a noun of its own (not a pronoun, not an act, not of the warner's side), and its verb
+    is neither a state nor an act the subject undergoes ("warned that Israel would face
+    consequences", "that NATO troops would be legitimate targets" threaten)."""
+    book = actors.book
+    warner = _subject(warning)
+    side = (actors.of_phrase(warner) or "")[:3] if warner is not None else ""
+    for clause in (c for c in warning.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON" or match_trigger(subject, book) \
+                or clause.lemma_.lower() in book.words["undergo-verb"] \
+                or clause.lemma_ == "be":
+            continue
+        if (actors.of_phrase(subject) or "")[:3] != side or not side:
+            return True
+    return False
+
+
 def _aimed_at(token: Token) -> bool:
     """Whether the act is what something is "aimed at", through the acts listed with it and
     the verb it is the object of: "aimed at raising revenue, protecting jobs and to curb the
@@ -1445,9 +1464,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     clause = token.head if token.dep_ == "xcomp" \
         and token.head.lemma_.lower() in book.words["attempt"] else token
     if clause.dep_ == "advcl" and is_purpose(clause) and any(
-            match_trigger(verb, book) is not None for verb in (
+            match_trigger(verb, book) is not None or verb.lemma_.lower() in book.words[
+                "need-verb"] for verb in (
                 clause.head, *([clause.head.head] if clause.head.dep_ == "conj" else []))):
-        return True
+        return True  # … and "needs a billion dollars to provide support": what it is for
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.dep_ == "advcl" \
             and is_purpose(token.head) and match_trigger(token.head.head, book) is not None:
         return True  # "signed eight pacts to boost cooperation": the pacts' purpose
@@ -1526,6 +1546,11 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         # "warned in July of a possible IS resurgence": a caution, no threat made; "warned
         # Israel of a crushing response" is aimed at someone
         return True
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ == "nsubj" \
+            and token.head.head.lemma_.lower() in book.words["citing-verb"]:
+        return True  # "intelligence shared by the U.N. indicated": the source cited
+    if token.lemma_.lower() in book.words["caution-verb"] and _foretells(token, actors):
+        return True  # "warned that other member states could decide to quit": a forecast
     if token.lemma_.lower() in book.words["caution-verb"] and not any(
             c.dep_ in ("dobj", "dative") for c in token.children) and any(
             c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in modality_cues().aux
