@@ -885,3 +885,10 @@ def test_a_forecast_a_source_cited_a_pending_act_and_a_need_are_no_acts():
     assert "provide" not in triggers("The UNICEF director said the agency needs a billion "
                                      "dollars this year to provide support to children in "
                                      "Sudan.")
+
+
+def test_acts_compared_in_number_are_a_tally():
+    assert "attacks" not in triggers("Beledweyne has suffered more terrorist attacks by "
+                                     "al-Shabab than any other city in Somalia.")
+    assert ("launched", "ASSAULT", "IMGSHB", "KENMIL", "asserted") in coded(
+        "Al-Shabab launched more attacks on Kenyan troops on Monday.")

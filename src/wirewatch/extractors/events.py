@@ -1454,6 +1454,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.tag_ == "VBN" and token.i > 0 and token.nbor(-1).lower_ == "as" \
             and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
         return True  # "as opposed to", "as compared to": a preposition, no act
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("more", "fewer")
+                                    for c in token.children) \
+            and any(t.lower_ == "than" for t in token.sent if t.i > token.i):
+        return True  # "has suffered more terrorist attacks than any other": a comparison
     if _indirect_question(token, book):
         return True  # "asked Lai if he agreed", "whether he might back off"
     if token.lemma_.lower() in book.words["plea-verb"] and any(
