@@ -39,12 +39,15 @@ def main() -> None:
     parser.add_argument("--still-wrong", action="store_true",
                         help="print rows judged of the wrong type that are still coded")
     args = parser.parse_args()
-    coded: set[tuple[str, str, str, str]] = set()
+    # the sentences each (article, type, trigger) is coded in: a judged row is still coded
+    # where one of them holds the judged sentence or lies in it (a heading split off)
+    coded: dict[tuple[str, str, str], list[str]] = {}
     for _, outcome in extract_documents(read_articles(args.data), Settings()):
         if isinstance(outcome, Document):
             text = outcome.article.text
-            coded |= {(outcome.article.id, e.type, text[slice(*e.trigger)],
-                       _plain(text[slice(*e.sentence)])) for e in outcome.events}
+            for e in outcome.events:
+                coded.setdefault((outcome.article.id, e.type, text[slice(*e.trigger)]),
+                                 []).append(_plain(text[slice(*e.sentence)]))
     total: Counter[str] = Counter()
     for path in sorted(args.judged.glob("*.tsv")):
         tally: Counter[str] = Counter()
@@ -53,8 +56,9 @@ def main() -> None:
                 verdict = (row.get("type_ok") or "").lower()[:1]
                 if verdict not in ("y", "n"):
                     continue
-                kept = (row["article"], row["type"], row["trigger"],
-                        _plain(row["sentence"])) in coded
+                judged = _plain(row["sentence"])
+                kept = any(judged in sentence or sentence in judged for sentence in coded.get(
+                    (row["article"], row["type"], row["trigger"]), ()))
                 tally["right" if verdict == "y" else "wrong"] += 1
                 if args.lost and verdict == "y" and not kept:
                     print(f"  lost {path.name}: {row['type']} {row['trigger']!r} | "

