@@ -892,3 +892,9 @@ def test_acts_compared_in_number_are_a_tally():
                                      "al-Shabab than any other city in Somalia.")
     assert ("launched", "ASSAULT", "IMGSHB", "KENMIL", "asserted") in coded(
         "Al-Shabab launched more attacks on Kenyan troops on Monday.")
+
+
+def test_who_talks_before_the_clause_is_its_subject():
+    assert ("talks", "CONSULT", "RUSGOV", "CHNGOV", "asserted") in coded(
+        "After talks with Chinese President Xi Jinping, Putin said relations were strong.",
+        "2025-03-10")

@@ -993,6 +993,13 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     if pattern.type in MUTUAL_TYPES and (pair := _hyphened_pair(source_heads, actors)):
         return Arguments(*pair, tuple(places), tuple(source_heads))  # "U.S.-China talks"
     governor = _governing_verb(trigger)
+    # "following talks with Ramgoolam, both leaders reaffirmed": who held them is the
+    # clause's subject, whatever the clause then says they did
+    sequence = pattern.type in PARTY_TYPES and trigger.dep_ == "pobj" \
+        and trigger.head.lower_ in book.words["sequence-prep"] \
+        and trigger.head.head.pos_ in ("VERB", "AUX")
+    if sequence:
+        governor = trigger.head.head
     if governor is not None:
         places += _prep_objects(governor, "place", "VERB", book)
     # "spoke with Armitage about his trip": what is talked about is not the talker's act
@@ -1003,7 +1010,7 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                                 or (trigger.head.lower_ == "under"
                                     and governor.lemma_.lower() == "come")) \
             and (match_trigger(governor, book) is None
-                 or governor.lemma_.lower() in book.words["response-verb"]):
+                 or governor.lemma_.lower() in book.words["response-verb"] or sequence):
         # "held talks", "launched an attack": the verb's subject acts; "during the trip, it
         # made a stop" says nothing about who the trip was with, and "rights groups condemned
         # Mhlanga's arrest" nothing about who arrested him; "Kenyan troops survived an
