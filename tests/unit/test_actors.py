@@ -411,3 +411,9 @@ def test_a_school_or_university_named_after_a_place_is_of_its_country():
     assert entity(doc, "George Washington University").actor is None  # not George, ZAF
     doc = wirewatch.extract("The Jamestown Foundation said on Monday that talks had failed.")
     assert entity(doc, "Jamestown Foundation").actor is None  # no sector to give it
+
+
+def test_environmental_groups_are_coded_by_their_kind():
+    doc = wirewatch.extract("Several environment groups accused the Spanish company of trying "
+                            "to influence the Madrid talks.")
+    assert [a.code for a in doc.actors if "NGO" in a.code] == ["NGOENV"]
