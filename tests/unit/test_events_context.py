@@ -898,3 +898,13 @@ def test_who_talks_before_the_clause_is_its_subject():
     assert ("talks", "CONSULT", "RUSGOV", "CHNGOV", "asserted") in coded(
         "After talks with Chinese President Xi Jinping, Putin said relations were strong.",
         "2025-03-10")
+
+
+def test_warnings_a_party_issues_demand_what_it_asks_and_an_act_condemns_no_one():
+    found = coded("Pyongyang issued a series of warnings demanding that Washington change its "
+                  "stance on denuclearization talks.")
+    assert ("demanding", "DEMAND", "PRKGOV", "USAGOV", "asserted") in found
+    assert ("issued", "THREATEN", "PRKGOV", "USAGOV", "asserted") in found
+    assert all(s != "KHMMED" for w, _, s, *_ in coded(
+        "Cambodian journalist Mech Dara's arrest drew international condemnation.")
+        if w == "condemnation")

@@ -611,8 +611,11 @@ def _subject(verb: Token) -> Token | None:
             # "urged Russia to accept", "called on the government to allow": Russia, the
             # government is the one to act
             return objects[0]
-        if node.dep_ == "acl" and node.head.dep_ == "dobj" and node.head.head.pos_ == "VERB":
-            node = node.head.head  # "X finalized a plan to visit": X is the one to visit
+        if node.dep_ == "acl" and (holder := _in_clause(node.head)).dep_ == "dobj" \
+                and holder.head.pos_ == "VERB":
+            # "X finalized a plan to visit": X is the one to visit; "Pyongyang issued a
+            # series of warnings demanding that …": Pyongyang demands
+            node = holder.head
             continue
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             node = node.head.head  # "retaliated by announcing", "look forward to discussing"
@@ -813,9 +816,13 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             # "calls by Kofi Annan", "the removal of President Habyarimana"
             target_heads += _prep_objects(obj, "source", "NOUN", book)
             target_heads += _of_objects(obj)
-            # "welcomed the announcement that Ukraine had agreed": who the news is about
+            # "welcomed the announcement that Ukraine had agreed": who the news is about;
+            # "issued a series of warnings demanding that Washington change": whom they ask
             target_heads += [s for c in obj.children if c.dep_ in ("acl", "ccomp")
                              for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+            target_heads += [s for n in (obj, *_of_objects(obj)) for c in n.children
+                             if c.dep_ == "acl" and c.tag_ == "VBG" for cc in c.children
+                             if cc.dep_ == "ccomp" for s in cc.children if s.dep_ in SUBJECTS]
         if pattern.type != "CONSULT":  # "discussed imposing costs on Russia": a topic
             target_heads += _complement_targets(trigger, book)
         if pattern.type == "REJECT" and trigger.dep_ == "relcl" \
@@ -1005,6 +1012,8 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     # "spoke with Armitage about his trip": what is talked about is not the talker's act
     topic = trigger.dep_ == "pobj" and trigger.head.lower_ in TOPIC_PREPS
     subject = _subject(governor) if governor is not None and not topic else None
+    if subject is not None and subject.pos_ == "NOUN" and match_trigger(subject, book):
+        subject = None  # "Mech Dara's arrest drew condemnation": an act does not condemn
     if subject is not None and (noun_is_object(trigger) or target_heads
                                 or trigger.head.lower_ in book.words["state-prep"]
                                 or (trigger.head.lower_ == "under"
