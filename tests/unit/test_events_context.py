@@ -908,3 +908,10 @@ def test_warnings_a_party_issues_demand_what_it_asks_and_an_act_condemns_no_one(
     assert all(s != "KHMMED" for w, _, s, *_ in coded(
         "Cambodian journalist Mech Dara's arrest drew international condemnation.")
         if w == "condemnation")
+
+
+def test_who_claims_responsibility_for_an_attack_did_it():
+    assert ("attack", "ASSAULT", "IMGSHB", "KEN", "asserted") in coded(
+        "Al-Shabab claimed responsibility for the attack on the Kenyan base.")
+    assert [s for w, _, s, *_ in coded("No group has claimed responsibility for the bombing "
+                                       "in Kabul.") if w == "bombing"] == [None]

@@ -999,6 +999,10 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             return Arguments(pair_codes[0], pair_codes[1], tuple(places), tuple(pairs))
     if pattern.type in MUTUAL_TYPES and (pair := _hyphened_pair(source_heads, actors)):
         return Arguments(*pair, tuple(places), tuple(source_heads))  # "U.S.-China talks"
+    if not source_heads and trigger.dep_ == "pobj" and trigger.head.lower_ == "for" \
+            and (credit := trigger.head.head).lemma_.lower() in book.words["credit-noun"] \
+            and credit.dep_ == "dobj" and (claimant := _subject(credit.head)) is not None:
+        source_heads = [claimant]  # "al-Shabab claimed responsibility for the attack"
     governor = _governing_verb(trigger)
     # "following talks with Ramgoolam, both leaders reaffirmed": who held them is the
     # clause's subject, whatever the clause then says they did
