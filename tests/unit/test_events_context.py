@@ -915,3 +915,9 @@ def test_who_claims_responsibility_for_an_attack_did_it():
         "Al-Shabab claimed responsibility for the attack on the Kenyan base.")
     assert [s for w, _, s, *_ in coded("No group has claimed responsibility for the bombing "
                                        "in Kabul.") if w == "bombing"] == [None]
+
+
+def test_who_a_call_is_addressed_to_is_the_one_to_act():
+    found = coded("Reporters Without Borders reiterated its call to the Cambodian authorities "
+                  "to immediately drop all charges against the journalist.")
+    assert [(s, m) for w, _, s, _, m in found if w == "drop"] == [("KHMGOV", "hypothetical")]

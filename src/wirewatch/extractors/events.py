@@ -611,6 +611,11 @@ def _subject(verb: Token) -> Token | None:
             # "urged Russia to accept", "called on the government to allow": Russia, the
             # government is the one to act
             return objects[0]
+        if node.dep_ == "acl" and is_purpose(node) and (addressee := next((
+                g for c in node.head.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+                for g in c.children if g.dep_ == "pobj"), None)) is not None \
+                and modality_cues().governor.get(node.head.lemma_.lower()) == "hypothetical":
+            return addressee  # "its call to the authorities to drop all charges"
         if node.dep_ == "acl" and (holder := _in_clause(node.head)).dep_ == "dobj" \
                 and holder.head.pos_ == "VERB":
             # "X finalized a plan to visit": X is the one to visit; "Pyongyang issued a
