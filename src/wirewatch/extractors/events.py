@@ -1034,7 +1034,7 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # Mhlanga's arrest" nothing about who arrested him; "Kenyan troops survived an
         # ambush": the subject undergoes it, and "residents hear gunfire" only perceive it
         lemma = governor.lemma_.lower()
-        if lemma in book.words["undergo-verb"] or (lemma == "come" and topic is False
+        if lemma in book.words["undergo-verb"] or (lemma == "come" and not topic
                                                    and trigger.head.lower_ == "under"):
             # "Kenyan troops survived an ambush", "a Turkish convoy came under attack"
             target_heads = target_heads or [subject]
@@ -1433,6 +1433,25 @@ def _names_its_actor(noun: Token, actors: ActorIndex) -> bool:
         for c in noun.children)
 
 
+def _caution(warning: Token, actors: ActorIndex) -> bool:
+    """A warning that threatens no one: of a danger foreseen ("warned in July of a possible
+    IS resurgence"; but "warned Israel of a crushing response" is aimed at someone), of a
+    state with no modal in its clause ("warning that internet use is hurting minors"), or
+    of what a third party will do (``_foretells``)."""
+    objects = {c.dep_ for c in warning.children} & {"dobj", "dative"}
+    clauses = [c for c in warning.children if c.dep_ == "ccomp"]
+    if not objects and not clauses and any(
+            p.dep_ == "prep" and p.lower_ in ("of", "about")
+            for c in (warning, *(g for c in warning.children if c.dep_ in ("prep", "npadvmod")
+                                 for g in (c, *c.children)))
+            for p in c.children):
+        return True
+    if not objects and any(not any(a.dep_ == "aux" and a.lower_ in modality_cues().aux
+                                   for a in c.children) for c in clauses):
+        return True
+    return _foretells(warning, actors)
+
+
 def _foretells(warning: Token, actors: ActorIndex) -> bool:
     """A warning of what a third party will do is a forecast, no threat: its clause's subject
     is a noun of its own (not a pronoun, not an act, not of the warner's side), and its verb
@@ -1566,25 +1585,11 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in modality_cues().deontic
                                           for a in c.children) for c in token.children):
         return True  # "insists it is committed to peace": a claim, not a demand
-    if token.lemma_.lower() in book.words["caution-verb"] and not any(
-            c.dep_ in ("dobj", "ccomp") for c in token.children) and any(
-            p.dep_ == "prep" and p.lower_ in ("of", "about")
-            for c in (token, *(g for c in token.children if c.dep_ in ("prep", "npadvmod")
-                               for g in (c, *c.children)))
-            for p in c.children):
-        # "warned in July of a possible IS resurgence": a caution, no threat made; "warned
-        # Israel of a crushing response" is aimed at someone
-        return True
+    if token.lemma_.lower() in book.words["caution-verb"] and _caution(token, actors):
+        return True  # "warned of a possible IS resurgence": no threat made
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ == "nsubj" \
             and token.head.head.lemma_.lower() in book.words["citing-verb"]:
         return True  # "intelligence shared by the U.N. indicated": the source cited
-    if token.lemma_.lower() in book.words["caution-verb"] and _foretells(token, actors):
-        return True  # "warned that other member states could decide to quit": a forecast
-    if token.lemma_.lower() in book.words["caution-verb"] and not any(
-            c.dep_ in ("dobj", "dative") for c in token.children) and any(
-            c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in modality_cues().aux
-                                          for a in c.children) for c in token.children):
-        return True  # "warning that internet use is hurting minors": a caution of a state
     if _describes_people(token, book):
         return True  # "figures supporting Gbagbo", "officials involved in negotiations"
     if _generic(token, actors):
