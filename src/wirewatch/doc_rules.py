@@ -28,6 +28,9 @@ TESTED = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
 WRITTEN = (POS, MORPH, LEMMA, TAG)
 
 Test = Callable[[Any], bool]
+KNOWN_LIMIT = 200_000
+"""Answers kept per component; past this many (a long run over a large corpus) they are
+forgotten and worked out again, so memory stays bounded."""
 
 
 def _test(condition: Any) -> Test | None:
@@ -85,6 +88,8 @@ class DocAttributeRuler:
     def _rules(self, key: tuple[str, str, str, bool]) -> tuple[int, ...]:
         found = self.known.get(key)
         if found is None:
+            if len(self.known) >= KNOWN_LIMIT:
+                self.known.clear()
             values = dict(zip(TESTED, key, strict=True))
             found = self.known[key] = tuple(
                 rule for rule, tests in self.single
@@ -134,6 +139,8 @@ class DocLemmatizer:
             key = (orth, pos, morph)
             found = self.known.get(key)
             if found is None:
+                if len(self.known) >= KNOWN_LIMIT:
+                    self.known.clear()
                 found = self.known[key] = strings.add(lemmatize(doc[i])[0])
             lemmas[i] = found
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))

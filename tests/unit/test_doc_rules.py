@@ -51,3 +51,18 @@ def test_rules_of_another_kind_keep_spacys_ruler():
     ruler = nlp.add_pipe("attribute_ruler", name="plain")
     ruler.add([[{"LOWER": {"IN": ["yes", "no"]}}]], {"POS": "INTJ"})
     assert DocAttributeRuler.of(ruler) is not None
+
+
+def test_the_answers_kept_stay_bounded(pipelines, monkeypatch):
+    import wirewatch.doc_rules as doc_rules
+
+    ours, theirs = pipelines
+    monkeypatch.setattr(doc_rules, "KNOWN_LIMIT", 5)
+    ruler = ours.get_pipe(doc_rules.ATTRIBUTES)
+    lemmas = ours.get_pipe(doc_rules.LEMMAS)
+    ruler.known.clear()
+    lemmas.known.clear()
+    text = TEXTS[3]
+    with ours.select_pipes(disable=["wirewatch"]):
+        assert attributes(ours(text)) == attributes(theirs(text))
+    assert len(ruler.known) <= 5 and len(lemmas.known) <= 5
