@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, minibatch
@@ -38,7 +38,7 @@ from .extractors.places import (
 )
 from .extractors.quantities import find_quantities
 from .extractors.scorelines import add_team_entities
-from .extractors.spans import TEXT_KEY
+from .extractors.spans import TEXT_KEY, token_strings
 from .extractors.statements import find_statements
 from .extractors.times import find_times
 from .kinds import CONTRACT, added
@@ -169,12 +169,12 @@ def run_in_headings(doc: Doc) -> None:
     attack The Jaffar Express came under …", "Recent attacks Since January, the BLA …"): a
     sentence that opens with a few capitalised, verbless words ending in a lower-case one,
     then a capitalised word that opens sentences (or an opening quote), starts again there."""
-    words = [t.text for t in doc]
-    tags = [t.tag_ for t in doc]
+    words, tags = token_strings(doc, ORTH, str), token_strings(doc, TAG, str)
+    marked = doc.to_array(SENT_START).tolist()  # the blank lines' starts, set just before
     start = 0
     for i in range(1, len(doc)):
         before = words[i - 1]
-        if before in SENTENCE_ENDS or doc[i].is_sent_start:
+        if before in SENTENCE_ENDS or marked[i] == 1:
             start = i
             continue
         if not 1 <= i - start <= HEADING_WORDS or not words[start][:1].isupper() \

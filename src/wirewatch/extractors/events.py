@@ -570,12 +570,17 @@ def _bare_passive(verb: Token) -> bool:
     """A passive participle without its auxiliary ("a senior leader is dead, killed in an
     airstrike", "was arrested and jailed", "being abused or tortured"): the subject of the
     clause it hangs on, if any, is the one acted on."""
-    first = verb
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head  # "were blocked or harassed … and detained and assaulted"
     return verb.tag_ == "VBN" and not any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children) and (
-        verb.dep_ == "advcl" or (verb.dep_ == "conj" and _is_passive(first)))
+        verb.dep_ == "advcl" or (verb.dep_ == "conj" and _is_passive(_first_conjunct(verb))))
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of the words joined with this one by "and", "or" or a comma: the one that
+    carries what they share ("were blocked or harassed … and detained and assaulted")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _prep_objects(token: Token, role: str, pos: str, book: Lexicon) -> list[Token]:
@@ -1023,10 +1028,12 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     subject = _subject(governor) if governor is not None and not topic else None
     if subject is not None and subject.pos_ == "NOUN" and match_trigger(subject, book):
         subject = None  # "Mech Dara's arrest drew condemnation": an act does not condemn
+    # "a Turkish convoy came under attack": the subject undergoes it
+    comes_under = governor is not None and governor.lemma_.lower() == "come" \
+        and trigger.head.lower_ == "under"
     if subject is not None and (noun_is_object(trigger) or target_heads
                                 or trigger.head.lower_ in book.words["state-prep"]
-                                or (trigger.head.lower_ == "under"
-                                    and governor.lemma_.lower() == "come")) \
+                                or comes_under) \
             and (match_trigger(governor, book) is None
                  or governor.lemma_.lower() in book.words["response-verb"] or sequence):
         # "held talks", "launched an attack": the verb's subject acts; "during the trip, it
@@ -1034,8 +1041,7 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # Mhlanga's arrest" nothing about who arrested him; "Kenyan troops survived an
         # ambush": the subject undergoes it, and "residents hear gunfire" only perceive it
         lemma = governor.lemma_.lower()
-        if lemma in book.words["undergo-verb"] or (lemma == "come" and not topic
-                                                   and trigger.head.lower_ == "under"):
+        if lemma in book.words["undergo-verb"] or comes_under:
             # "Kenyan troops survived an ambush", "a Turkish convoy came under attack"
             target_heads = target_heads or [subject]
         elif not source_heads and lemma not in book.words["witness-verb"]:
@@ -1953,9 +1959,7 @@ def _ultimatum(token: Token, pattern: Pattern, actors: ActorIndex
     if face is None or face.lemma_.lower() != "face" or face.dep_ != "conj" \
             or not any(c.dep_ == "cc" and c.lower_ == "or" for c in face.head.children):
         return None
-    asked = face.head
-    while asked.dep_ == "conj" and asked.head.i != asked.i:
-        asked = asked.head
+    asked = _first_conjunct(face.head)
     demand = match_trigger(asked.head, actors.book) if asked.dep_ == "xcomp" else None
     if demand is None or demand.type != "DEMAND":
         return None
@@ -2175,9 +2179,8 @@ def _declared(trigger: Token, chain: Sequence[Token], source: str, actors: Actor
         return False
     if _speaks_for_itself(trigger):
         return True
-    top = chain[-1]
-    while top.dep_ == "conj" and top.head.i != top.i:
-        top = top.head  # "announced that X would invest … and that India will cooperate"
+    # "announced that X would invest … and that India will cooperate"
+    top = _first_conjunct(chain[-1])
     if top.dep_ != "ccomp" or top.head.lemma_.lower() not in reporting_cues().verbs:
         return False
     speaker = _subject(top.head)

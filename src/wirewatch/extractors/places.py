@@ -578,10 +578,11 @@ def code_named_organisations(entities: list[EntityHit], mentions: list[ActorMent
         return entities, mentions
     out, added = [], []
     for hit in entities:
-        role = kinds.get(hit.span[-1].lower_) if hit.label == "ORG" else None
+        role = kinds.get(hit.span[-1].lower_) if hit.label == "ORG" and hit.actor is None \
+            else None
         country = next((c for start, end, c in inside if hit.span.start_char <= start
                         and end <= hit.span.end_char), None) if role else None
-        if hit.actor is None and role and country:
+        if country:
             hit = EntityHit(hit.span, hit.label, country + role)
             added.append(ActorMention(hit.span.start, hit.span.end, country + role))
         out.append(hit)
