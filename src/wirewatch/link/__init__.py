@@ -69,10 +69,10 @@ def store_and_link(store: Store, document: Document, origin: str | None = None
     now, as it was stored."""
     with store.writing() as conn:
         if insert_document(conn, document, origin):
-            return True, _link_or_record(conn, document)
+            return True, link_or_record(conn, document)
         if is_linked(conn, document.article.id):
             return False, None
-        return False, _link_or_record(conn, load_document(conn, document.article.id))
+        return False, link_or_record(conn, load_document(conn, document.article.id))
 
 
 def link_stored(store: Store, document: Document) -> dict[str, Any] | None:
@@ -81,10 +81,10 @@ def link_stored(store: Store, document: Document) -> dict[str, Any] | None:
     with store.writing() as conn:
         if is_linked(conn, document.article.id):
             return None
-        return _link_or_record(conn, document)
+        return link_or_record(conn, document)
 
 
-def _link_or_record(conn: Connection, document: Document) -> dict[str, Any] | None:
+def link_or_record(conn: Connection, document: Document) -> dict[str, Any] | None:
     """Link a stored article inside the caller's transaction. Its writes sit in a savepoint:
     a linking error undoes only them and is recorded as the article's failure, so the article
     stays stored and a later ``ingest`` or ``wirewatch link`` links it (and clears that
