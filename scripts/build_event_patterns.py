@@ -47,6 +47,9 @@ Dropped, and why:
   object, not the hand-written table, says what act it is ("give backing" SUPPORT);
 - repeats of a pattern already generated (the first block's code is kept).
 
+Recoded: the few patterns whose code the dictionary's own other blocks contradict (RECODED
+below).
+
 Run: .venv/bin/python scripts/build_event_patterns.py [PATH/TO/CAMEO.2.0.txt]
 (default: ../shared/lexicons/phoenix/CAMEO.2.0.txt beside the repository).
 """
@@ -82,6 +85,13 @@ GENERIC = frozenset({
 # Verbs that tell of an act others did: as a pattern's head they would make the teller its
 # doer ("Reuters reported the attack" is no attack by Reuters).
 TELLING = frozenset({"report"})
+# Codes the dictionary gives a pattern that its own other blocks contradict: a restated
+# commitment is an intent to cooperate, as "reiterate commitment" [030] is, not the
+# diplomatic cooperation [050] "reaffirm commitment" is given; tightening control is a
+# restriction, as "tighten grip" [172] is, not a threat [130].
+RECODED = {"affirm commitment": "030", "confirm commitment": "030",
+           "reaffirm commitment": "030", "restate commitment": "030",
+           "tighten control": "172"}
 # CAMEO word classes that wirewatch's own object classes (event_objects.tsv) stand for.
 CLASSES = {"&WEAPON": "@arms", "&MILITARY": "@troops", "&TREATY": "@agreement",
            "&NEGOTIATION": "@talks", "&FOOD": "@aid"}
@@ -215,6 +225,7 @@ def generate(text: str, table: dict[str, dict[str, str]], hand: list[dict[str, s
                 why["a verb that tells of another's act"] += 1
                 continue
             pattern = " ".join([head, *words])
+            code = RECODED.get(pattern, code)
             plover = table[code]
             if pattern in stated:
                 why["hand-written row"] += 1

@@ -136,6 +136,9 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("Israel will strike Iran if Iran attacks Israel.", "attacks", "hypothetical"),
     ("South Korea will send arms to Ukraine depending on the situation.", "send",
      "hypothetical"),
+    ("The new law will allow China to seize foreign ships.", "seize", "hypothetical"),
+    ("The treaty may enable Japan to deploy troops to the islands.", "deploy",
+     "hypothetical"),  # an act made possible is not done, whatever the enabler's cue
     ("Asked whether Seoul would send arms to Ukraine, the official said no decision had been "
      "made.", "send", "negated"),  # the reply answers the question
     ("Iran cancelled talks with the United States.", "talks", "negated"),

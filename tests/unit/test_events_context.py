@@ -921,3 +921,18 @@ def test_who_a_call_is_addressed_to_is_the_one_to_act():
     found = coded("Reporters Without Borders reiterated its call to the Cambodian authorities "
                   "to immediately drop all charges against the journalist.")
     assert [(s, m) for w, _, s, _, m in found if w == "drop"] == [("KHMGOV", "hypothetical")]
+
+
+def test_cooperation_named_as_a_standing_relation_is_no_act():
+    found = coded("Seoul could send arms to Ukraine depending on the level of military "
+                  "cooperation between Pyongyang and Moscow.")
+    assert not [c for c in found if c[1] == "COOPERATE"]
+
+
+def test_a_threat_made_and_a_commitment_restated_are_coded_by_their_verb():
+    assert ("made", "THREATEN", "IRN", "ISR", "asserted") in coded(
+        "Iran made new threats against Israel on Monday.")
+    assert [c[1] for c in coded("India and Mauritius reaffirmed their commitment to a "
+                                "free Indian Ocean.") if c[0] == "reaffirmed"] == ["AGREE"]
+    assert [c[1] for c in coded("Beijing moved to tighten control over the disputed "
+                                "islands.") if c[0] == "tighten"] == ["COERCE"]

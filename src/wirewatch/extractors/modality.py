@@ -44,6 +44,7 @@ class ModalityCues:
     report: frozenset[str]
     occur: frozenset[str]
     request: frozenset[str] = frozenset()
+    enabler: frozenset[str] = frozenset()
 
 
 @cache
@@ -58,13 +59,24 @@ def modality_cues() -> ModalityCues:
         denial=frozenset(tables.get("denial", {})),
         report=frozenset(tables.get("report", {})),
         occur=frozenset(tables.get("occur", {})),
-        request=frozenset(tables.get("request", {})))
+        request=frozenset(tables.get("request", {})),
+        enabler=frozenset(tables.get("enabler", {})))
 
 
 def _governor_key(token: Token) -> str:
     """A governor's lemma, with its particle when it has one ("rule out")."""
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
     return f"{token.lemma_.lower()} {particles[0]}" if particles else token.lemma_.lower()
+
+
+def _enabled_only(governor: Token, cues: ModalityCues) -> bool:
+    """A verb that would make its complement possible ("will allow", "may enable"): the act
+    it enables is only possible, whatever the enabler's own cue says of the enabling."""
+    if governor.lemma_.lower() not in cues.enabler:
+        return False
+    own: set[str] = set()
+    _local_cues(governor, cues, own)
+    return bool(own - {"negated"})
 
 
 def _local_cues(token: Token, cues: ModalityCues, found: set[str]) -> None:
@@ -191,6 +203,8 @@ def modality_of(trigger: Token) -> tuple[str, tuple[Token, ...]]:
             key = _governor_key(node) if node.pos_ != "NOUN" else node.lemma_.lower()
             if key in cues.governor:
                 found.add(cues.governor[key])
+            if _enabled_only(node, cues):
+                found.add("hypothetical")  # "may enable police to detain"
         elif (below is not None and below.dep_ == "dobj" and below.pos_ == "NOUN"
               and _governor_key(node) in cues.request):
             found.add("hypothetical")  # "ordered the arrest of Dodik": asked for, not done
@@ -205,6 +219,8 @@ def modality_of(trigger: Token) -> tuple[str, tuple[Token, ...]]:
         key = _governor_key(governor)
         if key in cues.governor and governor.lemma_.lower() not in ASK:
             found.add(cues.governor[key])
+        if _enabled_only(governor, cues):
+            found.add("hypothetical")  # "the law will allow China to seize ships"
         if governor.lemma_.lower() in ASK and any(
                 c.dep_ == "mark" and c.lower_ in cues.mark for c in top.children):
             found.add("negated" if _answered_negatively(governor, cues) else "hypothetical")
