@@ -936,3 +936,16 @@ def test_a_threat_made_and_a_commitment_restated_are_coded_by_their_verb():
                                 "free Indian Ocean.") if c[0] == "reaffirmed"] == ["AGREE"]
     assert [c[1] for c in coded("Beijing moved to tighten control over the disputed "
                                 "islands.") if c[0] == "tighten"] == ["COERCE"]
+
+
+def test_an_act_a_demanded_stop_would_end_is_no_event():
+    found = coded("The U.N. urged Russia to stop shelling Ukrainian ports.")
+    assert [c[:2] for c in found] == [("urged", "DEMAND")]
+    assert "attacking" in triggers("Russia stopped attacking Ukrainian ports on Monday.")
+
+
+def test_an_act_one_needs_may_or_ought_to_do_is_no_event():
+    assert coded("Ishiba sees the need to protect Taiwan from China.") == []
+    assert coded("Iran has the capability to attack Israel.") == []
+    assert coded("Joly emphasized the importance of sanctioning Russia.") == []
+    assert triggers("Iran plans to attack Israel.") == ["attack"]

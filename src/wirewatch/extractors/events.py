@@ -1585,6 +1585,13 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True
     if _aimed_at(token):
         return True  # "tariffs aimed at protecting U.S. jobs": what they are for
+    if _potential(token, book):
+        return True  # "the need to protect Taiwan", "the importance of detaining prisoners"
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in book.words["cessation"] \
+            and modality_of(token.head)[0] == "hypothetical":
+        # "they must stop killing civilians", "urged Russia to stop shelling the port": the
+        # stop is what is asked for, and the act it would end is no event of its own
+        return True
     if token.tag_ == "VBG" and token.dep_ == "conj" and token.head.dep_ == "acomp":
         return True  # "the Japanese are friendly and accepting": an adjective, no act
     if token.lemma_.lower() in book.words["assertion-verb"] and any(
@@ -1846,6 +1853,20 @@ SAYINGS = (DEMAND, PROPOSAL, ACCUSATION)
 INTENDED = frozenset({"COOPERATE", "AID", "RETREAT", "CONCEDE"})
 # What an actor may offer to do (CAMEO 03 also files offers to meet and to back others).
 OFFERED = INTENDED | {"SUPPORT", "CONSULT"}
+
+
+def _potential(token: Token, book: Lexicon) -> bool:
+    """An act named as what someone needs, may or ought to do: the complement of a noun of
+    need, ability or right ("sees the need to protect Taiwan", "has the capability to strike
+    Israel", "the importance of detaining prisoners") is no act."""
+    head = token.head
+    if token.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        noun = head
+    elif token.dep_ == "pcomp" and head.lower_ == "of" and head.dep_ == "prep":
+        noun = head.head
+    else:
+        return False
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in book.words["potential-noun"]
 
 
 def _indirect_question(token: Token, book: Lexicon) -> bool:
