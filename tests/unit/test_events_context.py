@@ -949,3 +949,10 @@ def test_an_act_one_needs_may_or_ought_to_do_is_no_event():
     assert coded("Iran has the capability to attack Israel.") == []
     assert coded("Joly emphasized the importance of sanctioning Russia.") == []
     assert triggers("Iran plans to attack Israel.") == ["attack"]
+
+
+def test_a_name_read_as_the_root_noun_before_its_verb_is_the_doer():
+    # the parser reads "Trump imposed tariffs" as the noun "Trump" with "imposed tariffs"
+    found = coded("U.S. President Donald Trump spoke on Monday. Trump imposed tariffs on "
+                  "Canada.", published="2025-03-10")
+    assert ("tariffs", "COERCE", "USAGOV", "CAN", "asserted") in found

@@ -872,13 +872,21 @@ def _main_verb_read_as_modifier(verb: Token) -> bool:
 
 def _name_before_verb_read_as_modifier(verb: Token) -> Token | None:
     """The name before a past-tense verb that the parser read, with the name after it, as one
-    noun phrase that is the sentence's root ("Trump hosted Erdogan in the White House"):
+    noun phrase that is the sentence's root ("Trump hosted Erdogan in the White House"), or
+    as the root noun whose object the verb modifies ("Trump imposed tariffs on Canada"):
     that name is the subject."""
     noun = verb.head
-    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or noun.dep_ != "ROOT" \
-            or noun.pos_ != "PROPN" or noun.i < verb.i or verb.i == 0:
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or noun.i < verb.i \
+            or verb.i == 0:
         return None
     name = verb.doc[verb.i - 1]
+    if noun.dep_ == "dobj" and noun.head.i == name.i and name.dep_ == "ROOT" \
+            and name.pos_ in ("NOUN", "PROPN") and name.is_title:
+        # "Trump imposed tariffs on Canada" read as the noun "Trump" with "imposed tariffs"
+        # for its object: the name is the subject
+        return name
+    if noun.dep_ != "ROOT" or noun.pos_ != "PROPN":
+        return None
     return name if name.head.i == noun.i and name.dep_ in ("nmod", "compound") \
         and name.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") else None
 
@@ -1023,6 +1031,10 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         governor = trigger.head.head
     if governor is not None:
         places += _prep_objects(governor, "place", "VERB", book)
+    elif not source_heads:
+        # "Trump imposed tariffs" read as the noun "Trump" whose object is "imposed tariffs"
+        source_heads = [name for c in trigger.children if c.dep_ == "amod"
+                        and (name := _name_before_verb_read_as_modifier(c)) is not None][:1]
     # "spoke with Armitage about his trip": what is talked about is not the talker's act
     topic = trigger.dep_ == "pobj" and trigger.head.lower_ in TOPIC_PREPS
     subject = _subject(governor) if governor is not None and not topic else None
