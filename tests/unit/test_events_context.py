@@ -956,3 +956,9 @@ def test_a_name_read_as_the_root_noun_before_its_verb_is_the_doer():
     found = coded("U.S. President Donald Trump spoke on Monday. Trump imposed tariffs on "
                   "Canada.", published="2025-03-10")
     assert ("tariffs", "COERCE", "USAGOV", "CAN", "asserted") in found
+
+
+def test_the_subject_that_narrows_a_bare_country_modifier_is_the_doer():
+    found = coded("President Trump on Tuesday doubled the U.S. tariff on Canadian steel.",
+                  published="2025-03-10")
+    assert ("tariff", "COERCE", "USAGOV", "CAN", "asserted") in found

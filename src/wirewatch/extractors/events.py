@@ -1056,7 +1056,9 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         if lemma in book.words["undergo-verb"] or comes_under:
             # "Kenyan troops survived an ambush", "a Turkish convoy came under attack"
             target_heads = target_heads or [subject]
-        elif not source_heads and lemma not in book.words["witness-verb"]:
+        elif lemma not in book.words["witness-verb"] and (
+                not source_heads or _narrows(subject, source_heads, actors)):
+            # "Trump doubled the U.S. tariff": the president, not the bare country, acts
             source_heads = [subject]
     return _resolve(source_heads, target_heads, places, actors,
                     (*source_heads, *target_heads, trigger),
@@ -1120,6 +1122,15 @@ def _governing_verb(noun: Token) -> Token | None:
             and noun.head.lower_ not in modality_cues().boundary):
         return noun.head.head
     return None
+
+
+def _narrows(subject: Token, heads: Sequence[Token], actors: ActorIndex) -> bool:
+    """Whether the verb's subject is an actor of the very country the noun's modifier names
+    alone ("Trump" USAGOV against the "U.S." of "the U.S. tariff")."""
+    named = next((codes[0] for h in heads if (codes := actors.all_of_phrase(h))), None)
+    doer = actors.all_of_phrase(subject)[:1]
+    return named is not None and len(named) == 3 and bool(doer) \
+        and doer[0].startswith(named) and len(doer[0]) > 3
 
 
 def _resolve(source_heads: Sequence[Token], target_heads: Sequence[Token],
