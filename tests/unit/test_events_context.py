@@ -962,3 +962,12 @@ def test_the_subject_that_narrows_a_bare_country_modifier_is_the_doer():
     found = coded("President Trump on Tuesday doubled the U.S. tariff on Canadian steel.",
                   published="2025-03-10")
     assert ("tariff", "COERCE", "USAGOV", "CAN", "asserted") in found
+
+
+def test_a_role_owned_by_a_pronoun_is_of_the_clause_subject():
+    assert ("ordered", "DEMAND", "RUSGOV", "RUSMIL", "asserted") in coded(
+        "Putin ordered his army to withdraw from Kherson.", published="2025-03-10")
+    # the source's own troops are what it offers, not whom it offers them to
+    assert ("offered", "AGREE", "SYR", "LBNGOV", "asserted") in coded(
+        "Syria has again offered its troops to Lebanon's President Elias Hrawi.",
+        published="1989-11-30")

@@ -646,6 +646,10 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
                 if qualifier.span.start == i + length:
                     # "the rebel Kurdistan Workers' Party": the role and the name it qualifies
                     length = qualifier.span.end - i
+        elif (whose := _pronoun_owner(last, owner)) is not None \
+                and (country := split_code(whose.actor or "")[0]) \
+                and split_code(whose.actor or "")[1] in (None, GOVERNMENT):
+            code = country + role.role  # "the government ordered its military"
         elif role.kind == "office" and context.home_country:
             code = context.home_country + role.role
         elif role.role in LOCAL_ROLES or role.kind == "local":
@@ -761,6 +765,29 @@ def _role_at(words: Words, i: int, book: ActorDictionary) -> tuple[int, Role] | 
             if role is not None:
                 return length, role
     return None
+
+
+def _pronoun_owner(token: Token, owner: dict[int, EntityHit]) -> EntityHit | None:
+    """The coded entity a possessive pronoun on a role noun stands for: the subject of the
+    role noun's clause, or that subject's own qualifier ("Putin ordered his army", "the
+    Central African government ordered its military")."""
+    if not any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ not in ("my", "our")
+               for c in token.children):
+        return None
+    subject = _clause_subject(token)
+    if subject is None:
+        return None
+    return owner.get(subject.i) or _qualifier(subject, owner)
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the verb whose object or complement a noun is, where that subject
+    is a noun phrase ("the government" in "the government ordered its military")."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i
+                 and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _qualifier(token: Token, owner: dict[int, EntityHit], local: bool = False

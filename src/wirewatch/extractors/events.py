@@ -1124,6 +1124,12 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _own(head: Token, code: str, source: str | None) -> bool:
+    """A phrase for the source's own people or things ("its troops" of Syria's offer)."""
+    return source is not None and code[:3] == source[:3] and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children)
+
+
 def _narrows(subject: Token, heads: Sequence[Token], actors: ActorIndex) -> bool:
     """Whether the verb's subject is an actor of the very country the noun's modifier names
     alone ("Trump" USAGOV against the "U.S." of "the U.S. tariff")."""
@@ -1145,9 +1151,12 @@ def _resolve(source_heads: Sequence[Token], target_heads: Sequence[Token],
         if source_codes:
             break
     source = source_codes[0] if source_codes else None
-    targets = [code for h in target_heads for code in actors.all_of_phrase(h)[:1]]
-    # the first target that is another actor: "offered its troops to Lebanon's president"
-    target = next((c for c in targets if c != source), targets[0] if targets else None)
+    found = [(code, h) for h in target_heads for code in actors.all_of_phrase(h)[:1]]
+    targets = [code for code, _ in found]
+    # the first target that is another actor and not the source's own ("offered its troops
+    # to Lebanon's president"), else the first that is another actor
+    target = next((c for c, h in found if c != source and not _own(h, c, source)),
+                  next((c for c in targets if c != source), targets[0] if targets else None))
     if target in (None, source) and len(source_codes) > 1 and mutual:
         # "Israel and Lebanon renewed talks", "India and Mauritius upgraded their ties":
         # each with the other
