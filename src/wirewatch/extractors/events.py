@@ -71,6 +71,10 @@ MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 # Types whose noun, with only the other party named, is spoken of by a party to it ("Pakistan
 # said discussions with the IMF are progressing").
 PARTY_TYPES = frozenset({"CONSULT", "COOPERATE"})
+# Material acts: said in the simple present with no time, they are a standing practice
+# ("the government provides new immigrants with specialists"), not an act the story reports.
+MATERIAL_TYPES = frozenset({"AID", "COOPERATE", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT",
+                            "SANCTION", "CONCEDE"})
 # Types whose "over" or "about" phrase names the act complained of, and so its doer.
 GRIEVANCE_TYPES = frozenset({"DISAPPROVE", "PROTEST"})
 # Types whose act done to people no actor names is done to civilians ("killed 10 people").
@@ -1284,7 +1288,32 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
                     or _tally(doc, token, pattern, found):
                 continue  # "unable to provide details", "released a report", "each year"
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
-    return [e for e in events if not _unclaimed(e) and not _journalism(e)]
+    return _one_per_act(doc, [e for e in events if not _unclaimed(e) and not _journalism(e)])
+
+
+def _one_per_act(doc: Doc, events: list[EventHit]) -> list[EventHit]:
+    """One attack told by two triggers is one event, the first: an attack noun and the verb
+    it is the subject of ("airstrikes killed 50 militants"), joined verbs ("shot and killed
+    them"), and the result a participle adds ("attacked the car, killing all inside"), when
+    both say the same of who did it to whom and how sure. (Other joined acts are steps of
+    their own: "arrested and jailed".)"""
+    kept: list[EventHit] = []
+    for event in events:
+        later = doc[event.token]
+        if event.type != "ASSAULT" or not any(k.type == event.type and k.source == event.source
+                   and k.target == event.target and k.modality == event.modality
+                   and _same_act(doc[k.token], later) for k in kept):
+            kept.append(event)
+    return kept
+
+
+def _same_act(first: Token, later: Token) -> bool:
+    # joined verbs share one object ("shot and killed people"); each with its own object
+    # ("deported 173 to Turkey but sent 109 back to China") tells of two acts
+    shared = not any(c.dep_ in ("dobj", "dative") for c in first.children)
+    return (later in first.conjuncts and shared) or (
+        first.dep_ in ("nsubj", "nsubjpass") and first.head.i == later.i) or (
+        later.dep_ == "advcl" and later.tag_ == "VBG" and later.head.i == first.i)
 
 
 def _unclaimed(event: EventHit) -> bool:
@@ -1600,6 +1629,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "since 2011, when the government sent soldiers": dates a state
     if _habitual(token, book):
         return True  # "the group frequently conducts bombings": a habit, not an act
+    if pattern.type in MATERIAL_TYPES and _standing_practice(token):
+        return True  # "the Japanese government provides immigrants with specialists"
     if token.lemma_.lower() in book.words["response-verb"] and any(
             c.dep_ == "prep" and any(
                 (c.lower_ == "by" and g.dep_ == "pcomp") or (
@@ -1809,6 +1840,21 @@ def _habitual(token: Token, book: Lexicon) -> bool:
         c.lower_ in book.words["generic-adverb"] and (h.tag_ in ("VBZ", "VBP") or (
             h.tag_ == "VBG" and h.dep_ in ("advcl", "acl")))))
         for h in holders for c in h.children)
+
+
+def _standing_practice(token: Token) -> bool:
+    """A verb in the simple present with no auxiliary and no date or time on it, in a
+    sentence that ends as a sentence does (a headline's "Airstrikes kill 50" has no full
+    stop): what its subject does as a rule, not an act of the story's time."""
+    if token.tag_ not in ("VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ == "mark" and c.lower_ != "that")
+            for c in token.children):
+        return False  # "if Iran attacks Israel" is a condition, no practice
+    last = token.sent[-1]
+    if not last.is_punct or last.text in (":", "-", "\u2013", "\u2014"):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for c in token.children
+                   for t in c.subtree if c.dep_ not in ("ccomp", "xcomp", "advcl", "conj"))
 
 
 def _describes_people(token: Token, book: Lexicon) -> bool:
