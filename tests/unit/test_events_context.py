@@ -993,3 +993,9 @@ def test_one_act_told_by_two_triggers_is_one_event():
     # joined verbs, each with its own object, tell of two acts
     assert triggers("Guatemalan authorities arrested Zamora and later froze the newspaper's "
                     "assets.") == ["arrested", "froze"]
+
+
+def test_aid_ceased_or_cut_off_is_a_sanction():
+    assert ("cease", "SANCTION", "USA", "UKR", "hypothetical") in coded(
+        "The United States would cease military aid to Ukraine.")
+    assert [c[1] for c in coded("The U.S. cut off aid to Ethiopia.")] == ["SANCTION"]
