@@ -999,3 +999,10 @@ def test_aid_ceased_or_cut_off_is_a_sanction():
     assert ("cease", "SANCTION", "USA", "UKR", "hypothetical") in coded(
         "The United States would cease military aid to Ukraine.")
     assert [c[1] for c in coded("The U.S. cut off aid to Ethiopia.")] == ["SANCTION"]
+
+
+def test_a_force_moved_by_a_country_is_its_military():
+    assert ("withdrawal", "RETREAT", "USAMIL", None, "asserted") in coded(
+        "We consider the withdrawal of forces by America a good step, the Taliban said.")
+    assert ("withdrew", "RETREAT", "USA", "AFG", "asserted") in coded(
+        "America withdrew its forces from Afghanistan.")  # the subject stays the doer

@@ -119,6 +119,7 @@ class Lexicon:
     words: dict[str, frozenset[str]]  # the other kinds of event_arguments.tsv, by kind
     # every lemma a pattern starts with: a token whose lemma is none of them is no trigger
     heads: frozenset[str] = frozenset()
+    force_roles: tuple[tuple[str, str], ...] = ()  # "troop" -> MIL: whose force a noun is
 
 
 @cache
@@ -181,6 +182,7 @@ def lexicon() -> Lexicon:
     words: dict[str, set[str]] = {}
     needs_target: dict[tuple[str, str], str | None] = {}
     modes: dict[str, str] = {}
+    force_roles: dict[str, str] = {}
     other_senses: dict[str, set[str]] = {}
     for row in bundled_table("event_arguments.tsv"):
         if row["kind"] == "group":
@@ -193,6 +195,9 @@ def lexicon() -> Lexicon:
             continue
         if row["kind"] == "mode":
             modes[row["word"]] = row["role"]
+            continue
+        if row["kind"] == "force-role":
+            force_roles[row["word"]] = row["role"]
             continue
         if row["kind"] == "other-sense":
             other_senses.setdefault(row["word"], set()).add(row["role"])
@@ -212,7 +217,7 @@ def lexicon() -> Lexicon:
         groups, modes, needs_target,
         {word: frozenset(found) for word, found in other_senses.items()},
         {kind: frozenset(found) for kind, found in words.items()},
-        frozenset(head for head, _ in patterns))
+        frozenset(head for head, _ in patterns), tuple(force_roles.items()))
 
 
 
@@ -1004,7 +1009,10 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # force is read from the verb's subject instead
         source_heads += [o for o in of_objects if not any(
             c.dep_ == "prep" and c.lower_ == "from" for c in o.children)]
-    elif pattern.type in PATIENT_TYPES:
+        forces = of_objects
+    else:
+        forces = []
+    if pattern.type in PATIENT_TYPES and pattern.roles != "force":
         target_heads += of_objects  # "the arrest of Mahmoud Khalil", "an invasion of Ukraine"
     if pattern.type in ("REJECT", "THREATEN"):
         # "its reluctance to endorse the U.S. proposal", "a threat to impose tariffs on Canada"
@@ -1064,9 +1072,31 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                 not source_heads or _narrows(subject, source_heads, actors)):
             # "Trump doubled the U.S. tariff": the president, not the bare country, acts
             source_heads = [subject]
-    return _resolve(source_heads, target_heads, places, actors,
-                    (*source_heads, *target_heads, trigger),
-                    mutual=pattern.type in MUTUAL_TYPES or _reciprocal(trigger.sent))
+    found = _resolve(source_heads, target_heads, places, actors,
+                     (*source_heads, *target_heads, trigger),
+                     mutual=pattern.type in MUTUAL_TYPES or _reciprocal(trigger.sent))
+    return replace(found, source=_force_source(found.source, forces, actors)) if forces \
+        else found
+
+
+def _force_source(source: str | None, forces: Sequence[Token], actors: ActorIndex
+                  ) -> str | None:
+    """The force an event noun says a country moves, as its doer: the force's own code where
+    it is that country's, else the country with the force's sector ("the withdrawal of forces
+    by America": USAMIL). A verb's subject stays its doer ("Vietnam plans to send
+    peacekeepers")."""
+    if source is None or len(source) != 3 or source in ORGANISATION_PREFIXES:
+        return source
+    roles = dict(actors.book.force_roles)
+    for force in forces:
+        own = actors.all_of_phrase(force)[:1]
+        if own:
+            if own[0][:3] == source and len(own[0]) > 3:
+                return own[0]
+            continue
+        if (role := roles.get(force.lemma_.lower())) is not None:
+            return source + role
+    return source
 
 
 def _hyphened_pair(modifiers: Sequence[Token], actors: ActorIndex) -> tuple[str, str] | None:
