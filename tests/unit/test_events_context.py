@@ -1006,3 +1006,9 @@ def test_a_force_moved_by_a_country_is_its_military():
         "We consider the withdrawal of forces by America a good step, the Taliban said.")
     assert ("withdrew", "RETREAT", "USA", "AFG", "asserted") in coded(
         "America withdrew its forces from Afghanistan.")  # the subject stays the doer
+
+
+def test_a_role_inside_a_name_of_a_country_takes_that_country():
+    found = coded("Pakistan held elections. On Tuesday, the U.S. House of Representatives "
+                  "voted to condemn Pakistan's election.")
+    assert ("condemn", "DISAPPROVE", "USALEG", "PAK", "asserted") in found

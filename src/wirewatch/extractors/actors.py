@@ -618,6 +618,9 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             i += length  # "opposition from China's mission" is the act, not the party
             continue
         qualifier = _qualifier(last, owner, local=role.role not in FOREIGN_ROLES)
+        if qualifier is None and i in owner and split_code(owner[i].actor or "")[0] \
+                and split_code(owner[i].actor or "")[1] is None:
+            qualifier = owner[i]  # "the U.S. House of Representatives": the name's country
         if role.kind == "title" and last.head.i in owner:
             # "Chinese leader Xi Jinping": the person carries the code, the title's country
             # qualifier is part of that mention, not an actor of its own
