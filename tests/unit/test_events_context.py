@@ -1012,3 +1012,8 @@ def test_a_role_inside_a_name_of_a_country_takes_that_country():
     found = coded("Pakistan held elections. On Tuesday, the U.S. House of Representatives "
                   "voted to condemn Pakistan's election.")
     assert ("condemn", "DISAPPROVE", "USALEG", "PAK", "asserted") in found
+
+
+def test_their_stands_for_both_of_a_joined_subject():
+    assert ("talks", "CONSULT", "RUS", "CHN", "asserted") in coded(
+        "Russia and China signed a deal after their talks in Beijing.")

@@ -436,8 +436,25 @@ class ActorIndex:
             return self.pair_of(head)
         if (members := self.officials_of_several(head)):
             return members
+        if (joined := self.joined_antecedent(head)) is not None:
+            head = joined  # "Duterte and Suga are off to a good start … their phone call"
         codes = [c for t in (head, *head.conjuncts) if (c := self.of_phrase(t))]
         return list(dict.fromkeys(codes))
+
+    @staticmethod
+    def joined_antecedent(pronoun: Token) -> Token | None:
+        """The joined subject a plural pronoun stands for: the first of "Duterte and Suga"
+        in the clause above "their"."""
+        if pronoun.lower_ not in ("their", "they", "them") or pronoun.tag_ not in ("PRP", "PRP$"):
+            return None
+        node = pronoun
+        while node.head.i != node.i:
+            node = node.head
+            subject = next((c for c in node.children
+                            if c.dep_ in SUBJECTS and c.i < pronoun.i), None)
+            if subject is not None:
+                return subject if subject.conjuncts else None
+        return None
 
     def officials_of_several(self, head: Token) -> list[str]:
         """"the leaders of Japan and South Korea", "foreign ministers of Iran and Iraq": a
