@@ -1017,3 +1017,13 @@ def test_a_role_inside_a_name_of_a_country_takes_that_country():
 def test_their_stands_for_both_of_a_joined_subject():
     assert ("talks", "CONSULT", "RUS", "CHN", "asserted") in coded(
         "Russia and China signed a deal after their talks in Beijing.")
+
+
+def test_a_body_called_for_is_no_one_asked():
+    assert ("called", "DEMAND", "IGOUNO", None, "asserted") in coded(
+        "U.N. envoy Geir Pedersen called for the creation of an inclusive transitional "
+        "government in Syria.")
+    assert ("calling", "DEMAND", "NGAOPP", None, "asserted") in coded(
+        "Nigerian rights activists are calling for accountable leadership in Nigeria.")
+    assert ("called", "DEMAND", "KEN", "SOMGOV", "asserted") in coded(
+        "Kenya called on the Somali government to release the prisoners.")

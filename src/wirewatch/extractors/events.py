@@ -868,6 +868,10 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             # the main clause's, its maker the one answered
             target_heads.append(claimant)
         target_heads += _condition_subjects(trigger) if pattern.type == "THREATEN" else []
+    if pattern.type == "DEMAND":
+        # "called for an inclusive government", "for the creation of a transitional
+        # government": what is called for comes into being; it is no one asked
+        target_heads = [h for h in target_heads if not _to_be_formed(h, book)]
     if "@territory" in pattern.needs:
         # "handing sovereignty of the Chagos Islands to Mauritius": who receives it is acted on
         given = [t for t in target_heads if t.dep_ == "pobj" and t.head.lower_ == "to"]
@@ -881,6 +885,20 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # "deported 40 others to China": people sent home are that country's people
         return replace(found, target=home[:3] + "CVL")
     return found
+
+
+def _to_be_formed(noun: Token, book: Lexicon) -> bool:
+    """An institution named as one to come ("a new caretaker government", "accountable
+    leadership", "the creation of a transitional government"), not one that exists."""
+    if noun.lemma_.lower() in book.words["creation-noun"]:
+        return True  # "the creation of a transitional government" asks no one
+    if noun.lemma_.lower() not in book.words["institution-noun"]:
+        return False
+    dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
+    if dets in (["a"], ["an"]) or (not dets and any(c.dep_ == "amod" for c in noun.children)):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+        and noun.head.head.lemma_.lower() in book.words["creation-noun"]
 
 
 def _main_verb_read_as_modifier(verb: Token) -> bool:
