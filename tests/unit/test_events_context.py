@@ -1027,3 +1027,9 @@ def test_a_body_called_for_is_no_one_asked():
         "Nigerian rights activists are calling for accountable leadership in Nigeria.")
     assert ("called", "DEMAND", "KEN", "SOMGOV", "asserted") in coded(
         "Kenya called on the Somali government to release the prisoners.")
+
+
+def test_a_joined_verb_shares_the_habit_of_the_first():
+    assert coded("Malaysian Prime Minister Najib Razak seldom criticized China and instead "
+                 "accepted Chinese funding.") == []
+    assert "attacked" in triggers("Russia often shelled Kharkiv and attacked Kyiv on Monday.")

@@ -1901,6 +1901,10 @@ def _habitual(token: Token, book: Lexicon) -> bool:
     holders = [token]
     if token.pos_ == "NOUN" and noun_is_object(token) and token.head.pos_ in ("VERB", "AUX"):
         holders.append(token.head)
+    if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") \
+            and token.tag_ == token.head.tag_ and not any(
+                t.ent_type_ in ("DATE", "TIME") for c in token.children for t in c.subtree):
+        holders.append(token.head)  # "seldom criticized China and instead accepted funding"
     return any(c.dep_ == "advmod" and (c.lower_ in book.words["habitual"] or (
         c.lower_ in book.words["generic-adverb"] and (h.tag_ in ("VBZ", "VBP") or (
             h.tag_ == "VBG" and h.dep_ in ("advcl", "acl")))))
