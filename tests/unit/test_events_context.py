@@ -1033,3 +1033,8 @@ def test_a_joined_verb_shares_the_habit_of_the_first():
     assert coded("Malaysian Prime Minister Najib Razak seldom criticized China and instead "
                  "accepted Chinese funding.") == []
     assert "attacked" in triggers("Russia often shelled Kharkiv and attacked Kyiv on Monday.")
+
+
+def test_an_allegation_that_someone_acted_accuses_them_and_codes_no_act():
+    assert coded("Pakistan repeated allegations that Afghanistan supported the militants.") == [
+        ("allegations", "DISAPPROVE", "PAK", "AFG", "asserted")]

@@ -1049,6 +1049,10 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         forces = []
     if pattern.type in PATIENT_TYPES and pattern.roles != "force":
         target_heads += of_objects  # "the arrest of Mahmoud Khalil", "an invasion of Ukraine"
+    if pattern.mode == "allege":
+        # "allegations that Afghanistan supported the militants": who is accused
+        target_heads += [g for c in trigger.children if c.dep_ in ("acl", "ccomp")
+                         for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
     if pattern.type in ("REJECT", "THREATEN"):
         # "its reluctance to endorse the U.S. proposal", "a threat to impose tariffs on Canada"
         for clause in (c for c in trigger.children if c.dep_ == "acl" and is_purpose(c)):
@@ -1668,6 +1672,12 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             and (found := match_trigger(token.head.head, book)) is not None \
             and found.mode == "restrict":
         return True  # "a ban on public rallies": what is forbidden, not what took place
+    if token.dep_ in ("acl", "ccomp") and (claim := token.head).pos_ == "NOUN" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in token.children) and (
+            claim.lemma_.lower() in book.words["claim-noun"]
+            or ((found := match_trigger(claim, book)) is not None and found.mode == "allege")) \
+            and claim.head.lemma_.lower() not in modality_cues().denial:
+        return True  # "repeated allegations that Afghanistan supported the militants"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and (
             threat := token.head.head).pos_ == "NOUN" and (
             threat.lemma_.lower() in book.words["relation-noun"]
