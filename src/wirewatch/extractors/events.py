@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from typing import Generic, TypeVar
@@ -119,7 +119,7 @@ class Lexicon:
     words: dict[str, frozenset[str]]  # the other kinds of event_arguments.tsv, by kind
     # every lemma a pattern starts with: a token whose lemma is none of them is no trigger
     heads: frozenset[str] = frozenset()
-    force_roles: tuple[tuple[str, str], ...] = ()  # "troop" -> MIL: whose force a noun is
+    force_roles: dict[str, str] = field(default_factory=dict)  # "troop" -> MIL
 
 
 @cache
@@ -217,7 +217,7 @@ def lexicon() -> Lexicon:
         groups, modes, needs_target,
         {word: frozenset(found) for word, found in other_senses.items()},
         {kind: frozenset(found) for kind, found in words.items()},
-        frozenset(head for head, _ in patterns), tuple(force_roles.items()))
+        frozenset(head for head, _ in patterns), force_roles)
 
 
 
@@ -1126,14 +1126,13 @@ def _force_source(source: str | None, forces: Sequence[Token], actors: ActorInde
     peacekeepers")."""
     if source is None or len(source) != 3 or source in ORGANISATION_PREFIXES:
         return source
-    roles = dict(actors.book.force_roles)
     for force in forces:
         own = actors.all_of_phrase(force)[:1]
         if own:
             if own[0][:3] == source and len(own[0]) > 3:
                 return own[0]
             continue
-        if (role := roles.get(force.lemma_.lower())) is not None:
+        if (role := actors.book.force_roles.get(force.lemma_.lower())) is not None:
             return source + role
     return source
 
@@ -1368,10 +1367,11 @@ def _one_per_act(doc: Doc, events: list[EventHit]) -> list[EventHit]:
     their own: "arrested and jailed".)"""
     kept: list[EventHit] = []
     for event in events:
-        later = doc[event.token]
-        if event.type != "ASSAULT" or not any(k.type == event.type and k.source == event.source
-                   and k.target == event.target and k.modality == event.modality
-                   and _same_act(doc[k.token], later) for k in kept):
+        told = event.type == "ASSAULT" and any(
+            (k.type, k.source, k.target, k.modality)
+            == (event.type, event.source, event.target, event.modality)
+            and _same_act(doc[k.token], doc[event.token]) for k in kept)
+        if not told:
             kept.append(event)
     return kept
 
