@@ -618,8 +618,7 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             i += length  # "opposition from China's mission" is the act, not the party
             continue
         qualifier = _qualifier(last, owner, local=role.role not in FOREIGN_ROLES)
-        if qualifier is None and i in owner and split_code(owner[i].actor or "")[0] \
-                and split_code(owner[i].actor or "")[1] is None:
+        if qualifier is None and i in owner and _bare_country(owner[i]):
             qualifier = owner[i]  # "the U.S. House of Representatives": the name's country
         if role.kind == "title" and last.head.i in owner:
             # "Chinese leader Xi Jinping": the person carries the code, the title's country
@@ -650,8 +649,8 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
                     # "the rebel Kurdistan Workers' Party": the role and the name it qualifies
                     length = qualifier.span.end - i
         elif (whose := _pronoun_owner(last, owner)) is not None \
-                and (country := split_code(whose.actor or "")[0]) \
-                and split_code(whose.actor or "")[1] in (None, GOVERNMENT):
+                and split_code(whose.actor or "")[1] in (None, GOVERNMENT) \
+                and (country := split_code(whose.actor or "")[0]):
             code = country + role.role  # "the government ordered its military"
         elif role.kind == "office" and context.home_country:
             code = context.home_country + role.role
@@ -768,6 +767,11 @@ def _role_at(words: Words, i: int, book: ActorDictionary) -> tuple[int, Role] | 
             if role is not None:
                 return length, role
     return None
+
+
+def _bare_country(hit: EntityHit) -> bool:
+    country, sector = split_code(hit.actor or "")
+    return bool(country) and sector is None
 
 
 def _pronoun_owner(token: Token, owner: dict[int, EntityHit]) -> EntityHit | None:
