@@ -137,6 +137,8 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("South Korea will send arms to Ukraine depending on the situation.", "send",
      "hypothetical"),
     ("The new law will allow China to seize foreign ships.", "seize", "hypothetical"),
+    ("A U.S. general said he expects North Korea to launch a missile.", "launch",
+     "hypothetical"),  # a forecast of another's act, not a plan
     ("The treaty may enable Japan to deploy troops to the islands.", "deploy",
      "hypothetical"),  # an act made possible is not done, whatever the enabler's cue
     ("Asked whether Seoul would send arms to Ukraine, the official said no decision had been "

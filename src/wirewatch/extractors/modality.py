@@ -69,6 +69,16 @@ def _governor_key(token: Token) -> str:
     return f"{token.lemma_.lower()} {particles[0]}" if particles else token.lemma_.lower()
 
 
+def _another_doer(governor: Token, complement: Token) -> bool:
+    """Whether a verb of plan or hope says what someone else will do: its object, or its
+    complement's own subject, does it ("expecting North Korea to launch a missile"), where
+    "plans to send" is its subject's own plan."""
+    # a pronoun subject is mostly the planner itself ("Russia says it will", "we hope we'll")
+    return any(c.dep_ in ("dobj", "dative") and c.i < complement.i
+               for c in governor.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in complement.children)
+
+
 def _enabled_only(governor: Token, cues: ModalityCues) -> bool:
     """A verb that would make its complement possible ("will allow", "may enable"): the act
     it enables is only possible, whatever the enabler's own cue says of the enabling."""
@@ -202,7 +212,10 @@ def modality_of(trigger: Token) -> tuple[str, tuple[Token, ...]]:
             # cue; "threatened ... after the drills" leaves the drills as they were
             key = _governor_key(node) if node.pos_ != "NOUN" else node.lemma_.lower()
             if key in cues.governor:
-                found.add(cues.governor[key])
+                cue = cues.governor[key]
+                if cue == "planned" and node.pos_ != "NOUN" and _another_doer(node, below):
+                    cue = "hypothetical"  # "expects North Korea to launch": a forecast
+                found.add(cue)
             if _enabled_only(node, cues):
                 found.add("hypothetical")  # "may enable police to detain"
         elif (below is not None and below.dep_ == "dobj" and below.pos_ == "NOUN"
@@ -218,7 +231,10 @@ def modality_of(trigger: Token) -> tuple[str, tuple[Token, ...]]:
         governor = top.head
         key = _governor_key(governor)
         if key in cues.governor and governor.lemma_.lower() not in ASK:
-            found.add(cues.governor[key])
+            cue = cues.governor[key]
+            if cue == "planned" and _another_doer(governor, top):
+                cue = "hypothetical"  # "hopes Somalia will withdraw its troops"
+            found.add(cue)
         if _enabled_only(governor, cues):
             found.add("hypothetical")  # "the law will allow China to seize ships"
         if governor.lemma_.lower() in ASK and any(
