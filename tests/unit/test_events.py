@@ -131,7 +131,7 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("France ruled out sending troops to Mali.", "sending", "negated"),
     ("Japan gave Ukraine $200 million in aid.", "gave", "asserted"),
     ("Russian forces never attacked the convoy.", "attacked", "negated"),
-    ("Russian forces didn’t attack the convoy.", "attack", "negated"),  # a curly apostrophe
+    ("Kenya didn’t ask Somalia for help.", "ask", "negated"),  # a curly apostrophe
     ("Russian forces did attack the convoy.", "attack", "asserted"),  # "did" plans nothing
     ("Russia attacked the town without warning.", "attacked", "asserted"),
     ("Israel will strike Iran if Iran attacks Israel.", "attacks", "hypothetical"),
