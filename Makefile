@@ -74,10 +74,10 @@ docs: install
 
 bench: install
 	$(BIN)/python bench/throughput.py
-	$(BIN)/python bench/workers.py
+	$(BIN)/python bench/workers.py --copies 6
 	$(BIN)/python bench/writer.py
 	$(BIN)/python bench/query.py
-	$(BIN)/python bench/engines.py
+	$(BIN)/python bench/engines.py --copies 4 --shards 16
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache mutants
