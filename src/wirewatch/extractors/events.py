@@ -1912,8 +1912,7 @@ def _habitual(token: Token, book: Lexicon) -> bool:
     if token.pos_ == "NOUN" and noun_is_object(token) and token.head.pos_ in ("VERB", "AUX"):
         holders.append(token.head)
     if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") \
-            and token.tag_ == token.head.tag_ and not any(
-                t.ent_type_ in ("DATE", "TIME") for c in token.children for t in c.subtree):
+            and token.tag_ == token.head.tag_ and not _dated_here(token):
         holders.append(token.head)  # "seldom criticized China and instead accepted funding"
     return any(c.dep_ == "advmod" and (c.lower_ in book.words["habitual"] or (
         c.lower_ in book.words["generic-adverb"] and (h.tag_ in ("VBZ", "VBP") or (
@@ -1932,8 +1931,13 @@ def _standing_practice(token: Token) -> bool:
     last = token.sent[-1]
     if not last.is_punct or last.text in (":", "-", "\u2013", "\u2014"):
         return False
-    return not any(t.ent_type_ in ("DATE", "TIME") for c in token.children
-                   for t in c.subtree if c.dep_ not in ("ccomp", "xcomp", "advcl", "conj"))
+    return not _dated_here(token)
+
+
+def _dated_here(verb: Token) -> bool:
+    """A date or time in the verb's own phrase ("attacked Kyiv on Monday"), not in a clause
+    under it."""
+    return any(verb.doc[i].ent_type_ in ("DATE", "TIME") for i in _own_tokens(verb))
 
 
 def _describes_people(token: Token, book: Lexicon) -> bool:

@@ -69,6 +69,23 @@ def _governor_key(token: Token) -> str:
     return f"{token.lemma_.lower()} {particles[0]}" if particles else token.lemma_.lower()
 
 
+def _governor_cues(governor: Token, key: str | None, complement: Token,
+                   cues: ModalityCues) -> set[str]:
+    """What a governing verb (or noun) says of its complement's act: its own cue ("plans to
+    send" planned), a forecast where the act is someone else's ("expects North Korea to
+    launch", "hopes Somalia will withdraw"), and what an enabler that is not asserted only
+    makes possible ("the law will allow China to seize ships")."""
+    found = set()
+    if key in cues.governor:
+        cue = cues.governor[key]
+        if cue == "planned" and governor.pos_ != "NOUN" and _another_doer(governor, complement):
+            cue = "hypothetical"
+        found.add(cue)
+    if _enabled_only(governor, cues):
+        found.add("hypothetical")
+    return found
+
+
 def _another_doer(governor: Token, complement: Token) -> bool:
     """Whether a verb of plan or hope says what someone else will do: its object, or its
     complement's own subject, does it ("expecting North Korea to launch a missile"), where
@@ -211,13 +228,7 @@ def modality_of(trigger: Token) -> tuple[str, tuple[Token, ...]]:
             # "plans to send", "considering sending": only a complement takes its governor's
             # cue; "threatened ... after the drills" leaves the drills as they were
             key = _governor_key(node) if node.pos_ != "NOUN" else node.lemma_.lower()
-            if key in cues.governor:
-                cue = cues.governor[key]
-                if cue == "planned" and node.pos_ != "NOUN" and _another_doer(node, below):
-                    cue = "hypothetical"  # "expects North Korea to launch": a forecast
-                found.add(cue)
-            if _enabled_only(node, cues):
-                found.add("hypothetical")  # "may enable police to detain"
+            found |= _governor_cues(node, key, below, cues)
         elif (below is not None and below.dep_ == "dobj" and below.pos_ == "NOUN"
               and _governor_key(node) in cues.request):
             found.add("hypothetical")  # "ordered the arrest of Dodik": asked for, not done
@@ -229,14 +240,8 @@ def modality_of(trigger: Token) -> tuple[str, tuple[Token, ...]]:
     top = nodes[-1]
     if top.dep_ == "ccomp" and top.head.i != top.i:
         governor = top.head
-        key = _governor_key(governor)
-        if key in cues.governor and governor.lemma_.lower() not in ASK:
-            cue = cues.governor[key]
-            if cue == "planned" and _another_doer(governor, top):
-                cue = "hypothetical"  # "hopes Somalia will withdraw its troops"
-            found.add(cue)
-        if _enabled_only(governor, cues):
-            found.add("hypothetical")  # "the law will allow China to seize ships"
+        key = _governor_key(governor) if governor.lemma_.lower() not in ASK else None
+        found |= _governor_cues(governor, key, top, cues)
         if governor.lemma_.lower() in ASK and any(
                 c.dep_ == "mark" and c.lower_ in cues.mark for c in top.children):
             found.add("negated" if _answered_negatively(governor, cues) else "hypothetical")
