@@ -1038,3 +1038,17 @@ def test_a_joined_verb_shares_the_habit_of_the_first():
 def test_an_allegation_that_someone_acted_accuses_them_and_codes_no_act():
     assert coded("Pakistan repeated allegations that Afghanistan supported the militants.") == [
         ("allegations", "DISAPPROVE", "PAK", "AFG", "asserted")]
+
+
+def test_a_chosen_refusal_to_take_part_is_a_rejection_as_sure_as_the_choice():
+    assert coded("Kenya decided not to participate in the talks with Somalia.") == [
+        ("participate", "REJECT", "KEN", None, "asserted")]
+    assert coded("The court regrets the decision of Kenya not to participate in the "
+                 "hearings.")[-1][:3] == ("participate", "REJECT", "KEN")
+    assert coded("The Kenyan government cited several reasons for not attending the "
+                 "summit.") == [("attending", "REJECT", "KENGOV", None, "asserted")]
+    assert coded("The United States urged Israel not to attend the summit.")[-1] == (
+        "attend", "REJECT", "ISR", None, "hypothetical")
+    # a plain negation stays a negated act: nothing was chosen in so many words
+    assert coded("Kenya did not participate in the talks with Somalia.") == [
+        ("talks", "CONSULT", "KEN", "SOM", "negated")]

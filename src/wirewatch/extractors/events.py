@@ -217,7 +217,8 @@ def lexicon() -> Lexicon:
         groups, modes, needs_target,
         {word: frozenset(found) for word, found in other_senses.items()},
         {kind: frozenset(found) for kind, found in words.items()},
-        frozenset(head for head, _ in patterns), force_roles)
+        frozenset(head for head, _ in patterns) | words.get("participation-verb", set()),
+        force_roles)
 
 
 
@@ -647,6 +648,12 @@ def _subject(verb: Token) -> Token | None:
                 for g in c.children if g.dep_ == "pobj"), None)) is not None \
                 and modality_cues().governor.get(node.head.lemma_.lower()) == "hypothetical":
             return addressee  # "its call to the authorities to drop all charges"
+        if node.dep_ == "acl" and (owner := next((
+                g for c in node.head.children
+                for g in ([c] if c.dep_ == "poss" else c.children if c.dep_ == "prep"
+                          and c.lower_ == "of" and c.i < node.i else [])
+                if g.dep_ in ("poss", "pobj") and g.pos_ in ("PROPN", "NOUN")), None)):
+            return owner  # "the decision of Kenya not to participate", "Kenya's decision to"
         if node.dep_ == "acl" and (holder := _in_clause(node.head)).dep_ == "dobj" \
                 and holder.head.pos_ == "VERB":
             # "X finalized a plan to visit": X is the one to visit; "Pyongyang issued a
@@ -655,6 +662,8 @@ def _subject(verb: Token) -> Token | None:
             continue
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             node = node.head.head  # "retaliated by announcing", "look forward to discussing"
+            while node.pos_ == "NOUN" and node.dep_ == "pobj" and node.head.lower_ == "of":
+                node = node.head.head  # "cited a mix of reasons for not participating"
             if node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.pos_ == "VERB":
                 node = node.head  # "finalize a deal on handing sovereignty": who finalizes
             continue
@@ -1339,6 +1348,10 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
                 events.append(_link(doc, token, said, sent, found, actors))
             if lemmas[token.i] not in heads:
                 continue
+            if _refusal(token, book):
+                events.append(_link(doc, token, (REFUSAL, verb_arguments(token, REFUSAL, actors)),
+                                    sent, found, actors))
+                continue
             pattern = match_trigger(token, book)
             if pattern is not None and (ultimatum := _ultimatum(token, pattern, actors)):
                 events.append(_link(doc, token, ultimatum, sent, found, actors))
@@ -1346,6 +1359,7 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
             if (pattern is None or _intent_with_event(token, pattern, book)
                     or _asked(token) or _proposed(token, book)
                     or _object_of_trigger(token, actors) or _denies_a_report(token)
+                    or _refused(token, book)
                     or _not_an_occurrence(token, pattern, actors)):
                 continue
             pattern = _reread(token, pattern, actors)
@@ -2003,6 +2017,7 @@ def _intent_with_event(token: Token, pattern: Pattern, book: Lexicon) -> bool:
         c.dep_ in ("xcomp", "ccomp") and match_trigger(c, book) for c in token.children)
 
 
+REFUSAL = Pattern("", "VERB", (), "REJECT", None, "120", "agent")
 DEMAND = Pattern("", "VERB", (), "DEMAND", None, "100", "agent")
 ACCUSATION = Pattern("", "VERB", (), "DISAPPROVE", "disapprove", "112", "agent")
 PROPOSAL = Pattern("", "VERB", (), "DEMAND", None, "100", "agent")
@@ -2014,6 +2029,26 @@ SAYINGS = (DEMAND, PROPOSAL, ACCUSATION)
 INTENDED = frozenset({"COOPERATE", "AID", "RETREAT", "CONCEDE"})
 # What an actor may offer to do (CAMEO 03 also files offers to meet and to back others).
 OFFERED = INTENDED | {"SUPPORT", "CONSULT"}
+
+
+def _refusal(token: Token, book: Lexicon) -> bool:
+    """"The decision of Kenya not to participate", "reasons for not attending": taking part,
+    negated in an infinitive or a gerund, is a choice not to take part, a refusal; "did not
+    attend" and "is not participating" stay negated acts."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in book.words["participation-verb"] \
+            or not any(c.dep_ == "neg" for c in token.children):
+        return False
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if token.tag_ == "VBG":
+        return not auxiliaries
+    return token.tag_ == "VB" and any(c.tag_ == "TO" for c in auxiliaries)
+
+
+def _refused(token: Token, book: Lexicon) -> bool:
+    """"Decided not to attend the talks": the talks are what the refusal names, no act."""
+    verb = (token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep"
+            else token.head if token.dep_ == "dobj" else None)
+    return verb is not None and _refusal(verb, book)
 
 
 def _potential(token: Token, book: Lexicon) -> bool:
@@ -2189,7 +2224,10 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     if pattern in SAYINGS:
         modality, chain = _demand_modality(token)
     else:
-        modality, chain = modality_of(token)
+        modality, chain = modality_of(token, own_negation=pattern is not REFUSAL)
+        if pattern is REFUSAL and modality == "planned" and token.dep_ in ("xcomp", "acl"):
+            # "decided not to attend", "vowed not to join": the decision is the refusal
+            modality = modality_of(token.head)[0]
     if modality == "negated" and _answered(token, actors):
         modality = "asserted"  # "rejected Kenya's request": the request was made
     elif modality == "planned" and pattern.type == "PROTEST" and is_purpose(token) \

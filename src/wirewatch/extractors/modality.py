@@ -106,13 +106,15 @@ def _enabled_only(governor: Token, cues: ModalityCues) -> bool:
     return bool(own - {"negated"})
 
 
-def _local_cues(token: Token, cues: ModalityCues, found: set[str]) -> None:
+def _local_cues(token: Token, cues: ModalityCues, found: set[str],
+                skip_negation: bool = False) -> None:
     """Cues standing on one token of the chain: its negation, auxiliaries, adverbs, marks."""
     for child in token.children:
         word = child.lower_
         dep = child.dep_
         if dep == "neg" and word in cues.neg:
-            found.add(cues.neg[word])
+            if not skip_negation:
+                found.add(cues.neg[word])
         elif dep in ("aux", "auxpass") and word in cues.aux:
             found.add(cues.aux[word])
         elif dep == "det" and word in cues.det:
@@ -211,8 +213,10 @@ def chain(trigger: Token) -> list[Token]:
     return nodes
 
 
-def modality_of(trigger: Token) -> tuple[str, tuple[Token, ...]]:
-    """The event's modality and the governing words it was read from."""
+def modality_of(trigger: Token, own_negation: bool = True) -> tuple[str, tuple[Token, ...]]:
+    """The event's modality and the governing words it was read from. Without
+    ``own_negation`` the trigger's own "not" is left out: it is part of what was done ("chose
+    not to attend" is a refusal, as sure as the choosing)."""
     cues = modality_cues()
     found: set[str] = set()
     nodes = chain(trigger)
@@ -220,7 +224,7 @@ def modality_of(trigger: Token) -> tuple[str, tuple[Token, ...]]:
                                       for c in trigger.children):
         found.add("planned")  # a headline's "Apple to give refunds"
     for position, node in enumerate(nodes):
-        _local_cues(node, cues, found)
+        _local_cues(node, cues, found, skip_negation=not (position or own_negation))
         if position and is_purpose(nodes[position - 1]):
             found.add("planned")  # "sent envoys to mediate": the mediation is intended
         below = nodes[position - 1] if position else None
