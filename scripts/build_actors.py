@@ -88,7 +88,7 @@ AMBIGUOUS_AGENTS = frozenset({
     "boss", "business", "employer", "bargainer", "cabinetmaker", "airway", "aerospace",
     "party", "member", "state", "house", "board", "bank", "body", "staff", "side", "camp",
     "guard", "unit", "wing", "cell", "ring", "gang", "mob", "crowd", "people", "person", "man",
-    "woman", "men", "women", "group", "organization", "organisation", "association",
+    "deputy", "woman", "men", "women", "group", "organization", "organisation", "association",
     "agency", "office", "bureau", "department", "division", "service", "services",
     "administration", "minister", "ministry", "source", "sources", "expert", "analyst",
     "observer", "official", "officials", "press", "paper", "post", "times", "bar", "chair",

@@ -417,3 +417,12 @@ def test_environmental_groups_are_coded_by_their_kind():
     doc = wirewatch.extract("Several environment groups accused the Spanish company of trying "
                             "to influence the Madrid talks.")
     assert [a.code for a in doc.actors if "NGO" in a.code] == ["NGOENV"]
+
+
+def test_a_deputy_is_the_office_it_deputizes_not_the_police():
+    doc = wirewatch.extract("Russian Deputy Foreign Minister Sergei Ryabkov met British Deputy "
+                            "U.N. Ambassador James Kariuki in New York.")
+    assert not [a.code for a in doc.actors if a.code.endswith("COP")]
+    doc = wirewatch.extract("Gunmen attacked the convoy of the governor of Borno state in "
+                            "Nigeria.")
+    assert [(e.source, e.target) for e in doc.events] == [("NGAUAF", "NGAGOV")]

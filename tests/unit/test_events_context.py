@@ -1052,3 +1052,11 @@ def test_a_chosen_refusal_to_take_part_is_a_rejection_as_sure_as_the_choice():
     # a plain negation stays a negated act: nothing was chosen in so many words
     assert coded("Kenya did not participate in the talks with Somalia.") == [
         ("talks", "CONSULT", "KEN", "SOM", "negated")]
+
+
+def test_a_preposition_a_pattern_names_may_hang_on_the_object():
+    assert coded("Iran imported a missile propellant ingredient from China.") == [
+        ("imported", "COOPERATE", "IRN", "CHN", "asserted")]
+    assert coded("Kim Jong Un asked Donald Trump for sanctions relief.",
+                 published="2019-02-28")[0][:4] == (
+        "asked", "DEMAND", "PRKGOV", "USAGOV")

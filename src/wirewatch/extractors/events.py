@@ -345,7 +345,11 @@ def _match_trigger(token: Token, book: Lexicon) -> Pattern | None:
             continue  # a phrasal verb means something else: "back off", "seize on"
         if pattern.needs and around is None:
             around = _around(token)
-        if all(_satisfies(token, need, book, after_object=k > 0, around=around)
+        # a pattern's first word hangs on the object only when it cannot be a particle:
+        # "imported the ingredient from China" imports from it; "$200 million in aid" is
+        # not "give in"
+        if all(_satisfies(token, need, book, around=around,
+                          after_object=k > 0 or need not in book.words["particle"])
                for k, need in enumerate(pattern.needs)):
             return pattern
     return None
