@@ -1060,3 +1060,19 @@ def test_a_preposition_a_pattern_names_may_hang_on_the_object():
     assert coded("Kim Jong Un asked Donald Trump for sanctions relief.",
                  published="2019-02-28")[0][:4] == (
         "asked", "DEMAND", "PRKGOV", "USAGOV")
+
+
+def test_those_killed_in_a_fight_were_killed_by_its_doer_or_the_side_it_was_fought_with():
+    assert coded("Three soldiers were killed in an Israeli strike in Gaza.")[0][:4] == (
+        "killed", "ASSAULT", "ISR", None)
+    assert coded("Two Afghan soldiers were killed in clashes with the Taliban.",
+                 published="2025-03-10")[0][:4] == ("killed", "ASSAULT", "AFGGOV", "AFGMIL")
+    assert coded("Five Pakistani soldiers were killed in the attack and the ensuing battle "
+                 "with militants.")[0][:4] == ("killed", "ASSAULT", "PAKREB", "PAKMIL")
+
+
+def test_the_leader_of_a_body_no_table_knows_is_not_the_government():
+    found = coded("Arnel Joseph, the leader of the Village de Dieu gang, was killed in a gun "
+                  "battle with police on Friday in Haiti.")
+    assert found[0][:3] == ("killed", "ASSAULT", "HTICOP")
+    assert found[0][3] != "HTIGOV"

@@ -654,6 +654,8 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             code = country + role.role  # "the government ordered its military"
         elif role.kind == "office" and context.home_country:
             code = context.home_country + role.role
+        elif role.role in STATE_OFFICES and _of_an_uncoded_body(last, entities):
+            pass  # "the leader of the Village de Dieu gang" leads the gang, not the country
         elif role.role in LOCAL_ROLES or role.kind == "local":
             # "authorities", "police", "protesters" with no country named: the article's
             # own country, where one clearly dominates what it names (worked out once: ()
@@ -675,6 +677,14 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
     mentions += [ActorMention(h.span.start, h.span.end, h.actor) for h in coded
                  if id(h) not in consumed]
     return sorted(set(mentions), key=lambda m: (m.start, m.end))
+
+
+def _of_an_uncoded_body(role: Token, entities: Sequence[EntityHit]) -> bool:
+    """Whether the role's "of" phrase names an organisation the dictionaries do not know."""
+    return any(t.ent_type_ in ("ORG", "NORP") and not any(
+                   h.actor for h in entities if h.span.start <= t.i < h.span.end)
+               for c in role.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj" for t in g.subtree)
 
 
 def _focus_country(coded: Sequence[EntityHit], sentences: int) -> tuple[str] | tuple[()]:

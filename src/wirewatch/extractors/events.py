@@ -800,11 +800,7 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     things = frozenset().union(*(v for k, v in book.classes.items()
                                  if k not in ("captive", "population")))
     if passive and subject is None and pattern.type in VICTIM_TYPES:
-        # "five soldiers were killed in the Taliban attack": the attack's doer killed them
-        subject = next((g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in"
-                        for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
-                        and (harm := match_trigger(g, book)) is not None
-                        and harm.type == "ASSAULT" and actors.of_phrase(g)), None)
+        subject = _harmed_in(trigger, actors)
     elif passive and subject is None:
         # "Iranian drones were shipped to Russia": what was moved says whose it was
         subject = next((p for p in patients if p.lemma_.lower() in things), None)
@@ -898,6 +894,30 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # "deported 40 others to China": people sent home are that country's people
         return replace(found, target=home[:3] + "CVL")
     return found
+
+
+def _harmed_in(verb: Token, actors: ActorIndex) -> Token | None:
+    """Who harmed those a passive verb says were harmed in a fight: the fight's doer ("killed
+    in the Taliban attack", "in an Israeli strike"), else the side it was fought with
+    ("killed in a gun battle with police", "in the attack and the ensuing battle with
+    militants")."""
+    for fight in (n for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                  for n in (g, *g.conjuncts)):
+        # a noun whose verb fights ("a gun battle") names a fight too; a strike people are
+        # killed in is a military one, as _reread reads it
+        harm = match_trigger(fight, actors.book) or next(
+            (p for p in actors.book.patterns.get((fight.lemma_.lower(), "VERB"), ())
+             if not p.needs), None)
+        if harm is None or harm.type not in ("ASSAULT", "PROTEST"):
+            continue
+        if actors.of_phrase(fight):
+            return fight
+        if (side := next((g for c in fight.children if c.dep_ == "prep" and c.lower_ == "with"
+                          for g in c.children if g.dep_ == "pobj" and actors.of_phrase(g)),
+                         None)) is not None:
+            return side
+    return None
 
 
 def _to_be_formed(noun: Token, book: Lexicon) -> bool:
