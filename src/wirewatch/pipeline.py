@@ -80,6 +80,11 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+# chunks handed out per worker before the oldest is waited for: with two, a long chunk at the
+# head of the line left the other worker idle once it had finished the few behind it
+CHUNKS_AHEAD = 8
+
+
 def extract_in_parallel(items: Iterable[IngestItem], settings: Settings,
                         workers: int) -> Iterator[Outcome]:
     """What ``extract_documents`` gives, parsed by ``workers`` processes (one pipeline
@@ -99,7 +104,7 @@ def extract_in_parallel(items: Iterable[IngestItem], settings: Settings,
     try:
         for chunk in chain(first, chunks):
             pending.append((chunk, pool.submit(_extract_chunk, chunk)))
-            while len(pending) >= 2 * workers:
+            while len(pending) >= CHUNKS_AHEAD * workers:
                 pool = yield from _next_chunk(pending, pool, settings, workers)
         while pending:
             pool = yield from _next_chunk(pending, pool, settings, workers)
