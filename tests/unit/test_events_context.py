@@ -1076,3 +1076,21 @@ def test_the_leader_of_a_body_no_table_knows_is_not_the_government():
                   "battle with police on Friday in Haiti.")
     assert found[0][:3] == ("killed", "ASSAULT", "HTICOP")
     assert found[0][3] != "HTIGOV"
+
+
+def test_he_in_what_a_speaker_says_is_the_speaker_even_where_the_tagger_read_a_company():
+    # the model reads "Trump" here as an organisation; the leaders table knows a person
+    found = coded("During a visit by Starmer to the White House last month, Trump said that "
+                  "he was inclined to approve the deal.", published="2025-03-10")
+    assert ("approve", "SUPPORT", "USAGOV") in [c[:3] for c in found]
+
+
+def test_it_never_stands_for_a_people():
+    found = coded("The Uyghurs fled to Thailand in 2014. After weeks of denying it was "
+                  "planning to repatriate them, Thailand deported 40 of them to China.")
+    assert [c[2] for c in found if c[0] == "repatriate"] == ["THA"]
+
+
+def test_violence_against_no_one_by_the_unarmed_is_no_event():
+    assert coded("Jimmy Lai's son said the Hong Kong publisher is still fighting.") == []
+    assert triggers("Protesters attacked police officers in Nairobi, Kenya.") == ["attacked"]

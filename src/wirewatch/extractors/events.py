@@ -27,6 +27,7 @@ from ..resources import bundled_table
 from .annotations import (
     ActorMention,
     Annotations,
+    EntityHit,
     EventHit,
     PlaceHit,
     QuantityHit,
@@ -361,9 +362,13 @@ def _match_trigger(token: Token, book: Lexicon) -> Pattern | None:
 class ActorIndex:
     """Which actor each token belongs to, and how to find the actor a phrase stands for."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[ActorMention], book: Lexicon) -> None:
+    def __init__(self, doc: Doc, mentions: Sequence[ActorMention], book: Lexicon,
+                 entities: Sequence[EntityHit] = ()) -> None:
         self.doc = doc
         self.book = book
+        # the entity labels as the actor tables corrected them ("Trump" read as an ORG is a
+        # person), by token
+        self.label_at = {i: h.label for h in entities for i in range(h.span.start, h.span.end)}
         self.code_at: dict[int, str] = {}
         self.one_word: set[int] = set()  # "leader", "officials": a role noun alone
         for m in mentions:
@@ -497,6 +502,15 @@ class ActorIndex:
         role = self.book.groups[head.lemma_.lower()]
         return [country + (role or "") for country in self.last_two_countries(head.i)]
 
+    def many(self, head: Token) -> bool:
+        """Whether a phrase's head names several: a plural, or a people ("Uyghurs", which
+        the tagger may read as one name), which no "it" stands for."""
+        return _plural(head) or self.label_at.get(head.i, head.ent_type_) == "NORP"
+
+    def not_a_person(self, token: Token) -> bool:
+        """Whether the token's entity is one no "he" names (an organisation, a place)."""
+        return self.label_at.get(token.i, token.ent_type_) in NOT_PERSONS
+
     def antecedent(self, pronoun: Token, depth: int = 0) -> str | None:
         """A pronoun's actor: the subject of the nearest clause above it that has one, else
         the last actor named before it in the sentence."""
@@ -517,7 +531,7 @@ class ActorIndex:
             for child in node.children:
                 if (child.dep_ in SUBJECTS and child.i < pronoun.i and child.pos_ != "PRON"
                         and not (singular and _plural(child))
-                        and not (person and child.ent_type_ in NOT_PERSONS)
+                        and not (person and self.not_a_person(child))
                         and (code := self.of_phrase(child, depth))):
                     if not bound:
                         return code
@@ -527,8 +541,8 @@ class ActorIndex:
         sent_start = pronoun.sent.start
         for m in reversed(self.mentions):
             if sent_start <= m.start and m.end <= pronoun.i and not (
-                    singular and _plural(self.doc[m.end - 1])) and m.code != other \
-                    and not (person and self.doc[m.end - 1].ent_type_ in NOT_PERSONS):
+                    singular and self.many(self.doc[m.end - 1])) and m.code != other \
+                    and not (person and self.not_a_person(self.doc[m.end - 1])):
                 return m.code
         if bound:
             return None
@@ -544,8 +558,9 @@ class ActorIndex:
             return None
         before = self.doc[sent.start - 1].sent
         found = [m for m in self.mentions if before.start <= m.start and m.end <= before.end
-                 and (self.doc[m.start].ent_type_ == "PERSON") == person
-                 and not (singular and _plural(self.doc[m.end - 1]))]
+                 and (self.label_at.get(m.start, self.doc[m.start].ent_type_) == "PERSON")
+                 == person
+                 and not (singular and self.many(self.doc[m.end - 1]))]
         subjects = [m for m in found if any(self.doc[i].dep_ in SUBJECTS
                                             for i in range(m.start, m.end))]
         chosen = (subjects or found)[:1]
@@ -1345,7 +1360,7 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
     """Every coded event of the Doc, in text order, from what the other extractors found in
     the article (its actor mentions, times, quantities, places and statements)."""
     book = lexicon()
-    actors = ActorIndex(doc, article.actors, book)
+    actors = ActorIndex(doc, article.actors, book, article.entities)
     found = Found(ByPosition(article.times), ByPosition(article.quantities),
                   ByPosition(article.places), ByPosition(article.statements),
                   article.published)
@@ -1390,6 +1405,7 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
             arguments = (noun_arguments if _trigger_pos(token) == "NOUN" else verb_arguments)(
                 token, pattern, actors)
             if _wants_a_target(token, pattern, arguments, book) or _repeated(doc, token, found) \
+                    or _violence_of_the_unarmed(pattern, arguments) \
                     or _named_by_an_earlier_year(doc, token, found) \
                     or _tally(doc, token, pattern, found):
                 continue  # "unable to provide details", "released a report", "each year"
@@ -1433,6 +1449,17 @@ def _unclaimed(event: EventHit) -> bool:
 def _armed(code: str | None) -> bool:
     """An actor that bears arms: a military, rebels, militias, or an armed group."""
     return code is not None and (code[:3] == "IMG" or split_code(code)[1] in ARMED_ROLES)
+
+
+def _violence_of_the_unarmed(pattern: Pattern, arguments: Arguments) -> bool:
+    """Violence against no one by people who bear no arms and hold no office ("he's still
+    fighting", said of a jailed publisher): a figure of speech, or the victims misread as the
+    doers ("journalists have been detained and assaulted")."""
+    if pattern.type != "ASSAULT" or arguments.target is not None or arguments.source is None:
+        return False
+    country, sector = split_code(arguments.source)
+    return bool(country) and sector is not None and sector not in STATE_ROLES \
+        and not _armed(arguments.source)
 
 
 def _journalism(event: EventHit) -> bool:
