@@ -1094,3 +1094,9 @@ def test_it_never_stands_for_a_people():
 def test_violence_against_no_one_by_the_unarmed_is_no_event():
     assert coded("Jimmy Lai's son said the Hong Kong publisher is still fighting.") == []
     assert triggers("Protesters attacked police officers in Nairobi, Kenya.") == ["attacked"]
+
+
+def test_a_pronoun_in_a_clause_put_first_may_stand_for_the_subject_after_it():
+    found = coded("Later, asked by a reporter at the White House whether he might back off "
+                  "his tariff threats against allies, Trump said no.", published="2025-03-10")
+    assert [c[2] for c in found if c[0] == "back"] == ["USAGOV"]

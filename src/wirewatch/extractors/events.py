@@ -527,9 +527,13 @@ class ActorIndex:
         other = None
         node = pronoun
         while node.head.i != node.i:
+            # "asked by a reporter whether he might back off, Trump said": a clause put
+            # before its verb may name that verb's subject before the subject comes
+            fronted = node.dep_ == "advcl" and node.i < node.head.i
             node = node.head
             for child in node.children:
-                if (child.dep_ in SUBJECTS and child.i < pronoun.i and child.pos_ != "PRON"
+                if (child.dep_ in SUBJECTS and (child.i < pronoun.i or fronted)
+                        and child.pos_ != "PRON"
                         and not (singular and _plural(child))
                         and not (person and self.not_a_person(child))
                         and (code := self.of_phrase(child, depth))):
