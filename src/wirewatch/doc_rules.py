@@ -5,7 +5,8 @@ sixth of the parse and the lemmatizer, on words it has not seen, another tenth. 
 from a few attributes of each token, so their answers are worked out once per distinct key
 and written for the whole Doc through its arrays; a Doc comes out as spaCy's own components
 would leave it (tests/unit/test_doc_rules.py compares every token). A model whose rules use
-anything else keeps spaCy's components.
+anything else keeps spaCy's components. One correction follows them: a rule lemmatizer's
+"hop" for "hopes" (VerbStems).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any, cast
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.parts_of_speech import VERB as VERB_POS
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
@@ -172,3 +174,58 @@ def run_rules_by_doc(nlp: Language) -> None:
     if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode in ("rule", "lookup"):
         nlp.add_pipe(LEMMAS, after="lemmatizer")
         nlp.disable_pipe("lemmatizer")
+
+
+E_STEMS = "wirewatch_e_stems"
+SIBILANT_ENDS = ("s", "x", "z", "ch", "sh", "o")
+VOWELS = frozenset("aeiou")
+
+
+class VerbStems:
+    """The rule lemmatizer takes the last of its rules' answers that it knows as a verb, so
+    "hopes", "hoped" and "hoping" come out as "hop", "rated" as "rat". A verb whose stem is
+    one consonant after a vowel doubles it before -ed and -ing ("hopped") and takes -es only
+    after a hiss or an o ("taxes", "goes"): where the form shows neither and the stem with
+    an "e" is a verb too, that is the lemma."""
+
+    def __init__(self, verbs: frozenset[str]) -> None:
+        self.verbs = verbs
+
+    def lemma(self, word: str, lemma: str) -> str:
+        fuller = lemma + "e"
+        if fuller not in self.verbs or len(lemma) < 2:
+            return lemma
+        if word == lemma + "es":
+            return lemma if lemma.endswith(SIBILANT_ENDS) else fuller
+        if word in (lemma + "ed", lemma + "ing") and lemma[-1] not in VOWELS \
+                and lemma[-2] in VOWELS and lemma[-3:-2] not in VOWELS:
+            return fuller  # one consonant after one vowel: "hop" would be "hopped"
+        return lemma
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        columns = doc.to_array([POS, LEMMA, LOWER])
+        changed = False
+        for i in (columns[:, 0] == VERB_POS).nonzero()[0].tolist():
+            lemma = strings[columns[i, 1]]
+            if lemma + "e" in self.verbs \
+                    and (better := self.lemma(strings[columns[i, 2]], lemma)) != lemma:
+                columns[i, 1] = strings.add(better)
+                changed = True
+        if changed:
+            doc.from_array([LEMMA], columns[:, 1:2].copy())
+        return doc
+
+
+@Language.factory(E_STEMS, requires=["token.lemma", "token.pos"], assigns=["token.lemma"])
+def make_verb_stems(nlp: Language, name: str) -> VerbStems:
+    lemmatizer = cast(Lemmatizer, nlp.get_pipe("lemmatizer"))
+    index = lemmatizer.lookups.get_table("lemma_index", {}).get("verb", [])
+    return VerbStems(frozenset(index))
+
+
+def correct_verb_stems(nlp: Language) -> None:
+    """Add VerbStems after a rule lemmatizer (a lookup or trained one needs no help)."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
+    if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
+        nlp.add_pipe(E_STEMS, after=LEMMAS if LEMMAS in nlp.pipe_names else "lemmatizer")

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, minibatch
 
-from .doc_rules import run_rules_by_doc
+from .doc_rules import correct_verb_stems, run_rules_by_doc
 from .errors import ModelNotFound, SettingError
 from .extractors.actors import (
     ActorContext,
@@ -207,6 +207,7 @@ def load_pipeline(model: str, actors: tuple[str, ...] = ()) -> Language:
                            " which wirewatch needs")
     split_abbreviated_compounds(nlp)
     run_rules_by_doc(nlp)
+    correct_verb_stems(nlp)
     nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(COMPONENT, config={"actors": list(actors)})
     return nlp
