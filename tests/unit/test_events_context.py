@@ -1100,3 +1100,17 @@ def test_a_pronoun_in_a_clause_put_first_may_stand_for_the_subject_after_it():
     found = coded("Later, asked by a reporter at the White House whether he might back off "
                   "his tariff threats against allies, Trump said no.", published="2025-03-10")
     assert [c[2] for c in found if c[0] == "back"] == ["USAGOV"]
+
+
+def test_the_act_a_charge_or_an_arrest_is_for_is_alleged_not_coded():
+    assert triggers("Prosecutors charged Joseph with kidnapping and attacking motorists in "
+                    "Haiti.") == ["charged"]
+    assert triggers("Police arrested the man for attacking a police station in Kenya.") == [
+        "arrested"]
+
+
+def test_a_wrong_a_speaker_says_another_commits_is_the_speakers_accusation():
+    assert coded("The United States said Iran is flagrantly defying the U.N. Security "
+                 "Council.")[0][:3] == ("defying", "DISAPPROVE", "USA")
+    assert coded("Iran has defied the U.N. Security Council for years.")[0][:3] == (
+        "defied", "REJECT", "IRN")

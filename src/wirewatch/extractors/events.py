@@ -1389,6 +1389,8 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
                     said := _reported_demand(token, actors) or _proposal(token, book)
                     or _reported_accusation(token, actors)) is not None:
                 events.append(_link(doc, token, said, sent, found, actors))
+                if said[0] is ACCUSATION:
+                    continue  # "said Iran is defying the council": the wrong is the charge
             if lemmas[token.i] not in heads:
                 continue
             if _refusal(token, book):
@@ -1747,6 +1749,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             or ((found := match_trigger(claim, book)) is not None and found.mode == "allege")) \
             and claim.head.lemma_.lower() not in modality_cues().denial:
         return True  # "repeated allegations that Afghanistan supported the militants"
+    if _charged_act(token, book):
+        return True  # "charged him with kidnapping and attacking motorists"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and (
             threat := token.head.head).pos_ == "NOUN" and (
             threat.lemma_.lower() in book.words["relation-noun"]
@@ -1892,6 +1896,18 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             if found.type in ("REJECT", "THREATEN") or found.mode == "allege":
                 return True
     return False
+
+
+def _charged_act(token: Token, book: Lexicon) -> bool:
+    """"Charged with attacking motorists", "arrested for attacking a police station": the
+    act a charge or an arrest is for is alleged, and its doer is the one charged, not who
+    charges."""
+    first = _first_conjunct(token)
+    if not (token.tag_ == "VBG" or token.pos_ == "NOUN") or first.dep_ not in ("pcomp", "pobj") \
+            or first.head.lower_ not in ("with", "for", "of", "over"):
+        return False
+    found = match_trigger(first.head.head, book)
+    return found is not None and (found.type == "COERCE" or found.mode == "allege")
 
 
 def _wished(token: Token, book: Lexicon) -> bool:
@@ -2258,7 +2274,7 @@ def _reported_accusation(token: Token, actors: ActorIndex
             or token.head.lemma_.lower() not in reporting_cues().verbs \
             or token.head.lemma_.lower() in reporting_cues().attitudes \
             or match_trigger(token.head, book) is not None \
-            or match_trigger(token, book) is not None:
+            or (match_trigger(token, book) is not None and lemma not in book.words["wrongdoing"]):
         return None  # "must show the person violated the law" accuses no one
     speaker = _subject(token.head)
     source = actors.of_phrase(speaker) if speaker is not None else None
