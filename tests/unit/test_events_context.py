@@ -1114,3 +1114,10 @@ def test_a_wrong_a_speaker_says_another_commits_is_the_speakers_accusation():
                  "Council.")[0][:3] == ("defying", "DISAPPROVE", "USA")
     assert coded("Iran has defied the U.N. Security Council for years.")[0][:3] == (
         "defied", "REJECT", "IRN")
+
+
+def test_a_stance_the_reporter_tells_in_the_present_is_standing_a_stance_stated_is_an_act():
+    assert coded("The group also opposes Chinese investment in Pakistan.") == []
+    assert coded("Putin said Russia supports the U.S. ceasefire proposal.")[0][:2] == (
+        "supports", "SUPPORT")
+    assert triggers("Japan backed Ukraine against Russia on Monday.") == ["backed"]

@@ -78,6 +78,8 @@ MATERIAL_TYPES = frozenset({"AID", "COOPERATE", "ASSAULT", "COERCE", "MOBILIZE",
                             "SANCTION", "CONCEDE"})
 # Types whose "over" or "about" phrase names the act complained of, and so its doer.
 GRIEVANCE_TYPES = frozenset({"DISAPPROVE", "PROTEST"})
+# a stance its holder keeps: in the simple present, told by the reporter, a standing position
+STANCE_TYPES = frozenset({"SUPPORT", "REJECT"})
 # Types whose act done to people no actor names is done to civilians ("killed 10 people").
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose act, when no one is named, is aimed at the country where it happens.
@@ -1777,7 +1779,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "since 2011, when the government sent soldiers": dates a state
     if _habitual(token, book):
         return True  # "the group frequently conducts bombings": a habit, not an act
-    if pattern.type in MATERIAL_TYPES and _standing_practice(token):
+    if (pattern.type in MATERIAL_TYPES or (pattern.type in STANCE_TYPES and _narrated(token))) \
+            and _standing_practice(token):
         return True  # "the Japanese government provides immigrants with specialists"
     if token.lemma_.lower() in book.words["response-verb"] and any(
             c.dep_ == "prep" and any(
@@ -2017,6 +2020,14 @@ def _standing_practice(token: Token) -> bool:
     if not last.is_punct or last.text in (":", "-", "\u2013", "\u2014"):
         return False
     return not _dated_here(token)
+
+
+def _narrated(token: Token) -> bool:
+    """Told by the reporter, not said by someone: no quotation in the sentence and the verb
+    no clause of another. "The group also opposes Chinese investment" tells a standing
+    stance; "Putin said Russia supports the proposal" is Putin stating it."""
+    return token.dep_ not in ("ccomp", "parataxis") and not any(
+        t.is_quote for t in token.sent)
 
 
 def _dated_here(verb: Token) -> bool:
