@@ -1121,3 +1121,8 @@ def test_a_stance_the_reporter_tells_in_the_present_is_standing_a_stance_stated_
     assert coded("Putin said Russia supports the U.S. ceasefire proposal.")[0][:2] == (
         "supports", "SUPPORT")
     assert triggers("Japan backed Ukraine against Russia on Monday.") == ["backed"]
+
+
+def test_agreeing_with_a_concern_shares_a_worry_and_is_no_agreement():
+    assert coded("A Chinese student said she agreed with officials' concerns about gaming.") == []
+    assert triggers("China agreed with Russia on a new pipeline.") == ["agreed"]
