@@ -1126,3 +1126,11 @@ def test_a_stance_the_reporter_tells_in_the_present_is_standing_a_stance_stated_
 def test_agreeing_with_a_concern_shares_a_worry_and_is_no_agreement():
     assert coded("A Chinese student said she agreed with officials' concerns about gaming.") == []
     assert triggers("China agreed with Russia on a new pipeline.") == ["agreed"]
+
+
+def test_what_one_looks_forward_to_is_planned():
+    assert coded("Canada looks forward to hosting the G7 summit in June.") == [
+        ("hosting", "CONSULT", "CAN", "IGOG7", "planned")]
+    # a time's preposition is no complement: what was done before a decision was done
+    assert coded("Even after repeatedly requesting talks, Canada decided to leave.") == [
+        ("requesting", "DEMAND", "CAN", None, "asserted")]

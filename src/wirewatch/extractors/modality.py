@@ -64,9 +64,14 @@ def modality_cues() -> ModalityCues:
 
 
 def _governor_key(token: Token) -> str:
-    """A governor's lemma, with its particle when it has one ("rule out")."""
+    """A governor's lemma, with its particle when it has one ("rule out"), or with the
+    adverb the governor table names it with ("look forward")."""
+    lemma = token.lemma_.lower()
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
-    return f"{token.lemma_.lower()} {particles[0]}" if particles else token.lemma_.lower()
+    if particles:
+        return f"{lemma} {particles[0]}"
+    return next((key for c in token.children if c.dep_ == "advmod"
+                 and (key := f"{lemma} {c.lower_}") in modality_cues().governor), lemma)
 
 
 def _governor_cues(governor: Token, key: str | None, complement: Token,
@@ -228,6 +233,8 @@ def modality_of(trigger: Token, own_negation: bool = True) -> tuple[str, tuple[T
         if position and is_purpose(nodes[position - 1]):
             found.add("planned")  # "sent envoys to mediate": the mediation is intended
         below = nodes[position - 1] if position else None
+        if below is not None and below.lower_ == "to" and below.pos_ == "ADP" and position > 1:
+            below = nodes[position - 2]  # "look forward to discussing": the preposition's
         if below is not None and below.dep_ in COMPLEMENTS:
             # "plans to send", "considering sending": only a complement takes its governor's
             # cue; "threatened ... after the drills" leaves the drills as they were
