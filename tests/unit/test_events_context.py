@@ -1134,3 +1134,12 @@ def test_what_one_looks_forward_to_is_planned():
     # a time's preposition is no complement: what was done before a decision was done
     assert coded("Even after repeatedly requesting talks, Canada decided to leave.") == [
         ("requesting", "DEMAND", "CAN", None, "asserted")]
+
+
+def test_anothers_act_that_a_negated_verb_leaves_unanswered_took_place():
+    assert coded("Pakistani officials have not publicly responded to the BLA's demands.") == [
+        ("demands", "DEMAND", "PAKREB", None, "asserted")]
+    assert ("invasion", "ASSAULT", "RUS", "UKR", "asserted") in coded(
+        "China has never condemned Russia's full-scale invasion of Ukraine.")
+    assert coded("Kenya did not attend the talks with Somalia.") == [
+        ("talks", "CONSULT", "KEN", "SOM", "negated")]

@@ -2079,11 +2079,18 @@ def _standing_passive(token: Token) -> bool:
 
 def _answered(token: Token, actors: ActorIndex) -> bool:
     """Another actor's named act that a denial or refusal answers ("rejected Kenya's
-    request"): the refusal negates granting it, not that it was made."""
-    return token.pos_ == "NOUN" and token.dep_ == "dobj" \
-        and token.head.lemma_.lower() in modality_cues().denial \
-        and not any(c.dep_ in ("neg", "det") and c.lower_ in ("no", "not", "never")
-                    for c in token.children) and _names_its_actor(token, actors)
+    request"), or that a negated verb leaves unanswered ("have not responded to the BLA's
+    demands"): the refusal negates granting it, not that it was made."""
+    if token.pos_ != "NOUN" or any(c.dep_ in ("neg", "det") and c.lower_ in ("no", "not", "never")
+                                   for c in token.children) \
+            or not _names_its_actor(token, actors):
+        return False
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in modality_cues().denial:
+        return True
+    verb = token.head if token.dep_ == "dobj" else token.head.head \
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
+    return verb is not None and verb.pos_ == "VERB" and any(c.dep_ == "neg"
+                                                            for c in verb.children)
 
 
 def _denies_a_report(token: Token) -> bool:
