@@ -426,3 +426,9 @@ def test_a_deputy_is_the_office_it_deputizes_not_the_police():
     doc = wirewatch.extract("Gunmen attacked the convoy of the governor of Borno state in "
                             "Nigeria.")
     assert [(e.source, e.target) for e in doc.events] == [("NGAUAF", "NGAGOV")]
+
+
+def test_security_officials_are_officials_not_police():
+    doc = wirewatch.extract("Kenyan security officials met in Nairobi on Monday.")
+    assert [a.code for a in doc.actors if "Kenyan" in doc.article.text[
+        a.mentions[0][0]:a.mentions[0][1]]] == ["KENGOV"]
