@@ -21,6 +21,7 @@ from .errors import ModelNotFound, SettingError
 from .extractors.actors import (
     ActorContext,
     ActorDictionary,
+    affiliated_people,
     code_entities,
     find_actor_mentions,
     find_entities,
@@ -104,7 +105,8 @@ class WirewatchComponent:
             places = find_places(doc, entities, context.home_country)
             entities, mentions = code_named_organisations(
                 *agree_with_places(entities, mentions, places), places, self.book.kind_roles)
-            entities, mentions = same_person(code_entities(entities, mentions), mentions)
+            entities, mentions = same_person(*affiliated_people(
+                code_entities(entities, mentions), mentions))
             statements = find_statements(
                 doc, [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.code)
                       for m in mentions],

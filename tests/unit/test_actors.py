@@ -432,3 +432,12 @@ def test_security_officials_are_officials_not_police():
     doc = wirewatch.extract("Kenyan security officials met in Nairobi on Monday.")
     assert [a.code for a in doc.actors if "Kenyan" in doc.article.text[
         a.mentions[0][0]:a.mentions[0][1]]] == ["KENGOV"]
+
+
+def test_a_person_described_by_a_role_at_a_coded_body_is_that_bodys():
+    doc = wirewatch.extract("“The U.N. should respond,” said Heather Barr, the associate "
+                            "women’s rights director at Human Rights Watch. Barr criticized "
+                            "the Taliban on Monday.", published="2025-03-10")
+    assert {"Heather Barr", "Barr"} <= set(actor_texts(doc, "NGOHRI"))
+    assert [(e.source, e.target) for e in doc.events if e.type == "DISAPPROVE"] == [
+        ("NGOHRI", "AFGGOV")]

@@ -1143,3 +1143,10 @@ def test_anothers_act_that_a_negated_verb_leaves_unanswered_took_place():
         "China has never condemned Russia's full-scale invasion of Ukraine.")
     assert coded("Kenya did not attend the talks with Somalia.") == [
         ("talks", "CONSULT", "KEN", "SOM", "negated")]
+
+
+def test_a_question_put_to_the_speaker_is_no_demand_a_named_asker_makes_one():
+    assert coded("Pressed on how sure he was, Haitian Prime Minister Garry Conille said police "
+                 "had confirmed it.") == []
+    assert ("Urged", "DEMAND", "USA", "RUS", "asserted") in coded(
+        "Urged by the United States to stop, Russia said it would continue the attacks.")

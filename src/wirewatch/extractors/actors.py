@@ -720,6 +720,33 @@ def code_entities(entities: list[EntityHit], mentions: list[ActorMention]) -> li
     return out
 
 
+AFFILIATION_PREPS = frozenset({"at", "of", "with", "for"})
+
+
+def affiliated_people(entities: list[EntityHit], mentions: list[ActorMention]
+                      ) -> tuple[list[EntityHit], list[ActorMention]]:
+    """A person the tables do not know, described by a role at a coded body ("Heather Barr,
+    the associate director at Human Rights Watch", "a spokesman for the Kenyan government"),
+    is that body's: the person takes its code, and so do later mentions by surname."""
+    coded_at = {i: h.actor for h in entities if h.actor and split_code(h.actor)[1]
+                for i in range(h.span.start, h.span.end)}
+    coded_at.update({i: m.code for m in mentions if split_code(m.code)[1]
+                     for i in range(m.start, m.end)})
+    out, added = [], []
+    for hit in entities:
+        if hit.label == "PERSON" and hit.actor is None:
+            body = next((code for role in hit.span.root.children if role.dep_ == "appos"
+                         for c in role.children if c.dep_ == "prep"
+                         and c.lower_ in AFFILIATION_PREPS
+                         for g in c.children if g.dep_ == "pobj"
+                         and (code := coded_at.get(g.i))), None)
+            if body is not None:
+                hit = EntityHit(hit.span, hit.label, body)
+                added.append(ActorMention(hit.span.start, hit.span.end, body))
+        out.append(hit)
+    return out, sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
 def same_person(entities: list[EntityHit], mentions: list[ActorMention]
                 ) -> tuple[list[EntityHit], list[ActorMention]]:
     """A person named again by surname alone is the person coded earlier ("Zimbabwean

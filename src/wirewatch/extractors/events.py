@@ -1751,6 +1751,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             or ((found := match_trigger(claim, book)) is not None and found.mode == "allege")) \
             and claim.head.lemma_.lower() not in modality_cues().denial:
         return True  # "repeated allegations that Afghanistan supported the militants"
+    if pattern.type == "DEMAND" and token.tag_ == "VBN" and token.dep_ == "advcl" \
+            and token.i < token.head.i and token.head.lemma_.lower() in reporting_cues().verbs \
+            and not any(c.dep_ == "agent" for c in token.children):
+        return True  # "Pressed on how sure he was, Exantus said": a question put to him
     if _charged_act(token, book):
         return True  # "charged him with kidnapping and attacking motorists"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and (
