@@ -1150,3 +1150,13 @@ def test_a_question_put_to_the_speaker_is_no_demand_a_named_asker_makes_one():
                  "had confirmed it.") == []
     assert ("Urged", "DEMAND", "USA", "RUS", "asserted") in coded(
         "Urged by the United States to stop, Russia said it would continue the attacks.")
+
+
+def test_he_after_a_person_no_table_knows_is_that_person_not_another_actor():
+    text = ("Doug Ford, Ontario's provincial leader, said on Monday that he was charging 25% "
+            "more for electricity sent to the United States, which Trump criticized.")
+    assert "charging" not in [c[0] for c in coded(text, published="2025-03-10")
+                              if c[2] == "USAGOV"]
+    found = coded("Uganda's Bobi Wine is running against Yoweri Museveni. Wine says voters are "
+                  "scared. He criticized the Ugandan police on Monday.")
+    assert [c[2] for c in found if c[0] == "criticized"] in ([], [None])

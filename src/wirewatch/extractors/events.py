@@ -534,6 +534,9 @@ class ActorIndex:
             fronted = node.dep_ == "advcl" and node.i < node.head.i
             node = node.head
             for child in node.children:
+                if person and not bound and child.dep_ in SUBJECTS and child.i < pronoun.i \
+                        and self.label_at.get(child.i) == "PERSON" and child.i not in self.code_at:
+                    return None  # "Mehdiyev said he is cooperating": a person no table knows
                 if (child.dep_ in SUBJECTS and (child.i < pronoun.i or fronted)
                         and child.pos_ != "PRON"
                         and not (singular and _plural(child))
@@ -563,6 +566,9 @@ class ActorIndex:
         if sent.start == 0:
             return None
         before = self.doc[sent.start - 1].sent
+        if person and any(c.dep_ in SUBJECTS and self.label_at.get(c.i) == "PERSON"
+                          and c.i not in self.code_at for c in before.root.children):
+            return None  # "Wine says he has trouble …" "he said": Wine, whom no table knows
         found = [m for m in self.mentions if before.start <= m.start and m.end <= before.end
                  and (self.label_at.get(m.start, self.doc[m.start].ent_type_) == "PERSON")
                  == person
