@@ -1160,3 +1160,10 @@ def test_he_after_a_person_no_table_knows_is_that_person_not_another_actor():
     found = coded("Uganda's Bobi Wine is running against Yoweri Museveni. Wine says voters are "
                   "scared. He criticized the Ugandan police on Monday.")
     assert [c[2] for c in found if c[0] == "criticized"] in ([], [None])
+
+
+def test_what_a_law_or_a_deal_allows_is_only_possible():
+    assert coded("The new law allows the Sudanese government to seize the party's assets.") == [
+        ("seize", "COERCE", "SDNGOV", None, "hypothetical")]
+    assert ("march", "PROTEST", "SDNOPP", "SDN", "asserted") in coded(
+        "The Sudanese government allowed protesters to march in Khartoum on Monday.")

@@ -2329,6 +2329,10 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
             modality = modality_of(token.head)[0]
     if modality == "negated" and _answered(token, actors):
         modality = "asserted"  # "rejected Kenya's request": the request was made
+    elif modality in ("asserted", "planned") and token.dep_ in ("xcomp", "ccomp") \
+            and token.head.lemma_.lower() in modality_cues().enabler \
+            and _done_by_a_thing(token.head, actors):
+        modality = "hypothetical"  # "the law allows the government to seize assets"
     elif modality == "planned" and pattern.type == "PROTEST" and is_purpose(token) \
             and token.head.tag_ == "VBD" and modality_of(token.head)[0] == "asserted":
         modality = "asserted"  # "held a sit-in to protest the restrictions": protested so
