@@ -1167,3 +1167,9 @@ def test_what_a_law_or_a_deal_allows_is_only_possible():
         ("seize", "COERCE", "SDNGOV", None, "hypothetical")]
     assert ("march", "PROTEST", "SDNOPP", "SDN", "asserted") in coded(
         "The Sudanese government allowed protesters to march in Khartoum on Monday.")
+
+
+def test_a_markets_demand_for_goods_is_no_call_on_anyone():
+    assert coded("Developing countries have growing energy demands, Belgian officials said.") == []
+    assert ("demands", "DEMAND", "SOM", None, "asserted") in coded(
+        "Kenya rejected Somalia's demands for a new border.")
