@@ -1173,3 +1173,8 @@ def test_a_markets_demand_for_goods_is_no_call_on_anyone():
     assert coded("Developing countries have growing energy demands, Belgian officials said.") == []
     assert ("demands", "DEMAND", "SOM", None, "asserted") in coded(
         "Kenya rejected Somalia's demands for a new border.")
+
+
+def test_whose_act_is_condemned_may_be_named_by_the_participle_on_it():
+    assert ("condemned", "DISAPPROVE", "CHN", "IGOEUR", "asserted") in coded(
+        "China condemned the sanctions imposed by the European Union on Chinese officials.")

@@ -887,6 +887,10 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             # whose offer was rejected, whose attack condemned: "an offer from Kabul",
             # "calls by Kofi Annan", "the removal of President Habyarimana"
             target_heads += _prep_objects(obj, "source", "NOUN", book)
+            # "condemned the sanctions imposed by the European Union": whose sanctions
+            target_heads += [g for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                             and not _is_passive(c) for a in c.children if a.dep_ == "agent"
+                             for g in a.children if g.dep_ == "pobj"]
             target_heads += _of_objects(obj)
             # "welcomed the announcement that Ukraine had agreed": who the news is about;
             # "issued a series of warnings demanding that Washington change": whom they ask
