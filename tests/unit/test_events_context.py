@@ -1178,3 +1178,9 @@ def test_a_markets_demand_for_goods_is_no_call_on_anyone():
 def test_whose_act_is_condemned_may_be_named_by_the_participle_on_it():
     assert ("condemned", "DISAPPROVE", "CHN", "IGOEUR", "asserted") in coded(
         "China condemned the sanctions imposed by the European Union on Chinese officials.")
+
+
+def test_an_event_noun_in_a_held_state_is_no_new_act():
+    assert coded("Sanctions against Turkey enjoy bipartisan support in the U.S. Congress.") == []
+    assert coded("U.S. sanctions against Iran remain in place.") == []
+    assert triggers("Sanctions against Turkey took effect on Monday.") == ["Sanctions"]

@@ -1747,6 +1747,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr") \
             and token.head.lemma_.lower() in book.words["state-verb"]:
         return True
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" \
+            and token.head.lemma_.lower() in book.words["held-state-verb"]:
+        return True  # "sanctions against Turkey enjoy bipartisan support": a standing state
     if token.dep_ == "acl" and is_purpose(token) and (found := match_trigger(
             token.head, book)) is not None and found.pos == "NOUN" and (
             found.type in ("REJECT", "THREATEN") or found.mode == "allege"):
