@@ -2309,7 +2309,8 @@ def _reported_accusation(token: Token, actors: ActorIndex
             or token.head.lemma_.lower() not in reporting_cues().verbs \
             or token.head.lemma_.lower() in reporting_cues().attitudes \
             or match_trigger(token.head, book) is not None \
-            or (match_trigger(token, book) is not None and lemma not in book.words["wrongdoing"]):
+            or ((found := match_trigger(token, book)) is not None
+                and (lemma not in book.words["wrongdoing"] or found.needs)):
         return None  # "must show the person violated the law" accuses no one
     speaker = _subject(token.head)
     source = actors.of_phrase(speaker) if speaker is not None else None
