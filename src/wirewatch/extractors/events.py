@@ -509,6 +509,10 @@ class ActorIndex:
         the tagger may read as one name), which no "it" stands for."""
         return _plural(head) or self.label_at.get(head.i, head.ent_type_) == "NORP"
 
+    def unknown_person(self, token: Token) -> bool:
+        """Whether the token names a person whom no actor table knows."""
+        return self.label_at.get(token.i) == "PERSON" and token.i not in self.code_at
+
     def not_a_person(self, token: Token) -> bool:
         """Whether the token's entity is one no "he" names (an organisation, a place)."""
         return self.label_at.get(token.i, token.ent_type_) in NOT_PERSONS
@@ -535,7 +539,7 @@ class ActorIndex:
             node = node.head
             for child in node.children:
                 if person and not bound and child.dep_ in SUBJECTS and child.i < pronoun.i \
-                        and self.label_at.get(child.i) == "PERSON" and child.i not in self.code_at:
+                        and self.unknown_person(child):
                     return None  # "Mehdiyev said he is cooperating": a person no table knows
                 if (child.dep_ in SUBJECTS and (child.i < pronoun.i or fronted)
                         and child.pos_ != "PRON"
@@ -566,8 +570,8 @@ class ActorIndex:
         if sent.start == 0:
             return None
         before = self.doc[sent.start - 1].sent
-        if person and any(c.dep_ in SUBJECTS and self.label_at.get(c.i) == "PERSON"
-                          and c.i not in self.code_at for c in before.root.children):
+        if person and any(c.dep_ in SUBJECTS and self.unknown_person(c)
+                          for c in before.root.children):
             return None  # "Wine says he has trouble …" "he said": Wine, whom no table knows
         found = [m for m in self.mentions if before.start <= m.start and m.end <= before.end
                  and (self.label_at.get(m.start, self.doc[m.start].ent_type_) == "PERSON")
