@@ -234,7 +234,7 @@ def modality_of(trigger: Token, own_negation: bool = True) -> tuple[str, tuple[T
             found.add("planned")  # "sent envoys to mediate": the mediation is intended
         below = nodes[position - 1] if position else None
         if below is not None and below.lower_ == "to" and below.pos_ == "ADP" and position > 1:
-            below = nodes[position - 2]  # "look forward to discussing": the preposition's
+            below = nodes[position - 2]  # "look forward to discussing": the verb after "to"
         if below is not None and below.dep_ in COMPLEMENTS:
             # "plans to send", "considering sending": only a complement takes its governor's
             # cue; "threatened ... after the drills" leaves the drills as they were
