@@ -504,10 +504,14 @@ class ActorIndex:
         role = self.book.groups[head.lemma_.lower()]
         return [country + (role or "") for country in self.last_two_countries(head.i)]
 
+    def label(self, token: Token) -> str:
+        """The token's entity label, as the actor tables corrected it where they did."""
+        return self.label_at.get(token.i, token.ent_type_)
+
     def many(self, head: Token) -> bool:
         """Whether a phrase's head names several: a plural, or a people ("Uyghurs", which
         the tagger may read as one name), which no "it" stands for."""
-        return _plural(head) or self.label_at.get(head.i, head.ent_type_) == "NORP"
+        return _plural(head) or self.label(head) == "NORP"
 
     def unknown_person(self, token: Token) -> bool:
         """Whether the token names a person whom no actor table knows."""
@@ -515,7 +519,7 @@ class ActorIndex:
 
     def not_a_person(self, token: Token) -> bool:
         """Whether the token's entity is one no "he" names (an organisation, a place)."""
-        return self.label_at.get(token.i, token.ent_type_) in NOT_PERSONS
+        return self.label(token) in NOT_PERSONS
 
     def antecedent(self, pronoun: Token, depth: int = 0) -> str | None:
         """A pronoun's actor: the subject of the nearest clause above it that has one, else
@@ -574,8 +578,7 @@ class ActorIndex:
                           for c in before.root.children):
             return None  # "Wine says he has trouble …" "he said": Wine, whom no table knows
         found = [m for m in self.mentions if before.start <= m.start and m.end <= before.end
-                 and (self.label_at.get(m.start, self.doc[m.start].ent_type_) == "PERSON")
-                 == person
+                 and (self.label(self.doc[m.start]) == "PERSON") == person
                  and not (singular and self.many(self.doc[m.end - 1]))]
         subjects = [m for m in found if any(self.doc[i].dep_ in SUBJECTS
                                             for i in range(m.start, m.end))]
@@ -2108,10 +2111,8 @@ def _answered(token: Token, actors: ActorIndex) -> bool:
         return False
     if token.dep_ == "dobj" and token.head.lemma_.lower() in modality_cues().denial:
         return True
-    verb = token.head if token.dep_ == "dobj" else token.head.head \
-        if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
-    return verb is not None and verb.pos_ == "VERB" and any(c.dep_ == "neg"
-                                                            for c in verb.children)
+    verb = _governing_verb(token)
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _denies_a_report(token: Token) -> bool:
@@ -2156,9 +2157,7 @@ def _refusal(token: Token, book: Lexicon) -> bool:
 
 def _refused(token: Token, book: Lexicon) -> bool:
     """"Decided not to attend the talks": the talks are what the refusal names, no act."""
-    verb = (token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep"
-            else token.head if token.dep_ == "dobj" else None)
-    return verb is not None and _refusal(verb, book)
+    return (verb := _governing_verb(token)) is not None and _refusal(verb, book)
 
 
 def _potential(token: Token, book: Lexicon) -> bool:
