@@ -208,8 +208,7 @@ class VerbStems:
         changed = False
         for i in (columns[:, 0] == VERB_POS).nonzero()[0].tolist():
             lemma = strings[columns[i, 1]]
-            if lemma + "e" in self.verbs \
-                    and (better := self.lemma(strings[columns[i, 2]], lemma)) != lemma:
+            if (better := self.lemma(strings[columns[i, 2]], lemma)) != lemma:
                 columns[i, 1] = strings.add(better)
                 changed = True
         if changed:
