@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Select, bindparam, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..ingest import Failure, Skipped
@@ -97,8 +98,7 @@ def link_or_record(conn: Connection, document: Document) -> dict[str, Any] | Non
             raise
         record_failure(conn, document.article.id, f"{LINK_FAILED}: {err}".splitlines()[0])
         return None
-    conn.execute(failures.delete().where(failures.c.origin == document.article.id,
-                                         failures.c.reason.startswith(LINK_FAILED)))
+    conn.execute(_CLEAR_LINK_FAILURE, {"origin": document.article.id})
     return found
 
 
@@ -106,34 +106,48 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")  # keeps the linking order
 
 
+@cache
+def _band_lookup() -> Select:
+    """The stored articles sharing a band with a signature: one statement built once (with
+    a bound key per band), since building it anew cost more than running it."""
+    clauses = [(lsh_bands.c.band == band) & (lsh_bands.c.key == bindparam(f"key{band}"))
+               for band in range(dedupe.banding().bands)]
+    return select(lsh_bands.c.article_id).where(or_(*clauses)).distinct()
+
+
+_SIGNATURES = select(article_links.c.article_id, article_links.c.canonical_id,
+                     article_links.c.signature).where(
+    article_links.c.article_id.in_(bindparam("ids", expanding=True)))
+_PUBLISHED = select(articles.c.id, articles.c.published).where(
+    articles.c.id.in_(bindparam("ids", expanding=True)))
+_ADD_BANDS = insert(lsh_bands)
+_ADD_LINK = insert(article_links)
+_CLEAR_LINK_FAILURE = failures.delete().where(failures.c.origin == bindparam("origin"),
+                                             failures.c.reason.startswith(LINK_FAILED))
+_GROUP_STORY = select(article_links.c.story_id).where(
+    article_links.c.canonical_id == bindparam("canonical")).limit(1)
+
+
 def find_canonical(conn: Connection, document: Document, values: np.ndarray
                    ) -> tuple[str, float | None]:
     """The canonical article of the copy group the document falls in (itself if none)."""
     keys = dedupe.band_keys(values)
-    condition = None
-    for band, key in keys:
-        clause = (lsh_bands.c.band == band) & (lsh_bands.c.key == key)
-        condition = clause if condition is None else condition | clause
     candidates = {r.article_id for r in conn.execute(
-        select(lsh_bands.c.article_id).where(condition).distinct())}
+        _band_lookup(), {f"key{band}": key for band, key in keys})}
     candidates.discard(document.article.id)
     best, best_score = None, 0.0
     if candidates:
-        rows = conn.execute(select(article_links.c.article_id, article_links.c.canonical_id,
-                                   article_links.c.signature)
-                            .where(article_links.c.article_id.in_(candidates)))
-        for row in rows:
+        for row in conn.execute(_SIGNATURES, {"ids": list(candidates)}):
             score = dedupe.similarity(values, dedupe.from_bytes(row.signature))
             if score >= dedupe.THRESHOLD and score > best_score:
                 best, best_score = row, score
-    conn.execute(insert(lsh_bands), [{"band": b, "key": k, "article_id": document.article.id}
-                                     for b, k in keys])
+    conn.execute(_ADD_BANDS, [{"band": b, "key": k, "article_id": document.article.id}
+                              for b, k in keys])
     if best is None:
         return document.article.id, None
     canonical = best.canonical_id
     published = {r.id: r.published for r in conn.execute(
-        select(articles.c.id, articles.c.published)
-        .where(articles.c.id.in_([canonical, document.article.id])))}
+        _PUBLISHED, {"ids": [canonical, document.article.id]})}
     mine, theirs = published.get(document.article.id), published.get(canonical)
     if mine and (theirs is None or mine < theirs):
         # the earliest copy is the canonical one: the group moves under the new article
@@ -149,10 +163,10 @@ def link_document(conn: Connection, document: Document) -> dict[str, object]:
     canonical, similarity = find_canonical(conn, document, values)
     copy_of = canonical if canonical != document.article.id else None
     story_id, score, terms = _story_of(conn, document, canonical, similarity)
-    conn.execute(insert(article_links).values(
-        article_id=document.article.id, canonical_id=canonical, similarity=similarity,
-        story_id=story_id, story_score=score, signature=dedupe.to_bytes(values),
-        terms=terms, linked_at=_now()))
+    conn.execute(_ADD_LINK, {
+        "article_id": document.article.id, "canonical_id": canonical, "similarity": similarity,
+        "story_id": story_id, "story_score": score, "signature": dedupe.to_bytes(values),
+        "terms": terms, "linked_at": _now()})
     merged_ids = merge.merge_events(conn, document, story_id)
     _add_claims(conn, document, merged_ids)
     return {"copy_of": copy_of, "story": story_id, "events": len(merged_ids)}
@@ -162,8 +176,7 @@ def _story_of(conn: Connection, document: Document, canonical: str,
               similarity: float | None) -> tuple[int, float, dict[str, float] | None]:
     """A copy joins its group's story; anything else is placed by content."""
     if similarity is not None:
-        group = conn.execute(select(article_links.c.story_id).where(
-            article_links.c.canonical_id == canonical).limit(1)).first()
+        group = conn.execute(_GROUP_STORY, {"canonical": canonical}).first()
         if group is not None and group.story_id is not None:
             stories.count_member(conn, group.story_id, document.article.published)
             return group.story_id, similarity, None

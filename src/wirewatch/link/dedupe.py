@@ -35,11 +35,17 @@ def banding(threshold: float = THRESHOLD) -> Banding:
     return Banding(lsh.b, lsh.r)
 
 
+@cache
+def _empty_minhash() -> MinHash:
+    """Copied for each article: a new MinHash draws its permutations again."""
+    return MinHash(num_perm=NUM_PERM)
+
+
 def signature(text: str) -> np.ndarray:
     words = WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + SHINGLE])
                 for i in range(max(1, len(words) - SHINGLE + 1))}
-    minhash = MinHash(num_perm=NUM_PERM)
+    minhash = _empty_minhash().copy()
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return minhash.hashvalues
 

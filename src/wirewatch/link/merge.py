@@ -12,12 +12,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from ..kinds import first_day
 from ..model import Document, Event
 from ..store.schema import event_links, merged_events
 
+# Built once: building a statement anew cost more than running it.
+_SAME_TYPE = select(merged_events).where(merged_events.c.story_id == bindparam("story"),
+                                         merged_events.c.type == bindparam("type"))
+_UPDATE = update(merged_events).where(merged_events.c.id == bindparam("merged"))
+_ADD = insert(merged_events)
+_ADD_LINK = insert(event_links)
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # "A met B" is "B met A"
 
 
@@ -90,36 +96,35 @@ def merge_events(conn: Connection, document: Document, story_id: int) -> list[in
     for idx, event in enumerate(document.events):
         trigger = text[event.trigger[0]:event.trigger[1]].lower()
         place = document.places[event.place].country if event.place is not None else None
-        candidates = conn.execute(select(merged_events).where(
-            merged_events.c.story_id == story_id, merged_events.c.type == event.type))
+        candidates = conn.execute(_SAME_TYPE, {"story": story_id, "type": event.type})
         scored = [(score, row) for row in candidates
                   if here.get(row.id, event.modality) == event.modality
                   and (score := _agreement(event, trigger, place, row)) is not None]
         if scored:
             _, row = max(scored, key=lambda sr: (sr[0], -sr[1].id))
             own_date = event.date if event.date_precision != "reported" else None
-            conn.execute(update(merged_events).where(merged_events.c.id == row.id).values(
-                mentions=row.mentions + 1,
-                source=row.source or event.source, target=row.target or event.target,
-                mode=row.mode or event.mode,
-                date=row.date if row.day else (own_date or row.date),
-                day=row.day or first_day(own_date),
-                place_country=row.place_country or place,
-                first_published=min(filter(None, (row.first_published, published)),
-                                    default=None),
-                last_published=max(filter(None, (row.last_published, published)),
-                                   default=None)))
+            conn.execute(_UPDATE, {
+                "merged": row.id, "mentions": row.mentions + 1,
+                "source": row.source or event.source, "target": row.target or event.target,
+                "mode": row.mode or event.mode,
+                "date": row.date if row.day else (own_date or row.date),
+                "day": row.day or first_day(own_date),
+                "place_country": row.place_country or place,
+                "first_published": min(filter(None, (row.first_published, published)),
+                                       default=None),
+                "last_published": max(filter(None, (row.last_published, published)),
+                                      default=None)})
             merged_id = row.id
         else:
             own_date = event.date if event.date_precision != "reported" else None
-            merged_id = conn.execute(insert(merged_events).values(
-                story_id=story_id, type=event.type, mode=event.mode, source=event.source,
-                target=event.target, date=event.date, day=first_day(own_date),
-                place_country=place, trigger=trigger, mentions=1,
-                first_published=published, last_published=published,
-            )).inserted_primary_key[0]
-        conn.execute(insert(event_links).values(article_id=document.article.id, idx=idx,
-                                                merged_id=merged_id))
+            merged_id = conn.execute(_ADD, {
+                "story_id": story_id, "type": event.type, "mode": event.mode,
+                "source": event.source, "target": event.target, "date": event.date,
+                "day": first_day(own_date), "place_country": place, "trigger": trigger,
+                "mentions": 1, "first_published": published, "last_published": published,
+            }).inserted_primary_key[0]
+        conn.execute(_ADD_LINK, {"article_id": document.article.id, "idx": idx,
+                                 "merged_id": merged_id})
         merged_ids.append(merged_id)
         here[merged_id] = event.modality
     return merged_ids

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, insert, select, update
 from wordfreq import zipf_frequency
 
 from ..model import Document
@@ -94,28 +94,49 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+def _candidates(*conditions: ColumnElement[bool]) -> Select:
+    """Recent stories sharing a key with the article, newest first; each statement is built
+    once, since building it anew cost more than running it."""
+    sharing = select(story_keys.c.story_id).where(
+        story_keys.c.key.in_(bindparam("keys", expanding=True)), *conditions)
+    return (select(stories).where(stories.c.id.in_(sharing.distinct()))
+            .order_by(stories.c.last_published.desc().nulls_last(), stories.c.id.desc())
+            .limit(MAX_CANDIDATES))
+
+
+# Keys are dated by the articles that brought them, so a key such as "@USA", which names
+# stories without end, is read only for the days of the window.
+_CANDIDATES_SINCE = _candidates(story_keys.c.day >= bindparam("since"))
+_CANDIDATES_FROM = _candidates(story_keys.c.story_id >= bindparam("oldest"))
+_CANDIDATES_ANY = _candidates()
+_OLDEST_ACTIVE = (select(stories.c.id).order_by(stories.c.id.desc())
+                  .offset(ACTIVE_STORIES - 1).limit(1))
+_MEMBERS = (select(article_links.c.story_id, article_links.c.terms)
+            .where(article_links.c.story_id.in_(bindparam("ids", expanding=True)),
+                   article_links.c.terms.is_not(None))
+            .order_by(article_links.c.linked_at.desc())
+            .limit(bindparam("members")))
+_STORY = select(stories).where(stories.c.id == bindparam("story"))
+_COUNT = update(stories).where(stories.c.id == bindparam("story"))
+_ADD_STORY = insert(stories)
+_ADD_KEYS = insert(story_keys)
+
+
 def assign_story(conn: Connection, document: Document, vec: dict[str, float]
                  ) -> tuple[int, float]:
     """The story the article belongs to (a new one if none is close), and its score."""
     keys = _keys(vec)
     published = _day(document.article.published)
-    # Keys are dated by the articles that brought them, so a key such as "@USA", which names
-    # stories without end, is read only for the days of the window.
-    sharing = select(story_keys.c.story_id).where(story_keys.c.key.in_(keys))
     if published is not None:
-        sharing = sharing.where(story_keys.c.day >= (published - WINDOW).isoformat())
+        query, params = _CANDIDATES_SINCE, {"since": (published - WINDOW).isoformat()}
     else:
         # counted in stories, not in ids: PostgreSQL's ids have gaps where a transaction was
         # undone (a killed run), and a rerun must place the article as an unbroken run would
-        oldest = conn.execute(select(stories.c.id).order_by(stories.c.id.desc())
-                              .offset(ACTIVE_STORIES - 1).limit(1)).scalar()
-        if oldest is not None:
-            sharing = sharing.where(story_keys.c.story_id >= oldest)
-    query = (select(stories).where(stories.c.id.in_(sharing.distinct()))
-             .order_by(stories.c.last_published.desc().nulls_last(), stories.c.id.desc())
-             .limit(MAX_CANDIDATES))
+        oldest = conn.execute(_OLDEST_ACTIVE).scalar()
+        query, params = ((_CANDIDATES_ANY, {}) if oldest is None
+                         else (_CANDIDATES_FROM, {"oldest": oldest}))
     candidates = {}
-    for row in conn.execute(query):
+    for row in conn.execute(query, {"keys": keys, **params}):
         first = _day(row.first_published)
         if published is None or first is None or first <= published + WINDOW:
             candidates[row.id] = row
@@ -123,12 +144,8 @@ def assign_story(conn: Connection, document: Document, vec: dict[str, float]
     if candidates:
         # an article belongs with the story holding its nearest article: stories drift, and
         # their summed vector blurs into the next story on the same subject
-        members = conn.execute(
-            select(article_links.c.story_id, article_links.c.terms)
-            .where(article_links.c.story_id.in_(list(candidates)),
-                   article_links.c.terms.is_not(None))
-            .order_by(article_links.c.linked_at.desc())
-            .limit(MEMBERS * len(candidates)))
+        members = conn.execute(_MEMBERS, {"ids": list(candidates),
+                                          "members": MEMBERS * len(candidates)})
         for member in members:
             score = cosine(vec, member.terms)
             if score > best_score:
@@ -139,9 +156,9 @@ def assign_story(conn: Connection, document: Document, vec: dict[str, float]
         _index(conn, best.id, keys, published)
         return best.id, best_score
     title = document.article.title or document.article.text[:120].split("\n")[0]
-    story_id = conn.execute(insert(stories).values(
-        title=title, first_published=stamp, last_published=stamp, articles=1,
-        actors=sorted(_actors(document)))).inserted_primary_key[0]
+    story_id = conn.execute(_ADD_STORY, {
+        "title": title, "first_published": stamp, "last_published": stamp, "articles": 1,
+        "actors": sorted(_actors(document))}).inserted_primary_key[0]
     _index(conn, story_id, keys, published)
     return story_id, 1.0
 
@@ -150,11 +167,12 @@ def count_member(conn: Connection, story_id: int, published: str | None,
                  actors: set[str] | None = None) -> None:
     """An article joins a story: it counts, it may widen the dates, and its actors join the
     story's (a syndicated copy brings none of its own)."""
-    row = conn.execute(select(stories).where(stories.c.id == story_id)).one()
-    conn.execute(update(stories).where(stories.c.id == story_id).values(
-        articles=row.articles + 1, actors=sorted(set(row.actors) | (actors or set())),
-        first_published=_earliest(row.first_published, published),
-        last_published=_latest(row.last_published, published)))
+    row = conn.execute(_STORY, {"story": story_id}).one()
+    conn.execute(_COUNT, {
+        "story": story_id, "articles": row.articles + 1,
+        "actors": sorted(set(row.actors) | (actors or set())),
+        "first_published": _earliest(row.first_published, published),
+        "last_published": _latest(row.last_published, published)})
 
 
 def _actors(document: Document) -> set[str]:
@@ -163,7 +181,7 @@ def _actors(document: Document) -> set[str]:
 
 def _index(conn: Connection, story_id: int, keys: list[str], day: date | None) -> None:
     if keys:
-        conn.execute(insert(story_keys), [
+        conn.execute(_ADD_KEYS, [
             {"key": k, "day": day.isoformat() if day else None, "story_id": story_id}
             for k in dict.fromkeys(keys)])
 

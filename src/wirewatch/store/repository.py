@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
+    bindparam,
     create_engine,
     event,
     func,
@@ -136,10 +137,12 @@ class Store:
             return load_document(conn, article_id, self.url)
 
 
+_LINKED = select(article_links.c.article_id).where(article_links.c.article_id == bindparam("id"))
+
+
 def is_linked(conn: Connection, article_id: str) -> bool:
     """Whether a stored article has been linked (it has its row in ``article_links``)."""
-    return conn.execute(select(article_links.c.article_id)
-                        .where(article_links.c.article_id == article_id)).first() is not None
+    return conn.execute(_LINKED, {"id": article_id}).first() is not None
 
 
 def load_document(conn: Connection, article_id: str, shown: str | None = None) -> Document:
