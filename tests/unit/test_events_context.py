@@ -1184,3 +1184,48 @@ def test_an_event_noun_in_a_held_state_is_no_new_act():
     assert coded("Sanctions against Turkey enjoy bipartisan support in the U.S. Congress.") == []
     assert coded("U.S. sanctions against Iran remain in place.") == []
     assert triggers("Sanctions against Turkey took effect on Monday.") == ["Sanctions"]
+
+
+def test_a_place_in_a_clause_of_its_own_is_not_where_people_were_killed():
+    text = ("A roadside bomb blast killed 11 coal miners in Balochistan, while the BLA took "
+            "credit for attacking a convoy for a mining company operated by China.")
+    assert [c[3] for c in coded(text) if c[0] == "killed"] == ["PAKCVL"]
+
+
+def test_people_in_a_capital_are_its_countrys_and_a_named_victim_no_country():
+    assert ("killed", "ASSAULT", "AFGUAF", "AFGCVL", "asserted") in coded(
+        "Gunmen killed 10 people in Kabul on Sunday.")
+    assert ("attacked", "ASSAULT", None, "UKR", "asserted") in coded(
+        "Gunmen attacked a hospital in Kharkiv.")
+    text = ("Her clients include the family of journalist Daphne Caruana Galizia, who was "
+            "killed in Malta in 2017.")
+    assert "MLT" not in [c[3] for c in coded(text)]
+
+
+def test_what_commentators_guess_another_would_do_and_a_generic_option_are_no_acts():
+    assert coded("Analysts say Tehran would especially welcome the closure of the base.") == []
+    assert ("welcome", "SUPPORT", "IRN", "USA", "hypothetical") in coded(
+        "Iran said it would welcome talks with the United States.")
+    assert coded("Allowing Western companies back into Russia doesn't necessarily change "
+                 "President Putin's hostility towards the West.") == []
+
+
+def test_a_protest_of_an_act_is_aimed_at_its_doer():
+    assert ("protest", "PROTEST", "TURCVL", "ISRCOP", "asserted") in coded(
+        "Hundreds of people massed in front of Israel's consulate in Istanbul in protest of "
+        "Israeli police actions around the Al-Aqsa mosque.")
+    assert ("complained", "DISAPPROVE", "ISR", "IRN", "asserted") in coded(
+        "Israel complained to the United Nations over Iranian missile strikes.")
+
+
+def test_their_forces_in_a_reported_clause_are_the_speakers():
+    found = coded("Syria's transitional authorities said their forces in the coastal region "
+                  "came under a calculated attack from Assad loyalists.", published="2025-03-10")
+    assert [c[3] for c in found if c[0] == "attack"] == ["SYRMIL"]
+
+
+def test_a_proposed_or_planned_act_named_by_its_noun_has_not_happened():
+    assert coded("The mayor said the proposed ban by the Indonesian government would hurt "
+                 "traders.") == [("ban", "COERCE", "IDNGOV", None, "hypothetical")]
+    assert ("ban", "COERCE", "IDNGOV", None, "asserted") in coded(
+        "The mayor said the ban by the Indonesian government hurt traders.")

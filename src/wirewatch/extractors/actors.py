@@ -826,12 +826,19 @@ def _pronoun_owner(token: Token, owner: dict[int, EntityHit]) -> EntityHit | Non
 
 def _clause_subject(token: Token) -> Token | None:
     """The subject of the verb whose object or complement a noun is, where that subject
-    is a noun phrase ("the government" in "the government ordered its military")."""
+    is a noun phrase ("the government" in "the government ordered its military"), else of
+    the verb reporting that clause."""
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return next((c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i
-                 and c.pos_ in ("NOUN", "PROPN")), None)
+    # a clause reported by its speaker: "Syria's authorities said their forces came under
+    # attack" speak of their own forces
+    for clause in (verb, verb.head) if verb.dep_ == "ccomp" else (verb,):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < token.i
+                        and c.pos_ in ("NOUN", "PROPN")), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _qualifier(token: Token, owner: dict[int, EntityHit], local: bool = False

@@ -425,6 +425,8 @@ class ActorIndex:
             if child.dep_ == "prep" and child.lower_ in MEMBER_OF:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (code := self.of_phrase(pobj, depth + 1)):
+                        if child.lower_ in VENUE_PREPS and pobj.ent_type_ in ("GPE", "LOC"):
+                            code = code[:3]  # "people in Kabul": the country's, not its rulers'
                         return self._people(head, code)
         definite = _definite(head)
         if definite and head.lemma_.lower() in self.book.words["anaphor"]:
@@ -875,8 +877,7 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         if pattern.type in GRIEVANCE_TYPES:
             # "complained to the United Nations over Israeli air raids": whose act the
             # complaint is about, before whom it is made to
-            target_heads = [d for g in _prep_objects(trigger, "grievance", "VERB", book)
-                            for d in _doers(g)] + target_heads
+            target_heads = _grievance_doers(trigger, book) + target_heads
         # "launched artillery, mortar and rocket fire against the camps"
         # "suspended part of an aid program for Bosnia": a share stands for what it is of
         wholes = [w for o in objects if o.lemma_.lower() in book.words["partitive"]
@@ -1031,6 +1032,15 @@ def _doers(noun: Token) -> list[Token]:
         for g in c.children if g.dep_ == "pobj"]
 
 
+def _grievance_doers(trigger: Token, book: Lexicon) -> list[Token]:
+    """Who did the act a complaint or a protest is about ("complained over Israeli air
+    raids", "in protest of Israeli police actions"; but not "the protest of students")."""
+    return [d for g in _prep_objects(trigger, "grievance", trigger.pos_, book)
+            if g.head.lower_ != "of" or match_trigger(g, book) is not None
+            or g.lemma_.lower() in book.words["act-noun"]
+            for d in _doers(g)]
+
+
 def _left(trigger: Token) -> list[Token]:
     """Where a force leaves: the object of "from" on a withdrawal, on it or on its force."""
     holders = [trigger, *(o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -1098,6 +1108,8 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                     and not (c.dep_ == "amod" and c.lower_.endswith("ed") and c.i > 0
                              and c.nbor(-1).text == "-")]
     target_heads = _prep_objects(trigger, "target", "NOUN", book)
+    if pattern.type in GRIEVANCE_TYPES:
+        target_heads = _grievance_doers(trigger, book) + target_heads
     if trigger.lemma_.lower() in book.words["patient-noun"]:
         # "Mhlanga's arrest": the possessor is the one arrested
         target_heads += [h for h in source_heads if h.dep_ == "poss"]
@@ -1331,6 +1343,21 @@ def _scope(trigger: Token) -> set[int]:
 
 def _char_tokens(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb heading the clause a word stands in (the root for a word of the main one)."""
+    while not (token.pos_ in ("VERB", "AUX") and token.dep_ in CLAUSES) \
+            and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _in_the_clause_of(trigger: Token, word: Token) -> bool:
+    """Whether a word stands in the trigger's clause or in one above it, not in a clause of
+    its own below or beside it, which tells of another act."""
+    clause = _clause_head(word)
+    return clause == _clause_head(trigger) or clause.is_ancestor(trigger)
 
 
 def _nearest(trigger: Token, candidates: list[tuple[int, int]]) -> int | None:
@@ -1872,9 +1899,18 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         # "jailed publisher Jimmy Lai", "the banned militant group", "another freed
         # passenger": a state
         return True
-    if token.dep_ in ("csubj", "csubjpass") and any(
-            c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
-        return True  # "to collaborate with a terrorist is making you one": a general truth
+    if token.dep_ in ("csubj", "csubjpass") and (any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) or (
+            token.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "poss") for c in token.children)
+            and token.head.lemma_.lower() not in modality_cues().governor)):
+        # "to collaborate with a terrorist is making you one", "allowing Western companies
+        # back doesn't change his hostility": a general truth, an option weighed (but
+        # "providing arms to Ukraine is not being discussed" is an act not in view)
+        return True
+    if pattern.type in STANCE_TYPES and _forecast(token, book):
+        # "analysts say Tehran would welcome the closure": a guess at a stance (a forecast
+        # act, "analysts said Moscow could retaliate", is a hypothetical event)
+        return True
     if _wished(token, book):
         return True  # "Kenya wants to close the camps", "interested in talking to the U.S."
     if _alternative(token):
@@ -2070,6 +2106,21 @@ def _describes_people(token: Token, book: Lexicon) -> bool:
     holder = token.head.head
     return token.dep_ == "pobj" and token.head.lower_ == "in" and holder.dep_ == "acl" \
         and holder.lemma_.lower() in book.words["descriptor-participle"]
+
+
+def _forecast(token: Token, book: Lexicon) -> bool:
+    """What commentators say another would or could do ("analysts say Tehran would especially
+    welcome the closure")."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may")
+               for c in token.children):
+        return False
+    node = token
+    while node.dep_ in ("ccomp", "conj") and node.head.i != node.i:
+        node = node.head
+        if (subject := _subject(node)) is not None \
+                and subject.lemma_.lower() in book.words["commentator-noun"]:
+            return True
+    return False
 
 
 def _generic(token: Token, actors: ActorIndex) -> bool:
@@ -2442,17 +2493,22 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         where = _nearest(token, [(i, span.start) for i, p in known.places.within(*bounds)
                                  # "Palestinian bombers", "the Kenyan Ministry of Health"
                                  if p.feature not in ("demonym", "organisation")
-                                 and (span := _char_tokens(doc, p.start, p.end)) is not None])
+                                 and (span := _char_tokens(doc, p.start, p.end)) is not None
+                                 # "killed 11 miners in the city, while the BLA attacked a
+                                 # convoy for a company operated by China": not there
+                                 and _in_the_clause_of(token, span.root)])
         country = known.places.all[where].country if where is not None else (
             source[:3] if source and source[:3] not in ORGANISATION_PREFIXES
             # "the group said it had killed 10 people": the people of the story's country
             else actors.story_country(token.i))
         target = country + "CVL" if country else None
     if target is None and place is not None and pattern.type in PLACE_TARGET_TYPES and (
-            source or pattern.type == "ASSAULT"):
+            source or pattern.type == "ASSAULT") and not any(
+                _a_named_person(t) for t in arguments.target_tokens):
         # "attacked a hospital in Kharkiv", "protested in Belgrade": no one named, so the
         # act is aimed at the country where it happens; an attack there by no one named
-        # ("blasts outside a school in Kabul") struck that country still
+        # ("blasts outside a school in Kabul") struck that country still, but not a person
+        # named ("the journalist Daphne Caruana Galizia, who was killed in Malta")
         country = known.places.all[place].country
         target = country if country != source else None
     if source is None and place is not None and pattern.type == "PROTEST" \
@@ -2474,6 +2530,13 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         date=date, date_precision=precision,
         place=place, quantity=_nearest(token, counted),
         statement=statement, confidence=round(min(confidence, 0.95), 2), token=token.i)
+
+
+def _a_named_person(word: Token) -> bool:
+    """A person's name, or "who" after one ("Daphne Caruana Galizia, who was killed")."""
+    if word.tag_ == "WP" and word.head.dep_ == "relcl":
+        word = word.head.head
+    return word.ent_type_ == "PERSON"
 
 
 def _victims(trigger: Token, book: Lexicon) -> bool:

@@ -9,7 +9,7 @@ official said there was no request") takes the answer's polarity.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Token
@@ -45,6 +45,7 @@ class ModalityCues:
     occur: frozenset[str]
     request: frozenset[str] = frozenset()
     enabler: frozenset[str] = frozenset()
+    adjective: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -60,7 +61,8 @@ def modality_cues() -> ModalityCues:
         report=frozenset(tables.get("report", {})),
         occur=frozenset(tables.get("occur", {})),
         request=frozenset(tables.get("request", {})),
-        enabler=frozenset(tables.get("enabler", {})))
+        enabler=frozenset(tables.get("enabler", {})),
+        adjective=tables.get("adjective", {}))
 
 
 def _governor_key(token: Token) -> str:
@@ -126,6 +128,8 @@ def _local_cues(token: Token, cues: ModalityCues, found: set[str],
             found.add(cues.det[word])
         elif dep == "advmod" and word in cues.adverb:
             found.add(cues.adverb[word])
+        elif dep == "amod" and word in cues.adjective and token.pos_ == "NOUN":
+            found.add(cues.adjective[word])  # "the proposed ban", "a planned visit"
         elif dep == "advmod" and word in cues.neg:
             found.add(cues.neg[word])
         elif dep == "mark" and word in cues.mark:
