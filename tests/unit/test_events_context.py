@@ -1229,3 +1229,10 @@ def test_a_proposed_or_planned_act_named_by_its_noun_has_not_happened():
                  "traders.") == [("ban", "COERCE", "IDNGOV", None, "hypothetical")]
     assert ("ban", "COERCE", "IDNGOV", None, "asserted") in coded(
         "The mayor said the ban by the Indonesian government hurt traders.")
+
+
+def test_a_measure_in_force_cited_for_what_it_does_is_no_new_act():
+    assert coded("The Taliban's restrictions have sparked social and cultural resistance, "
+                 "Afghan writers said.") == []
+    assert ("tariffs", "COERCE", "USA", "CHN", "asserted") in coded(
+        "New U.S. tariffs on Chinese goods took effect on Tuesday.")

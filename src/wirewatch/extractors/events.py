@@ -35,7 +35,7 @@ from .annotations import (
     TimeHit,
     split_code,
 )
-from .modality import denied_report, is_purpose, modality_cues, modality_of
+from .modality import denied_report, is_purpose, modality_cues, modality_of, occurs
 from .reporting import cues as reporting_cues
 from .spans import SpanIndex, lower_lemmas, lower_words, token_strings
 
@@ -1784,6 +1784,11 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" \
             and token.head.lemma_.lower() in book.words["held-state-verb"]:
         return True  # "sanctions against Turkey enjoy bipartisan support": a standing state
+    if pattern.mode == "restrict" and token.pos_ == "NOUN" and token.dep_ == "nsubj" \
+            and match_trigger(token.head, book) is None and not occurs(token.head):
+        # "the Taliban's restrictions have sparked resistance", "the U.K. ban is going to be
+        # bad": a measure in force, cited for what it does (but "the tariffs take effect")
+        return True
     if token.dep_ == "acl" and is_purpose(token) and (found := match_trigger(
             token.head, book)) is not None and found.pos == "NOUN" and (
             found.type in ("REJECT", "THREATEN") or found.mode == "allege"):

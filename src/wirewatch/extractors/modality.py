@@ -182,8 +182,9 @@ def denied_report(clause: Token, cues: ModalityCues | None = None) -> Token | No
     return None
 
 
-def _occurs(verb: Token, cues: ModalityCues) -> bool:
+def occurs(verb: Token, cues: ModalityCues | None = None) -> bool:
     """A verb saying that its subject takes place: "begin", "take place" (with its object)."""
+    cues = cues or modality_cues()
     objects = [c.lower_ for c in verb.children if c.dep_ == "dobj"]
     return _governor_key(verb) in cues.occur or any(
         f"{verb.lemma_.lower()} {o}" in cues.occur for o in objects)
@@ -197,7 +198,7 @@ def chain(trigger: Token) -> list[Token]:
     while node.head.i != node.i:
         dep, head = node.dep_, node.head
         if node.pos_ in ("NOUN", "PROPN"):
-            if (dep in NOUN_TO_VERB or (dep == "nsubj" and _occurs(head, cues))
+            if (dep in NOUN_TO_VERB or (dep == "nsubj" and occurs(head, cues))
                     ) and head.pos_ in ("VERB", "AUX"):
                 node = head  # "imposed sanctions", "a ceasefire could take place"
             elif (dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")
