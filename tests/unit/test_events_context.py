@@ -638,7 +638,7 @@ def test_a_person_pronoun_and_a_topic_are_not_the_organisation_that_speaks():
 
 
 def test_where_people_are_sent_is_no_party():
-    assert ("deported", "COERCE", "USA", "VEN", "asserted") in coded(
+    assert ("deported", "COERCE", "USA", "VENCVL", "asserted") in coded(
         "The U.S. deported 200 Venezuelans to El Salvador.")
     assert ("deported", "COERCE", "THAGOV", "CHNCVL", "asserted") in coded(
         "Thai authorities deported 40 others to China last month.")
@@ -1225,10 +1225,12 @@ def test_their_forces_in_a_reported_clause_are_the_speakers():
 
 
 def test_a_proposed_or_planned_act_named_by_its_noun_has_not_happened():
-    assert coded("The mayor said the proposed ban by the Indonesian government would hurt "
-                 "traders.") == [("ban", "COERCE", "IDNGOV", None, "hypothetical")]
+    assert ("ban", "COERCE", "IDNGOV", None, "hypothetical") in coded(
+        "Traders in Solo criticized the proposed ban by the Indonesian government.")
+    assert ("ban", "COERCE", "IDNGOV", None, "planned") in coded(
+        "Traders in Solo criticized the planned ban by the Indonesian government.")
     assert ("ban", "COERCE", "IDNGOV", None, "asserted") in coded(
-        "The mayor said the ban by the Indonesian government hurt traders.")
+        "The Indonesian government's ban on dog meat took effect on Monday.")
 
 
 def test_a_measure_in_force_cited_for_what_it_does_is_no_new_act():
@@ -1236,3 +1238,12 @@ def test_a_measure_in_force_cited_for_what_it_does_is_no_new_act():
                  "Afghan writers said.") == []
     assert ("tariffs", "COERCE", "USA", "CHN", "asserted") in coded(
         "New U.S. tariffs on Chinese goods took effect on Tuesday.")
+
+
+def test_a_people_named_by_their_demonym_and_held_or_harmed_are_its_civilians():
+    assert ("deported", "COERCE", "USA", "VENCVL", "asserted") in coded(
+        "The United States deported hundreds of Venezuelans to El Salvador.")
+    assert ("detained", "COERCE", "RUSCOP", "USACVL", "asserted") in coded(
+        "Russian police detained two Americans in Moscow.")
+    assert ("attacked", "ASSAULT", "RUS", "UKR", "asserted") in coded(
+        "The Russians attacked Ukrainian positions near Bakhmut.")

@@ -2491,6 +2491,10 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
                        and (country := p.country) is not None
                        and country != (source or "")[:3]
                        and _in(doc, p.start, p.end, aimed) is not None), None)
+    if target is not None and len(target) == 3 and pattern.type in VICTIM_TYPES and any(
+            t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS") and actors.of_phrase(t) == target
+            for t in arguments.target_tokens):
+        target += "CVL"  # "deported hundreds of Venezuelans", "killed five Palestinians"
     if target is None and pattern.type in VICTIM_TYPES and (source or pattern.type == "ASSAULT") \
             and _victims(token, actors.book):
         # "killed 10 people", "the killing of civilians": the people of the country where it
