@@ -12,7 +12,10 @@ chunk is back and before the pool is shut down (Linux only). Usage:
     python bench/workers.py [JSONL] [--workers N] [--copies N]
 
 --copies repeats the articles, so that the workers' start (loading a pipeline each, a few
-seconds) weighs on the figure as it does on a corpus of real size.
+seconds) weighs on the figure as it does on a corpus of real size. --bare also times bare
+spaCy ``nlp.pipe`` on the same texts in one process and in N (its own ``n_process``), in the
+same run: how far two processes go on this machine at this moment, which on a shared machine
+moves from one minute to the next.
 
 JSONL holds one article a line with a ``text`` field; the default is the MEANTIME plain-text
 export beside the project (see bench/throughput.py).
@@ -26,9 +29,10 @@ import re
 import time
 from pathlib import Path
 
+import spacy
 from throughput import DEFAULT_DATA, load_articles
 
-from wirewatch.config import Settings
+from wirewatch.config import DEFAULT_MODEL, Settings
 from wirewatch.model import Document
 from wirewatch.pipeline import extract_documents, extract_in_parallel, process_pool
 
@@ -90,11 +94,28 @@ def worker_peaks() -> dict[int, int]:
     return peaks
 
 
+def bare_speedup(texts: list[str], workers: int, batch_size: int) -> tuple[float, float]:
+    """Bare spaCy's own speed-up with ``workers`` processes (forked, each holding the loaded
+    model) over one, and its one-process rate."""
+    nlp = spacy.load(DEFAULT_MODEL)
+    list(nlp.pipe(texts[:2]))
+    start = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    one = time.perf_counter() - start
+    start = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=workers):
+        pass
+    return one / (time.perf_counter() - start), len(texts) / one
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--copies", type=int, default=1)
+    parser.add_argument("--bare", action="store_true",
+                        help="also time bare spaCy's own processes on the same texts")
     args = parser.parse_args()
     articles = load_articles(args.data) * args.copies
     settings = Settings()
@@ -130,6 +151,10 @@ def main() -> None:
               f"{(peak_rss() or 0) / 1e6:.0f} MB")
     else:
         print("peak RSS per worker: not measured (no /proc, or no worker was started)")
+    if args.bare:
+        ratio, rate = bare_speedup([a.text for a in articles], args.workers, settings.batch_size)
+        print(f"bare spaCy nlp.pipe: 1 process {rate:6.1f} docs/s; n_process={args.workers} "
+              f"speed-up {ratio:.2f}")
 
 
 if __name__ == "__main__":
