@@ -1238,6 +1238,10 @@ def test_a_measure_in_force_cited_for_what_it_does_is_no_new_act():
                  "Afghan writers said.") == []
     assert ("tariffs", "COERCE", "USA", "CHN", "asserted") in coded(
         "New U.S. tariffs on Chinese goods took effect on Tuesday.")
+    assert coded("The Taliban's crackdown on human rights is ongoing, Human Rights Watch "
+                 "said.") == []
+    assert ("offensive", "ASSAULT", "ISR", "PSECVL", "asserted") in coded(
+        "Israel's offensive in Gaza has killed 30,000 Palestinians, health officials said.")
 
 
 def test_a_people_named_by_their_demonym_and_held_or_harmed_are_its_civilians():

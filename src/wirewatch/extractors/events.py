@@ -1784,10 +1784,13 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" \
             and token.head.lemma_.lower() in book.words["held-state-verb"]:
         return True  # "sanctions against Turkey enjoy bipartisan support": a standing state
-    if pattern.mode == "restrict" and token.pos_ == "NOUN" and token.dep_ == "nsubj" \
+    if (pattern.mode == "restrict" or token.lemma_.lower() in book.words["campaign-noun"]) \
+            and token.pos_ == "NOUN" and token.dep_ == "nsubj" \
             and match_trigger(token.head, book) is None and not occurs(token.head):
         # "the Taliban's restrictions have sparked resistance", "the U.K. ban is going to be
-        # bad": a measure in force, cited for what it does (but "the tariffs take effect")
+        # bad", "their crackdown on human rights is ongoing": a measure or a campaign in
+        # force, cited for what it does or is (but "the tariffs take effect", "the offensive
+        # killed 200 people")
         return True
     if token.dep_ == "acl" and is_purpose(token) and (found := match_trigger(
             token.head, book)) is not None and found.pos == "NOUN" and (
