@@ -2119,7 +2119,7 @@ def _describes_people(token: Token, book: Lexicon) -> bool:
 def _forecast(token: Token, book: Lexicon) -> bool:
     """What commentators say another would or could do ("analysts say Tehran would especially
     welcome the closure")."""
-    if not any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may")
+    if not any(c.dep_ == "aux" and modality_cues().aux.get(c.lower_) in ("hypothetical", "hedged")
                for c in token.children):
         return False
     node = token
