@@ -1251,3 +1251,10 @@ def test_a_people_named_by_their_demonym_and_held_or_harmed_are_its_civilians():
         "Russian police detained two Americans in Moscow.")
     assert ("attacked", "ASSAULT", "RUS", "UKR", "asserted") in coded(
         "The Russians attacked Ukrainian positions near Bakhmut.")
+
+
+def test_withdrawing_from_an_intergovernmental_body_cuts_relations():
+    assert ("withdrew", "SANCTION", "USA", "IGOUNO", "asserted") in coded(
+        "The United States withdrew from the World Health Organization.")
+    assert ("withdrew", "RETREAT", "RUS", None, "asserted") in coded(
+        "Russia withdrew its troops from Kherson.")

@@ -1598,6 +1598,7 @@ THREAT = Pattern("", "VERB", (), "THREATEN", None, "130", "agent")
 VERBAL_PROTEST = Pattern("", "VERB", (), "DISAPPROVE", "disapprove", "111", "agent")
 MILITARY_ACT = Pattern("", "NOUN", (), "ASSAULT", None, "190", "agent")
 MILITARY_COOPERATION = Pattern("", "VERB", (), "COOPERATE", "military", "062", "agent")
+LEAVING_A_BODY = Pattern("", "VERB", (), "SANCTION", "withdraw", "161", "agent")
 # Sectors whose attack on the press is made in words.
 SPEAKING_ROLES = frozenset({"GOV", "ELI", "LEG", "OPP", "PTY", "JUD", "MED"})
 # Sectors that bear arms: forces backing forces cooperate militarily.
@@ -1617,7 +1618,8 @@ def _reread(token: Token, pattern: Pattern, actors: ActorIndex) -> Pattern:
     that is said, not staged, is criticism ("…, a human rights group protested"); a strike
     that kills, or in which people are killed, is a military one ("the Russian strike
     targeted civilians", "killed in an Israeli strike"); an attack on a news organisation
-    is words ("Trump also attacked The Wall Street Journal")."""
+    is words ("Trump also attacked The Wall Street Journal"); withdrawing from an
+    intergovernmental body cuts relations with it."""
     book = actors.book
     if pattern.type == "ASSAULT" and token.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.ent_type_ == "ORG" and (
@@ -1633,6 +1635,14 @@ def _reread(token: Token, pattern: Pattern, actors: ActorIndex) -> Pattern:
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
                                      for m in c.children) for c in token.children):
         return THREAT
+    if pattern.type == "RETREAT" and pattern.pos == "VERB" \
+            and not any(c.dep_ == "dobj" for c in token.children) and any(
+            (actors.of_phrase(g) or "").startswith("IGO")
+            for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children if g.dep_ == "pobj"):
+        # "Burkina Faso, Mali and Niger withdrew from ECOWAS": relations cut (CAMEO 161),
+        # no force pulled back
+        return LEAVING_A_BODY
     if pattern.type == "PROTEST" and pattern.pos == "VERB" and (
             token.dep_ == "parataxis" or _trailing_report(token) is not None
             or any(c.dep_ in ("ccomp", "parataxis") for c in token.children)):
