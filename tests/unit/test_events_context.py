@@ -1258,3 +1258,10 @@ def test_withdrawing_from_an_intergovernmental_body_cuts_relations():
         "The United States withdrew from the World Health Organization.")
     assert ("withdrew", "RETREAT", "RUS", None, "asserted") in coded(
         "Russia withdrew its troops from Kherson.")
+
+
+def test_a_blow_an_attack_deals_is_force_a_rulings_is_not():
+    assert ("dealt", "ASSAULT", None, "IMGSHB", "asserted") in coded(
+        "The airstrikes dealt a heavy blow to al-Shabab.")
+    assert ("dealt", "DISAPPROVE", "KENJUD", "KENGOV", "asserted") in coded(
+        "The court ruling dealt a blow to the Kenyan government.")

@@ -1599,6 +1599,7 @@ VERBAL_PROTEST = Pattern("", "VERB", (), "DISAPPROVE", "disapprove", "111", "age
 MILITARY_ACT = Pattern("", "NOUN", (), "ASSAULT", None, "190", "agent")
 MILITARY_COOPERATION = Pattern("", "VERB", (), "COOPERATE", "military", "062", "agent")
 LEAVING_A_BODY = Pattern("", "VERB", (), "SANCTION", "withdraw", "161", "agent")
+FORCE_USED = Pattern("", "VERB", (), "ASSAULT", None, "190", "agent")
 # Sectors whose attack on the press is made in words.
 SPEAKING_ROLES = frozenset({"GOV", "ELI", "LEG", "OPP", "PTY", "JUD", "MED"})
 # Sectors that bear arms: forces backing forces cooperate militarily.
@@ -1618,8 +1619,8 @@ def _reread(token: Token, pattern: Pattern, actors: ActorIndex) -> Pattern:
     that is said, not staged, is criticism ("…, a human rights group protested"); a strike
     that kills, or in which people are killed, is a military one ("the Russian strike
     targeted civilians", "killed in an Israeli strike"); an attack on a news organisation
-    is words ("Trump also attacked The Wall Street Journal"); withdrawing from an
-    intergovernmental body cuts relations with it."""
+    is words ("Trump also attacked The Wall Street Journal"), and a blow an attack deals is
+    force; withdrawing from an intergovernmental body cuts relations with it."""
     book = actors.book
     if pattern.type == "ASSAULT" and token.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.ent_type_ == "ORG" and (
@@ -1635,6 +1636,10 @@ def _reread(token: Token, pattern: Pattern, actors: ActorIndex) -> Pattern:
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
                                      for m in c.children) for c in token.children):
         return THREAT
+    if pattern.type == "DISAPPROVE" and pattern.pos == "VERB" and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and (harm := match_trigger(c, book))
+            is not None and harm.type == "ASSAULT" for c in token.children):
+        return FORCE_USED  # "the airstrikes dealt a heavy blow to al-Shabab": by force
     if pattern.type == "RETREAT" and pattern.pos == "VERB" \
             and not any(c.dep_ == "dobj" for c in token.children) and any(
             (actors.of_phrase(g) or "").startswith("IGO")
