@@ -187,6 +187,13 @@ def test_case_insensitive_names_must_still_be_written_as_names():
     assert "IMGISL" not in codes(doc).values()
 
 
+def test_a_shorter_name_holds_where_a_longer_one_is_not_written_as_a_name():
+    # the dictionaries' "State Department Official": lower-case here, so "State Department"
+    doc = wirewatch.extract("A former State Department official met North Korea's envoy.",
+                            published="2024-05-01")
+    assert codes(doc)["State Department"] == "USAGOV"
+
+
 def test_demonym_and_unit_phrases():
     doc = wirewatch.extract("Iraqi special forces raided a hideout, U.S. Central Command "
                                      "said, and the Israeli army struck.", published="2025-03-14")

@@ -1265,3 +1265,21 @@ def test_a_blow_an_attack_deals_is_force_a_rulings_is_not():
         "The airstrikes dealt a heavy blow to al-Shabab.")
     assert ("dealt", "DISAPPROVE", "KENJUD", "KENGOV", "asserted") in coded(
         "The court ruling dealt a blow to the Kenyan government.")
+
+
+def test_a_relative_pronoun_is_the_actor_it_hangs_on():
+    assert ("threw", "ASSAULT", "PSEOPP", "ISRCOP", "asserted") in coded(
+        "Israeli forces fired at Palestinian demonstrators, some of whom threw rocks at "
+        "Israeli police.")
+    assert ("invaded", "ASSAULT", "RUS", "UKR", "asserted") in coded(
+        "Russia, which invaded Ukraine in 2022, denied the charge.")
+    # "that" after a thing: the parser may hang the clause on the wrong noun of the phrase
+    assert ("killed", "ASSAULT", None, "UKRLAB", "asserted") in coded(
+        "A trial opened over the bombing of a Russian oil depot that killed two Ukrainian "
+        "workers.")
+
+
+def test_what_one_weeps_over_is_not_ones_own_act():
+    assert ("crackdown", "COERCE", "TURGOV", "EGYGOV", "asserted") not in coded(
+        "Turkish President Recep Tayyip Erdogan wept over the crackdown against the Egyptian "
+        "leader's supporters.")

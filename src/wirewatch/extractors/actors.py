@@ -320,11 +320,12 @@ class NameMatcher:
             longest = self.longest.get(word)
             if not longest:
                 continue
+            # every length, not only the longest: "State Department Official" written
+            # "a State Department official" is no name, but "State Department" still is
             for end in range(min(len(lowers), start + longest), start, -1):
                 surface = self.lower_keys.get(tuple(lowers[start:end]))
                 if surface is not None:
                     spans.append(Span(doc, start, end, label=surface))
-                    break
         return spans
 
 

@@ -397,6 +397,14 @@ class ActorIndex:
         if head.tag_ in ("PRP", "PRP$"):
             # bounded: "its" inside the subject it would resolve to must not loop
             return self.antecedent(head, depth + 1) if depth < MAX_DEPTH else None
+        if head.tag_ in ("WP", "WDT") and depth < MAX_DEPTH \
+                and (named := _relative_antecedent(head)) is not None:
+            # "demonstrators, some of whom threw rocks"; "which" and "that" only after an
+            # actor's own name ("Russia, which invaded"): after a thing ("the bombing of a
+            # French base that killed") the parser often hangs the clause on the wrong noun
+            if head.tag_ == "WP" or named.i in self.code_at:
+                return self.of_phrase(named, depth + 1)
+            return None
         if self.pair_noun(head):
             pair = self.pair_of(head)
             return pair[0] if pair else None
@@ -1169,8 +1177,9 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # "Trump imposed tariffs" read as the noun "Trump" whose object is "imposed tariffs"
         source_heads = [name for c in trigger.children if c.dep_ == "amod"
                         and (name := _name_before_verb_read_as_modifier(c)) is not None][:1]
-    # "spoke with Armitage about his trip": what is talked about is not the talker's act
-    topic = trigger.dep_ == "pobj" and trigger.head.lower_ in TOPIC_PREPS
+    # "spoke with Armitage about his trip": what is talked about is not the talker's act,
+    # nor is what one weeps or frets "over" ("Erdogan wept over the crackdown against …")
+    topic = trigger.dep_ == "pobj" and trigger.head.lower_ in TOPIC_PREPS | {"over"}
     subject = _subject(governor) if governor is not None and not topic else None
     if subject is not None and subject.pos_ == "NOUN" and match_trigger(subject, book):
         subject = None  # "Mech Dara's arrest drew condemnation": an act does not condemn
@@ -2658,6 +2667,21 @@ def _definite(noun: Token) -> bool:
     """"The group", "this court": a noun that points back to one named before."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
+
+
+def _relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative clause hangs on, for its pronoun ("who", or "whom" in "some of
+    whom"): the pronoun is the clause's subject or stands within its subject."""
+    node = pronoun
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            return node.head
+        if node.head.i == node.i:
+            return None
+        if node.dep_ not in ("nsubj", "nsubjpass", "pobj", "prep") and node is not pronoun:
+            return None
+        node = node.head
+    return node.head if node.dep_ == "relcl" else None
 
 def _organisation(code: str) -> bool:
     """An organisation's code: an international or non-state group, or a country's armed
