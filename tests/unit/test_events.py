@@ -163,6 +163,7 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("Russia did not attack Kyiv, and Ukraine shelled Belgorod.", "shelled", "asserted"),
     ("Russia did not attack Kyiv, and Belgorod was shelled by Ukraine.", "shelled", "asserted"),
     ("Japan to send aid to Ukraine", "send", "planned"),  # a headline's infinitive
+    ("Iran could be hit by new U.S. sanctions.", "sanctions", "hypothetical"),  # its verb's modal
     ("Asked whether Seoul sent arms to Ukraine, the official said the matter was under "
      "review.", "sent", "hypothetical"),  # a question without a modal of its own
 ])

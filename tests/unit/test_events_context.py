@@ -1283,3 +1283,30 @@ def test_what_one_weeps_over_is_not_ones_own_act():
     assert ("crackdown", "COERCE", "TURGOV", "EGYGOV", "asserted") not in coded(
         "Turkish President Recep Tayyip Erdogan wept over the crackdown against the Egyptian "
         "leader's supporters.")
+
+
+def test_what_a_passive_befalls_is_the_target_of_the_act_that_hit_it():
+    assert ("sanctions", "COERCE", "USA", "IRN", "asserted") in coded(
+        "Iran was hit by new U.S. sanctions on Tuesday.")
+    assert ("airstrike", "ASSAULT", None, "TUR", "asserted") in coded(
+        "A Turkish convoy was struck by an airstrike near Idlib.")
+
+
+def test_an_attack_in_the_capital_is_on_the_country_the_story_is_about():
+    assert ("blasts", "ASSAULT", None, "AFG", "asserted") in coded(
+        "Afghan officials raised the death toll from blasts outside a school in the capital.")
+    # "the capital of" names its own country, read from the place
+    assert ("blasts", "ASSAULT", None, "AFG", "asserted") not in coded(
+        "Afghan officials condemned blasts outside a school in the capital of Pakistan.")
+
+
+def test_the_islands_are_the_islands_named_before():
+    assert ("critical", "DISAPPROVE", "IOTCVL", None, "asserted") in coded(
+        "Britain agreed to hand the Chagos Islands to Mauritius. The original inhabitants of "
+        "the islands are critical of the agreement.")
+
+
+def test_people_driven_out_are_the_clauses_theme_whichever_noun_it_hangs_on():
+    found = coded("Britain agreed to hand the Chagos Islands to Mauritius. Many inhabitants "
+                  "of the islands who were forcibly expelled are critical of the deal.")
+    assert ("expelled", "ASSAULT") in [(word, kind) for word, kind, *_ in found]

@@ -261,6 +261,10 @@ def _find_themes(token: Token) -> list[Token]:
     if token.dep_ in ("amod", "acl") or (token.dep_ == "relcl" and any(
             c.dep_ == "nsubjpass" for c in token.children)):
         out.append(token.head)  # "deployed soldiers", "inhabitants who were expelled"
+        if token.dep_ == "relcl" and token.head.dep_ == "pobj" and token.head.head.lower_ == "of":
+            # "the inhabitants of the islands who were expelled": the parser hangs the clause
+            # on the nearer noun, which may be either
+            out.append(token.head.head.head)
     out += [c for t in list(out) for c in t.conjuncts]
     # "lifted a state of emergency", "sent a team of inspectors"
     return out + [g for t in list(out) for c in t.children if c.dep_ == "prep"
@@ -444,6 +448,8 @@ class ActorIndex:
         if definite and head.lemma_.lower() in self.book.words["country-anaphor"] \
                 and head.tag_ == "NN":
             return self.story_country(head.i)  # "troops leaving the country"
+        if definite and head.lemma_.lower() in self.book.words["island-anaphor"]:
+            return self.islands_before(head)  # "the inhabitants of the islands"
         return None
 
     def _people(self, head: Token, code: str) -> str:
@@ -608,6 +614,13 @@ class ActorIndex:
                 return m.code
         return None
 
+    def islands_before(self, token: Token) -> str | None:
+        """The last actor before a token whose name ends in the token's word ("the Chagos
+        Islands" for "the islands")."""
+        lemma = token.lemma_.lower()
+        return next((m.code for m in reversed(self.mentions) if m.end <= token.i
+                     and self.doc[m.end - 1].lower_.removesuffix("s") == lemma), None)
+
     def last_two_countries(self, before: int) -> list[str]:
         """The last two different countries named before a token, as country codes (an
         IGO, an armed group or an NGO is no country)."""
@@ -648,6 +661,15 @@ def _bare_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and not any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children) and (
         verb.dep_ == "advcl" or (verb.dep_ == "conj" and _is_passive(_first_conjunct(verb))))
+
+
+def _passive_subjects(verb: Token) -> list[Token]:
+    """Who a passive verb befalls: its own subject, or for a bare participle ("if hit by
+    sanctions") the subject of the clause it hangs on."""
+    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if own or not _bare_passive(verb):
+        return own
+    return [c for c in verb.head.children if c.dep_ in SUBJECTS][:1]
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -1153,6 +1175,11 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             and harm.type == "ASSAULT":
         # "airstrikes by the army killed 50 militants": the attack struck whom it killed
         target_heads = [c for c in trigger.head.children if c.dep_ == "dobj"]
+    if not target_heads and pattern.type in PATIENT_TYPES and trigger.dep_ == "pobj" \
+            and trigger.head.dep_ == "agent":
+        # "Iran was hit by new sanctions", "Ankara threatens retaliation if hit by sanctions":
+        # what the passive befalls is what the act is aimed at
+        target_heads = _passive_subjects(trigger.head.head)
     if pairs and not source_heads:
         pair_codes = actors.all_of_phrase(pairs[0])
         if len(pair_codes) >= 2:
@@ -2547,6 +2574,13 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         # named ("the journalist Daphne Caruana Galizia, who was killed in Malta")
         country = known.places.all[place].country
         target = country if country != source else None
+    elif target is None and place is None and pattern.type in PLACE_TARGET_TYPES and (
+            source or pattern.type == "ASSAULT") and any(
+                _the_capital(t) for h in arguments.place_tokens for t in h.subtree):
+        # "blasts outside a girls' school in the capital": the capital of the country the
+        # story is about
+        country = actors.story_country(token.i)
+        target = country if country != (source or "")[:3] else None
     if source is None and place is not None and pattern.type == "PROTEST" \
             and (country := known.places.all[place].country):
         source = country + "CVL"  # "demonstrators protesting in Monrovia": its people
@@ -2667,6 +2701,13 @@ def _definite(noun: Token) -> bool:
     """"The group", "this court": a noun that points back to one named before."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
+
+
+def _the_capital(word: Token) -> bool:
+    """"The capital" alone, naming no country of its own ("the capital of Kenya" is a place
+    the gazetteer reads)."""
+    return word.lemma_.lower() == "capital" and word.pos_ == "NOUN" and _definite(word) \
+        and not any(c.dep_ in ("prep", "poss", "compound", "amod") for c in word.children)
 
 
 def _relative_antecedent(pronoun: Token) -> Token | None:

@@ -201,9 +201,9 @@ def chain(trigger: Token) -> list[Token]:
             if (dep in NOUN_TO_VERB or (dep == "nsubj" and occurs(head, cues))
                     ) and head.pos_ in ("VERB", "AUX"):
                 node = head  # "imposed sanctions", "a ceasefire could take place"
-            elif (dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")
-                  and head.lower_ not in cues.boundary):
-                node = head.head
+            elif (dep == "pobj" and head.dep_ in ("prep", "agent")
+                  and head.head.pos_ in ("VERB", "AUX") and head.lower_ not in cues.boundary):
+                node = head.head  # "agreed to a ceasefire", "if hit by sanctions"
             elif (dep == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "of")
                   and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in cues.governor):
                 node = head.head  # "no request for talks": the talks were not requested
