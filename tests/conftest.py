@@ -11,6 +11,17 @@ SAMPLE = ROOT / "examples" / "yonhap-2024-10-30.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+# Whole folders of tests that start a browser, servers, processes or a long parse: slow.
+SLOW_FOLDERS = ("browser", "reliability", "hostile", "fuzz")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark the tests of the slow folders, so that ``make test-fast`` can leave them out."""
+    for item in items:
+        if Path(item.fspath).relative_to(ROOT / "tests").parts[0] in SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")

@@ -107,6 +107,7 @@ def test_loading_stores_and_links_the_documents_once(local_out, tmp_path):
         assert store.unlinked() == [] and store.failures() == []
 
 
+@pytest.mark.slow
 def test_a_batch_killed_halfway_reruns_to_the_rows_of_an_uninterrupted_run(
         shards, local_out, tmp_path):
     out = tmp_path / "killed"
@@ -128,6 +129,7 @@ def test_a_batch_killed_halfway_reruns_to_the_rows_of_an_uninterrupted_run(
     assert parquet_rows(out) == parquet_rows(local_out)
 
 
+@pytest.mark.slow
 def test_the_ray_engine_gives_the_local_engines_rows(shards, local_out, tmp_path):
     try:
         import ray  # noqa: F401
@@ -184,6 +186,7 @@ def test_shards_at_memory_urls_give_the_rows_of_local_files(shards, local_out, t
         memory.rm(folder, recursive=True)
 
 
+@pytest.mark.slow
 def test_shards_at_file_urls_in_two_processes_give_the_local_rows(shards, local_out,
                                                                   tmp_path):
     url = f"file://{shards}"

@@ -155,6 +155,7 @@ def test_schema_is_json_schema(capsys):
     assert code == 0 and schema["required"][0] == "article"
 
 
+@pytest.mark.slow
 def test_console_script_end_to_end(tmp_path):
     script = Path(sys.executable).parent / "wirewatch"
     result = subprocess.run([script, "extract", tmp_path / "nope.txt"], capture_output=True,

@@ -1310,3 +1310,11 @@ def test_people_driven_out_are_the_clauses_theme_whichever_noun_it_hangs_on():
     found = coded("Britain agreed to hand the Chagos Islands to Mauritius. Many inhabitants "
                   "of the islands who were forcibly expelled are critical of the deal.")
     assert ("expelled", "ASSAULT") in [(word, kind) for word, kind, *_ in found]
+
+
+def test_a_danger_someone_fears_is_no_act_a_feared_report_of_one_is():
+    assert triggers("Thailand turned them down for fear that China might retaliate.") == []
+    assert "tariffs" not in triggers(
+        "The Commerce chief rebuffed fears that U.S. tariffs would cause a recession in Canada.")
+    assert ("attacked", "ASSAULT", "IMGSHB", None, "hedged") in coded(
+        "Kenyan officials fear that al-Shabab attacked the base.")

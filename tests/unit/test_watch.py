@@ -171,6 +171,7 @@ def test_a_bad_feeds_file_is_one_line(tmp_path, capsys):
     assert code == 2 and "no http(s) url" in err and len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_a_watcher_killed_and_restarted_fetches_nothing_twice(web, tmp_path):
     _site_routes(web, web.base, bad=False)
     for key in PARAGRAPHS:

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.reliability.corpus import write_news_corpus
 from tests.reliability.ledger import ledger_contents
 from wirewatch.config import Settings
@@ -41,6 +43,7 @@ def documents_and_failures(stream):
             sorted(o for o in found if isinstance(o[1], tuple)))
 
 
+@pytest.mark.slow
 def test_two_processes_give_what_one_gives_in_input_order():
     settings = Settings(batch_size=2)  # five chunks of two
     one = documents_and_failures(extract_documents(items(), settings))
@@ -108,6 +111,7 @@ def test_ingest_takes_the_number_of_workers(tmp_path, capsys, monkeypatch):
     assert asked == [cores(), 3, 1]
 
 
+@pytest.mark.slow
 def test_ingest_in_two_processes_stores_and_links_what_one_stores(tmp_path, capsys,
                                                                   monkeypatch):
     """The whole write path, linking included: copies, stories, merged events and claims
@@ -144,6 +148,7 @@ def alive(pid: int) -> bool:
     return stat.rpartition(")")[2].split()[0] != "Z"
 
 
+@pytest.mark.slow
 def test_workers_end_when_the_writer_is_killed(tmp_path):
     """A writer killed with SIGKILL leaves no worker behind, each holding a pipeline."""
     script = tmp_path / "pool.py"

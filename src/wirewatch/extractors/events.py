@@ -1972,6 +1972,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True
     if _wished(token, book):
         return True  # "Kenya wants to close the camps", "interested in talking to the U.S."
+    if _feared(token, book):
+        return True  # "for fear that China might retaliate": a danger foreseen
     if _alternative(token):
         return True  # "negotiate rather than attack", "instead of attacking the rebels"
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in book.words[
@@ -2045,6 +2047,18 @@ def _wished(token: Token, book: Lexicon) -> bool:
     # the word as written too: the lemmatizer reads "hopes" as "hop"
     return not book.words["desire-verb"].isdisjoint((node.head.lemma_.lower(),
                                                      node.head.lower_))
+
+
+def _feared(token: Token, book: Lexicon) -> bool:
+    """An act in the clause of a fear, said with a modal ("for fear that China might
+    retaliate", "rebuffed fears that the tariffs would cause a recession", "over concerns
+    the technology could be compromised"): a danger someone foresees, not an act."""
+    node = token
+    while node.dep_ in ("nsubj", "nsubjpass", "dobj") and node.head.i != node.i:
+        node = node.head  # the clause a noun is an argument of ("the tariffs would cause")
+    return node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in book.words[
+        "fear-word"] and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"
+                             for c in node.children)
 
 
 def _standing(token: Token, book: Lexicon) -> bool:
