@@ -1318,3 +1318,17 @@ def test_a_danger_someone_fears_is_no_act_a_feared_report_of_one_is():
         "The Commerce chief rebuffed fears that U.S. tariffs would cause a recession in Canada.")
     assert ("attacked", "ASSAULT", "IMGSHB", None, "hedged") in coded(
         "Kenyan officials fear that al-Shabab attacked the base.")
+
+
+def test_an_attack_strikes_whom_the_clause_after_it_harms():
+    assert ("attacks", "ASSAULT", "AFGGOV", "AFGMIL", "asserted") in coded(
+        "The Taliban have intensified attacks since May, inflicting heavy casualties on "
+        "Afghan government forces.")
+    assert ("attacked", "ASSAULT", "KENREB", "KENMIL", "asserted") in coded(
+        "The militants attacked a convoy, killing five Kenyan soldiers.")
+
+
+def test_people_hurt_in_violent_confrontations_with_police_were_hurt_by_the_police():
+    assert ("injured", "ASSAULT", "ISRCOP", "PSECVL", "asserted") in coded(
+        "Turkish mosques prayed for Palestinians injured in violent confrontations with Israeli "
+        "police in Jerusalem.")

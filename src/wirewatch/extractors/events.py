@@ -663,6 +663,23 @@ def _bare_passive(verb: Token) -> bool:
         verb.dep_ == "advcl" or (verb.dep_ == "conj" and _is_passive(_first_conjunct(verb))))
 
 
+def _struck(verb: Token, book: Lexicon) -> list[Token]:
+    """Whom an attack struck, told in a clause after it: what its -ing clause kills
+    ("attacked a convoy, killing five soldiers") or inflicts harm "on" ("intensified attacks,
+    inflicting heavy casualties on government forces")."""
+    out = []
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                   and not any(s.dep_ in SUBJECTS for s in c.children)):
+        if clause.lemma_.lower() in book.words["harm-verb"]:
+            # the "on" hangs on the verb or on its object ("casualties on government forces")
+            out += [g for h in (clause, *(o for o in clause.children if o.dep_ == "dobj"))
+                    for p in h.children if p.dep_ == "prep" and p.lower_ == "on"
+                    for g in p.children if g.dep_ == "pobj"]
+        elif (harm := match_trigger(clause, book)) is not None and harm.type == "ASSAULT":
+            out += [o for o in clause.children if o.dep_ == "dobj"]
+    return out
+
+
 def _passive_subjects(verb: Token) -> list[Token]:
     """Who a passive verb befalls: its own subject, or for a bare participle ("if hit by
     sanctions") the subject of the clause it hangs on."""
@@ -865,7 +882,9 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     # the doer
     things = frozenset().union(*(v for k, v in book.classes.items()
                                  if k not in ("captive", "population")))
-    if passive and subject is None and pattern.type in VICTIM_TYPES:
+    if subject is None and pattern.type in VICTIM_TYPES and (passive or (
+            trigger.tag_ == "VBN" and trigger.dep_ in ("amod", "acl"))):
+        # "were injured in clashes with police", "Palestinians injured in clashes with …"
         subject = _harmed_in(trigger, actors)
     elif passive and subject is None:
         # "Iranian drones were shipped to Russia": what was moved says whose it was
@@ -954,7 +973,9 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # "handing sovereignty of the Chagos Islands to Mauritius": who receives it is acted on
         given = [t for t in target_heads if t.dep_ == "pobj" and t.head.lower_ == "to"]
         target_heads = given + [t for t in target_heads if t not in given]
-    found = _resolve(source_heads, target_heads, places, actors,
+    # whom the attack struck, told in a clause of its own: the toll there is that clause's
+    struck = _struck(trigger, book) if pattern.type == "ASSAULT" else []
+    found = _resolve(source_heads, target_heads + struck, places, actors,
                      (*source_heads, *target_heads, *objects, *patients),
                      mutual=(not passive and pattern.type in MUTUAL_TYPES)
                      or _reciprocal(trigger.sent))
@@ -1230,7 +1251,10 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                 not source_heads or _narrows(subject, source_heads, actors)):
             # "Trump doubled the U.S. tariff": the president, not the bare country, acts
             source_heads = [subject]
-    found = _resolve(source_heads, target_heads, places, actors,
+    # "intensified attacks, inflicting heavy casualties on government forces"
+    struck = _struck(governor, book) if pattern.type == "ASSAULT" and governor is not None \
+        else []
+    found = _resolve(source_heads, target_heads + struck, places, actors,
                      (*source_heads, *target_heads, trigger),
                      mutual=pattern.type in MUTUAL_TYPES or _reciprocal(trigger.sent))
     return replace(found, source=_force_source(found.source, forces, actors)) if forces \
