@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DB ?= wirewatch.db
 
-.PHONY: install demo test lint goldens goldens-check mutation reliability docs bench clean \
+.PHONY: install demo test test-fast lint goldens goldens-check mutation reliability docs bench clean \
 	screenshots
 
 install: $(STAMP)
@@ -34,6 +34,11 @@ test: install
 	$(BIN)/ruff check src tests bench scripts
 	scripts/install_chromium.sh
 	scripts/with_postgres.sh $(BIN)/python -m pytest -q
+
+# The tests that need no browser, server, second process or cluster, for the edit-test loop,
+# a process per core (about a minute on two); `make test` runs them all, PostgreSQL's too.
+test-fast: install
+	env -u WIREWATCH_TEST_POSTGRES $(BIN)/python -m pytest -q -m "not slow" -n auto
 
 # docs/screenshots/: every page of the desk at 1366 px, from a demo ledger (the test fixtures'
 # articles across months and publishers) served by `wirewatch serve` on 127.0.0.1 and saved
