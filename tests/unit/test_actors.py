@@ -194,6 +194,15 @@ def test_a_shorter_name_holds_where_a_longer_one_is_not_written_as_a_name():
     assert codes(doc)["State Department"] == "USAGOV"
 
 
+def test_a_countrys_mission_is_its_government_and_his_un_mission_is_his_countrys():
+    doc = wirewatch.extract("The plan met with opposition from China's U.N. mission.",
+                            published="2024-05-01")
+    assert "CHNGOV" in {a.code for a in doc.actors}
+    doc = wirewatch.extract("Iran's U.N. ambassador attended, but his U.N. mission criticized "
+                            "the meeting.", published="2024-05-01")
+    assert [e.source for e in doc.events if e.type == "DISAPPROVE"] == ["IRNGOV"]
+
+
 def test_demonym_and_unit_phrases():
     doc = wirewatch.extract("Iraqi special forces raided a hideout, U.S. Central Command "
                                      "said, and the Israeli army struck.", published="2025-03-14")

@@ -619,6 +619,9 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             i += length  # "opposition from China's mission" is the act, not the party
             continue
         qualifier = _qualifier(last, owner, local=role.role not in FOREIGN_ROLES)
+        if qualifier is not None and (qualifier.actor or "").startswith("IGO") \
+                and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in last.children):
+            qualifier = None  # "his U.N. mission": whose the pronoun says, not the U.N.'s
         if qualifier is None and i in owner and _bare_country(owner[i]):
             qualifier = owner[i]  # "the U.S. House of Representatives": the name's country
         if role.kind == "title" and last.head.i in owner:
