@@ -1332,3 +1332,13 @@ def test_people_hurt_in_violent_confrontations_with_police_were_hurt_by_the_poli
     assert ("injured", "ASSAULT", "ISRCOP", "PSECVL", "asserted") in coded(
         "Turkish mosques prayed for Palestinians injured in violent confrontations with Israeli "
         "police in Jerusalem.")
+
+
+def test_the_prosecutions_case_and_an_argued_position_are_no_acts():
+    assert triggers("Prosecutors say two men hired a hitman to kill an Iranian dissident.") == []
+    assert triggers("Mauritius argues it was forced to give up the Chagos Islands to Britain.") \
+        == []
+    # a defence lawyer's news is news
+    assert "released" in triggers(
+        "The journalist's lawyer told VOA that the Cambodian journalist has been released on "
+        "bail.")

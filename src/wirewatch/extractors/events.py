@@ -35,6 +35,7 @@ from .annotations import (
     TimeHit,
     split_code,
 )
+from .modality import chain as governing_chain
 from .modality import denied_report, is_purpose, modality_cues, modality_of, occurs
 from .reporting import cues as reporting_cues
 from .spans import SpanIndex, lower_lemmas, lower_words, token_strings
@@ -1998,6 +1999,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "Kenya wants to close the camps", "interested in talking to the U.S."
     if _feared(token, book):
         return True  # "for fear that China might retaliate": a danger foreseen
+    if _argued(token, book):
+        return True  # "Prosecutors say Amirov hired Mehdiyev to kill Alinejad": a case made
     if _alternative(token):
         return True  # "negotiate rather than attack", "instead of attacking the rebels"
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in book.words[
@@ -2083,6 +2086,26 @@ def _feared(token: Token, book: Lexicon) -> bool:
     return node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in book.words[
         "fear-word"] and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"
                              for c in node.children)
+
+
+def _argued(token: Token, book: Lexicon) -> bool:
+    """An act told as the prosecution's case or as an argument: in the clause of a verb whose
+    subject is a prosecutor or an indictment ("Prosecutors say Amirov hired Mehdiyev to kill
+    Alinejad"), or of "argue" ("Mauritius argues it was forced to give up the islands"). A
+    defence lawyer's news is news ("his lawyer said he has been released on bail")."""
+    node = governing_chain(token)[-1]
+    for _ in range(3):
+        if node.dep_ != "ccomp" or node.head.i == node.i:
+            return False
+        governor = node.head
+        if governor.lemma_.lower() in book.words["argue-verb"]:
+            return True
+        subject = next((c for c in governor.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and any(t.lemma_.lower() in book.words["accuser-noun"]
+                                       for t in subject.subtree):
+            return True
+        node = governing_chain(governor)[-1]
+    return False
 
 
 def _standing(token: Token, book: Lexicon) -> bool:
