@@ -1342,3 +1342,10 @@ def test_the_prosecutions_case_and_an_argued_position_are_no_acts():
     assert "released" in triggers(
         "The journalist's lawyer told VOA that the Cambodian journalist has been released on "
         "bail.")
+
+
+def test_a_danger_felt_or_deterred_is_no_act_a_concern_voiced_over_one_tells_of_it():
+    assert triggers("India and Japan are both concerned about Chinese aggression.") == []
+    assert triggers("The deal will strengthen deterrence against Russian aggression.") == []
+    assert "killing" in triggers("The United States voiced concern over the killing of 12 "
+                                 "protesters by Kenyan police on Monday.")

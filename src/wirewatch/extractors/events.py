@@ -59,6 +59,7 @@ STATE_ROLES = frozenset({"", "GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 T = TypeVar("T", TimeHit, QuantityHit, PlaceHit, StatementHit)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+FEARED_PREPS = frozenset({"about", "over", "of", "against"})  # "concerned about aggression"
 NOT_PERSONS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})  # entity labels no "he" names
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
 OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
@@ -2079,7 +2080,16 @@ def _wished(token: Token, book: Lexicon) -> bool:
 def _feared(token: Token, book: Lexicon) -> bool:
     """An act in the clause of a fear, said with a modal ("for fear that China might
     retaliate", "rebuffed fears that the tariffs would cause a recession", "over concerns
-    the technology could be compromised"): a danger someone foresees, not an act."""
+    the technology could be compromised"): a danger someone foresees, not an act; so is an
+    act a fear or a deterrent is about ("concerned about Chinese aggression", "deterrence
+    against Russian aggression")."""
+    head = token.head.head
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in FEARED_PREPS \
+            and ((head.pos_ == "ADJ" and head.lemma_.lower() in book.words["fear-word"])
+                 or head.lemma_.lower() in book.words["deterrent-noun"]):
+        # a fear felt, not one voiced: "voiced concern over the killing of 12 protesters by
+        # police on Monday" tells of the killing
+        return True
     node = token
     while node.dep_ in ("nsubj", "nsubjpass", "dobj") and node.head.i != node.i:
         node = node.head  # the clause a noun is an argument of ("the tariffs would cause")
