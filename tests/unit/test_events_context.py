@@ -1349,3 +1349,12 @@ def test_a_danger_felt_or_deterred_is_no_act_a_concern_voiced_over_one_tells_of_
     assert triggers("The deal will strengthen deterrence against Russian aggression.") == []
     assert "killing" in triggers("The United States voiced concern over the killing of 12 "
                                  "protesters by Kenyan police on Monday.")
+
+
+def test_a_question_without_its_mark_is_known_by_its_order():
+    assert triggers("So why doesn't the U.S. give us the Patriot missile, said a Turkish "
+                    "adviser.") == []
+    assert "concessions" not in triggers(
+        "Rubio said the U.S. aims to understand what concessions Ukraine might be willing to "
+        "make.")
+    assert "attacked" in triggers("Russia attacked Ukraine, which sanctions did not prevent.")

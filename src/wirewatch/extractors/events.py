@@ -2372,6 +2372,8 @@ def _indirect_question(token: Token, book: Lexicon) -> bool:
 def _asked(token: Token) -> bool:
     """A trigger in the clause a direct question asks about ("what kind of position does it
     put the U.S. in in terms of defending Taiwan?"): a question reports no act."""
+    if _inverted_question(token):
+        return True
     sent = token.sent
     last = sent[-1]
     while last.is_punct and last.text in ("\"", "\u201d", "'", "\u2019", ")") \
@@ -2382,6 +2384,23 @@ def _asked(token: Token) -> bool:
     # the question is the root's clause, or the clause the quoted question is in
     return token.i < last.i and not any(
         t.dep_ in ("ccomp", "parataxis") and t.i > last.i for t in token.ancestors)
+
+
+def _inverted_question(token: Token) -> bool:
+    """A question told without its question mark, known by its order: a wh-word, then "do"
+    before the subject ("So why doesn't the U.S. give us the Patriot missile," said …; "who
+    do both sides trust to monitor"), or a "what" or "which" on the noun ("understand what
+    concessions Ukraine might make")."""
+    if token.pos_ == "NOUN" and token.dep_ != "nsubj" and any(
+            c.dep_ == "det" and c.tag_ in ("WDT", "WP") and c.lower_ in ("what", "which")
+            for c in token.children):
+        return True
+    clause = governing_chain(token)[-1]
+    subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+    return subject is not None and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "do" and c.i < subject.i
+        for c in clause.children) and any(
+        t.tag_ in ("WRB", "WP", "WDT") for t in clause.doc[clause.left_edge.i:subject.i])
 
 
 def _proposer(token: Token, book: Lexicon) -> Token | None:
