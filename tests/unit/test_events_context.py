@@ -1358,3 +1358,12 @@ def test_a_question_without_its_mark_is_known_by_its_order():
         "Rubio said the U.S. aims to understand what concessions Ukraine might be willing to "
         "make.")
     assert "attacked" in triggers("Russia attacked Ukraine, which sanctions did not prevent.")
+
+
+def test_aid_accepted_or_received_is_given_by_whom_its_words_name():
+    assert ("accepted", "AID", "CHN", "MYS", "asserted") in coded(
+        "Malaysia accepted $2 billion in Chinese funding for the rail line.")
+    assert ("received", "AID", "USA", "UKR", "asserted") in coded(
+        "Ukraine received U.S. weapons on Monday.")
+    assert ("accepted", "AGREE", "KEN", "USA", "asserted") in coded(
+        "Kenya accepted the U.S. offer of talks.")

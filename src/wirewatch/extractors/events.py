@@ -268,9 +268,11 @@ def _find_themes(token: Token) -> list[Token]:
             # on the nearer noun, which may be either
             out.append(token.head.head.head)
     out += [c for t in list(out) for c in t.conjuncts]
-    # "lifted a state of emergency", "sent a team of inspectors"
+    # "lifted a state of emergency", "sent a team of inspectors"; "accepted $2 billion in
+    # Chinese funding": a sum's "in" says what it is
     return out + [g for t in list(out) for c in t.children if c.dep_ == "prep"
-                  and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                  and (c.lower_ == "of" or (c.lower_ == "in" and t.ent_type_ == "MONEY"))
+                  for g in c.children if g.dep_ == "pobj"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -900,6 +902,10 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     if pattern.roles == "recipient":
         target_heads, source_heads = source_heads, _prep_objects(trigger, "source", "NOUN",
                                                                  book)
+        # "received Chinese funding", "accepted $2 billion in Chinese funding": the giver
+        # named on what is given
+        source_heads += [m for t in _themes(trigger) for m in t.children
+                         if m.dep_ in ("amod", "compound")]
     elif pattern.roles == "force":
         if not source_heads:
             source_heads = objects[:1]
