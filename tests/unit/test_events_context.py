@@ -1367,3 +1367,8 @@ def test_aid_accepted_or_received_is_given_by_whom_its_words_name():
         "Ukraine received U.S. weapons on Monday.")
     assert ("accepted", "AGREE", "KEN", "USA", "asserted") in coded(
         "Kenya accepted the U.S. offer of talks.")
+
+
+def test_visiting_a_park_is_no_visit():
+    assert triggers("Afghan women are barred from visiting parks, gyms and public baths.") == []
+    assert "visited" in triggers("India's prime minister visited Mauritius on Tuesday.")
