@@ -1372,3 +1372,9 @@ def test_aid_accepted_or_received_is_given_by_whom_its_words_name():
 def test_visiting_a_park_is_no_visit():
     assert triggers("Afghan women are barred from visiting parks, gyms and public baths.") == []
     assert "visited" in triggers("India's prime minister visited Mauritius on Tuesday.")
+
+
+def test_what_may_happen_in_a_kind_of_case_is_a_procedure():
+    assert triggers("The green card holder will receive a notice or, in serious cases, they may "
+                    "be arrested and detained by U.S. immigration agents.") == []
+    assert "arrested" in triggers("In some cases, Kenyan police arrested protesters in Nairobi.")

@@ -2008,6 +2008,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "for fear that China might retaliate": a danger foreseen
     if _argued(token, book):
         return True  # "Prosecutors say Amirov hired Mehdiyev to kill Alinejad": a case made
+    if _procedure(token):
+        return True  # "in serious cases, they may be arrested": what can happen in a case
     if _alternative(token):
         return True  # "negotiate rather than attack", "instead of attacking the rebels"
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in book.words[
@@ -2102,6 +2104,17 @@ def _feared(token: Token, book: Lexicon) -> bool:
     return node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in book.words[
         "fear-word"] and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"
                              for c in node.children)
+
+
+def _procedure(token: Token) -> bool:
+    """A step of a procedure, said with a modal of what happens "in" a kind of case ("in
+    serious cases, they may be arrested and detained", "In a case like Khalil's, ICE
+    attorneys will ask for deportation"): how things go, not an act that took place."""
+    clause = governing_chain(token)[-1]
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children) and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() == "case" for g in c.children)
+        for c in clause.children)
 
 
 def _argued(token: Token, book: Lexicon) -> bool:
