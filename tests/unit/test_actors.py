@@ -203,6 +203,22 @@ def test_a_countrys_mission_is_its_government_and_his_un_mission_is_his_countrys
     assert [e.source for e in doc.events if e.type == "DISAPPROVE"] == ["IRNGOV"]
 
 
+def test_an_ambassador_to_a_country_is_not_that_countrys():
+    doc = wirewatch.extract("Somalia's ambassador to Kenya accused Kenya of politicizing "
+                            "refugee affairs.", published="2024-05-01")
+    assert [e.source for e in doc.events] == ["SOMGOV"]
+    doc = wirewatch.extract("The ambassador to Kenya said so.", published="2024-05-01")
+    assert "KENGOV" not in {a.code for a in doc.actors}
+
+
+def test_mauritius_prime_minister_by_date():
+    text = "Navinchandra Ramgoolam met Indian officials in Port Louis."
+    assert codes(wirewatch.extract(text, published="2025-03-12"))[
+        "Navinchandra Ramgoolam"] == "MUSGOV"
+    assert codes(wirewatch.extract(text, published="2020-03-12"))[
+        "Navinchandra Ramgoolam"] == "MUSELI"
+
+
 def test_demonym_and_unit_phrases():
     doc = wirewatch.extract("Iraqi special forces raided a hideout, U.S. Central Command "
                                      "said, and the Israeli army struck.", published="2025-03-14")

@@ -382,8 +382,9 @@ def test_people_an_armed_group_kills_are_civilians_of_the_storys_country():
 
 
 def test_who_prevents_an_act_does_not_do_it():
+    # an embassy in Nairobi is no Kenyan one: the attack is aimed at the country it was in
     found = coded("Kenyan police foiled a plot to attack the embassy in Nairobi.")
-    assert ("attack", "ASSAULT", None, "KENGOV", "negated") in found
+    assert ("attack", "ASSAULT", None, "KEN", "negated") in found
     assert ("attacks", "ASSAULT", "KEN", "SOM", "negated") in coded(
         "Kenya halted its attacks on Somalia.")
 

@@ -618,7 +618,11 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
                                          for c in last.children):
             i += length  # "opposition from China's mission" is the act, not the party
             continue
-        qualifier = _qualifier(last, owner, local=role.role not in FOREIGN_ROLES)
+        # "ambassador to", "embassy in": the role's noun is the word before, and the country
+        # after the preposition is where it serves, never whose it is
+        posted = last.pos_ == "ADP" and last.head.i >= i
+        qualifier = _qualifier(last.head if posted else last, owner,
+                               local=role.role not in FOREIGN_ROLES)
         if qualifier is not None and (qualifier.actor or "").startswith("IGO") \
                 and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in last.children):
             qualifier = None  # "his U.N. mission": whose the pronoun says, not the U.N.'s
@@ -660,7 +664,7 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             code = context.home_country + role.role
         elif role.role in STATE_OFFICES and _of_an_uncoded_body(last, entities):
             pass  # "the leader of the Village de Dieu gang" leads the gang, not the country
-        elif role.role in LOCAL_ROLES or role.kind == "local":
+        elif (role.role in LOCAL_ROLES or role.kind == "local") and not posted:
             # "authorities", "police", "protesters" with no country named: the article's
             # own country, where one clearly dominates what it names (worked out once: ()
             # when none does)
