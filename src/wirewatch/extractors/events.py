@@ -2089,8 +2089,8 @@ def _feared(token: Token, book: Lexicon) -> bool:
     """An act in the clause of a fear, said with a modal ("for fear that China might
     retaliate", "rebuffed fears that the tariffs would cause a recession", "over concerns
     the technology could be compromised"): a danger someone foresees, not an act; so is an
-    act a fear or a deterrent is about ("concerned about Chinese aggression", "deterrence
-    against Russian aggression")."""
+    act someone is concerned or afraid about, or a deterrent is against ("concerned about
+    Chinese aggression", "deterrence against Russian aggression")."""
     head = token.head.head
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in FEARED_PREPS \
             and ((head.pos_ == "ADJ" and head.lemma_.lower() in book.words["fear-word"])
