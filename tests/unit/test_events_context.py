@@ -1379,3 +1379,12 @@ def test_what_may_happen_in_a_kind_of_case_is_a_procedure():
     assert triggers("The green card holder will receive a notice or, in serious cases, they may "
                     "be arrested and detained by U.S. immigration agents.") == []
     assert "arrested" in triggers("In some cases, Kenyan police arrested protesters in Nairobi.")
+
+
+def test_an_object_it_is_not_its_own_verbs_subject():
+    assert ("accusing", "DISAPPROVE", "PAKREB", "PAK", "asserted") in coded(
+        "The Baloch Liberation Army has been fighting an insurgency against the Pakistani "
+        "state, accusing it of exploiting the province.")
+    assert ("assured", "AGREE", "CHNGOV", "THAGOV", "asserted") in coded(
+        "The Thai government said Beijing had assured it that the Uyghurs would be treated "
+        "well.")

@@ -62,7 +62,7 @@ TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 FEARED_PREPS = frozenset({"about", "over", "of", "against"})  # "concerned about aggression"
 NOT_PERSONS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})  # entity labels no "he" names
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
-OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
+OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it"})
 ORGANISATION_PREFIXES = frozenset({"IGO", "IMG", "NGO"})
 ORGANISATION_ROLES = frozenset({"REB", "INS", "OPP", "PTY", "SEP", "RAD", "UAF", "NGO"})
 # Types whose nouns name what was done to someone: their "of" phrase is the target.
@@ -578,7 +578,7 @@ class ActorIndex:
         sent_start = pronoun.sent.start
         for m in reversed(self.mentions):
             if sent_start <= m.start and m.end <= pronoun.i and not (
-                    singular and self.many(self.doc[m.end - 1])) and m.code != other \
+                    singular and self.many(_named_by(self.doc[m.end - 1]))) and m.code != other \
                     and not (person and self.not_a_person(self.doc[m.end - 1])):
                 return m.code
         if bound:
@@ -2800,6 +2800,13 @@ def _conditional(trigger: Token) -> bool:
     its own ("could threaten" stays hypothetical)."""
     return any(_is_condition(c) for c in trigger.children) and not any(
         c.dep_ == "aux" and c.lower_ in modality_cues().aux for c in trigger.children)
+
+
+def _named_by(word: Token) -> Token:
+    """The noun a name modifies, or the name itself: "the Pakistani state" is one state,
+    whatever "Pakistani" alone would name."""
+    return word.head if word.dep_ in ("amod", "compound") and word.head.pos_ == "NOUN" \
+        else word
 
 
 def _plural(head: Token) -> bool:
