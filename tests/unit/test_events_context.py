@@ -1388,3 +1388,11 @@ def test_an_object_it_is_not_its_own_verbs_subject():
     assert ("assured", "AGREE", "CHNGOV", "THAGOV", "asserted") in coded(
         "The Thai government said Beijing had assured it that the Uyghurs would be treated "
         "well.")
+
+
+def test_a_tariff_is_aimed_by_the_on_of_its_verb_and_a_neighbor_is_the_other_country():
+    assert ("tariff", "COERCE", "USAGOV", "CAN", "asserted") in coded(
+        "U.S. President Donald Trump ramped up his trade war with Canada on Tuesday, doubling "
+        "the 25% U.S. tariff on its northern neighbor's steel exports.", "2025-03-12")
+    assert ("tariffs", "COERCE", "USAGOV", "MEX", "asserted") in coded(
+        "U.S. President Donald Trump is keeping new tariffs in place on Mexico.", "2025-03-12")

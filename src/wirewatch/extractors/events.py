@@ -435,6 +435,15 @@ class ActorIndex:
                     return self._people(head, code)
         if owner is not None:
             return self._people(head, owner)
+        if relational and head.tag_ == "NN" and (whose := next(
+                (c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)):
+            # "its northern neighbor" after "a trade war with Canada": the other country
+            # named before in the sentence
+            own = (self.antecedent(whose, depth + 1) or "")[:3]
+            return next((m.code[:3] for m in reversed(self.mentions)
+                         if head.sent.start <= m.start and m.end <= whose.i
+                         and m.code[:3] not in (own, *ORGANISATION_PREFIXES)), None) \
+                if own else None
         for child in head.children:
             if event_noun and child.lower_ in VENUE_PREPS:
                 continue  # "a meeting in Beijing" is held there, not by Beijing
@@ -1259,6 +1268,13 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                 not source_heads or _narrows(subject, source_heads, actors)):
             # "Trump doubled the U.S. tariff": the president, not the bare country, acts
             source_heads = [subject]
+    if not target_heads and governor is not None and trigger.dep_ == "dobj" \
+            and trigger.head.i == governor.i:
+        # "doubling the tariff on its neighbor's steel": the parser hangs the noun's "on"
+        # on the verb it is the object of
+        target_heads = [g for c in governor.children if c.dep_ == "prep"
+                        and c.lower_ in ("on", "against") for g in c.children
+                        if g.dep_ == "pobj"]
     # "intensified attacks, inflicting heavy casualties on government forces"
     struck = _struck(governor, book) if pattern.type == "ASSAULT" and governor is not None \
         else []
