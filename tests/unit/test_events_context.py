@@ -1396,3 +1396,8 @@ def test_a_tariff_is_aimed_by_the_on_of_its_verb_and_a_neighbor_is_the_other_cou
         "the 25% U.S. tariff on its northern neighbor's steel exports.", "2025-03-12")
     assert ("tariffs", "COERCE", "USAGOV", "MEX", "asserted") in coded(
         "U.S. President Donald Trump is keeping new tariffs in place on Mexico.", "2025-03-12")
+
+
+def test_hostages_a_force_rescues_are_no_aid_given():
+    assert triggers("Nigerian troops rescued 20 hostages held by Boko Haram.") == []
+    assert "rescued" in triggers("The Italian coast guard rescued 300 migrants off Lampedusa.")

@@ -894,7 +894,7 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     # what can be moved (troops, arms, aid); people held or driven out are acted on, never
     # the doer
     things = frozenset().union(*(v for k, v in book.classes.items()
-                                 if k not in ("captive", "population")))
+                                 if k not in ("captive", "population", "held")))
     if subject is None and pattern.type in VICTIM_TYPES and (passive or (
             trigger.tag_ == "VBN" and trigger.dep_ in ("amod", "acl"))):
         # "were injured in clashes with police", "Palestinians injured in clashes with …"
