@@ -876,7 +876,7 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         passive = True  # "Somali forces backed by Djiboutian soldiers": the soldiers back them
     if not passive and _bare_passive(trigger):
         passive = True
-        patients = [c for c in trigger.head.children if c.dep_ in SUBJECTS][:1]
+        patients = _passive_subjects(trigger)
     elif passive and not patients and trigger.dep_ == "pcomp":
         # "thanked his supporters after being freed": the clause's subject was freed
         patients = [c for c in trigger.head.head.children if c.dep_ in SUBJECTS][:1]
@@ -2846,15 +2846,15 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
     """The noun a relative clause hangs on, for its pronoun ("who", or "whom" in "some of
     whom"): the pronoun is the clause's subject or stands within its subject."""
     node = pronoun
-    for _ in range(3):
+    for _ in range(4):
         if node.dep_ == "relcl":
             return node.head
-        if node.head.i == node.i:
-            return None
-        if node.dep_ not in ("nsubj", "nsubjpass", "pobj", "prep") and node is not pronoun:
+        if node.head.i == node.i or (
+                node is not pronoun and node.dep_ not in ("nsubj", "nsubjpass", "pobj", "prep")):
             return None
         node = node.head
-    return node.head if node.dep_ == "relcl" else None
+    return None
+
 
 def _organisation(code: str) -> bool:
     """An organisation's code: an international or non-state group, or a country's armed
