@@ -2,20 +2,22 @@
 worker's peak memory.
 
 The figure that matters is the speed-up (goal: >= 1.7 with 2 workers on two cores, where
-bare spaCy's own two processes reach about 1.78). It is printed twice: with the workers' start
-(spawning each and loading its pipeline) inside the timing, as a run pays it, and once the
-workers hold their pipelines, as bare spaCy's forked processes do, which inherit the loaded
-model. Each
-worker's peak resident memory (goal: <= 800 MB) is its VmHWM in /proc, read when its last
-chunk is back and before the pool is shut down (Linux only). Usage:
+bare spaCy's own two processes reach about 1.8). It is printed twice: with the workers' start
+(spawning each and loading its pipeline) and their shutdown inside the timing, as a run pays
+them, and once the workers hold their pipelines, as bare spaCy's forked processes do, which
+inherit the loaded model. Each worker's peak resident memory (goal: <= 800 MB) is its VmHWM
+in /proc, read when its last chunk is back and before the pool is shut down (Linux only).
+Usage:
 
-    python bench/workers.py [JSONL] [--workers N] [--copies N]
+    python bench/workers.py [JSONL] [--workers N] [--copies N] [--rounds N] [--bare]
 
---copies repeats the articles, so that the workers' start (loading a pipeline each, a few
-seconds) weighs on the figure as it does on a corpus of real size. --bare also times bare
-spaCy ``nlp.pipe`` on the same texts in one process and in N (its own ``n_process``), in the
-same run: how far two processes go on this machine at this moment, which on a shared machine
-moves from one minute to the next.
+On a shared machine the speed of a core moves by half from one minute to the next, so a
+ratio of two passes minutes apart says more about the neighbours than about wirewatch. Each
+round therefore times the one-process pass and the several-process passes back to back, and
+the figures are the median of the rounds' ratios (each round's are printed too). --copies
+repeats the articles, so that the workers' start (loading a pipeline each, a few seconds)
+weighs on the figure as it does on a corpus of real size. --bare also times bare spaCy
+``nlp.pipe`` in one process and in N (its own ``n_process``) in every round.
 
 JSONL holds one article a line with a ``text`` field; the default is the MEANTIME plain-text
 export beside the project (see bench/throughput.py).
@@ -27,9 +29,12 @@ import argparse
 import os
 import re
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from statistics import median
 
 import spacy
+from spacy.language import Language
 from throughput import DEFAULT_DATA, load_articles
 
 from wirewatch.config import DEFAULT_MODEL, Settings
@@ -48,23 +53,44 @@ def _warm(chunk: list) -> int:
     return os.getpid()
 
 
-def steady_seconds(articles: list, settings: Settings, workers: int) -> float:
-    """Seconds for ``workers`` processes to extract the articles once each holds its pipeline:
-    the pool is started and every worker has finished a first chunk before the timing."""
+def held_pool(articles: list, settings: Settings, workers: int) -> ProcessPoolExecutor:
+    """A pool whose every worker has loaded its pipeline and finished a first chunk."""
     pool = process_pool(settings, workers)
-    try:
-        ready: set[int] = set()
-        while len(ready) < workers:  # every worker has loaded its pipeline
-            ready |= {f.result() for f in [pool.submit(_warm, articles[:2])
-                                           for _ in range(workers)]}
-        step = settings.batch_size
-        start = time.perf_counter()
-        futures = [pool.submit(_count_documents, articles[i:i + step])
-                   for i in range(0, len(articles), step)]
-        assert sum(f.result() for f in futures) == len(articles)
-        return time.perf_counter() - start
-    finally:
-        pool.shutdown()
+    ready: set[int] = set()
+    while len(ready) < workers:
+        ready |= {f.result() for f in [pool.submit(_warm, articles[:2]) for _ in range(workers)]}
+    return pool
+
+
+def held_seconds(pool: ProcessPoolExecutor, articles: list, step: int) -> float:
+    """Seconds for a held pool to extract the articles, chunk by chunk."""
+    start = time.perf_counter()
+    futures = [pool.submit(_count_documents, articles[i:i + step])
+               for i in range(0, len(articles), step)]
+    assert sum(f.result() for f in futures) == len(articles)
+    return time.perf_counter() - start
+
+
+def one_process_seconds(articles: list, settings: Settings) -> float:
+    start = time.perf_counter()
+    done = sum(isinstance(o, Document) for _, o in extract_documents(articles, settings))
+    assert done == len(articles), (done, len(articles))
+    return time.perf_counter() - start
+
+
+def started_seconds(articles: list, settings: Settings, workers: int
+                    ) -> tuple[float, dict[int, int]]:
+    """Seconds for ``extract_in_parallel`` as a run calls it (the pool's start, its workers'
+    pipelines and its shutdown included), and each worker's peak memory."""
+    start = time.perf_counter()
+    done = 0
+    peaks: dict[int, int] = {}
+    for seen, (_, outcome) in enumerate(extract_in_parallel(articles, settings, workers), 1):
+        done += isinstance(outcome, Document)
+        if seen == len(articles):  # every chunk is back; the workers still live
+            peaks = worker_peaks()
+    assert done == len(articles), (done, len(articles))
+    return time.perf_counter() - start, peaks
 
 
 def peak_rss(pid: int | str = "self") -> int | None:
@@ -94,11 +120,10 @@ def worker_peaks() -> dict[int, int]:
     return peaks
 
 
-def bare_speedup(texts: list[str], workers: int, batch_size: int) -> tuple[float, float]:
-    """Bare spaCy's own speed-up with ``workers`` processes (forked, each holding the loaded
-    model) over one, and its one-process rate."""
-    nlp = spacy.load(DEFAULT_MODEL)
-    list(nlp.pipe(texts[:2]))
+def bare_seconds(nlp: Language, texts: list[str], workers: int,
+                 batch_size: int) -> tuple[float, float]:
+    """Bare spaCy's seconds in one process and in ``workers`` (its own forked processes,
+    each holding the loaded model)."""
     start = time.perf_counter()
     for _doc in nlp.pipe(texts, batch_size=batch_size):
         pass
@@ -106,7 +131,7 @@ def bare_speedup(texts: list[str], workers: int, batch_size: int) -> tuple[float
     start = time.perf_counter()
     for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=workers):
         pass
-    return one / (time.perf_counter() - start), len(texts) / one
+    return one, time.perf_counter() - start
 
 
 def main() -> None:
@@ -114,36 +139,43 @@ def main() -> None:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--copies", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--bare", action="store_true",
                         help="also time bare spaCy's own processes on the same texts")
     args = parser.parse_args()
     articles = load_articles(args.data) * args.copies
     settings = Settings()
     list(extract_documents(articles[:2], settings))  # load the pipeline outside the timing
-
-    start = time.perf_counter()
-    one = sum(isinstance(o, Document) for _, o in extract_documents(articles, settings))
-    one_time = time.perf_counter() - start
-
-    # the pool's start and its workers' pipelines are timed too: a real run pays for them
-    start = time.perf_counter()
-    many = 0
-    peaks: dict[int, int] = {}
-    stream = extract_in_parallel(articles, settings, args.workers)
-    for seen, (_, outcome) in enumerate(stream, start=1):
-        many += isinstance(outcome, Document)
-        if seen == len(articles):  # every chunk is back; the workers still live
-            peaks = worker_peaks()
-    many_time = time.perf_counter() - start
-    assert one == many == len(articles), (one, many, len(articles))
-    print(f"articles: {len(articles)}, batch size {settings.batch_size}")
-    print(f"1 process:   {len(articles) / one_time:6.1f} docs/s")
-    print(f"{args.workers} processes: {len(articles) / many_time:6.1f} docs/s "
-          "(starting the workers and loading their pipelines included)")
-    print(f"speed-up: {one_time / many_time:.2f}")
-    steady = steady_seconds(articles, settings, args.workers)
-    print(f"{args.workers} processes holding their pipelines: {len(articles) / steady:6.1f} "
-          f"docs/s, speed-up {one_time / steady:.2f} (as bare spaCy's forked processes start)")
+    nlp = None
+    if args.bare:
+        nlp = spacy.load(DEFAULT_MODEL)
+        list(nlp.pipe([a.text for a in articles[:2]]))
+    print(f"articles: {len(articles)}, batch size {settings.batch_size}, "
+          f"{args.workers} workers, {args.rounds} rounds")
+    started, held, bare, peaks = [], [], [], {}
+    pool = held_pool(articles, settings, args.workers)
+    try:
+        for round_ in range(1, args.rounds + 1):
+            one = one_process_seconds(articles, settings)
+            with_start, peaks = started_seconds(articles, settings, args.workers)
+            holding = held_seconds(pool, articles, settings.batch_size)
+            started.append(one / with_start)
+            held.append(one / holding)
+            line = (f"round {round_}: 1 process {len(articles) / one:5.1f} docs/s; "
+                    f"speed-up {started[-1]:.2f} with the start, {held[-1]:.2f} holding "
+                    "their pipelines")
+            if nlp is not None:
+                bare_one, bare_many = bare_seconds(nlp, [a.text for a in articles],
+                                                   args.workers, settings.batch_size)
+                bare.append(bare_one / bare_many)
+                line += f"; bare spaCy {len(articles) / bare_one:5.1f} docs/s, {bare[-1]:.2f}"
+            print(line, flush=True)
+    finally:
+        pool.shutdown()
+    print(f"speed-up (median of {args.rounds}): {median(started):.2f} with the workers' start "
+          f"and shutdown, {median(held):.2f} once they hold their pipelines")
+    if bare:
+        print(f"bare spaCy nlp.pipe n_process={args.workers} (median): {median(bare):.2f}")
     if peaks:
         mb = ", ".join(f"{peak / 1e6:.0f}" for peak in sorted(peaks.values()))
         print(f"peak RSS per worker: {mb} MB (largest {max(peaks.values()) / 1e6:.0f} MB); "
@@ -151,10 +183,6 @@ def main() -> None:
               f"{(peak_rss() or 0) / 1e6:.0f} MB")
     else:
         print("peak RSS per worker: not measured (no /proc, or no worker was started)")
-    if args.bare:
-        ratio, rate = bare_speedup([a.text for a in articles], args.workers, settings.batch_size)
-        print(f"bare spaCy nlp.pipe: 1 process {rate:6.1f} docs/s; n_process={args.workers} "
-              f"speed-up {ratio:.2f}")
 
 
 if __name__ == "__main__":

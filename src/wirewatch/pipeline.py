@@ -6,6 +6,7 @@ outcomes (print them, or store and link them with ``link.store_outcomes``) is th
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
 import threading
@@ -147,6 +148,9 @@ def _start_worker(settings: Settings) -> None:
     global _worker_settings
     _worker_settings = settings
     exit_with_parent()
+    # Once the pool sends it home, a worker has handed back every result; freeing the
+    # loaded pipeline object by object at the interpreter's exit would only delay the run's end.
+    atexit.register(os._exit, 0)
     load_pipeline(settings.model, tuple(settings.actors))
 
 
