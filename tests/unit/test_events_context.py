@@ -1401,3 +1401,14 @@ def test_a_tariff_is_aimed_by_the_on_of_its_verb_and_a_neighbor_is_the_other_cou
 def test_hostages_a_force_rescues_are_no_aid_given():
     assert triggers("Nigerian troops rescued 20 hostages held by Boko Haram.") == []
     assert "rescued" in triggers("The Italian coast guard rescued 300 migrants off Lampedusa.")
+
+
+def test_a_what_clause_only_names_what_its_verb_acts_on():
+    assert coded("China imposed what officials called punitive tariffs on Canadian canola.") \
+        == [("imposed", "COERCE", "CHN", "CAN", "asserted")]
+    assert coded("The European Union levied what he said was a 50% tariff on American "
+                 "whiskey.") == [("levied", "COERCE", "IGOEUR", "USA", "asserted")]
+    assert ("launched", "ASSAULT", "RUS", "UKRGOV", "asserted") in coded(
+        "Russia launched what Ukraine described as a massive attack on Kyiv.")
+    assert ("strikes", "ASSAULT", "ISR", "LBNREB", "asserted") in coded(
+        "Israel carried out what it termed targeted strikes on Hezbollah.")

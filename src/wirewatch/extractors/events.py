@@ -267,6 +267,8 @@ def _find_themes(token: Token) -> list[Token]:
             # "the inhabitants of the islands who were expelled": the parser hangs the clause
             # on the nearer noun, which may be either
             out.append(token.head.head.head)
+    # "imposed what officials called tariffs": the clause names what is acted on
+    out += [n for c in token.children if c.dep_ in ("ccomp", "dobj") for n in _what_names(c)]
     out += [c for t in list(out) for c in t.conjuncts]
     # "lifted a state of emergency", "sent a team of inspectors"; "accepted $2 billion in
     # Chinese funding": a sum's "in" says what it is
@@ -839,6 +841,8 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     passive = _is_passive(trigger)
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative", "attr")] \
         or _shared_objects(trigger)
+    # "imposed what officials called tariffs on Canada": the noun the clause names
+    objects += [n for c in trigger.children if c.dep_ in ("ccomp", "dobj") for n in _what_names(c)]
     # the object of a preposition the pattern names is the verb's object: "called for an
     # inclusive government in Syria", "pushed for Russia's withdrawal"
     objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in pattern.needs
@@ -1268,11 +1272,10 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                 not source_heads or _narrows(subject, source_heads, actors)):
             # "Trump doubled the U.S. tariff": the president, not the bare country, acts
             source_heads = [subject]
-    if not target_heads and governor is not None and trigger.dep_ == "dobj" \
-            and trigger.head.i == governor.i:
+    if not target_heads and governor is not None and trigger.dep_ == "dobj":
         # "doubling the tariff on its neighbor's steel": the parser hangs the noun's "on"
-        # on the verb it is the object of
-        target_heads = [g for c in governor.children if c.dep_ == "prep"
+        # on the verb it is the object of (or on the "termed" of "what it termed strikes")
+        target_heads = [g for c in trigger.head.children if c.dep_ == "prep"
                         and c.lower_ in ("on", "against") for g in c.children
                         if g.dep_ == "pobj"]
     # "intensified attacks, inflicting heavy casualties on government forces"
@@ -1354,12 +1357,46 @@ def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun trigger is the object of ("held talks") or hangs from ("during a call,
     X said")."""
     noun = _in_clause(noun)
+    if (outer := _named_in_a_what_clause(noun)) is not None:
+        return outer
     if noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
     if (noun.dep_ == "pobj" and noun.head.dep_ == "prep"
             and noun.head.head.pos_ in ("VERB", "AUX")
             and noun.head.lower_ not in modality_cues().boundary):
         return noun.head.head
+    return None
+
+
+def _labels(verb: Token) -> bool:
+    """A verb that only names what a "what" before it stands for ("what officials called
+    tariffs", "what it termed strikes"), or the "was" of "what he said was a tariff"."""
+    if not any(c.lower_ == "what" and c.i < verb.i for c in verb.children):
+        return False
+    if verb.lemma_ == "be":
+        return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in reporting_cues().verbs
+    return verb.lemma_.lower() in lexicon().words["label-verb"]
+
+
+def _what_names(clause: Token) -> list[Token]:
+    """The nouns a "what" clause names ("what officials called tariffs", "what Ukraine
+    described as an attack", "what he said was a tariff")."""
+    namers = [clause] + [c for c in clause.children if c.dep_ == "ccomp" and c.lemma_ == "be"]
+    return [n for namer in namers if _labels(namer) for c in namer.children
+            for n in ([g for g in c.children if g.dep_ == "pobj"] if c.lower_ == "as"
+                      else [c] if c.dep_ in ("dobj", "attr", "oprd") and c.lower_ != "what"
+                      else [])]
+
+
+def _named_in_a_what_clause(noun: Token) -> Token | None:
+    """The verb that acts on a noun a "what" clause names: "the EU levied what he said was a
+    tariff", "Russia launched what Ukraine described as an attack"."""
+    namer = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
+    if noun.dep_ not in ("dobj", "attr", "oprd", "pobj") or not _labels(namer):
+        return None
+    clause = namer.head if namer.lemma_ == "be" else namer
+    if clause.dep_ in ("ccomp", "dobj") and clause.head.pos_ in ("VERB", "AUX"):
+        return clause.head
     return None
 
 
@@ -1759,7 +1796,9 @@ def _object_of_trigger(token: Token, actors: ActorIndex) -> bool:
     if token.pos_ != "NOUN" or _names_its_actor(token, actors):
         return False
     head = token.head
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in THEME_PREPS:
+    if (outer := _named_in_a_what_clause(token)) is not None:
+        head = outer  # "launched what Ukraine called an attack"
+    elif token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in THEME_PREPS:
         head = head.head  # "killed in an attack", "threatened the EU with tariffs"
     elif token.dep_ not in ("dobj", "nsubjpass", "attr"):
         return False
@@ -1856,6 +1895,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "has suffered more terrorist attacks than any other": a comparison
     if _indirect_question(token, book):
         return True  # "asked Lai if he agreed", "whether he might back off"
+    if _labels(token):
+        return True  # "what officials called tariffs on Canada": a name, no call
     if token.lemma_.lower() in book.words["plea-verb"] and any(
             c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in book.words["plea-word"]
             for c in token.children):
