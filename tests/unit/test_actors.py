@@ -276,6 +276,14 @@ def test_unqualified_local_roles_take_the_country_the_article_is_about():
     assert not any(code.endswith("COP") for code in mixed_codes)
 
 
+def test_the_military_is_the_countrys_own_unless_the_text_says_foreign():
+    text = ("Pakistan's railways said on Tuesday that service in Pakistan had resumed. Pakistan "
+            "mourned the dead. The military said it killed 33 militants. Foreign troops "
+            "left Afghanistan, and the army's critics warned of military action.")
+    doc = wirewatch.extract(text, published="2025-03-12")
+    assert actor_texts(doc, "PAKMIL") == ["military", "army"]
+
+
 ARREST = ("Zimbabwean journalist Blessed Mhlanga was released on bail on Monday. Police "
           "arrested Mhlanga in February. Rights groups condemned Mhlanga's arrest.")
 

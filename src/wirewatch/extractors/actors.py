@@ -123,6 +123,8 @@ class ActorDictionary:
     former: dict[str, str] = field(default_factory=dict)
     """Words that make a role's holder a former office holder ("former", "ex-"), and the
     role code such a holder takes."""
+    foreign: set[str] = field(default_factory=set)
+    """Words that make a local role another country's ("foreign troops")."""
     surnames: dict[str, list[Entry]] = field(default_factory=dict)
     """The people of the tables by the last word of their name, for a surname after a
     title ("President Mugabe")."""
@@ -164,6 +166,9 @@ class ActorDictionary:
         for row in bundled_table("roles.tsv"):
             if row["kind"] == "former":
                 book.former[row["phrase"].lower()] = row["role"]
+                continue
+            if row["kind"] == "foreign":
+                book.foreign.add(row["phrase"].lower())
                 continue
             book.roles[tuple(row["phrase"].lower().split())] = Role(row["role"], row["kind"])
             if row["kind"] == "group" and row["role"] not in curated:
@@ -664,7 +669,8 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             code = context.home_country + role.role
         elif role.role in STATE_OFFICES and _of_an_uncoded_body(last, entities):
             pass  # "the leader of the Village de Dieu gang" leads the gang, not the country
-        elif (role.role in LOCAL_ROLES or role.kind == "local") and not posted:
+        elif (role.role in LOCAL_ROLES or role.kind == "local") and not posted \
+                and not _foreign(doc, i, last, book):
             # "authorities", "police", "protesters" with no country named: the article's
             # own country, where one clearly dominates what it names (worked out once: ()
             # when none does)
@@ -787,6 +793,16 @@ def same_person(entities: list[EntityHit], mentions: list[ActorMention]
 def _surname(span: Span) -> str:
     words = [t.text for t in span if t.text not in POSSESSIVE]
     return words[-1] if words else ""
+
+
+def _foreign(doc: Doc, start: int, last: Token, book: ActorDictionary) -> bool:
+    """A role the text says is not the country's own ("the foreign military", "international
+    forces"), or a word that only describes a common noun ("military actions", "military-led
+    nations"; "the rebel Revolutionary United Front" is the group)."""
+    return any(c.lower_ in book.foreign for c in last.children if c.i < start) \
+        or (start > 0 and doc[start - 1].lower_ in book.foreign) \
+        or (last.i + 1 < len(doc) and doc[last.i + 1].text == "-") \
+        or (last.pos_ == "ADJ" and last.dep_ == "amod" and last.head.pos_ != "PROPN")
 
 
 def _former(doc: Doc, start: int, book: ActorDictionary) -> str | None:
