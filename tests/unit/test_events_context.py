@@ -1412,3 +1412,9 @@ def test_a_what_clause_only_names_what_its_verb_acts_on():
         "Russia launched what Ukraine described as a massive attack on Kyiv.")
     assert ("strikes", "ASSAULT", "ISR", "LBNREB", "asserted") in coded(
         "Israel carried out what it termed targeted strikes on Hezbollah.")
+
+
+def test_meeting_a_challenge_is_no_meeting():
+    assert "meeting" not in triggers("India will help Mauritius build capacities to show that "
+                                     "it can assist in meeting such challenges.")
+    assert "met" in triggers("India's foreign minister met Mauritius' prime minister on Monday.")
