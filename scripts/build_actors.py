@@ -83,7 +83,8 @@ TITLE_WORDS = frozenset({
     "envoy", "party", "opposition", "rebel", "moscow", "un", "u.n.", "united", "head",
     "crown", "pope", "cardinal", "archbishop", "bishop", "rev.", "ayatollah", "mullah"})
 # Single-word agents with a more frequent sense than the role ("party" is also a celebration,
-# "force" a physical one that the role table already lists, "cabinet" furniture).
+# "force" a physical one that the role table already lists, "cabinet" furniture, "prison" the
+# place one is sent to).
 AMBIGUOUS_AGENTS = frozenset({
     "boss", "business", "employer", "bargainer", "cabinetmaker", "airway", "aerospace",
     "party", "member", "state", "house", "board", "bank", "body", "staff", "side", "camp",
@@ -100,7 +101,8 @@ AMBIGUOUS_AGENTS = frozenset({
     "independent", "green", "red", "white", "black", "blue", "order", "law", "justice",
     "court", "media", "general", "major", "captain", "private", "marshal",
     "commander", "colonel", "lieutenant", "sergeant", "corporal", "admiral", "cadet",
-    "president", "premier", "chancellor", "king", "queen", "prince", "leader",
+    "president", "premier", "chancellor", "king", "queen", "prince", "leader", "prison",
+    "jail",
 })
 
 

@@ -482,3 +482,11 @@ def test_a_person_described_by_a_role_at_a_coded_body_is_that_bodys():
     assert {"Heather Barr", "Barr"} <= set(actor_texts(doc, "NGOHRI"))
     assert [(e.source, e.target) for e in doc.events if e.type == "DISAPPROVE"] == [
         ("NGOHRI", "AFGGOV")]
+
+
+def test_a_prison_is_where_one_is_sent_not_the_police():
+    doc = wirewatch.extract("A Haitian court sentenced Joseph to six years in prison in Haiti. "
+                            "Haiti's police said the prison break was a massacre.",
+                            published="2024-03-05")
+    assert "HTICOP" in {m.code for m in doc.actors}
+    assert all(doc.article.text[s:e] != "prison" for a in doc.actors for s, e in a.mentions)
