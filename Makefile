@@ -79,7 +79,7 @@ docs: install
 
 bench: install
 	$(BIN)/python bench/throughput.py
-	$(BIN)/python bench/workers.py --copies 6
+	$(BIN)/python bench/workers.py --copies 4
 	$(BIN)/python bench/writer.py
 	$(BIN)/python bench/query.py
 	$(BIN)/python bench/engines.py --copies 4 --shards 16
