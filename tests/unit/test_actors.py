@@ -279,9 +279,11 @@ def test_unqualified_local_roles_take_the_country_the_article_is_about():
 def test_the_military_is_the_countrys_own_unless_the_text_says_foreign():
     text = ("Pakistan's railways said on Tuesday that service in Pakistan had resumed. Pakistan "
             "mourned the dead. The military said it killed 33 militants. Foreign troops "
-            "left Afghanistan, and the army's critics warned of military action.")
+            "left Afghanistan, and the army's critics warned of military action. Militant "
+            "groups struck a police station.")
     doc = wirewatch.extract(text, published="2025-03-12")
     assert actor_texts(doc, "PAKMIL") == ["military", "army"]
+    assert "Militant" in actor_texts(doc, "PAKREB")  # an adjective of a local role still is
 
 
 ARREST = ("Zimbabwean journalist Blessed Mhlanga was released on bail on Monday. Police "

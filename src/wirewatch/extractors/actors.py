@@ -670,7 +670,7 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
         elif role.role in STATE_OFFICES and _of_an_uncoded_body(last, entities):
             pass  # "the leader of the Village de Dieu gang" leads the gang, not the country
         elif (role.role in LOCAL_ROLES or role.kind == "local") and not posted \
-                and not _foreign(doc, i, last, book):
+                and not _foreign(doc, i, last, role, book):
             # "authorities", "police", "protesters" with no country named: the article's
             # own country, where one clearly dominates what it names (worked out once: ()
             # when none does)
@@ -795,14 +795,14 @@ def _surname(span: Span) -> str:
     return words[-1] if words else ""
 
 
-def _foreign(doc: Doc, start: int, last: Token, book: ActorDictionary) -> bool:
+def _foreign(doc: Doc, start: int, last: Token, role: Role, book: ActorDictionary) -> bool:
     """A role the text says is not the country's own ("the foreign military", "international
-    forces"), or a word that only describes a common noun ("military actions", "military-led
-    nations"; "the rebel Revolutionary United Front" is the group)."""
+    forces"), or a word that only describes another noun ("military-led nations", "military
+    actions"; but "militant groups" are militants)."""
     return any(c.lower_ in book.foreign for c in last.children if c.i < start) \
         or (start > 0 and doc[start - 1].lower_ in book.foreign) \
         or (last.i + 1 < len(doc) and doc[last.i + 1].text == "-") \
-        or (last.pos_ == "ADJ" and last.dep_ == "amod" and last.head.pos_ != "PROPN")
+        or (role.role == "MIL" and last.pos_ == "ADJ" and last.dep_ == "amod")
 
 
 def _former(doc: Doc, start: int, book: ActorDictionary) -> str | None:
