@@ -267,8 +267,7 @@ def _find_themes(token: Token) -> list[Token]:
             # "the inhabitants of the islands who were expelled": the parser hangs the clause
             # on the nearer noun, which may be either
             out.append(token.head.head.head)
-    # "imposed what officials called tariffs": the clause names what is acted on
-    out += [n for c in token.children if c.dep_ in ("ccomp", "dobj") for n in _what_names(c)]
+    out += _named_objects(token)  # "imposed what officials called tariffs"
     out += [c for t in list(out) for c in t.conjuncts]
     # "lifted a state of emergency", "sent a team of inspectors"; "accepted $2 billion in
     # Chinese funding": a sum's "in" says what it is
@@ -841,8 +840,7 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     passive = _is_passive(trigger)
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative", "attr")] \
         or _shared_objects(trigger)
-    # "imposed what officials called tariffs on Canada": the noun the clause names
-    objects += [n for c in trigger.children if c.dep_ in ("ccomp", "dobj") for n in _what_names(c)]
+    objects += _named_objects(trigger)  # "imposed what officials called tariffs on Canada"
     # the object of a preposition the pattern names is the verb's object: "called for an
     # inclusive government in Syria", "pushed for Russia's withdrawal"
     objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in pattern.needs
@@ -1388,16 +1386,20 @@ def _what_names(clause: Token) -> list[Token]:
                       else [])]
 
 
+def _named_objects(verb: Token) -> list[Token]:
+    """What a verb acts on through a "what" clause that names it ("imposed what officials
+    called tariffs")."""
+    return [n for c in verb.children if c.dep_ in ("ccomp", "dobj") for n in _what_names(c)]
+
+
 def _named_in_a_what_clause(noun: Token) -> Token | None:
     """The verb that acts on a noun a "what" clause names: "the EU levied what he said was a
     tariff", "Russia launched what Ukraine described as an attack"."""
     namer = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
-    if noun.dep_ not in ("dobj", "attr", "oprd", "pobj") or not _labels(namer):
-        return None
     clause = namer.head if namer.lemma_ == "be" else namer
-    if clause.dep_ in ("ccomp", "dobj") and clause.head.pos_ in ("VERB", "AUX"):
-        return clause.head
-    return None
+    verb = clause.head
+    return verb if clause.dep_ in ("ccomp", "dobj") and verb.pos_ in ("VERB", "AUX") \
+        and noun in _named_objects(verb) else None
 
 
 def _own(head: Token, code: str, source: str | None) -> bool:
