@@ -286,6 +286,14 @@ def test_the_military_is_the_countrys_own_unless_the_text_says_foreign():
     assert "Militant" in actor_texts(doc, "PAKREB")  # an adjective of a local role still is
 
 
+def test_a_military_phrase_is_as_local_as_the_military():
+    text = ("Pakistan's railways said on Tuesday that service in Pakistan had resumed. Pakistan "
+            "mourned the dead. Militants attacked a military vehicle and an army post, and "
+            "gunmen fired at a paramilitary force.")
+    doc = wirewatch.extract(text, published="2025-03-12")
+    assert actor_texts(doc, "PAKMIL") == ["military vehicle", "army post", "paramilitary force"]
+
+
 ARREST = ("Zimbabwean journalist Blessed Mhlanga was released on bail on Monday. Police "
           "arrested Mhlanga in February. Rights groups condemned Mhlanga's arrest.")
 

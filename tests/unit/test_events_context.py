@@ -1418,3 +1418,52 @@ def test_meeting_a_challenge_is_no_meeting():
     assert "meeting" not in triggers("India will help Mauritius build capacities to show that "
                                      "it can assist in meeting such challenges.")
     assert "met" in triggers("India's foreign minister met Mauritius' prime minister on Monday.")
+
+
+def test_a_possessive_on_an_act_answered_is_not_the_answerers():
+    assert ("rejected", "REJECT", "IRNGOV", "USA", "asserted") in coded(
+        "The United States offered Iran talks, but Tehran rejected its offer.")
+    assert ("request", "DEMAND", "CHN", None, "asserted") in coded(
+        "China asked Thailand to return the Uyghurs, and Bangkok complied with its request.")
+    # an act of the subject's own stays the subject's
+    assert coded("Russia expanded its attacks on Ukraine.") == [
+        ("attacks", "ASSAULT", "RUS", "UKR", "asserted")]
+
+
+def test_asking_someone_to_act_is_a_demand_and_asking_a_question_is_not():
+    assert coded("China asked Thailand to return the Uyghurs.") == [
+        ("asked", "DEMAND", "CHN", "THA", "asserted")]
+    assert coded("Reporters asked Trump whether he would meet Putin.") == []
+    assert coded("Reporters asked Trump why he would meet Putin.") == []
+    assert coded("When asked about the deal, Trump said he was happy.") == []
+
+
+def test_a_since_clause_long_before_dates_a_state():
+    assert "seized" not in triggers("No country has recognized the Taliban as the government "
+                                    "since they seized control of Afghanistan in 2021.")
+    assert "seized" in triggers("The Taliban seized control of Afghanistan in 2021.")
+    assert "seized" in triggers("No country has recognized the Taliban as the government "
+                                "since they seized control of Afghanistan in May.")
+
+
+def test_a_falling_amount_is_no_refusal():
+    assert coded("As Japan's population continues to decline, the government is opening "
+                 "its doors.") == []
+    assert coded("Russia declined the invitation.") == [
+        ("declined", "REJECT", "RUS", None, "asserted")]
+
+
+def test_a_future_act_is_not_yet_done():
+    assert coded("Iran said any future talks with the United States would be indirect.") == [
+        ("talks", "CONSULT", "IRN", "USA", "hypothetical")]
+
+
+def test_critics_are_not_of_the_side_they_criticize():
+    assert coded("Putin's critics accused him of rigging the vote.") == [
+        ("accused", "DISAPPROVE", None, "RUSGOV", "asserted")]
+
+
+def test_a_vehicle_carrying_people_stands_for_them():
+    assert ("struck", "ASSAULT", "ISRMIL", "LBNREB", "asserted") in coded(
+        "Israeli forces struck a truck carrying Hezbollah fighters.")
+

@@ -63,6 +63,7 @@ FEARED_PREPS = frozenset({"about", "over", "of", "against"})  # "concerned about
 NOT_PERSONS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})  # entity labels no "he" names
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
 OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it"})
+WH_TAGS = frozenset({"WRB", "WP", "WDT"})
 ORGANISATION_PREFIXES = frozenset({"IGO", "IMG", "NGO"})
 ORGANISATION_ROLES = frozenset({"REB", "INS", "OPP", "PTY", "SEP", "RAD", "UAF", "NGO"})
 # Types whose nouns name what was done to someone: their "of" phrase is the target.
@@ -419,6 +420,10 @@ class ActorIndex:
             return pair[0] if pair else None
         if depth >= MAX_DEPTH:
             return None
+        if (carried := next((o for c in head.children if c.dep_ == "acl"
+                             and c.lemma_.lower() in self.book.words["carrier-verb"]
+                             for o in c.children if o.dep_ == "dobj"), None)) is not None:
+            return self.of_phrase(carried, depth + 1)  # "a bus carrying soldiers": theirs
         # an owner before a modifier: "Iran's U.N. mission" is Iran's, but "Afghanistan's
         # Taliban insurgency" is the Taliban's, an actor of the owner's own country
         owner = None
@@ -562,8 +567,11 @@ class ActorIndex:
         person = pronoun.lower_ in PERSON_PRONOUNS
         # an object pronoun is not the subject that acts on it: in "Trump keeps tariffs in
         # place to pressure them", "them" is not Trump
-        bound = pronoun.tag_ == "PRP" and pronoun.dep_ in ("dobj", "dative") \
-            and pronoun.lower_ in OBJECT_PRONOUNS
+        # and an act another's subject answers is not that subject's country's either:
+        # "Tehran rejected its offer" after "offered Iran talks"
+        answered = self.taken_up(pronoun)
+        bound = answered or (pronoun.tag_ == "PRP" and pronoun.dep_ in ("dobj", "dative")
+                             and pronoun.lower_ in OBJECT_PRONOUNS)
         other = None
         node = pronoun
         while node.head.i != node.i:
@@ -588,12 +596,27 @@ class ActorIndex:
         sent_start = pronoun.sent.start
         for m in reversed(self.mentions):
             if sent_start <= m.start and m.end <= pronoun.i and not (
-                    singular and self.many(_named_by(self.doc[m.end - 1]))) and m.code != other \
+                    singular and self.many(_named_by(self.doc[m.end - 1]))) \
+                    and m.code != other and not (answered and m.code[:3] == (other or "")[:3]) \
                     and not (person and self.not_a_person(self.doc[m.end - 1])):
                 return m.code
         if bound:
             return None
         return self.previous_subject(pronoun, person=person, singular=singular)
+
+    def taken_up(self, pronoun: Token) -> bool:
+        """Whether a possessive pronoun owns an act that its clause's subject answers
+        ("Tehran rejected its offer", "Bangkok complied with its request"): the act is
+        another's, so the pronoun does not stand for that subject."""
+        if pronoun.tag_ != "PRP$" or pronoun.dep_ != "poss":
+            return False
+        owned = pronoun.head
+        if (owned.lemma_.lower(), "NOUN") not in self.book.patterns:
+            return False
+        verb = owned.head.head if owned.dep_ == "pobj" and owned.head.dep_ == "prep" \
+            else owned.head if owned.dep_ == "dobj" else None
+        return verb is not None and verb.pos_ == "VERB" \
+            and verb.lemma_.lower() in self.book.words["uptake-verb"]
 
     def previous_subject(self, token: Token, person: bool, singular: bool = False
                          ) -> str | None:
@@ -1652,9 +1675,22 @@ def _named_by_an_earlier_year(doc: Doc, token: Token, known: Found) -> bool:
     """"A trial opened over the 2004 bombing", "the 2018 protests", "life under the
     occupation in the early 20th century": an event noun whose own modifier, or the time in
     its own (or its verb's) "in", "of" or "during", lies wholly EARLIER_YEARS or more before
-    publication names an earlier act for reference; it is not an act this report tells of."""
+    publication names an earlier act for reference; it is not an act this report tells of.
+    So does a "since" clause dated so long before."""
     published = known.published
-    if token.pos_ != "NOUN" or published is None:
+    if published is None:
+        return False
+    latest = published.year - EARLIER_YEARS
+
+    def long_before(time: TimeHit) -> bool:
+        return (last := _last_year(time.value)) is not None and last <= latest
+
+    if token.pos_ == "VERB" and token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "since" for c in token.children):
+        # "has not recognized the Taliban since they seized control in 2021": the start of
+        # a state, long before
+        return _a_time_on(doc, known, token.sent, {t.i for t in token.subtree}, long_before)
+    if token.pos_ != "NOUN":
         return False
     modifiers = {c.i for c in token.children if c.dep_ in ("nummod", "compound", "amod")}
     # its own "in 2008", or that of the verb it hangs from ("photos depicted life under the
@@ -1665,9 +1701,7 @@ def _named_by_an_earlier_year(doc: Doc, token: Token, known: Found) -> bool:
     modifiers |= {g.i for h in (token, governor) if h is not None for c in h.children
                   if c.dep_ == "prep" and c.lower_ in ("in", "of", "during")
                   for g in c.children if g.dep_ == "pobj"}
-    latest = published.year - EARLIER_YEARS
-    return _a_time_on(doc, known, token.sent, modifiers,
-                      lambda t: (last := _last_year(t.value)) is not None and last <= latest)
+    return _a_time_on(doc, known, token.sent, modifiers, long_before)
 
 
 TALLY_MIN = 10
@@ -1897,6 +1931,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "has suffered more terrorist attacks than any other": a comparison
     if _indirect_question(token, book):
         return True  # "asked Lai if he agreed", "whether he might back off"
+    if pattern.type == "DEMAND" and token.lemma_.lower() in book.words["question-verb"] \
+            and not pattern.needs and not any(c.dep_ == "xcomp" for c in token.children):
+        return True  # "asked Trump whether he would meet Putin": a question; only "asked
+        # Thailand to return" asks for an act
     if _labels(token):
         return True  # "what officials called tariffs on Canada": a name, no call
     if token.lemma_.lower() in book.words["plea-verb"] and any(
@@ -2087,6 +2125,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "discussed how we can continue to support Ukraine": a topic
     if token.lemma_.lower() in book.words["enabling"] and _done_by_a_thing(token, actors):
         return True  # "a provision in the law allows", "choices that allow them"
+    if token.lemma_.lower() in book.words["change-verb"] and pattern.pos == "VERB" and not any(
+            c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass") for c in token.children):
+        return True  # "as the population continues to decline": an amount, no refusal
     if token.lemma_.lower() in book.words["intransitive"] and any(c.dep_ == "dobj"
                                                          for c in token.children):
         return True  # "demonstrate the added value": showing, not a protest
@@ -2434,16 +2475,18 @@ def _potential(token: Token, book: Lexicon) -> bool:
 
 
 def _indirect_question(token: Token, book: Lexicon) -> bool:
-    """A clause that a question asks about: opened by "whether", or by "if" under a verb of
-    asking ("asked the elder Lai if he agreed with them"). The question a reply answers
-    ("Asked whether Seoul would send arms, the official said …") takes its modality from the
-    reply instead."""
+    """A clause that a question asks about: opened by "whether", or by "if" or a wh-word
+    under a verb of asking ("asked the elder Lai if he agreed with them", "asked why"). The
+    question a reply answers ("Asked whether Seoul would send arms, the official said …")
+    takes its modality from the reply instead."""
     asker = token.head
     if asker.dep_ == "advcl" and asker.tag_ == "VBN":
         return False
-    return token.dep_ in ("ccomp", "advcl", "xcomp") and any(
-        c.dep_ == "mark" and (c.lower_ == "whether" or (
-            c.lower_ == "if" and token.head.lemma_.lower() in book.words["question-verb"]))
+    if token.dep_ not in ("ccomp", "advcl", "xcomp"):
+        return False
+    asking = token.head.lemma_.lower() in book.words["question-verb"]
+    return (asking and token.dep_ == "ccomp" and token.left_edge.tag_ in WH_TAGS) or any(
+        c.dep_ == "mark" and (c.lower_ == "whether" or (c.lower_ == "if" and asking))
         for c in token.children)
 
 
