@@ -1467,3 +1467,29 @@ def test_a_vehicle_carrying_people_stands_for_them():
     assert ("struck", "ASSAULT", "ISRMIL", "LBNREB", "asserted") in coded(
         "Israeli forces struck a truck carrying Hezbollah fighters.")
 
+
+
+def test_violence_with_no_one_doing_it_is_the_state_of_its_place():
+    assert coded("The United States has voiced concern over the violence in Israel.") == []
+    assert ("violence", "ASSAULT", "KENCOP", "KENOPP", "asserted") in coded(
+        "Police used violence against protesters in Nairobi.")
+    assert ("blast", "ASSAULT", None, "AFG", "asserted") in coded(
+        "A blast outside a school in Kabul killed ten.")
+
+
+def test_a_measure_overcome_is_a_state():
+    assert coded("Huawei has overcome U.S. restrictions on Chinese business.") == []
+    assert coded("Russia has weathered Western sanctions.") == []
+
+
+def test_a_stance_in_a_present_passive_clause_is_standing():
+    assert "supported" not in triggers("All G7 foreign ministers agree with the U.S. proposal "
+                                       "of a ceasefire that is supported by Ukrainians.")
+
+
+def test_what_is_broken_is_no_new_act():
+    assert coded("Activists tried to break an Israeli blockade of the Gaza Strip.") == []
+    assert coded("Russia broke the ceasefire on Monday.") == [
+        ("broke", "ASSAULT", "RUS", None, "asserted")]
+    assert coded("Pakistan broke off talks with India.") == [
+        ("broke", "SANCTION", "PAK", "IND", "asserted")]

@@ -2061,10 +2061,12 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if _generic(token, actors):
         return True  # "foreign influencers cooperate with the government": a generalization
     if _standing_passive(token) or ((pattern.mode in ("restrict", "arrest")
-                                     or pattern.type == "INVESTIGATE")
+                                     or pattern.type == "INVESTIGATE"
+                                     or (pattern.type in STANCE_TYPES and token.dep_ == "relcl"))
                                     and _present_passive(token)):
         # "which itself is sanctioned", "both ships are sanctioned by the U.S. Treasury",
-        # "the alleged coup plotters are also detained there": a state the noun is in
+        # "the alleged coup plotters are also detained there", "a ceasefire that is
+        # supported by Ukrainians": a state the noun is in
         return True
     if pattern.type == "CONCEDE" and _present_passive(token) and not any(
             c.dep_ == "agent" for c in token.children):
@@ -2777,12 +2779,14 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
             else actors.story_country(token.i))
         target = country + "CVL" if country else None
     if target is None and place is not None and pattern.type in PLACE_TARGET_TYPES and (
-            source or pattern.type == "ASSAULT") and not any(
+            source or (pattern.type == "ASSAULT" and token.lemma_.lower()
+                       not in actors.book.words["disorder-noun"])) and not any(
                 _a_named_person(t) for t in arguments.target_tokens):
         # "attacked a hospital in Kharkiv", "protested in Belgrade": no one named, so the
         # act is aimed at the country where it happens; an attack there by no one named
         # ("blasts outside a school in Kabul") struck that country still, but not a person
-        # named ("the journalist Daphne Caruana Galizia, who was killed in Malta")
+        # named ("the journalist Daphne Caruana Galizia, who was killed in Malta"), and
+        # violence or clashes there by no one named are the place's state, not an attack
         country = known.places.all[place].country
         target = country if country != source else None
     elif target is None and place is None and pattern.type in PLACE_TARGET_TYPES and (
