@@ -1493,3 +1493,9 @@ def test_what_is_broken_is_no_new_act():
         ("broke", "ASSAULT", "RUS", None, "asserted")]
     assert coded("Pakistan broke off talks with India.") == [
         ("broke", "SANCTION", "PAK", "IND", "asserted")]
+
+
+def test_a_hearing_is_held_by_the_body_named_before():
+    assert coded("The case went before the International Court of Justice in mid-March, though "
+                 "Kenya refused to attend the weeklong hearing.") == [
+        ("refused", "REJECT", "KEN", "IGOICJ", "asserted")]
