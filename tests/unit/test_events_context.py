@@ -1499,3 +1499,25 @@ def test_a_hearing_is_held_by_the_body_named_before():
     assert coded("The case went before the International Court of Justice in mid-March, though "
                  "Kenya refused to attend the weeklong hearing.") == [
         ("refused", "REJECT", "KEN", "IGOICJ", "asserted")]
+
+
+def test_they_and_their_never_stand_for_one_person():
+    assert coded("Ukrainian President Zelenskyy said their attacks on Kyiv must stop.")[0] == (
+        "attacks", "ASSAULT", None, "UKRGOV", "asserted")
+    # two people joined are a "they"
+    assert coded("Putin and Xi said their talks in Beijing were productive.") == [
+        ("talks", "CONSULT", "RUSGOV", "CHNGOV", "asserted")]
+
+
+def test_a_pact_named_by_its_city_is_no_act_of_that_government():
+    assert coded("The United States urged that all parts of the Doha agreement be "
+                 "implemented.") == [("urged", "DEMAND", "USA", None, "asserted")]
+
+
+def test_resuming_cooperation_is_cooperation_and_resuming_talks_is_talks():
+    assert coded("The United States said it would resume cooperation with Ukraine.") == [
+        ("resume", "AGREE", "USA", "UKR", "asserted")]
+    assert coded("Kenya and Somalia resumed cooperation on security in May.") == [
+        ("resumed", "COOPERATE", "KEN", "SOM", "asserted")]
+    assert coded("Kenya resumed talks with Somalia.") == [
+        ("resumed", "CONSULT", "KEN", "SOM", "asserted")]

@@ -63,6 +63,7 @@ FEARED_PREPS = frozenset({"about", "over", "of", "against"})  # "concerned about
 NOT_PERSONS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})  # entity labels no "he" names
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
 OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 WH_TAGS = frozenset({"WRB", "WP", "WDT"})
 ORGANISATION_PREFIXES = frozenset({"IGO", "IMG", "NGO"})
 ORGANISATION_ROLES = frozenset({"REB", "INS", "OPP", "PTY", "SEP", "RAD", "UAF", "NGO"})
@@ -389,6 +390,7 @@ class ActorIndex:
             if m.end - m.start == 1:
                 self.one_word.add(m.start)
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.pacts = book.classes.get("agreement", frozenset())
 
     def of_phrase(self, head: Token, depth: int = 0) -> str | None:
         """The actor a noun phrase names: its head's mention, else a modifier's ("the
@@ -427,7 +429,10 @@ class ActorIndex:
         # an owner before a modifier: "Iran's U.N. mission" is Iran's, but "Afghanistan's
         # Taliban insurgency" is the Taliban's, an actor of the owner's own country
         owner = None
-        event_noun = head.pos_ == "NOUN" and (head.lemma_.lower(), "NOUN") in self.book.patterns
+        # an act, or a pact named by where it was made ("the Doha agreement"): a place
+        # before it says where, not who
+        event_noun = head.pos_ == "NOUN" and ((head.lemma_.lower(), "NOUN") in self.book.patterns
+                                              or head.lemma_.lower() in self.pacts)
         relational = head.lemma_.lower() in self.book.words["relational-noun"]
         for child in sorted(head.children, key=lambda c: (c.dep_ != "poss", abs(c.i - head.i))):
             if relational and child.dep_ == "poss":
@@ -552,6 +557,11 @@ class ActorIndex:
         """Whether the token names a person whom no actor table knows."""
         return self.label_at.get(token.i) == "PERSON" and token.i not in self.code_at
 
+    def one_person(self, token: Token) -> bool:
+        """Whether the token names a single person ("Governor Bello Matawalle"), not one of
+        several ("Duterte and Suga")."""
+        return self.label(token) == "PERSON" and not _plural(token) and not token.conjuncts
+
     def not_a_person(self, token: Token) -> bool:
         """Whether the token's entity is one no "he" names (an organisation, a place)."""
         return self.label(token) in NOT_PERSONS
@@ -562,6 +572,9 @@ class ActorIndex:
         if pronoun.lower_ in ("you", "your"):
             return None  # the one addressed ("VOA: During your visit") is not the asker
         singular = pronoun.lower_ in SINGULAR_PRONOUNS
+        # "they" and "their" never stand for one person ("Governor Matawalle addressed the
+        # girls and said their release …")
+        plural = pronoun.lower_ in PLURAL_PRONOUNS
         # "his" and "she" stand for a person, never for an organisation or a place ("VOA
         # spoke with Armitage about his trip" is not VOA's trip)
         person = pronoun.lower_ in PERSON_PRONOUNS
@@ -586,6 +599,7 @@ class ActorIndex:
                 if (child.dep_ in SUBJECTS and (child.i < pronoun.i or fronted)
                         and child.pos_ != "PRON"
                         and not (singular and _plural(child))
+                        and not (plural and self.one_person(child))
                         and not (person and self.not_a_person(child))
                         and (code := self.of_phrase(child, depth))):
                     if not bound:
@@ -598,7 +612,8 @@ class ActorIndex:
             if sent_start <= m.start and m.end <= pronoun.i and not (
                     singular and self.many(_named_by(self.doc[m.end - 1]))) \
                     and m.code != other and not (answered and m.code[:3] == (other or "")[:3]) \
-                    and not (person and self.not_a_person(self.doc[m.end - 1])):
+                    and not (person and self.not_a_person(self.doc[m.end - 1])) \
+                    and not (plural and self.one_person(self.doc[m.end - 1])):
                 return m.code
         if bound:
             return None
