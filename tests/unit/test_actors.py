@@ -294,6 +294,15 @@ def test_a_military_phrase_is_as_local_as_the_military():
     assert actor_texts(doc, "PAKMIL") == ["military vehicle", "army post", "paramilitary force"]
 
 
+def test_a_pro_or_anti_name_says_whom_a_group_backs_not_whose_it_is():
+    text = ("Israel said its commandos killed nine pro-Palestinian activists. Israel defended "
+            "the raid. Israel's army said anti-Israel protesters gathered in Istanbul.")
+    doc = wirewatch.extract(text, published="2025-03-12")
+    codes = {a.code for a in doc.actors}
+    assert not any(code.startswith("PSE") for code in codes)
+    assert not any(code.endswith("OPP") for code in codes)  # nor the story country's
+
+
 ARREST = ("Zimbabwean journalist Blessed Mhlanga was released on bail on Monday. Police "
           "arrested Mhlanga in February. Rights groups condemned Mhlanga's arrest.")
 

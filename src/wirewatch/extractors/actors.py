@@ -670,7 +670,9 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
         elif role.role in STATE_OFFICES and _of_an_uncoded_body(last, entities):
             pass  # "the leader of the Village de Dieu gang" leads the gang, not the country
         elif (role.role in LOCAL_ROLES or role.kind == "local") and not posted \
-                and not _foreign(doc, i, last, role, book):
+                and not _foreign(doc, i, last, role, book) and not any(
+                    c.dep_ in QUALIFIER_DEPS and c.i in owner and _backed(owner[c.i].span)
+                    for c in last.children):  # "pro-Palestinian activists": whose, unsaid
             # "authorities", "police", "protesters" with no country named: the article's
             # own country, where one clearly dominates what it names (worked out once: ()
             # when none does)
@@ -689,7 +691,7 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             mentions.append(ActorMention(start, end, code))
         i += length
     mentions += [ActorMention(h.span.start, h.span.end, h.actor) for h in coded
-                 if id(h) not in consumed]
+                 if id(h) not in consumed and not _backed(h.span)]
     return sorted(set(mentions), key=lambda m: (m.start, m.end))
 
 
@@ -865,6 +867,14 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
+def _backed(span: Span) -> bool:
+    """Whether a name follows "pro-" or "anti-": whom a group backs or opposes, not whose it
+    is ("pro-Palestinian activists", "pro-Russian separatists")."""
+    doc, start = span.doc, span.start
+    return start >= 2 and doc[start - 1].text in ("-", "–") \
+        and doc[start - 2].lower_ in ("pro", "anti")
+
+
 def _qualifier(token: Token, owner: dict[int, EntityHit], local: bool = False
                ) -> EntityHit | None:
     """The coded entity that says whose this role is: a modifier, possessor or 'of' object,
@@ -875,7 +885,8 @@ def _qualifier(token: Token, owner: dict[int, EntityHit], local: bool = False
         heads.append(token.head)
     for head in heads:
         for child in head.children:
-            if child.dep_ in QUALIFIER_DEPS and child.i in owner:
+            if child.dep_ in QUALIFIER_DEPS and child.i in owner \
+                    and not _backed(owner[child.i].span):
                 return owner[child.i]
             if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
