@@ -1521,3 +1521,16 @@ def test_resuming_cooperation_is_cooperation_and_resuming_talks_is_talks():
         ("resumed", "COOPERATE", "KEN", "SOM", "asserted")]
     assert coded("Kenya resumed talks with Somalia.") == [
         ("resumed", "CONSULT", "KEN", "SOM", "asserted")]
+
+
+def test_an_act_told_inside_a_claim_is_the_claim_s():
+    assert coded("Bugti reiterated the claim that Tuesday's attack was orchestrated by "
+                 "militants with bases in Afghanistan.") == []
+
+
+def test_curbing_a_flow_is_enforcement_not_a_restriction_on_anyone():
+    assert coded("Mexico has made strides in curbing the flow of fentanyl into the United "
+                 "States.") == []
+    assert ("pressuring", "DEMAND", "USAGOV", "CAN", "asserted") in coded(
+        "Trump is pressuring Canada to further curb the flow of migrants and drugs.",
+        "2025-03-10")

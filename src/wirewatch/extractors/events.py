@@ -1995,8 +1995,12 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             and (found := match_trigger(token.head.head, book)) is not None \
             and found.mode == "restrict":
         return True  # "a ban on public rallies": what is forbidden, not what took place
-    if token.dep_ in ("acl", "ccomp") and (claim := token.head).pos_ == "NOUN" and any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in token.children) and (
+    # the clause an act is told in: its own verb, or the verb an event noun is the subject
+    # or object of ("the claim that Tuesday's attack was orchestrated by militants")
+    told = token.head if token.pos_ == "NOUN" and token.dep_ in (
+        *SUBJECTS, "dobj") else token
+    if told.dep_ in ("acl", "ccomp") and (claim := told.head).pos_ == "NOUN" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in told.children) and (
             claim.lemma_.lower() in book.words["claim-noun"]
             or ((found := match_trigger(claim, book)) is not None and found.mode == "allege")) \
             and claim.head.lemma_.lower() not in modality_cues().denial:
