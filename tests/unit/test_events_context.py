@@ -1480,6 +1480,7 @@ def test_violence_with_no_one_doing_it_is_the_state_of_its_place():
 def test_a_measure_overcome_is_a_state():
     assert coded("Huawei has overcome U.S. restrictions on Chinese business.") == []
     assert coded("Russia has weathered Western sanctions.") == []
+    assert coded("Huawei has overcome restrictions imposed by the U.S.") == []
 
 
 def test_a_stance_in_a_present_passive_clause_is_standing():

@@ -1973,8 +1973,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         # "Beijing denies the allegations": the denial answers, it alleges nothing; but
         # "rejected Kenya's request" answers Kenya's act, which took place
         return True
-    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr") \
-            and token.head.lemma_.lower() in book.words["state-verb"]:
+    # the state, or a participle describing it ("overcoming restrictions imposed by the U.S.")
+    stated = token.head if token.tag_ == "VBN" and token.dep_ == "acl" else token
+    if stated.pos_ == "NOUN" and stated.dep_ in ("dobj", "attr") \
+            and stated.head.lemma_.lower() in book.words["state-verb"]:
         return True
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" \
             and token.head.lemma_.lower() in book.words["held-state-verb"]:
