@@ -286,6 +286,15 @@ def test_the_military_is_the_countrys_own_unless_the_text_says_foreign():
     assert "Militant" in actor_texts(doc, "PAKREB")  # an adjective of a local role still is
 
 
+def test_people_of_a_continent_or_the_west_are_not_the_story_countrys():
+    text = ("Ukraine said on Monday that Russia attacked Kyiv. Ukraine asked for help. "
+            "Ukraine's president spoke. European leaders condemned the attack. African "
+            "officials called for calm. Western officials met. Police said five died.")
+    doc = wirewatch.extract(text, published="2025-03-12")
+    assert actor_texts(doc, "UKRGOV") == ["Kyiv", "Ukraine's president"]
+    assert actor_texts(doc, "UKRCOP") == ["Police"]
+
+
 def test_a_military_phrase_is_as_local_as_the_military():
     text = ("Pakistan's railways said on Tuesday that service in Pakistan had resumed. Pakistan "
             "mourned the dead. Militants attacked a military vehicle and an army post, and "

@@ -176,6 +176,9 @@ class ActorDictionary:
                 # of them ("human rights group", not "Aapso")
                 book.named[row["role"]] = row["phrase"]
                 curated.add(row["role"])
+        # "European leaders", "African officials": of a continent, so not the story country's
+        book.foreign.update(row["demonym"].lower()
+                            for row in bundled_table("continent_demonyms.tsv"))
         for row in bundled_table("agents.tsv"):  # the generated table never overrides
             book.roles.setdefault(tuple(row["phrase"].lower().split()),
                                   Role(row["role"], row["kind"]))
