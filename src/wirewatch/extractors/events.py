@@ -2557,6 +2557,8 @@ def _proposer(token: Token, book: Lexicon) -> Token | None:
         return None  # "or maybe I should say alone on the pitch" rephrases, asks nothing
     if token.lemma_.lower() in book.words["need-verb"] and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+            # "we need to be very firm" asks for a state of mind
+            and any(v.lemma_.lower() not in book.words["stative"] for v in (c, *c.conjuncts))
             for c in token.children):
         return token
     if _asks_for_an_act(token, book):
@@ -2606,10 +2608,13 @@ def _reported_demand(token: Token, actors: ActorIndex) -> tuple[Pattern, Argumen
     if token.dep_ != "ccomp" or token.head.lemma_.lower() not in reporting_cues().verbs \
             or match_trigger(token.head, actors.book) is not None:
         return None  # "agreed that they should cooperate": the agreeing is the event
-    if not _asks_for_an_act(token, actors.book):
-        return None
+    if not _asks_for_an_act(token, actors.book) \
+            or token.head.lemma_.lower() in actors.book.words["position-verb"]:
+        return None  # "Nairobi claims the frontier should head east": a stance held
     speaker = _subject(token.head)
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ == "one":
+        return None  # "one should not read too much into the timing": asked of no one
     source = actors.of_phrase(speaker) if speaker is not None else None
     target = actors.of_phrase(subject) if subject is not None else None
     if source is None and target is None:
