@@ -28,7 +28,8 @@ ALL CAPS to the way news copy writes them. What is dropped, and why:
   name): neither reading can be trusted without more context;
 - agents whose code is not one of wirewatch's role codes (religions, ethnic groups), agents
   that are single common words with a more frequent non-role sense (listed in AMBIGUOUS_AGENTS
-  below), and agent phrases with substitution markers other than ``!PERSON!``.
+  below), agents that would code people by immigration status (UNCODED_AGENTS), and agent
+  phrases with substitution markers other than ``!PERSON!``.
 
 Dates: ``yymmdd`` years above 15 are read as 19yy, others as 20yy (the dictionaries stop in
 2015); ``>date`` (from a date, no end) for a person ends at SNAPSHOT, the day the
@@ -104,6 +105,9 @@ AMBIGUOUS_AGENTS = frozenset({
     "president", "premier", "chancellor", "king", "queen", "prince", "leader", "prison",
     "jail",
 })
+# Agent phrases that would code people by their immigration status, which is no role in a
+# political interaction.
+UNCODED_AGENTS = frozenset({"illegal immigrant", "illegal migrant"})
 
 
 @dataclass
@@ -363,6 +367,8 @@ def agent_rows(source: Path) -> tuple[list[list[str]], dict[str, int]]:
                 dropped["markers or too short"] += 1
             elif text_phrase in known or text_phrase in rows:
                 dropped["already listed"] += 1
+            elif text_phrase in UNCODED_AGENTS:
+                dropped["immigration status"] += 1
             elif len(words) == 1 and (text_phrase in AMBIGUOUS_AGENTS
                                       or zipf_frequency(text_phrase, "en") >= 5.0):
                 dropped["ambiguous single word"] += 1

@@ -295,6 +295,18 @@ def test_people_of_a_continent_or_the_west_are_not_the_story_countrys():
     assert actor_texts(doc, "UKRCOP") == ["Police"]
 
 
+def test_gangs_cartels_and_traffickers_are_criminals_of_the_story_country():
+    text = ("Haitian police said on Monday that gangs attacked a police station in "
+            "Port-au-Prince. Haiti's government condemned the attack. Haiti has seen months of "
+            "violence. Police killed gang leader Arnel Joseph, and a drug trafficker was "
+            "arrested. Cartels in Mexico are blamed.")
+    doc = wirewatch.extract(text, published="2025-03-12")
+    assert actor_texts(doc, "HTICRM") == ["gangs", "gang leader Arnel Joseph", "drug trafficker"]
+    assert actor_texts(doc, "MEXCRM") == ["Cartels"]
+    coded = {(e.type, e.source, e.target) for e in doc.events}
+    assert {("ASSAULT", "HTICRM", "HTICOP"), ("ASSAULT", "HTICOP", "HTICRM")} <= coded
+
+
 def test_a_military_phrase_is_as_local_as_the_military():
     text = ("Pakistan's railways said on Tuesday that service in Pakistan had resumed. Pakistan "
             "mourned the dead. Militants attacked a military vehicle and an army post, and "

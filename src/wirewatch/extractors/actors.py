@@ -54,7 +54,7 @@ Words = tuple[list[str], list[str], list[str]]
 # Unaligned armed forces ("gunmen", "militias") are of the place too, as CAMEO codes them.
 STATE_OFFICES = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 LOCAL_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "LAB", "EDU", "REB", "MED",
-                         "UAF"})
+                         "UAF", "CRM"})
 FOCUS_MIN = 3
 # A surname read after a title has at least this many letters ("President Mugabe").
 SURNAME_MIN = 3

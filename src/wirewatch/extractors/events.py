@@ -66,7 +66,8 @@ OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 WH_TAGS = frozenset({"WRB", "WP", "WDT"})
 ORGANISATION_PREFIXES = frozenset({"IGO", "IMG", "NGO"})
-ORGANISATION_ROLES = frozenset({"REB", "INS", "OPP", "PTY", "SEP", "RAD", "UAF", "NGO"})
+ORGANISATION_ROLES = frozenset({"REB", "INS", "OPP", "PTY", "SEP", "RAD", "UAF", "NGO",
+                                "CRM"})
 # Types whose nouns name what was done to someone: their "of" phrase is the target.
 PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "INVESTIGATE", "DISAPPROVE", "SUPPORT",
                            "REJECT", "THREATEN", "SANCTION", "CRIME"})
@@ -1775,7 +1776,7 @@ FORCE_USED = Pattern("", "VERB", (), "ASSAULT", None, "190", "agent")
 # Sectors whose attack on the press is made in words.
 SPEAKING_ROLES = frozenset({"GOV", "ELI", "LEG", "OPP", "PTY", "JUD", "MED"})
 # Sectors that bear arms: forces backing forces cooperate militarily.
-ARMED_ROLES = frozenset({"MIL", "REB", "INS", "UAF", "SEP"})
+ARMED_ROLES = frozenset({"MIL", "REB", "INS", "UAF", "SEP", "CRM"})
 
 
 @cache
