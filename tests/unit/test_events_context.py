@@ -1544,3 +1544,21 @@ def test_a_stance_argued_a_generic_one_and_a_needed_state_are_no_demands():
     assert coded('"We need to be very firm," the Kenyan foreign minister said.') == []
     assert ("withdraw", "DEMAND", "KEN", "SOM", "asserted") in coded(
         "Kenya said Somalia must withdraw its troops.")
+
+
+def test_a_pronoun_in_a_quotation_is_never_its_speaker():
+    text = ("Gunmen stormed a hotel in Beledweyne on Tuesday. Somali lawmaker Dahir Amin Jesow "
+            "said local elders were meeting at the hotel. “They attacked the hotel at dawn this "
+            "morning,” Jesow said.")
+    assert "attacked" not in triggers(text)  # the gunmen, not the lawmaker quoted
+    # outside quotation marks, "it" may be the one who says it
+    assert ("sign", "SUPPORT", "KEN", "SOM", "hypothetical") in coded(
+        "Kenya said it would sign the agreement with Somalia.")
+
+
+def test_forces_moved_are_aimed_at_whom_the_text_says():
+    assert coded("Russia deployed troops against Ukraine.") == [
+        ("deployed", "MOBILIZE", "RUS", "UKR", "asserted")]
+    # forces its doer says it will move are a plan, no threat
+    assert coded("Kenya said it would send police to Haiti.") == [
+        ("send", "MOBILIZE", "KEN", None, "hypothetical")]

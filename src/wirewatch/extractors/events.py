@@ -64,6 +64,7 @@ NOT_PERSONS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})  # entity labels n
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
 OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 WH_TAGS = frozenset({"WRB", "WP", "WDT"})
 ORGANISATION_PREFIXES = frozenset({"IGO", "IMG", "NGO"})
 ORGANISATION_ROLES = frozenset({"REB", "INS", "OPP", "PTY", "SEP", "RAD", "UAF", "NGO",
@@ -373,13 +374,24 @@ def _match_trigger(token: Token, book: Lexicon) -> Pattern | None:
 # ---------------------------------------------------------------- actors
 
 
+def _quoted(text: str, at: int) -> bool:
+    """Whether a character lies inside quotation marks: the nearest mark before it, in its
+    paragraph, opens a quotation."""
+    start = text.rfind("\n", 0, at) + 1
+    mark = max(text.rfind(q, start, at) for q in '“”"')
+    return mark >= 0 and (text[mark] == "“" or (text[mark] == '"' and (
+        mark == 0 or (not text[mark - 1].isalnum() and text[mark - 1] not in ".,!?"))))
+
+
 class ActorIndex:
     """Which actor each token belongs to, and how to find the actor a phrase stands for."""
 
     def __init__(self, doc: Doc, mentions: Sequence[ActorMention], book: Lexicon,
-                 entities: Sequence[EntityHit] = ()) -> None:
+                 entities: Sequence[EntityHit] = (),
+                 statements: Sequence[StatementHit] = ()) -> None:
         self.doc = doc
         self.book = book
+        self.statements = ByPosition(statements)
         # the entity labels as the actor tables corrected them ("Trump" read as an ORG is a
         # person), by token
         self.label_at = {i: h.label for h in entities for i in range(h.span.start, h.span.end)}
@@ -569,7 +581,17 @@ class ActorIndex:
 
     def antecedent(self, pronoun: Token, depth: int = 0) -> str | None:
         """A pronoun's actor: the subject of the nearest clause above it that has one, else
-        the last actor named before it in the sentence."""
+        the last actor named before it in the sentence. In a quotation, "they", "he" or "it"
+        is never its speaker ("“They attacked the hotel at dawn,” Jesow said")."""
+        code = self._antecedent(pronoun, depth)
+        if code is not None and pronoun.lower_ not in FIRST_PERSON and any(
+                code == statement.speaker.actor and _quoted(self.doc.text, pronoun.idx)
+                for _, statement in self.statements.within(pronoun.idx, pronoun.idx + 1)
+                if statement.direct and statement.speaker is not None):
+            return None
+        return code
+
+    def _antecedent(self, pronoun: Token, depth: int = 0) -> str | None:
         if pronoun.lower_ in ("you", "your"):
             return None  # the one addressed ("VOA: During your visit") is not the asker
         singular = pronoun.lower_ in SINGULAR_PRONOUNS
@@ -606,7 +628,7 @@ class ActorIndex:
                     if not bound:
                         return code
                     other = other or code
-        if pronoun.lower_ in ("i", "me", "my", "we", "us", "our"):
+        if pronoun.lower_ in FIRST_PERSON:
             return None  # a speaker's own voice: whose it is, the statement says
         sent_start = pronoun.sent.start
         for m in reversed(self.mentions):
@@ -959,9 +981,11 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     elif pattern.roles == "force":
         if not source_heads:
             source_heads = objects[:1]
-        objects = []
+        # "deploy troops against Ukraine": the parser may hang the aim on the force
         target_heads = [t for t in _prep_objects(trigger, "target", "VERB", book)
+                        + [a for o in objects for a in _prep_objects(o, "target", "NOUN", book)]
                         if "place" not in book.preps.get((t.head.lower_, "VERB"), ())]
+        objects = []
         target_heads += _left(trigger)
         # "mobilized reservists for a possible war against Iraq": whom the purpose is aimed at
         target_heads += [t for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for"
@@ -1572,7 +1596,7 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
     """Every coded event of the Doc, in text order, from what the other extractors found in
     the article (its actor mentions, times, quantities, places and statements)."""
     book = lexicon()
-    actors = ActorIndex(doc, article.actors, book, article.entities)
+    actors = ActorIndex(doc, article.actors, book, article.entities, article.statements)
     found = Found(ByPosition(article.times), ByPosition(article.quantities),
                   ByPosition(article.places), ByPosition(article.statements),
                   article.published)
@@ -2741,9 +2765,10 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         speaker = known.statements.all[statement].speaker
         source = speaker.actor if speaker is not None and speaker.actor != target else None
     if modality in UNREAL and pattern.type in HOSTILE and source is not None \
-            and _declared(token, chain, source, actors):
+            and pattern.type != "MOBILIZE" and _declared(token, chain, source, actors):
         # "we will retaliate", "Ankara said it would impose sanctions": force that its doer
-        # says it will use is a threat (CAMEO 13), made now, even on a condition
+        # says it will use is a threat (CAMEO 13), made now, even on a condition; forces it
+        # says it will move are a plan ("would send police to Haiti")
         pattern = THREAT
         if target is None:  # "if they take negative steps, we will retaliate"
             target = next((code for s in _condition_subjects(token)

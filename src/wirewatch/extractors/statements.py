@@ -370,7 +370,8 @@ class SpeakerResolver:
         anonymous = not named and head.lemma_.lower() in cues().anonymous_nouns
         antecedent = None
         if head.lower_ in PRONOUNS and len(span) == 1:
-            antecedent = self._antecedent(span, person=head.lower_ in PERSON_PRONOUNS)
+            antecedent = self._antecedent(span, person=head.lower_ in PERSON_PRONOUNS,
+                                          plural=head.lower_ == "they")
         elif actor is None or (not named and head.lemma_.lower() in cues().anonymous_nouns):
             antecedent = self._same_head(span)
         if antecedent is not None:
@@ -399,8 +400,11 @@ class SpeakerResolver:
         self.history.append(hit)
         return hit
 
-    def _antecedent(self, span: Span, person: bool) -> SpeakerHit | None:
-        earlier = [h for h in self.history if h.end <= span.start_char]
+    def _antecedent(self, span: Span, person: bool, plural: bool = False
+                    ) -> SpeakerHit | None:
+        # "they wrote" is never one person named before ("Milorad Dodik")
+        earlier = [h for h in self.history if h.end <= span.start_char
+                   and not (plural and h.name is not None)]
         before = bisect_right(self.person_ends, span.start_char)
         last_person = self.persons[before - 1] if before else None
         last_speaker = earlier[-1] if earlier else None
