@@ -1562,3 +1562,9 @@ def test_forces_moved_are_aimed_at_whom_the_text_says():
     # forces its doer says it will move are a plan, no threat
     assert coded("Kenya said it would send police to Haiti.") == [
         ("send", "MOBILIZE", "KEN", None, "hypothetical")]
+
+
+def test_agreeing_that_only_introduces_a_quotation_is_speech():
+    assert coded("“The talks went well,” agreed the Kenyan foreign minister.") == []
+    assert coded("Kenya agreed to the ceasefire.") == [
+        ("agreed", "AGREE", "KEN", None, "asserted")]

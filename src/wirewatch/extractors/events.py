@@ -1644,11 +1644,27 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
                 token, pattern, actors)
             if _wants_a_target(token, pattern, arguments, book) or _repeated(doc, token, found) \
                     or _violence_of_the_unarmed(pattern, arguments) \
+                    or _concurring_speech(token, pattern, found) \
                     or _named_by_an_earlier_year(doc, token, found) \
                     or _tally(doc, token, pattern, found):
                 continue  # "unable to provide details", "released a report", "each year"
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
     return _one_per_act(doc, [e for e in events if not _unclaimed(e) and not _journalism(e)])
+
+
+SPEECH_TYPES = frozenset({"AGREE", "CONCEDE"})
+"""Types whose verb, as the cue of a quotation, only says how it was said."""
+
+
+def _concurring_speech(token: Token, pattern: Pattern, known: Found) -> bool:
+    """"“The danger is not passed yet,” agreed Polat Sayim": a verb of agreeing or conceding
+    that only introduces a quotation tells how it was said, no political act ("reaffirmed
+    their commitment to a “free … Indian Ocean”" does act)."""
+    return pattern.type in SPEECH_TYPES and not any(
+        c.dep_ in ("dobj", "prep", "xcomp") for c in token.children) and any(
+        statement.direct and statement.cue_span is not None
+        and statement.cue_span[0] <= token.idx < statement.cue_span[1]
+        for statement in known.statements.all)
 
 
 def _one_per_act(doc: Doc, events: list[EventHit]) -> list[EventHit]:
