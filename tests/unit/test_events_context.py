@@ -1568,3 +1568,10 @@ def test_agreeing_that_only_introduces_a_quotation_is_speech():
     assert coded("“The talks went well,” agreed the Kenyan foreign minister.") == []
     assert coded("Kenya agreed to the ceasefire.") == [
         ("agreed", "AGREE", "KEN", None, "asserted")]
+
+
+def test_regular_attacks_are_a_habit_and_a_frequent_demand_is_still_made():
+    assert coded("Rebels say they protect herders from regular attacks by Christian militias "
+                 "in the Central African Republic.") == []
+    assert coded("Militias attacked herders in the Central African Republic on Monday.") == [
+        ("attacked", "ASSAULT", "CAFUAF", "CAFCVL", "asserted")]

@@ -2080,6 +2080,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "since 2011, when the government sent soldiers": dates a state
     if _habitual(token, book):
         return True  # "the group frequently conducts bombings": a habit, not an act
+    if pattern.type in MATERIAL_TYPES and token.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.lower_ in book.words["habitual"] for c in token.children):
+        return True  # "regular attacks by Christian militias" (but "a frequent demand" is made)
     if (pattern.type in MATERIAL_TYPES or (pattern.type in STANCE_TYPES and _narrated(token))) \
             and _standing_practice(token):
         return True  # "the Japanese government provides immigrants with specialists"
