@@ -2601,8 +2601,6 @@ def _proposer(token: Token, book: Lexicon) -> Token | None:
         return None  # "or maybe I should say alone on the pitch" rephrases, asks nothing
     if token.lemma_.lower() in book.words["need-verb"] and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
-            # "we need to be very firm" asks for a state of mind
-            and any(v.lemma_.lower() not in book.words["stative"] for v in (c, *c.conjuncts))
             for c in token.children):
         return token
     if _asks_for_an_act(token, book):
