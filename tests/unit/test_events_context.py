@@ -1574,3 +1574,17 @@ def test_regular_attacks_are_a_habit_and_a_frequent_demand_is_still_made():
                  "in the Central African Republic.") == []
     assert coded("Militias attacked herders in the Central African Republic on Monday.") == [
         ("attacked", "ASSAULT", "CAFUAF", "CAFCVL", "asserted")]
+
+
+def test_an_amount_of_killing_a_setting_and_a_meeting_among_ones_own_are_no_acts():
+    assert coded("A lawmaker said there has been too much killing and too much destruction in "
+                 "Ukraine over three years.") == []
+    assert "meeting" not in triggers(
+        "In conversations at China's annual political meetings that wrapped up in Beijing this "
+        "week, retired basketball star Yao Ming called for limits on internet access.")
+    assert "convene" not in triggers("U.S. officials would convene this weekend to examine "
+                                     "Russia's position.")
+    assert coded("Iranian officials met with Saudi diplomats in Beijing.") == [
+        ("met", "CONSULT", "IRNGOV", "SAUGOV", "asserted")]
+    assert coded("G7 foreign ministers met in Quebec on Friday.") == [
+        ("met", "CONSULT", "IGOG7", None, "asserted")]

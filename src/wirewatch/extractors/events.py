@@ -1871,8 +1871,16 @@ def _reread(token: Token, pattern: Pattern, actors: ActorIndex) -> Pattern:
 def _wants_a_target(token: Token, pattern: Pattern, arguments: Arguments, book: Lexicon
                     ) -> bool:
     """A generic verb (or noun) that names no one it is done to and nothing of the kind it
-    gives ("provide details", "release a report", "help if", "road trips") is no event."""
+    gives ("provide details", "release a report", "help if", "road trips") is no event, nor
+    is one country's people meeting among themselves."""
     key = (token.lemma_.lower(), pattern.pos)
+    if pattern.type == "CONSULT" and pattern.pos == "VERB" and arguments.target is None \
+            and token.lemma_.lower() in book.words["assembly-verb"] \
+            and (subject := _subject(token)) is not None and _plural(subject) \
+            and not subject.conjuncts and not any(
+                c.dep_ == "nummod" or c.lower_ in ("both", "two") for c in subject.children) \
+            and arguments.source and arguments.source[:3] not in ORGANISATION_PREFIXES:
+        return True  # "U.S. officials would convene this weekend": among themselves
     if pattern.needs or key not in book.needs_target:
         return False
     kind = book.needs_target[key]
@@ -1993,6 +2001,15 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         # Thailand to return" asks for an act
     if _labels(token):
         return True  # "what officials called tariffs on Canada": a name, no call
+    if token.pos_ == "NOUN" and any(c.dep_ in ("amod", "advmod") and c.lower_ == "much"
+                                    for c in token.children):
+        return True  # "too much killing and too much destruction": an amount, no act
+    if pattern.type == "CONSULT" and token.pos_ == "NOUN" and token.dep_ == "pobj" \
+            and token.head.lower_ == "at" and token.head.head.pos_ in ("NOUN", "PROPN"):
+        # "criticized by U.S. representatives at a Security Council meeting", "conversations
+        # at China's annual political meetings": where someone was, a setting (but "a
+        # statement issued at their meeting" tells of the meeting)
+        return True
     if token.lemma_.lower() in book.words["plea-verb"] and any(
             c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in book.words["plea-word"]
             for c in token.children):
