@@ -47,6 +47,14 @@ def test_unattributed_sentences_give_no_statement():
     assert doc.statements == ()
 
 
+def test_they_as_a_speaker_is_never_one_person_named_before():
+    text = ("“Dodik has defied the court,” Secretary of State Marco Rubio said. Lawmakers "
+            "wrote to Rubio on Monday. “He threatens the country,” they wrote.")
+    doc = wirewatch.extract(text, published="2025-03-12")
+    (they,) = [s for s in doc.statements if s.speaker is not None and s.speaker.text == "they"]
+    assert they.speaker.name is None and they.speaker.actor != "USAGOV"
+
+
 def test_quote_marks_never_raise():
     for text in ['He said "yes', '”odd” “marks', '"', "“", "a “b” c ”d“ e"]:
         for start, end in find_quotes(text):
