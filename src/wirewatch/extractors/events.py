@@ -49,8 +49,8 @@ MEMBER_OF = frozenset({"of", "in", "from", "throughout", "by"})  # "rebels in th
 VENUE_PREPS = frozenset({"in", "throughout"})  # where an event noun happens ("talks in Doha")
 DATED_KINDS = {"date": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 INTENT_TYPES = frozenset({"AGREE"})
-# Force an actor may say it will use: a threat.
-HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
+# Force an actor may say it will use: a threat (forces it says it will move are a plan).
+HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 UNREAL = frozenset({"planned", "hypothetical"})
 FUTURE = frozenset({"will", "would", "shall", "'ll", "'d"})
 ROLES = frozenset({"agent", "recipient", "force"})
@@ -2799,7 +2799,7 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         speaker = known.statements.all[statement].speaker
         source = speaker.actor if speaker is not None and speaker.actor != target else None
     if modality in UNREAL and pattern.type in HOSTILE and source is not None \
-            and pattern.type != "MOBILIZE" and _declared(token, chain, source, actors):
+            and _declared(token, chain, source, actors):
         # "we will retaliate", "Ankara said it would impose sanctions": force that its doer
         # says it will use is a threat (CAMEO 13), made now, even on a condition; forces it
         # says it will move are a plan ("would send police to Haiti")
