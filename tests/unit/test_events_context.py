@@ -1588,3 +1588,12 @@ def test_an_amount_of_killing_a_setting_and_a_meeting_among_ones_own_are_no_acts
         ("met", "CONSULT", "IRNGOV", "SAUGOV", "asserted")]
     assert coded("G7 foreign ministers met in Quebec on Friday.") == [
         ("met", "CONSULT", "IGOG7", None, "asserted")]
+
+
+def test_the_media_outlet_is_the_news_organisation_named_before():
+    # in a story about Afghanistan, where "media" alone would be the country's
+    assert coded("The Taliban rule Afghanistan. Afghanistan's economy is weak. Afghan women "
+                 "are barred from school. Balkhi told the Reuters news agency it was "
+                 "propaganda. Taliban officials do not respond to VOA queries because they "
+                 "have imposed a ban on the media outlet.")[-1][1:4] == (
+        "COERCE", "AFGGOV", "USAMED")

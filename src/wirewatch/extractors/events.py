@@ -408,6 +408,9 @@ class ActorIndex:
     def of_phrase(self, head: Token, depth: int = 0) -> str | None:
         """The actor a noun phrase names: its head's mention, else a modifier's ("the
         Ukrainian side", "Kyiv's envoy", "leaders of Romania")."""
+        if head.lemma_.lower() in self.book.words["media-anaphor"] and _definite(head) \
+                and (named := self.organisation_before(head, media=True)):
+            return named  # "a ban on the media outlet" after VOA, not the country's media
         if head.i in self.code_at:
             if head.i in self.one_word and head.lemma_.lower() in self.book.words["anaphor"] \
                     and _definite(head) and (named := self.organisation_before(head)):
@@ -480,8 +483,6 @@ class ActorIndex:
         definite = _definite(head)
         if definite and head.lemma_.lower() in self.book.words["anaphor"]:
             return self.organisation_before(head)
-        if definite and head.lemma_.lower() in self.book.words["media-anaphor"]:
-            return self.organisation_before(head, media=True)  # "a ban on the media outlet"
         if definite and head.lemma_.lower() in self.book.words["country-anaphor"] \
                 and head.tag_ == "NN":
             return self.story_country(head.i)  # "troops leaving the country"
@@ -683,8 +684,9 @@ class ActorIndex:
         for _ in range(3):
             if first > 0:
                 first = self.doc[first - 1].sent.start
+        before = token.left_edge.i  # not the noun's own words ("the media outlet")
         for m in reversed(self.mentions):
-            if first <= m.start and m.end <= token.i and (
+            if first <= m.start and m.end <= before and (
                     m.code.endswith("MED") if media else _organisation(m.code)):
                 return m.code
         return None
