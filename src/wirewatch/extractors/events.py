@@ -38,7 +38,8 @@ from .annotations import (
 from .modality import chain as governing_chain
 from .modality import denied_report, is_purpose, modality_cues, modality_of, occurs
 from .reporting import cues as reporting_cues
-from .spans import SpanIndex, lower_lemmas, lower_words, token_strings
+from .spans import SpanIndex, doc_text, lower_lemmas, lower_words, token_strings
+from .statements import find_quotes
 
 OBJECTS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -374,15 +375,6 @@ def _match_trigger(token: Token, book: Lexicon) -> Pattern | None:
 # ---------------------------------------------------------------- actors
 
 
-def _quoted(text: str, at: int) -> bool:
-    """Whether a character lies inside quotation marks: the nearest mark before it, in its
-    paragraph, opens a quotation."""
-    start = text.rfind("\n", 0, at) + 1
-    mark = max(text.rfind(q, start, at) for q in '“”"')
-    return mark >= 0 and (text[mark] == "“" or (text[mark] == '"' and (
-        mark == 0 or (not text[mark - 1].isalnum() and text[mark - 1] not in ".,!?"))))
-
-
 class ActorIndex:
     """Which actor each token belongs to, and how to find the actor a phrase stands for."""
 
@@ -392,6 +384,7 @@ class ActorIndex:
         self.doc = doc
         self.book = book
         self.statements = ByPosition(statements)
+        self.quotes: SpanIndex | None = None  # found when first asked
         # the entity labels as the actor tables corrected them ("Trump" read as an ORG is a
         # person), by token
         self.label_at = {i: h.label for h in entities for i in range(h.span.start, h.span.end)}
@@ -586,11 +579,17 @@ class ActorIndex:
         is never its speaker ("“They attacked the hotel at dawn,” Jesow said")."""
         code = self._antecedent(pronoun, depth)
         if code is not None and pronoun.lower_ not in FIRST_PERSON and any(
-                code == statement.speaker.actor and _quoted(self.doc.text, pronoun.idx)
+                code == statement.speaker.actor and self.quoted(pronoun.idx)
                 for _, statement in self.statements.within(pronoun.idx, pronoun.idx + 1)
                 if statement.direct and statement.speaker is not None):
             return None
         return code
+
+    def quoted(self, at: int) -> bool:
+        """Whether a character lies inside quotation marks."""
+        if self.quotes is None:
+            self.quotes = SpanIndex(find_quotes(doc_text(self.doc)))
+        return bool(self.quotes.overlapping(at, at + 1))
 
     def _antecedent(self, pronoun: Token, depth: int = 0) -> str | None:
         if pronoun.lower_ in ("you", "your"):
