@@ -38,8 +38,8 @@ from .annotations import (
 from .modality import chain as governing_chain
 from .modality import denied_report, is_purpose, modality_cues, modality_of, occurs
 from .reporting import cues as reporting_cues
+from .reporting import find_quotes
 from .spans import SpanIndex, doc_text, lower_lemmas, lower_words, token_strings
-from .statements import find_quotes
 
 OBJECTS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})

@@ -21,7 +21,7 @@ from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from .annotations import SpeakerHit, StatementHit
-from .reporting import Cues, cues
+from .reporting import CLOSING, OPENING, Cues, cues, find_quotes
 from .spans import SpanIndex, doc_text, lower_lemmas
 
 MIN_QUOTE_WORDS = 4
@@ -47,8 +47,6 @@ TIME_PREPOSITIONS = frozenset({"on", "at", "in", "after", "before", "during", "s
 # A reporting verb's dependents that belong to its cue when they stand before the content.
 CUE_MODIFIERS = frozenset({"npadvmod", "advmod", "prep", "prt", "punct"})
 DASHES = frozenset({"-", "--", "–", "—", "―"})
-OPENING = ("“", '"', "«", "``", "''")
-CLOSING = ("”", '"', "»", "''")
 
 
 
@@ -72,69 +70,6 @@ def _name_bounds(match: re.Match[str]) -> tuple[int, int]:
     start, end = match.span("name")
     last = match["name"].split()[-1]
     return start, end - (last.endswith(".") and len(last) > 3)
-
-
-# ---------------------------------------------------------------- quotes
-
-def _mark(text: str, i: int) -> tuple[str, int]:
-    """The quotation mark at ``i`` and its width: one character, or the two-character marks
-    of typewriter text (``` ``...'' ``` and ``''...''``)."""
-    pair = text[i:i + 2]
-    if pair in ("``", "''"):
-        return pair, 2
-    return text[i], 1
-
-
-def _opens(text: str, i: int, mark: str) -> bool:
-    if mark in ('"', "''"):  # the same mark opens and closes: it opens before a word
-        return i == 0 or not text[i - 1].isalnum()
-    return mark in OPENING
-
-
-def _closes(text: str, i: int, mark: str) -> bool:
-    if mark in ('"', "''"):
-        end = i + len(mark)
-        return end == len(text) or not text[end].isalnum()
-    return mark in CLOSING
-
-
-# The only characters find_quotes acts on: quotation marks and line breaks.
-_QUOTE_OR_BREAK = re.compile("[\"“”«»\n]|``|''")
-
-
-def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Spans inside quotation marks (the marks themselves excluded). A quote left open at a
-    paragraph's end continues when the next paragraph opens with a quotation mark; otherwise
-    it closes there. Never raises."""
-    spans: list[tuple[int, int]] = []
-    start: int | None = None
-    i = 0
-    n = len(text)
-    while i < n:
-        found = _QUOTE_OR_BREAK.search(text, i)  # every other character is passed over
-        if found is None:
-            break
-        i = found.start()
-        mark, width = _mark(text, i)
-        if start is None:
-            if _opens(text, i, mark):
-                start = i + width
-        elif _closes(text, i, mark):
-            if i > start:
-                spans.append((start, i))
-            start = None
-        elif mark == "\n" and text.startswith("\n\n", i):
-            rest = text[i:].lstrip()
-            if not rest or not _opens(rest, 0, _mark(rest, 0)[0]):
-                spans.append((start, i))  # unbalanced: close at the paragraph end
-                start = None
-            else:
-                i = n - len(rest)  # the continuing paragraph's opening mark
-                width = _mark(rest, 0)[1]
-        i += width
-    if start is not None and start < n:
-        spans.append((start, n))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 # ---------------------------------------------------------------- speakers
