@@ -397,6 +397,41 @@ class ActorIndex:
                 self.one_word.add(m.start)
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.pacts = book.classes.get("agreement", frozenset())
+        if (claimant := self._claimant()) is not None:
+            # "al-Shabab claimed responsibility for the attack": the gunmen, attackers and
+            # militants the story leaves unnamed are that group's
+            unnamed = {i for m in self.mentions if self._unnamed_fighters(m)
+                       for i in range(m.start, m.end)}
+            self.code_at = {i: claimant if i in unnamed else code
+                            for i, code in self.code_at.items()}
+            self.mentions = [replace(m, code=claimant) if m.start in unnamed else m
+                             for m in self.mentions]
+
+    def _unnamed_fighters(self, mention: ActorMention) -> bool:
+        """Armed men named only by what they do ("gunmen", "six attackers", "militants"),
+        no name saying whose (not "clan militias", nor "BLA insurgents")."""
+        last = self.doc[mention.end - 1]
+        return mention.end - mention.start == 1 and split_code(mention.code)[1] in (
+            "UAF", "REB") and last.lemma_.lower() in self.book.words["attacker-noun"]
+
+    def _claimant(self) -> str | None:
+        """The one armed group the text says claimed responsibility or took credit for an
+        attack, if only one did ("The Islamist militant group al-Shabab claimed": the
+        group's own name before the role noun's reading)."""
+        claimants = set()
+        for token in self.doc:
+            if token.lemma_.lower() not in self.book.words["credit-noun"] \
+                    or token.dep_ != "dobj" \
+                    or token.head.lemma_.lower() not in self.book.words["credit-verb"] \
+                    or (subject := _subject(token.head)) is None:
+                continue
+            named = [self.code_at[i] for i in range(subject.left_edge.i,
+                                                    subject.right_edge.i + 1)
+                     if i in self.code_at and self.code_at[i].startswith("IMG")]
+            code = named[0] if named else self.of_phrase(subject)
+            if _armed(code) and split_code(code or "")[1] not in ("MIL", "UAF", "CRM"):
+                claimants.add(code)
+        return claimants.pop() if len(claimants) == 1 else None
 
     def of_phrase(self, head: Token, depth: int = 0) -> str | None:
         """The actor a noun phrase names: its head's mention, else a modifier's ("the
@@ -446,6 +481,8 @@ class ActorIndex:
         for child in sorted(head.children, key=lambda c: (c.dep_ != "poss", abs(c.i - head.i))):
             if relational and child.dep_ == "poss":
                 continue  # "its European partners" are not its own
+            if child.lemma_.lower() in self.book.words["seat-participle"]:
+                continue  # "the U.S.-based lender" sits there, and is no one's there
             if child.dep_ in NP_LINKS and (code := self.of_phrase(child, depth + 1)):
                 if event_noun and _names_a_place(child, code):
                     continue  # "his White House meeting" was held there
@@ -470,8 +507,11 @@ class ActorIndex:
             if child.dep_ == "prep" and child.lower_ in MEMBER_OF:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (code := self.of_phrase(pobj, depth + 1)):
-                        if child.lower_ in VENUE_PREPS and pobj.ent_type_ in ("GPE", "LOC"):
-                            code = code[:3]  # "people in Kabul": the country's, not its rulers'
+                        if child.lower_ in VENUE_PREPS and (pobj.ent_type_ in ("GPE", "LOC")
+                                                            or _the_capital_of(pobj)):
+                            # "people in Kabul", "sellers in Cameroon's capital": the
+                            # country's, not its rulers'
+                            code = code[:3]
                         return self._people(head, code)
         definite = _definite(head)
         if definite and head.lemma_.lower() in self.book.words["anaphor"]:
@@ -485,9 +525,13 @@ class ActorIndex:
 
     def _people(self, head: Token, code: str) -> str:
         """People of a country no role names are its civilians: "affected people in Malawi",
-        "Afghan families" (a bare country code otherwise stands for the country itself)."""
-        return code + "CVL" if len(code) == 3 and code[:3] not in ORGANISATION_PREFIXES \
-            and head.lemma_.lower() in self.book.words["civilian-noun"] else code
+        "Afghan families"; its capital is its government, as a capital's name is ("trips to
+        the Afghan capital"). A bare country code otherwise stands for the country itself."""
+        if len(code) != 3 or code in ORGANISATION_PREFIXES:
+            return code
+        if head.lemma_.lower() in self.book.words["civilian-noun"]:
+            return code + "CVL"
+        return code + "GOV" if _the_capital_of(head) else code
 
     def all_of_phrase(self, head: Token) -> list[str]:
         """The actors of a phrase and its conjuncts ("Iran and Libya"), in order."""
@@ -548,8 +592,28 @@ class ActorIndex:
     def pair_of(self, head: Token) -> list[str]:
         """The two actors a pair noun stands for: the last two countries named, as their
         governments when the noun names officials ("both leaders")."""
+        if (named := self.group_before(head)) is not None:
+            return [named]  # "G7 foreign ministers met … the foreign ministers said"
         role = self.book.groups[head.lemma_.lower()]
         return [country + (role or "") for country in self.last_two_countries(head.i)]
+
+    def group_before(self, head: Token) -> str | None:
+        """The actor of the last mention, in this sentence or the three before it, whose
+        own head is the same plural noun ("G7 foreign ministers" for "the foreign
+        ministers")."""
+        first = self._sentences_back(head, 3)
+        return next((m.code for m in reversed(self.mentions)
+                     if first <= m.start and m.end <= head.left_edge.i
+                     and self.doc[m.end - 1].tag_ == "NNS"
+                     and self.doc[m.end - 1].lemma_ == head.lemma_), None)
+
+    def _sentences_back(self, token: Token, count: int) -> int:
+        """The first token of the sentence ``count`` sentences before the token's."""
+        first = token.sent.start
+        for _ in range(count):
+            if first > 0:
+                first = self.doc[first - 1].sent.start
+        return first
 
     def label(self, token: Token) -> str:
         """The token's entity label, as the actor tables corrected it where they did."""
@@ -605,6 +669,14 @@ class ActorIndex:
         # place to pressure them", "them" is not Trump
         # and an act another's subject answers is not that subject's country's either:
         # "Tehran rejected its offer" after "offered Iran talks"
+        if pronoun.dep_ == "poss" and any(c.lower_ == "own" for c in pronoun.head.children):
+            # "Europe retaliated with its own tariffs": the subject of its clause, whoever
+            # that is, even no actor the tables know
+            subject = next((c for a in pronoun.ancestors for c in a.children
+                            if c.dep_ in SUBJECTS and c.i < pronoun.i), None)
+            if subject is not None:
+                return self.antecedent(subject, depth + 1) if subject.pos_ == "PRON" \
+                    else self.of_phrase(subject, depth)
         answered = self.taken_up(pronoun)
         bound = answered or (pronoun.tag_ == "PRP" and pronoun.dep_ in ("dobj", "dative")
                              and pronoun.lower_ in OBJECT_PRONOUNS)
@@ -679,10 +751,7 @@ class ActorIndex:
     def organisation_before(self, token: Token, media: bool = False) -> str | None:
         """"the group", "the militants" ("the outlet": ``media``): the last organisation
         (news organisation) named before, in this sentence or the three before it."""
-        first = token.sent.start
-        for _ in range(3):
-            if first > 0:
-                first = self.doc[first - 1].sent.start
+        first = self._sentences_back(token, 3)
         before = token.left_edge.i  # not the noun's own words ("the media outlet")
         for m in reversed(self.mentions):
             if first <= m.start and m.end <= before and (
@@ -919,7 +988,12 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     # verb but this one, so its noun is the subject, not what the verb acts on
     misread = _main_verb_read_as_modifier(trigger)
     doer = _name_before_verb_read_as_modifier(trigger)
+    if (gapped := _gapped_relative(trigger, actors)) is not None:
+        doer = gapped[0]
     if misread:
+        passive = False
+    elif gapped is not None:
+        objects.append(gapped[1])
         passive = False
     elif trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
         objects.append(trigger.head)  # "deployed soldiers", "troops sent to"
@@ -1141,6 +1215,23 @@ def _name_before_verb_read_as_modifier(verb: Token) -> Token | None:
         and name.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") else None
 
 
+def _gapped_relative(verb: Token, actors: ActorIndex) -> tuple[Token, Token] | None:
+    """A relative clause with no "that" whose object is the noun it follows ("a charge the
+    Afghan spokesman Balkhi rejected", "the deal Trump signed"), which the parser hangs with
+    no subject on the noun or reads the name as the noun's apposition: the name right
+    before the verb and the noun, as subject and object."""
+    if verb.dep_ not in ("acl", "relcl") or verb.tag_ not in ("VBD", "VBN") or verb.i == 0 \
+            or verb.head.i >= verb.i or any(c.dep_ in (*SUBJECTS, "dobj", "agent", "auxpass")
+                                             for c in verb.children):
+        return None
+    name, noun = verb.doc[verb.i - 1], verb.head
+    if name.i == noun.i:
+        if name.dep_ != "appos" or name.head.pos_ != "NOUN" or name.head.i > name.i:
+            return None
+        noun = name.head
+    return (name, noun) if name.pos_ == "PROPN" and name.i in actors.code_at else None
+
+
 def _trailing_report(verb: Token) -> Token | None:
     """The speaker of a report put after its content (", a human rights group charged on
     Saturday."), which the parser reads as a noun with a participle after a comma: the noun,
@@ -1292,7 +1383,8 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         return Arguments(*pair, tuple(places), tuple(source_heads))  # "U.S.-China talks"
     if not source_heads and trigger.dep_ == "pobj" and trigger.head.lower_ == "for" \
             and (credit := trigger.head.head).lemma_.lower() in book.words["credit-noun"] \
-            and credit.dep_ == "dobj" and (claimant := _subject(credit.head)) is not None:
+            and credit.dep_ == "dobj" and credit.head.lemma_.lower() in book.words["credit-verb"] \
+            and (claimant := _subject(credit.head)) is not None:
         source_heads = [claimant]  # "al-Shabab claimed responsibility for the attack"
     governor = _governing_verb(trigger)
     # "following talks with Ramgoolam, both leaders reaffirmed": who held them is the
@@ -2261,13 +2353,18 @@ def _wished(token: Token, book: Lexicon) -> bool:
     node = token
     while node.dep_ in ("nsubj", "nsubjpass", "dobj") and node.head.i != node.i:
         node = node.head  # the clause the noun is an argument of
+    words = book.words["desire-verb"]
     if node.dep_ == "pcomp" and node.head.dep_ == "prep":
         node = node.head
+        # "voiced interest in making aid conditional": the parser hangs the "in" on the verb
+        # instead of the noun before it
+        if any(c.dep_ == "dobj" and c.i == node.i - 1 and c.lemma_.lower() in words
+               for c in node.head.children):
+            return True
     elif node.dep_ not in ("xcomp", "ccomp"):
         return False
     # the word as written too: the lemmatizer reads "hopes" as "hop"
-    return not book.words["desire-verb"].isdisjoint((node.head.lemma_.lower(),
-                                                     node.head.lower_))
+    return not words.isdisjoint((node.head.lemma_.lower(), node.head.lower_))
 
 
 def _feared(token: Token, book: Lexicon) -> bool:
@@ -2808,10 +2905,12 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         if target is None:  # "if they take negative steps, we will retaliate"
             target = next((code for s in _condition_subjects(token)
                            if (code := actors.of_phrase(s)) not in (None, source)), None)
-    elif modality in UNREAL and pattern.type in INTENDED and source is not None \
-            and _declared(token, chain, source, actors):
-        # "New Delhi would invest", "we will release them": cooperation, aid or a concession
-        # its doer says it will make is an expressed intent (CAMEO 03), made now
+    elif modality in UNREAL and source is not None and (pattern.type in INTENDED or (
+            pattern.type == "SUPPORT" and token.lemma_.lower()
+            in actors.book.words["backing-verb"])) and _declared(token, chain, source, actors):
+        # "New Delhi would invest", "we will release them", "New Delhi would support the
+        # deal": cooperation, aid, a concession or backing its doer says it will give is an
+        # expressed intent (CAMEO 03), made now
         pattern, modality = INTENT, "asserted"
     elif pattern.type in OFFERED and source is not None and token.dep_ == "xcomp" \
             and token.head.lemma_.lower() in actors.book.words["offer-word"]:
@@ -3017,6 +3116,13 @@ def _the_capital(word: Token) -> bool:
     the gazetteer reads)."""
     return word.lemma_.lower() == "capital" and word.pos_ == "NOUN" and _definite(word) \
         and not any(c.dep_ in ("prep", "poss", "compound", "amod") for c in word.children)
+
+
+def _the_capital_of(word: Token) -> bool:
+    """"The Afghan capital", "Cameroon's capital": a country's capital city (not "Chinese
+    capital", money)."""
+    return word.lemma_.lower() == "capital" and word.pos_ == "NOUN" and (
+        _definite(word) or any(c.dep_ == "poss" for c in word.children))
 
 
 def _relative_antecedent(pronoun: Token) -> Token | None:

@@ -1,0 +1,65 @@
+"""Whom a phrase that names no one by name stands for: the group that claimed an attack, the
+ministers named before, a capital, an organisation by its seat, a subject the parser lost."""
+
+from tests.unit.test_events_context import coded
+
+
+def test_a_name_before_a_relative_verb_with_no_that_is_its_subject():
+    found = coded("Pakistani officials blamed militants. Bugti reiterated the claim that the "
+                  "attack was orchestrated by militants with bases in Afghanistan, a charge "
+                  "Afghan foreign ministry spokesperson Abdul Qahar Balkhi rejected Thursday.")
+    assert ("rejected", "REJECT", "AFGGOV", None, "asserted") in found
+
+
+def test_the_ministers_named_before_are_the_ministers_again():
+    found = coded("On Friday, G7 foreign ministers held a session on challenges posed by China, "
+                  "North Korea, Iran and Russia. The foreign ministers opposed any unilateral "
+                  "attempts to alter the status quo.")
+    assert found == [("opposed", "REJECT", "IGOG7", None, "asserted")]
+
+
+def test_the_group_that_claimed_the_attack_is_the_gunmen_the_story_leaves_unnamed():
+    story = ("Gunmen stormed a hotel in the Somali city of Beledweyne on Tuesday, leaving "
+             "five people dead, Somali officials said. Al-Shabab {} responsibility for the "
+             "attack, Somalia's police said.")
+    claimed = coded(story.format("claimed"))
+    assert ("stormed", "ASSAULT", "IMGSHB", "SOM", "asserted") in claimed
+    assert ("attack", "ASSAULT", "IMGSHB", None, "asserted") in claimed
+    denied = coded(story.format("denied"))
+    assert ("stormed", "ASSAULT", "SOMUAF", "SOM", "asserted") in denied
+    assert all(source != "IMGSHB" for _, _, source, _, _ in denied)
+
+
+def test_its_own_is_its_clauses_subject_even_one_no_table_knows():
+    found = coded("On Wednesday, Trump levied tariffs on steel exports to the U.S. from 35 "
+                  "countries. Europe retaliated with its own tariffs on U.S. exports.")
+    assert ("tariffs", "COERCE", None, "USA", "asserted") in found
+    assert coded("Trump imposed tariffs on Canada. Ottawa retaliated with its own tariffs on "
+                 "U.S. goods.")[-1] == ("tariffs", "COERCE", "CANGOV", "USA", "asserted")
+
+
+def test_a_countrys_capital_is_its_government_but_people_in_it_are_the_countrys():
+    assert coded("U.N. rapporteur Richard Bennett has made several trips to the Afghan "
+                 "capital.") == [("made", "CONSULT", "IGOUNO", "AFGGOV", "asserted")]
+    assert coded("Chicken sellers in Cameroon's capital held a sit-in Monday to protest the "
+                 "restrictions.") == [("protest", "PROTEST", "CMR", "CMRGOV", "asserted")]
+    assert coded("He welcomed the influx of Chinese capital into Japan.")[0][3] == "CHN"
+
+
+def test_where_an_organisation_is_based_is_not_whose_it_is():
+    found = coded("Pakistan's finance minister Muhammad Aurangzeb said talks with the IMF went "
+                  "well. Aurangzeb spoke of his ongoing talks with the U.S.-based global "
+                  "lender.")
+    assert [target for word, _, _, target, _ in found if word == "talks"] == [
+        "IGOIMF", "IGOIMF"]
+
+
+def test_backing_a_side_says_it_will_give_is_an_expressed_intent():
+    assert coded("Indian officials have also said that New Delhi would support a planned deal "
+                 "between Britain and Mauritius.") == [
+        ("support", "AGREE", "INDGOV", None, "asserted")]
+
+
+def test_interest_voiced_in_an_act_is_a_wish():
+    assert coded("Trump has voiced interest in making continued military aid conditional on "
+                 "access to Ukraine's raw materials.", "2025-03-10") == []
