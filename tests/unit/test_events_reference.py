@@ -63,3 +63,16 @@ def test_backing_a_side_says_it_will_give_is_an_expressed_intent():
 def test_interest_voiced_in_an_act_is_a_wish():
     assert coded("Trump has voiced interest in making continued military aid conditional on "
                  "access to Ukraine's raw materials.", "2025-03-10") == []
+
+
+def test_a_wars_toll_is_no_attack_but_a_named_sides_killing_is():
+    assert coded("That agreement ended an ethnically rooted war in Bosnia that lasted more "
+                 "than three years and killed 100,000 people.") == []
+    assert coded("The war in Sudan has killed tens of thousands of people.") == []
+    assert coded("Russia's war has killed thousands of Ukrainian civilians.") == [
+        ("killed", "ASSAULT", "RUS", "UKRCVL", "asserted")]
+
+
+def test_a_plan_announced_is_the_planned_act_not_a_second_event():
+    assert coded("Kenya announced plans to deploy police officers to Haiti.") == [
+        ("deploy", "MOBILIZE", "KEN", None, "planned")]

@@ -2302,6 +2302,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "discussed how we can continue to support Ukraine": a topic
     if token.lemma_.lower() in book.words["enabling"] and _done_by_a_thing(token, actors):
         return True  # "a provision in the law allows", "choices that allow them"
+    if pattern.type == "ASSAULT" and _toll_of_a_war(token, actors):
+        return True  # "a war that lasted three years and killed 100,000 people"
     if token.lemma_.lower() in book.words["change-verb"] and pattern.pos == "VERB" and not any(
             c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass") for c in token.children):
         return True  # "as the population continues to decline": an amount, no refusal
@@ -2456,21 +2458,43 @@ def _done_by_a_thing(verb: Token, actors: ActorIndex) -> bool:
     the conflict would allow")."""
     if any(c.dep_ in ("csubj", "csubjpass") for c in verb.children):
         return True
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "conj":  # "this law is aimed at X and allows"
-        subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+    if verb.dep_ == "relcl" and verb.head.i not in actors.code_at and any(
+            c.dep_ == "nsubj" and c.lower_ == "which" for c in verb.children):
+        return True  # "the Chinese Exclusion Act, which allowed": "which" is never a person
+    subject = _thing_subject(verb)
     if subject is None:
         return False
-    if subject.lower_ == "which" and verb.dep_ == "relcl" \
-            and verb.head.i not in actors.code_at:
-        return True  # "the Chinese Exclusion Act, which allowed": "which" is never a person
-    if subject.tag_ == "WDT" and verb.dep_ == "relcl":
-        subject = verb.head  # "an agreement that allows"
     # "the new Egyptian law allows": a thing, whoever's it is
     lemma = subject.lemma_.lower()
     return subject.pos_ == "NOUN" and subject.i not in actors.code_at \
         and not actors.pair_noun(subject) and lemma not in actors.book.words["anaphor"] \
         and lemma not in actors.book.words["victim"]  # people are no things
+
+
+def _thing_subject(verb: Token) -> Token | None:
+    """The noun a verb's subject stands for: its own, a conjunct's ("this law is aimed at X
+    and allows"), or the noun a "that" or "which" clause hangs on ("an agreement that
+    allows")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+        verb = verb.head
+    if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject
+
+
+def _toll_of_a_war(verb: Token, actors: ActorIndex) -> bool:
+    """Killing done by a war, a conflict or violence that no one named wages ("a war that
+    lasted three years and killed 100,000 people", "the war in Sudan has killed"): its
+    toll, a reference, not an attack by anyone."""
+    if verb.pos_ != "VERB":
+        return False
+    subject = _thing_subject(verb)
+    return subject is not None and subject.pos_ == "NOUN" \
+        and subject.lemma_.lower() in actors.book.words["war-noun"] \
+        and not any(c.dep_ in ("poss", "amod", "compound") and actors.of_phrase(c)
+                    for c in subject.children)
 
 
 def _background_when(token: Token, book: Lexicon) -> bool:
@@ -2605,9 +2629,15 @@ def _denies_a_report(token: Token) -> bool:
 
 
 def _intent_with_event(token: Token, pattern: Pattern, book: Lexicon) -> bool:
-    """"Agreed to send aid": the aid is the event (planned); the agreeing only says so."""
-    return pattern.type in INTENT_TYPES and any(
-        c.dep_ in ("xcomp", "ccomp") and match_trigger(c, book) for c in token.children)
+    """"Agreed to send aid", "announced plans to use the base to hold migrants": the aid,
+    the detention is the event (planned); the agreeing or announcing only says so."""
+    if pattern.type not in INTENT_TYPES:
+        return False
+    said = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    said += [a for c in token.children if c.dep_ == "dobj"
+             for a in c.children if is_purpose(a)]
+    said += [x for c in said for x in c.children if x.dep_ == "xcomp"]
+    return any(match_trigger(c, book) for c in said)
 
 
 REFUSAL = Pattern("", "VERB", (), "REJECT", None, "120", "agent")
