@@ -76,3 +76,36 @@ def test_a_wars_toll_is_no_attack_but_a_named_sides_killing_is():
 def test_a_plan_announced_is_the_planned_act_not_a_second_event():
     assert coded("Kenya announced plans to deploy police officers to Haiti.") == [
         ("deploy", "MOBILIZE", "KEN", None, "planned")]
+
+
+def test_the_attack_named_again_takes_the_side_it_leaves_unsaid():
+    found = coded("Militants attacked a passenger train in Pakistan's Balochistan province on "
+                  "Tuesday, killing 21 passengers. The Baloch Liberation Army quickly claimed "
+                  "responsibility for the attack.", "2025-03-12")
+    assert found[-1] == ("attack", "ASSAULT", "PAKREB", "PAKCVL", "asserted")
+    # with no side of its own, it stays a mention of the attack, no second event
+    assert coded("Militants attacked a passenger train in Pakistan on Tuesday. Some believe "
+                 "the attack was a blunder.", "2025-03-12")[-1][0] == "attacked"
+
+
+def test_officials_in_an_organisation_are_the_organisations():
+    found = coded("Chinese Commerce Minister Wang Wentao visited Europe in late September and "
+                  "met with officials and businesspeople in charge of foreign trade and "
+                  "commerce in the EU, Belgium, Germany, Italy and other auto-manufacturing "
+                  "countries.", "2025-03-10")
+    assert ("met", "CONSULT", "CHNGOV", "IGOEUR", "asserted") in found
+
+
+def test_an_option_weighed_or_a_feeling_about_an_act_is_no_act():
+    assert coded("Mark Simon argued that releasing Jimmy Lai may be in Beijing's interest.") \
+        == []
+    assert coded("\"I am not ready to be repatriated to Somalia,\" said a refugee in Kenya.") \
+        == []
+    # an act whose doer the clause names stays one, under consideration
+    assert coded("Officials said South Korea sending arms to Ukraine was under "
+                 "consideration.") == [("sending", "AID", "KOR", "UKR", "hypothetical")]
+
+
+def test_what_it_is_for_an_actor_to_do_is_asked_of_it():
+    assert coded("It is now for Russia to accept the ceasefire.") == [
+        ("accept", "AGREE", "RUS", None, "hypothetical")]

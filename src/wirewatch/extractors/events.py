@@ -11,6 +11,7 @@ statement, and given its modality.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -507,8 +508,9 @@ class ActorIndex:
             if child.dep_ == "prep" and child.lower_ in MEMBER_OF:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (code := self.of_phrase(pobj, depth + 1)):
-                        if child.lower_ in VENUE_PREPS and (pobj.ent_type_ in ("GPE", "LOC")
-                                                            or _the_capital_of(pobj)):
+                        if child.lower_ in VENUE_PREPS and code[:3] not in \
+                                ORGANISATION_PREFIXES and (pobj.ent_type_ in ("GPE", "LOC")
+                                                           or _the_capital_of(pobj)):
                             # "people in Kabul", "sellers in Cameroon's capital": the
                             # country's, not its rulers'
                             code = code[:3]
@@ -1742,7 +1744,44 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
                     or _tally(doc, token, pattern, found):
                 continue  # "unable to provide details", "released a report", "each year"
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
+    events = _sides_told_before(doc, events)
     return _one_per_act(doc, [e for e in events if not _unclaimed(e) and not _journalism(e)])
+
+
+def _agree(code: str | None, other: str | None) -> bool:
+    return code is None or other is None or code == other
+
+
+SENTENCES_BACK = 3
+"""How far back "the attack" may point to the attack it names again."""
+
+
+def _sides_told_before(doc: Doc, events: list[EventHit]) -> list[EventHit]:
+    """"Militants attacked a passenger train … The BLA claimed responsibility for the
+    attack": an event noun with "the", "this" or "that" and one side names again the last
+    event of its type and word (noun or verb) in its sentence or the three before that
+    agrees with that side, and
+    takes from it the side it leaves unsaid (a noun with no side at all stays a mention, no
+    event: "some believe the attack was a blunder")."""
+    starts = [sent.start for sent in doc.sents]
+    sentence_of = {e.token: bisect_right(starts, e.token) for e in events}
+    told: list[EventHit] = []
+    for event in events:
+        token = doc[event.token]
+        if token.pos_ == "NOUN" and _definite(token) and (event.source is None) != (
+                event.target is None):
+            earlier = next((e for e in reversed(told) if e.type == event.type
+                            and doc[e.token].lemma_.lower() == token.lemma_.lower()
+                            and sentence_of[event.token] - sentence_of[e.token] <= SENTENCES_BACK
+                            and _agree(event.source, e.source)
+                            and _agree(event.target, e.target)
+                            and (e.source if event.source is None else e.target)), None)
+            if earlier is not None:
+                source = event.source or earlier.source
+                target = event.target or (earlier.target if earlier.target != source else None)
+                event = replace(event, source=source, target=target)
+        told.append(event)
+    return told
 
 
 SPEECH_TYPES = frozenset({"AGREE", "CONCEDE"})
@@ -2215,6 +2254,18 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "tariffs aimed at protecting U.S. jobs": what they are for
     if _potential(token, book):
         return True  # "the need to protect Taiwan", "the importance of detaining prisoners"
+    # the parser may read the gerund as an adjective on its object ("releasing Lai")
+    weighed = token.head if token.dep_ == "amod" and token.i < token.head.i else token
+    if token.tag_ == "VBG" and weighed.dep_ in ("csubj", "nsubj") \
+            and weighed.head.lemma_.lower() == "be" \
+            and not any(c.dep_ in SUBJECTS for c in token.children):
+        # "releasing Lai may be in Beijing's interest": an option weighed, no one's act
+        # (but "South Korea sending arms was under consideration" is Seoul's)
+        return True
+    if token.dep_ == "xcomp" and token.head.pos_ == "ADJ" \
+            and token.head.lemma_.lower() in book.words["offer-word"] \
+            and any(c.dep_ == "auxpass" for c in token.children):
+        return True  # "I am not ready to be repatriated": how the one it befalls feels
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in book.words["cessation"] \
             and modality_of(token.head)[0] == "hypothetical":
         # "they must stop killing civilians", "urged Russia to stop shelling the port": the
@@ -2880,6 +2931,10 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
             and token.head.lemma_.lower() in modality_cues().enabler \
             and _done_by_a_thing(token.head, actors):
         modality = "hypothetical"  # "the law allows the government to seize assets"
+    elif modality == "planned" and token.head.lemma_.lower() == "be" and (
+            _for_subject(token) is not None
+            or any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)):
+        modality = "hypothetical"  # "it is now for Russia to accept it": asked of Russia
     elif modality == "planned" and pattern.type == "PROTEST" and is_purpose(token) \
             and token.head.tag_ == "VBD" and modality_of(token.head)[0] == "asserted":
         modality = "asserted"  # "held a sit-in to protest the restrictions": protested so
