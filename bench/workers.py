@@ -5,7 +5,11 @@ The figure that matters is the speed-up (goal: >= 1.7 with 2 workers on two core
 bare spaCy's own two processes reach about 1.8). It is printed twice: with the workers' start
 (spawning each and loading its pipeline) and their shutdown inside the timing, as a run pays
 them, and once the workers hold their pipelines, as bare spaCy's forked processes do, which
-inherit the loaded model. Each worker's peak resident memory (goal: <= 800 MB) is its VmHWM
+inherit the loaded model. --whole also times whole runs: a fresh interpreter that imports
+wirewatch, reads the articles and extracts them with one process, and one that does so with N
+(its pool's start and shutdown included), as ``wirewatch ingest --workers 1`` and
+``--workers N`` pay their start; the ratio of those is what a user waits. Each worker's peak
+resident memory (goal: <= 800 MB) is its VmHWM
 in /proc, read when its last chunk is back and before the pool is shut down (Linux only).
 Usage:
 
@@ -28,6 +32,8 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import subprocess
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -68,6 +74,30 @@ def held_seconds(pool: ProcessPoolExecutor, articles: list, step: int) -> float:
     futures = [pool.submit(_count_documents, articles[i:i + step])
                for i in range(0, len(articles), step)]
     assert sum(f.result() for f in futures) == len(articles)
+    return time.perf_counter() - start
+
+
+WHOLE_RUN = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {bench!r})
+from throughput import load_articles
+from wirewatch.config import Settings
+from wirewatch.model import Document
+from wirewatch.pipeline import extract_in_parallel
+articles = load_articles(Path({data!r})) * {copies}
+outcomes = extract_in_parallel(articles, Settings(), {workers})
+assert sum(isinstance(o, Document) for _, o in outcomes) == len(articles)
+"""
+
+
+def whole_run_seconds(data: Path, copies: int, workers: int) -> float:
+    """Seconds for a fresh interpreter to import wirewatch, read the articles and extract
+    them with ``workers`` processes: a run's whole cost, its start included."""
+    code = WHOLE_RUN.format(bench=str(Path(__file__).resolve().parent), data=str(data),
+                            copies=copies, workers=workers)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True)
     return time.perf_counter() - start
 
 
@@ -142,6 +172,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--bare", action="store_true",
                         help="also time bare spaCy's own processes on the same texts")
+    parser.add_argument("--whole", action="store_true",
+                        help="also time whole runs, each in a fresh interpreter")
     args = parser.parse_args()
     articles = load_articles(args.data) * args.copies
     settings = Settings()
@@ -152,7 +184,7 @@ def main() -> None:
         list(nlp.pipe([a.text for a in articles[:2]]))
     print(f"articles: {len(articles)}, batch size {settings.batch_size}, "
           f"{args.workers} workers, {args.rounds} rounds")
-    started, held, bare, peaks = [], [], [], {}
+    started, held, bare, whole, peaks = [], [], [], [], {}
     pool = held_pool(articles, settings, args.workers)
     try:
         for round_ in range(1, args.rounds + 1):
@@ -169,6 +201,10 @@ def main() -> None:
                                                    args.workers, settings.batch_size)
                 bare.append(bare_one / bare_many)
                 line += f"; bare spaCy {len(articles) / bare_one:5.1f} docs/s, {bare[-1]:.2f}"
+            if args.whole:
+                alone = whole_run_seconds(args.data, args.copies, 1)
+                whole.append(alone / whole_run_seconds(args.data, args.copies, args.workers))
+                line += f"; whole runs {alone:.1f} s alone, {whole[-1]:.2f}"
             print(line, flush=True)
     finally:
         pool.shutdown()
@@ -176,6 +212,8 @@ def main() -> None:
           f"and shutdown, {median(held):.2f} once they hold their pipelines")
     if bare:
         print(f"bare spaCy nlp.pipe n_process={args.workers} (median): {median(bare):.2f}")
+    if whole:
+        print(f"whole runs, each in a fresh interpreter (median): {median(whole):.2f}")
     if peaks:
         mb = ", ".join(f"{peak / 1e6:.0f}" for peak in sorted(peaks.values()))
         print(f"peak RSS per worker: {mb} MB (largest {max(peaks.values()) / 1e6:.0f} MB); "
