@@ -76,6 +76,9 @@ def test_a_wars_toll_is_no_attack_but_a_named_sides_killing_is():
 def test_a_plan_announced_is_the_planned_act_not_a_second_event():
     assert coded("Kenya announced plans to deploy police officers to Haiti.") == [
         ("deploy", "MOBILIZE", "KEN", None, "planned")]
+    assert coded("India's foreign secretary spoke on Saturday while announcing plans that "
+                 "Prime Minister Narendra Modi will soon visit the Maldives.", "2025-03-12") == [
+        ("visit", "CONSULT", "INDGOV", "MDV", "planned")]
 
 
 def test_the_attack_named_again_takes_the_side_it_leaves_unsaid():
@@ -83,6 +86,12 @@ def test_the_attack_named_again_takes_the_side_it_leaves_unsaid():
                   "Tuesday, killing 21 passengers. The Baloch Liberation Army quickly claimed "
                   "responsibility for the attack.", "2025-03-12")
     assert found[-1] == ("attack", "ASSAULT", "PAKREB", "PAKCVL", "asserted")
+    # so does the act a verb's subject names again
+    found = coded("Coordinated airstrikes by the Somali army have killed at least 50 al-Shabab "
+                  "militants, the agency said. It said the airstrikes targeted the Damasha "
+                  "area and killed Mansoor Tima-Weeyne, a senior al-Shabab leader.",
+                  "2025-03-14")
+    assert found[-1] == ("killed", "ASSAULT", "SOMMIL", "IMGSHB", "asserted")
     # with no side of its own, it stays a mention of the attack, no second event
     assert coded("Militants attacked a passenger train in Pakistan on Tuesday. Some believe "
                  "the attack was a blunder.", "2025-03-12")[-1][0] == "attacked"

@@ -1762,16 +1762,22 @@ def _sides_told_before(doc: Doc, events: list[EventHit]) -> list[EventHit]:
     event of its type and word (noun or verb) in its sentence or the three before that
     agrees with that side, and
     takes from it the side it leaves unsaid (a noun with no side at all stays a mention, no
-    event: "some believe the attack was a blunder")."""
+    event: "some believe the attack was a blunder"); so does a verb whose subject is such a
+    noun ("the airstrikes killed a senior leader")."""
     starts = [sent.start for sent in doc.sents]
     sentence_of = {e.token: bisect_right(starts, e.token) for e in events}
     told: list[EventHit] = []
     for event in events:
         token = doc[event.token]
-        if token.pos_ == "NOUN" and _definite(token) and (event.source is None) != (
+        # "the airstrikes killed Mansoor": the verb's doer is the act its subject names again
+        clause = token.head if token.dep_ == "conj" and not any(
+            c.dep_ in SUBJECTS for c in token.children) else token
+        named = token if token.pos_ == "NOUN" else next(
+            (c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), token)
+        if named.pos_ == "NOUN" and _definite(named) and (event.source is None) != (
                 event.target is None):
             earlier = next((e for e in reversed(told) if e.type == event.type
-                            and doc[e.token].lemma_.lower() == token.lemma_.lower()
+                            and doc[e.token].lemma_.lower() == named.lemma_.lower()
                             and sentence_of[event.token] - sentence_of[e.token] <= SENTENCES_BACK
                             and _agree(event.source, e.source)
                             and _agree(event.target, e.target)
@@ -2680,13 +2686,15 @@ def _denies_a_report(token: Token) -> bool:
 
 
 def _intent_with_event(token: Token, pattern: Pattern, book: Lexicon) -> bool:
-    """"Agreed to send aid", "announced plans to use the base to hold migrants": the aid,
-    the detention is the event (planned); the agreeing or announcing only says so."""
+    """"Agreed to send aid", "announced plans to deploy police", "announcing plans that Modi
+    will visit": the aid, the deployment, the visit is the event (planned); the agreeing or
+    announcing only says so."""
     if pattern.type not in INTENT_TYPES:
         return False
     said = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
-    said += [a for c in token.children if c.dep_ == "dobj"
-             for a in c.children if is_purpose(a)]
+    said += [a for c in token.children if c.dep_ == "dobj" for a in c.children
+             if is_purpose(a) or (a.dep_ in ("acl", "ccomp") and any(
+                 m.dep_ == "mark" and m.lower_ == "that" for m in a.children))]
     said += [x for c in said for x in c.children if x.dep_ == "xcomp"]
     return any(match_trigger(c, book) for c in said)
 
