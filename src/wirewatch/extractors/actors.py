@@ -758,12 +758,44 @@ def affiliated_people(entities: list[EntityHit], mentions: list[ActorMention]
                          for c in role.children if c.dep_ == "prep"
                          and c.lower_ in AFFILIATION_PREPS
                          for g in c.children if g.dep_ == "pobj"
-                         and (code := coded_at.get(g.i))), None)
+                         and (code := coded_at.get(g.i))), None) or _titled_by(hit, coded_at)
             if body is not None:
                 hit = EntityHit(hit.span, hit.label, body)
                 added.append(ActorMention(hit.span.start, hit.span.end, body))
         out.append(hit)
     return out, sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+TITLE_WORDS_MAX = 2
+"""Common nouns a title may put between a body and a name ("spokesperson", "deputy chief")."""
+
+
+def _titled_by(hit: EntityHit, coded_at: dict[int, str]) -> str | None:
+    """The body a name's title names right before it ("Chinese Foreign Ministry spokesperson
+    Mao Ning", "Human Rights Watch researcher …", "U.S. Homeland Security Secretary Kristi
+    Noem"): its code, when the body is coded with a sector."""
+    if any(i in coded_at for i in range(hit.span.start, hit.span.end)):
+        return None  # "Jordan's King Abdullah": the title is the mention already
+    span = hit.span
+    doc = span.doc
+    # the words before the name, each a modifier of the next ("Ministry spokesperson Mao
+    # Ning"), not a verb the tagger read as a noun ("the Taliban barring Bennett")
+    title = range(span.start, span.end)
+    i = span.start - 1
+    while i >= 0 and i not in coded_at and doc[i].pos_ == "NOUN" and not doc[i].ent_type_ \
+            and doc[i].dep_ == "compound" and doc[i].head.i in title \
+            and span.start - i <= TITLE_WORDS_MAX:
+        title = range(i, span.end)
+        i -= 1
+    if i < 0 or i not in coded_at or doc[i].sent.start != span.sent.start:
+        return None
+    # a body right before the name titles it however the parser hangs it ("special
+    # rapporteur Richard Bennett" read as the object of "United Nations-appointed")
+    adjacent = i == span.start - 1
+    if not adjacent and (doc[i].dep_ not in ("compound", "nmod", "poss")
+                         or doc[i].head.i not in title):
+        return None
+    return coded_at[i]
 
 
 def same_person(entities: list[EntityHit], mentions: list[ActorMention]
