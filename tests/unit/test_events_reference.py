@@ -118,3 +118,17 @@ def test_an_option_weighed_or_a_feeling_about_an_act_is_no_act():
 def test_what_it_is_for_an_actor_to_do_is_asked_of_it():
     assert coded("It is now for Russia to accept the ceasefire.") == [
         ("accept", "AGREE", "RUS", None, "hypothetical")]
+
+
+def test_the_speakers_own_forces_are_the_speakers_countrys():
+    assert coded("“Our forces destroyed three Russian tanks,” Ukraine's defense minister said.",
+                 "2025-03-10") == [("destroyed", "ASSAULT", "UKRMIL", "RUS", "asserted")]
+    assert coded("“Our police arrested 12 protesters,” Kenya's interior minister said.",
+                 "2025-03-10") == [("arrested", "COERCE", "KENCOP", "KENOPP", "asserted")]
+
+
+def test_what_commentators_no_table_codes_say_is_commentary():
+    assert coded("Security analysts are praising ECOWAS for activating its regional standby "
+                 "force.") == []
+    assert coded("Nigeria is praising ECOWAS for activating its regional standby force.") == [
+        ("praising", "SUPPORT", "NGA", "IGOWAF", "asserted")]

@@ -99,7 +99,6 @@ AIMED_PLACE_FEATURES = frozenset({"city", "adm1", "region", "country", "facility
 # Prepositions whose object is what a verb's act is about or done with ("agreed to a
 # ceasefire"), not when it happened ("following talks").
 THEME_PREPS = frozenset({"in", "with", "to", "for", "on", "over", "about", "of", "against"})
-FIRST_PERSON = frozenset({"we", "i", "our", "my", "us"})
 TRIGGER_MEMO = "wirewatch_triggers"
 THEME_MEMO = "wirewatch_themes"
 AROUND_MEMO = "wirewatch_around"
@@ -1741,7 +1740,8 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
                     or _violence_of_the_unarmed(pattern, arguments) \
                     or _concurring_speech(token, pattern, found) \
                     or _named_by_an_earlier_year(doc, token, found) \
-                    or _tally(doc, token, pattern, found):
+                    or _tally(doc, token, pattern, found) \
+                    or (arguments.source is None and _commentators(token, book)):
                 continue  # "unable to provide details", "released a report", "each year"
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
     events = _sides_told_before(doc, events)
@@ -1829,6 +1829,13 @@ def _same_act(first: Token, later: Token) -> bool:
     return (later in first.conjuncts and shared) or (
         first.dep_ in ("nsubj", "nsubjpass") and first.head.i == later.i) or (
         later.dep_ == "advcl" and later.tag_ == "VBG" and later.head.i == first.i)
+
+
+def _commentators(token: Token, book: Lexicon) -> bool:
+    """"Security analysts are praising ECOWAS", "some commenters praised the efforts": what
+    commentators no table codes say or think is commentary, no political act."""
+    subject = _subject(token) if token.pos_ in ("VERB", "AUX") else None
+    return subject is not None and subject.lemma_.lower() in book.words["commentator-noun"]
 
 
 def _unclaimed(event: EventHit) -> bool:
@@ -2982,6 +2989,11 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
             and (blocker := _subject(preventer)) is not None \
             and actors.of_phrase(blocker) == source:
         source = None  # "troops on alert to forestall violence" do not do the violence
+    if source is None and statement is not None and (forces := _our_forces(token, actors.book)) \
+            and (speaker := known.statements.all[statement].speaker) is not None \
+            and (country := split_code(speaker.actor or "")[0]):
+        # "“Our brave soldiers shot dead two militants,” he said": the speaker's country's
+        source = country + ("COP" if forces in actors.book.classes["police"] else "MIL")
     if source is None and statement is not None and (_speaks_for_itself(token) or (
             target is not None and token.pos_ == "NOUN" and pattern.type in PARTY_TYPES
             and not (token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS))):
@@ -3243,6 +3255,16 @@ def _speaks_for_itself(trigger: Token) -> bool:
     subject = _subject(trigger) if trigger.pos_ == "VERB" else next(
         (c for c in trigger.children if c.dep_ == "poss"), None)
     return subject is not None and subject.lower_ in FIRST_PERSON
+
+
+def _our_forces(trigger: Token, book: Lexicon) -> str | None:
+    """The lemma of the trigger's subject when it is the speaker's own forces ("our
+    soldiers", "our police")."""
+    subject = _subject(trigger) if trigger.pos_ == "VERB" else None
+    if subject is None or subject.lemma_.lower() not in book.classes["troops"] or not any(
+            c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children):
+        return None
+    return subject.lemma_.lower()
 
 
 def _reciprocal(sentence: Span) -> bool:
