@@ -132,3 +132,9 @@ def test_what_commentators_no_table_codes_say_is_commentary():
                  "force.") == []
     assert coded("Nigeria is praising ECOWAS for activating its regional standby force.") == [
         ("praising", "SUPPORT", "NGA", "IGOWAF", "asserted")]
+
+
+def test_their_detention_names_the_detention_told_before_and_its_sides():
+    assert coded("Kenyan police said they had detained two Somali journalists on Monday. "
+                 "Their detention drew condemnation from rights groups.")[-1] == (
+        "detention", "COERCE", "KENCOP", "SOMMED", "asserted")

@@ -713,7 +713,12 @@ class ActorIndex:
                 return m.code
         if bound:
             return None
-        return self.previous_subject(pronoun, person=person, singular=singular)
+        # "Police arrested Mhlanga. His arrest …": whose arrest is whom the sentence
+        # before acted on, not who acted
+        undergone = pronoun.dep_ == "poss" \
+            and pronoun.head.lemma_.lower() in self.book.words["patient-noun"]
+        return self.previous_subject(pronoun, person=person, singular=singular,
+                                     acted_on=undergone)
 
     def taken_up(self, pronoun: Token) -> bool:
         """Whether a possessive pronoun owns an act that its clause's subject answers
@@ -729,11 +734,11 @@ class ActorIndex:
         return verb is not None and verb.pos_ == "VERB" \
             and verb.lemma_.lower() in self.book.words["uptake-verb"]
 
-    def previous_subject(self, token: Token, person: bool, singular: bool = False
-                         ) -> str | None:
+    def previous_subject(self, token: Token, person: bool, singular: bool = False,
+                         acted_on: bool = False) -> str | None:
         """The actor a sentence-initial reference points back to: the subject of the
         sentence before, else its first actor; a person for "he" and "she", one for "it"
-        ("rights groups" are no "it")."""
+        ("rights groups" are no "it"). One ``acted_on`` is never that sentence's subject."""
         sent = token.sent
         if sent.start == 0:
             return None
@@ -746,7 +751,10 @@ class ActorIndex:
                  and not (singular and self.many(self.doc[m.end - 1]))]
         subjects = [m for m in found if any(self.doc[i].dep_ in SUBJECTS
                                             for i in range(m.start, m.end))]
-        chosen = (subjects or found)[:1]
+        if acted_on:
+            chosen = [m for m in found if m not in subjects][-1:]
+        else:
+            chosen = (subjects or found)[:1]
         return chosen[0].code if chosen else None
 
     def organisation_before(self, token: Token, media: bool = False) -> str | None:
@@ -1748,8 +1756,18 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
     return _one_per_act(doc, [e for e in events if not _unclaimed(e) and not _journalism(e)])
 
 
-def _agree(code: str | None, other: str | None) -> bool:
-    return code is None or other is None or code == other
+def _names_again(event: EventHit, earlier: EventHit, same_word: bool) -> bool:
+    """Whether an earlier event can be the one a noun names again and give it its missing
+    side: by the same word, when the side it has agrees ("the release" after "released the
+    journalist"); by the same mode only ("their detention" after "detained"), when the
+    earlier one has both sides and one of them is that side."""
+    if same_word:
+        return (event.source or earlier.source) == (earlier.source or event.source) \
+            and (event.target or earlier.target) == (earlier.target or event.target) \
+            and (earlier.source if event.source is None else earlier.target) is not None
+    return earlier.mode is not None and earlier.mode == event.mode \
+        and earlier.source is not None and earlier.target is not None \
+        and (earlier.source == event.source or earlier.target == event.target)
 
 
 SENTENCES_BACK = 3
@@ -1758,12 +1776,11 @@ SENTENCES_BACK = 3
 
 def _sides_told_before(doc: Doc, events: list[EventHit]) -> list[EventHit]:
     """"Militants attacked a passenger train … The BLA claimed responsibility for the
-    attack": an event noun with "the", "this" or "that" and one side names again the last
-    event of its type and word (noun or verb) in its sentence or the three before that
-    agrees with that side, and
-    takes from it the side it leaves unsaid (a noun with no side at all stays a mention, no
-    event: "some believe the attack was a blunder"); so does a verb whose subject is such a
-    noun ("the airstrikes killed a senior leader")."""
+    attack": an event noun with "the", "this", "that" or a possessive pronoun, and one side,
+    names again an event of its type in its sentence or the three before (``_names_again``)
+    and takes from it the side it leaves unsaid; a noun with no side at all stays a mention,
+    no event ("some believe the attack was a blunder"). So does a verb whose subject is such
+    a noun ("the airstrikes killed a senior leader")."""
     starts = [sent.start for sent in doc.sents]
     sentence_of = {e.token: bisect_right(starts, e.token) for e in events}
     told: list[EventHit] = []
@@ -1774,14 +1791,13 @@ def _sides_told_before(doc: Doc, events: list[EventHit]) -> list[EventHit]:
             c.dep_ in SUBJECTS for c in token.children) else token
         named = token if token.pos_ == "NOUN" else next(
             (c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), token)
-        if named.pos_ == "NOUN" and _definite(named) and (event.source is None) != (
-                event.target is None):
+        again = _definite(named) or any(c.dep_ == "poss" and c.tag_ == "PRP$"
+                                        for c in named.children)  # "their detention"
+        if named.pos_ == "NOUN" and again and (event.source is None) != (event.target is None):
             earlier = next((e for e in reversed(told) if e.type == event.type
-                            and doc[e.token].lemma_.lower() == named.lemma_.lower()
                             and sentence_of[event.token] - sentence_of[e.token] <= SENTENCES_BACK
-                            and _agree(event.source, e.source)
-                            and _agree(event.target, e.target)
-                            and (e.source if event.source is None else e.target)), None)
+                            and _names_again(event, e, doc[e.token].lemma_.lower()
+                                             == named.lemma_.lower())), None)
             if earlier is not None:
                 source = event.source or earlier.source
                 target = event.target or (earlier.target if earlier.target != source else None)
