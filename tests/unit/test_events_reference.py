@@ -138,3 +138,11 @@ def test_their_detention_names_the_detention_told_before_and_its_sides():
     assert coded("Kenyan police said they had detained two Somali journalists on Monday. "
                  "Their detention drew condemnation from rights groups.")[-1] == (
         "detention", "COERCE", "KENCOP", "SOMMED", "asserted")
+
+
+def test_an_act_a_call_asks_of_no_one_named_is_no_act():
+    found = coded("Turkey bought the S-400. Analysts claim it will likely add to calls in "
+                  "Congress to impose CAATSA sanctions against Turkey.", "2019-07-15")
+    assert "impose" not in [word for word, *_ in found]
+    assert coded("Kenya sent troops to Haiti to fight the gangs.") == [
+        ("sent", "MOBILIZE", "KEN", None, "asserted")]

@@ -2283,6 +2283,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "tariffs aimed at protecting U.S. jobs": what they are for
     if _potential(token, book):
         return True  # "the need to protect Taiwan", "the importance of detaining prisoners"
+    if _asked_of_no_one(token):
+        return True  # "add to calls in Congress to impose sanctions": asked of no one named
     # the parser may read the gerund as an adjective on its object ("releasing Lai")
     weighed = token.head if token.dep_ == "amod" and token.i < token.head.i else token
     if token.tag_ == "VBG" and weighed.dep_ in ("csubj", "nsubj") \
@@ -2549,6 +2551,17 @@ def _done_by_a_thing(verb: Token, actors: ActorIndex) -> bool:
     return subject.pos_ == "NOUN" and subject.i not in actors.code_at \
         and not actors.pair_noun(subject) and lemma not in actors.book.words["anaphor"] \
         and lemma not in actors.book.words["victim"]  # people are no things
+
+
+def _asked_of_no_one(verb: Token) -> bool:
+    """An infinitive the parser hung on the verb before a call it belongs to ("will add to
+    calls in Congress to impose sanctions"): the act the call asks for, of no one named."""
+    if verb.dep_ != "advcl" or not is_purpose(verb):
+        return False
+    calls = [g for c in verb.head.children if c.dep_ == "prep" and c.i < verb.i
+             for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+             and modality_cues().governor.get(g.lemma_.lower()) == "hypothetical"]
+    return any(call.right_edge.i + 1 == verb.left_edge.i for call in calls)
 
 
 def _thing_subject(verb: Token) -> Token | None:
