@@ -146,3 +146,10 @@ def test_an_act_a_call_asks_of_no_one_named_is_no_act():
     assert "impose" not in [word for word, *_ in found]
     assert coded("Kenya sent troops to Haiti to fight the gangs.") == [
         ("sent", "MOBILIZE", "KEN", None, "asserted")]
+
+
+def test_it_after_a_thing_no_table_codes_is_that_thing_not_an_actor_before():
+    found = coded("The BLA took credit for attacking a military vehicle in Balochistan. "
+                  "Pakistani authorities reported the convoy was passing through Kalat when "
+                  "it came under attack.", "2025-03-12")
+    assert found == [("attacking", "ASSAULT", "PAKREB", "PAKMIL", "asserted")]

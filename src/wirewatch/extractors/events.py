@@ -692,6 +692,10 @@ class ActorIndex:
                 if person and not bound and child.dep_ in SUBJECTS and child.i < pronoun.i \
                         and self.unknown_person(child):
                     return None  # "Mehdiyev said he is cooperating": a person no table knows
+                if pronoun.lower_ == "it" and not bound and child.dep_ in SUBJECTS \
+                        and child.i < pronoun.i and child.tag_ == "NN" \
+                        and self.of_phrase(child, depth) is None:
+                    return None  # "the convoy was passing when it came under attack"
                 if (child.dep_ in SUBJECTS and (child.i < pronoun.i or fronted)
                         and child.pos_ != "PRON"
                         and not (singular and _plural(child))
