@@ -542,6 +542,13 @@ def test_a_name_after_its_bodys_title_is_that_bodys_and_a_rapporteur_the_uns():
     assert ("DEMAND", "IGOUNO", "AFGGOV") in {(e.type, e.source, e.target) for e in doc.events}
 
 
+def test_the_united_nations_highest_court_is_the_icj():
+    doc = wirewatch.extract("Kenya has refused to attend a weeklong hearing by the United "
+                            "Nations' highest court over a maritime dispute with Somalia.",
+                            published="2021-03-15")
+    assert [(e.type, e.source, e.target) for e in doc.events] == [("REJECT", "KEN", "IGOICJ")]
+
+
 def test_a_prison_is_where_one_is_sent_not_the_police():
     doc = wirewatch.extract("A Haitian court sentenced Joseph to six years in prison in Haiti. "
                             "Haiti's police said the prison break was a massacre.",

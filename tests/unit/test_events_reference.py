@@ -153,3 +153,19 @@ def test_it_after_a_thing_no_table_codes_is_that_thing_not_an_actor_before():
                   "Pakistani authorities reported the convoy was passing through Kalat when "
                   "it came under attack.", "2025-03-12")
     assert found == [("attacking", "ASSAULT", "PAKREB", "PAKMIL", "asserted")]
+
+
+def test_a_call_its_maker_says_it_will_make_is_planned():
+    found = coded("Spanish Prime Minister Pedro Sanchez said during a visit to Beijing that he "
+                  "would urge the European Commission to reconsider raising tariffs on "
+                  "China's EVs.", "2024-10-04")
+    assert ("urge", "DEMAND", "ESPGOV", "IGOEUR", "planned") in found
+    assert coded("Analysts said Germany would urge the EU to act.") == [
+        ("urge", "DEMAND", "DEU", "IGOEUR", "hypothetical")]
+
+
+def test_a_clause_put_after_the_main_one_lends_it_no_cue():
+    found = coded("The Nairobi government in 2016 had called for shuttering Dadaab, after "
+                  "intelligence reports indicated two major attacks had involved participants "
+                  "from within the camp.")
+    assert found[0] == ("called", "DEMAND", "KENGOV", None, "asserted")

@@ -3050,6 +3050,11 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         # deal": cooperation, aid, a concession or backing its doer says it will give is an
         # expressed intent (CAMEO 03), made now
         pattern, modality = INTENT, "asserted"
+    elif modality == "hypothetical" and pattern.type == "DEMAND" and source is not None \
+            and _declared(token, chain, source, actors):
+        # "Sánchez said he would urge the Commission to reconsider": a call its maker says
+        # it will make is planned, not one only imagined
+        modality = "planned"
     elif pattern.type in OFFERED and source is not None and token.dep_ == "xcomp" \
             and token.head.lemma_.lower() in actors.book.words["offer-word"]:
         # "the UNHCR was ready to support Kenya", "China offered to mediate": an offer is an

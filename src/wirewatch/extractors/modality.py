@@ -146,6 +146,15 @@ def _local_cues(token: Token, cues: ModalityCues, found: set[str],
         found.update(m for p, m in cues.phrase.items() if p in words)
 
 
+def _main_clause_read_as_report(clause: Token) -> bool:
+    """A sentence's main clause that the parser hung, as what it reports, on the verb of a
+    clause put after it ("X had called for shuttering Dadaab, after intelligence reports
+    indicated …"): that verb is a subordinate's, whose cue is not the main clause's."""
+    verb = clause.head
+    return clause.i < verb.i and any(c.dep_ == "mark" and c.i < verb.i and c.i > clause.i
+                                     for c in verb.children)
+
+
 def _answered_negatively(ask: Token, cues: ModalityCues) -> bool:
     """In "asked whether ..., X said NEG", does the reply negate?"""
     reply = ask.head if ask.dep_ == "advcl" else None
@@ -254,7 +263,7 @@ def modality_of(trigger: Token, own_negation: bool = True) -> tuple[str, tuple[T
             # changes it ("discussed the agreement" leaves the agreement as it is)
             found.add("negated")
     top = nodes[-1]
-    if top.dep_ == "ccomp" and top.head.i != top.i:
+    if top.dep_ == "ccomp" and top.head.i != top.i and not _main_clause_read_as_report(top):
         governor = top.head
         key = _governor_key(governor) if governor.lemma_.lower() not in ASK else None
         found |= _governor_cues(governor, key, top, cues)
