@@ -19,7 +19,8 @@ from wirewatch.ingest import Failure, RawArticle, read_paths
 from wirewatch.ingest.feeds import Entry, Feed, entry_article, looks_like_feed, parse_feed
 from wirewatch.ingest.fetch import Fetcher, FetchOptions
 
-FAST = FetchOptions(allow_private=True, timeout=0.5, delay=0.0, retries=0, obey_robots=False)
+# a timeout a busy machine's local server always meets
+FAST = FetchOptions(allow_private=True, timeout=2.0, delay=0.0, retries=0, obey_robots=False)
 LONG = " ".join(PARAGRAPHS["geneva"])
 
 ATOM = f"""<?xml version="1.0" encoding="utf-8"?>

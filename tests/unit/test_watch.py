@@ -28,7 +28,9 @@ from tests.live import (
 from tests.unit.test_cli import run
 
 DATES = {"seoul": "2024-10-30", "nairobi": "2024-10-28", "geneva": "2024-11-01"}
-FAST_ENV = {"WIREWATCH_FETCH_DELAY": "0", "WIREWATCH_FETCH_TIMEOUT": "0.3",
+# a timeout a busy machine's local server always meets, and a slow page that never does
+FETCH_TIMEOUT = 2
+FAST_ENV = {"WIREWATCH_FETCH_DELAY": "0", "WIREWATCH_FETCH_TIMEOUT": str(FETCH_TIMEOUT),
             "WIREWATCH_FETCH_RETRIES": "0", "WIREWATCH_MAX_PAGE_BYTES": "20000"}
 
 
@@ -44,7 +46,8 @@ def _site_routes(web, base: str, bad: bool) -> None:
                                           headers={"Content-Type": "text/plain"})
         web.routes["/news/down"] = Route(500, b"down")
         web.routes["/news/slow"] = Route(body=article_page("Slow", PARAGRAPHS["seoul"],
-                                                           "2024-10-30"), delay=1.0)
+                                                           "2024-10-30"),
+                                         delay=FETCH_TIMEOUT + 3)
         web.routes["/news/huge"] = Route(body=article_page("Huge", PARAGRAPHS["seoul"] * 200,
                                                            "2024-10-30"))
         web.routes["/news/hop"] = Route(302, headers={"Location": "http://10.0.0.5/secret"})
@@ -96,7 +99,8 @@ def test_watch_once_stores_the_articles_and_records_each_failure(web, tmp_path, 
         assert BOILERPLATE not in text and "Copyright" not in text and "Home" not in text
     failures = dict(_rows(db, "SELECT origin, reason FROM failures"))
     assert "HTTP 500" in failures["http://news.example/news/down"]
-    assert "did not answer within 0.3 s" in failures["http://news.example/news/slow"]
+    assert f"did not answer within {FETCH_TIMEOUT} s" in failures[
+        "http://news.example/news/slow"]
     assert "over 20000 bytes" in failures["http://news.example/news/huge"]
     assert "private address" in failures["http://news.example/news/hop"]
     assert "robots.txt" in failures["http://news.example/private/memo"]
