@@ -30,6 +30,17 @@ def test_the_group_that_claimed_the_attack_is_the_gunmen_the_story_leaves_unname
     assert all(source != "IMGSHB" for _, _, source, _, _ in denied)
 
 
+def test_the_one_international_armed_group_a_story_names_is_its_militants():
+    story = ("Al-Shabab has fought Kenya's government for years, Kenyan officials said. "
+             "Villagers in Kenya fear the forest. Kenya's farmers stay home. Kenya's schools "
+             "are closed. Kenya's roads are empty. In January, the militants attacked a Kenyan "
+             "military base in Lamu County, Kenya.")
+    assert coded(story)[-1] == ("attacked", "ASSAULT", "IMGSHB", "KENMIL", "asserted")
+    # a second armed group named leaves them the country's rebels
+    assert coded(story.replace("Villagers in Kenya fear the forest.",
+                               "The Islamic State is active too."))[-1][2] == "KENREB"
+
+
 def test_its_own_is_its_clauses_subject_even_one_no_table_knows():
     found = coded("On Wednesday, Trump levied tariffs on steel exports to the U.S. from 35 "
                   "countries. Europe retaliated with its own tariffs on U.S. exports.")

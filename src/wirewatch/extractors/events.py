@@ -417,7 +417,8 @@ class ActorIndex:
     def _claimant(self) -> str | None:
         """The one armed group the text says claimed responsibility or took credit for an
         attack, if only one did ("The Islamist militant group al-Shabab claimed": the
-        group's own name before the role noun's reading)."""
+        group's own name before the role noun's reading); where none is said to, the one
+        international armed group the text names, if it names no other armed group."""
         claimants = set()
         for token in self.doc:
             if token.lemma_.lower() not in self.book.words["credit-noun"] \
@@ -431,6 +432,15 @@ class ActorIndex:
             code = named[0] if named else self.of_phrase(subject)
             if _armed(code) and split_code(code or "")[1] not in ("MIL", "UAF", "CRM"):
                 claimants.add(code)
+        if not claimants:
+            # no claim told: the one armed group the story names, if it names one and it is
+            # an international one (al-Shabab, Islamic State), not a country's rebels
+            claimants = {m.code for m in self.mentions
+                         if any(self.doc[i].pos_ == "PROPN" for i in range(m.start, m.end))
+                         and _armed(m.code) and split_code(m.code)[1] not in (
+                             "MIL", "UAF", "CRM")}
+            if len(claimants) != 1 or not next(iter(claimants)).startswith("IMG"):
+                return None
         return claimants.pop() if len(claimants) == 1 else None
 
     def of_phrase(self, head: Token, depth: int = 0) -> str | None:
