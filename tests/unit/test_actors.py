@@ -549,6 +549,14 @@ def test_the_united_nations_highest_court_is_the_icj():
     assert [(e.type, e.source, e.target) for e in doc.events] == [("REJECT", "KEN", "IGOICJ")]
 
 
+def test_the_haitian_national_police_by_name_and_initials():
+    doc = wirewatch.extract("The Haitian National Police, or HNP, said gangs attacked a prison. "
+                            "The U.S. government has provided training and equipment to assist "
+                            "the HNP in improving the prison system.", published="2024-03-05")
+    assert actor_texts(doc, "HTICOP") == ["Haitian National Police", "HNP", "HNP"]
+    assert ("AID", "USAGOV", "HTICOP") in {(e.type, e.source, e.target) for e in doc.events}
+
+
 def test_a_prison_is_where_one_is_sent_not_the_police():
     doc = wirewatch.extract("A Haitian court sentenced Joseph to six years in prison in Haiti. "
                             "Haiti's police said the prison break was a massacre.",
