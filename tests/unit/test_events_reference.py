@@ -30,7 +30,7 @@ def test_the_group_that_claimed_the_attack_is_the_gunmen_the_story_leaves_unname
     assert all(source != "IMGSHB" for _, _, source, _, _ in denied)
 
 
-def test_the_one_international_armed_group_a_story_names_is_its_militants():
+def test_the_one_armed_group_a_story_names_is_its_militants():
     story = ("Al-Shabab has fought Kenya's government for years, Kenyan officials said. "
              "Villagers in Kenya fear the forest. Kenya's farmers stay home. Kenya's schools "
              "are closed. Kenya's roads are empty. In January, the militants attacked a Kenyan "

@@ -417,30 +417,27 @@ class ActorIndex:
     def _claimant(self) -> str | None:
         """The one armed group the text says claimed responsibility or took credit for an
         attack, if only one did ("The Islamist militant group al-Shabab claimed": the
-        group's own name before the role noun's reading); where none is said to, the one
-        international armed group the text names, if it names no other armed group."""
-        claimants = set()
+        group's own name before the role noun's reading); where no group is said to claim
+        or deny one, the one armed group the text names by name, if it names one."""
+        claimants, deniers = set(), set()
         for token in self.doc:
             if token.lemma_.lower() not in self.book.words["credit-noun"] \
-                    or token.dep_ != "dobj" \
-                    or token.head.lemma_.lower() not in self.book.words["credit-verb"] \
-                    or (subject := _subject(token.head)) is None:
+                    or token.dep_ != "dobj" or (subject := _subject(token.head)) is None:
                 continue
             named = [self.code_at[i] for i in range(subject.left_edge.i,
                                                     subject.right_edge.i + 1)
                      if i in self.code_at and self.code_at[i].startswith("IMG")]
             code = named[0] if named else self.of_phrase(subject)
             if _armed(code) and split_code(code or "")[1] not in ("MIL", "UAF", "CRM"):
-                claimants.add(code)
-        if not claimants:
-            # no claim told: the one armed group the story names, if it names one and it is
-            # an international one (al-Shabab, Islamic State), not a country's rebels
+                claimed = token.head.lemma_.lower() in self.book.words["credit-verb"]
+                (claimants if claimed else deniers).add(code)
+        if not claimants and not deniers:
+            # no claim told: the one armed group the story names by name, if it names one
+            # (al-Shabab, the Baloch Liberation Army)
             claimants = {m.code for m in self.mentions
                          if any(self.doc[i].pos_ == "PROPN" for i in range(m.start, m.end))
                          and _armed(m.code) and split_code(m.code)[1] not in (
                              "MIL", "UAF", "CRM")}
-            if len(claimants) != 1 or not next(iter(claimants)).startswith("IMG"):
-                return None
         return claimants.pop() if len(claimants) == 1 else None
 
     def of_phrase(self, head: Token, depth: int = 0) -> str | None:
