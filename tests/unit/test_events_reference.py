@@ -180,3 +180,10 @@ def test_a_clause_put_after_the_main_one_lends_it_no_cue():
                   "intelligence reports indicated two major attacks had involved participants "
                   "from within the camp.")
     assert found[0] == ("called", "DEMAND", "KENGOV", None, "asserted")
+
+
+def test_an_aim_cited_as_a_cause_is_no_act():
+    assert coded("Casin says Turkey's recent efforts to improve ties with Saudi Arabia could "
+                 "also provide impetus to its Egyptian rapprochement efforts.") == []
+    assert coded("Turkey has made efforts to improve ties with Saudi Arabia.") == [
+        ("improve", "SUPPORT", "TUR", "SAU", "planned")]

@@ -2296,6 +2296,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "the need to protect Taiwan", "the importance of detaining prisoners"
     if _asked_of_no_one(token):
         return True  # "add to calls in Congress to impose sanctions": asked of no one named
+    if token.dep_ == "acl" and is_purpose(token) and token.head.dep_ in SUBJECTS \
+            and token.head.lemma_.lower() in book.words["attempt"]:
+        return True  # "Turkey's efforts to improve ties could provide impetus": an aim cited
     # the parser may read the gerund as an adjective on its object ("releasing Lai")
     weighed = token.head if token.dep_ == "amod" and token.i < token.head.i else token
     if token.tag_ == "VBG" and weighed.dep_ in ("csubj", "nsubj") \
