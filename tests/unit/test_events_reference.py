@@ -187,3 +187,8 @@ def test_an_aim_cited_as_a_cause_is_no_act():
                  "also provide impetus to its Egyptian rapprochement efforts.") == []
     assert coded("Turkey has made efforts to improve ties with Saudi Arabia.") == [
         ("improve", "SUPPORT", "TUR", "SAU", "planned")]
+
+
+def test_whom_cooperation_in_a_work_is_for_is_its_target():
+    assert coded("India will cooperate in building a new parliament for Mauritius.") == [
+        ("cooperate", "COOPERATE", "IND", "MUS", "planned")]

@@ -1142,6 +1142,13 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             # the main clause's, its maker the one answered
             target_heads.append(claimant)
         target_heads += _condition_subjects(trigger) if pattern.type == "THREATEN" else []
+    if pattern.type in ("COOPERATE", "AID"):
+        # "will cooperate in building a new parliament for Mauritius": whom the work is for
+        target_heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in"
+                         for v in c.children if v.dep_ == "pcomp"
+                         for t in (v, *(o for o in v.children if o.dep_ == "dobj"))
+                         for p in t.children if p.dep_ == "prep" and p.lower_ == "for"
+                         for g in p.children if g.dep_ == "pobj"]
     if pattern.type == "DEMAND":
         # "called for an inclusive government", "for the creation of a transitional
         # government": what is called for comes into being; it is no one asked
