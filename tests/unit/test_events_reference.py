@@ -192,3 +192,10 @@ def test_an_aim_cited_as_a_cause_is_no_act():
 def test_whom_cooperation_in_a_work_is_for_is_its_target():
     assert coded("India will cooperate in building a new parliament for Mauritius.") == [
         ("cooperate", "COOPERATE", "IND", "MUS", "planned")]
+
+
+def test_a_call_addressed_to_someone_asks_them_to_act():
+    found = coded("Cambodian authorities freed journalist Mech Dara on Sunday. Reporters Without "
+                  "Borders welcomed the release and reiterated \"its call to the Cambodian "
+                  "authorities to immediately drop all charges against him.\"", "2024-10-21")
+    assert ("drop", "CONCEDE", "KHMGOV", None, "hypothetical") in found

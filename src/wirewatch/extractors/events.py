@@ -704,7 +704,7 @@ class ActorIndex:
                         and self.of_phrase(child, depth) is None:
                     return None  # "the convoy was passing when it came under attack"
                 if (child.dep_ in SUBJECTS and (child.i < pronoun.i or fronted)
-                        and child.pos_ != "PRON"
+                        and child.pos_ != "PRON" and _addressee(child) is None
                         and not (singular and _plural(child))
                         and not (plural and self.one_person(child))
                         and not (person and self.not_a_person(child))
@@ -887,7 +887,7 @@ def _subject(verb: Token) -> Token | None:
                           key=lambda c: c.i)
             if subject.dep_ == "agent":
                 return next((g for g in subject.children if g.dep_ == "pobj"), None)
-            return subject
+            return _addressee(subject) or subject
         if (for_subject := _for_subject(node)) is not None:
             return for_subject
         if node.dep_ == "xcomp" and node.head.lemma_.lower() not in lexicon().words[
@@ -956,11 +956,23 @@ def _alternative(token: Token) -> bool:
     return False
 
 
+def _addressee(call: Token) -> Token | None:
+    """Whom a call, appeal or request is addressed to ("its call to the authorities"), when
+    the word is one: the one it asks to act."""
+    if call.pos_ != "NOUN" or modality_cues().governor.get(call.lemma_.lower()) != "hypothetical":
+        return None
+    return next((g for p in call.children if p.dep_ == "prep" and p.lower_ == "to"
+                 for g in p.children if g.dep_ == "pobj"), None)
+
+
 def _called_on(clause: Token) -> list[Token]:
     """Whom the verb above an infinitive asks to do it: its object or the object of its
-    "on" ("urged Russia to accept", "called on the government to allow")."""
+    "on" ("urged Russia to accept", "called on the government to allow"), or the one a call
+    that is its object is addressed to."""
     verb = clause.head
-    return [c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i] + [
+    # "reiterated its call to the authorities to drop all charges": the call's addressee
+    objects = [_addressee(c) or c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i]
+    return objects + [
         g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
         and verb.i < c.i < clause.i for g in c.children
         if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]  # not "on Saturday"
@@ -2996,6 +3008,9 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
             and token.head.lemma_.lower() in modality_cues().enabler \
             and _done_by_a_thing(token.head, actors):
         modality = "hypothetical"  # "the law allows the government to seize assets"
+    elif modality == "asserted" and any(c.dep_ == "nsubj" and _addressee(c) is not None
+                                        for c in token.children):
+        modality = "hypothetical"  # "its call to the authorities to drop all charges"
     elif modality == "planned" and token.head.lemma_.lower() == "be" and (
             _for_subject(token) is not None
             or any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)):
