@@ -103,6 +103,16 @@ def test_relative_pronoun_as_speaker_takes_the_antecedents_name():
     assert statement.speaker.name == "Maria Lopez"
 
 
+def test_he_is_never_the_group_quoted_before_him():
+    doc = wirewatch.extract(
+        "U.N. special rapporteur Richard Bennett said he had sought to engage with the Taliban. "
+        "Taliban authorities said they would not let him in. “I urge the Taliban to reverse "
+        "their decision,” he said.", published="2025-03-12")
+    (statement,) = [s for c, s in statements(doc) if c.startswith("“I urge")]
+    assert statement.speaker.name == "Richard Bennett"
+    assert statement.speaker.actor == "IGOUNO"
+
+
 def test_a_poll_speaks_for_itself():
     doc = wirewatch.extract("In the latest Gallup poll, the governor leads by six points.",
                                      published="2024-05-16")

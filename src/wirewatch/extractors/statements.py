@@ -337,9 +337,11 @@ class SpeakerResolver:
 
     def _antecedent(self, span: Span, person: bool, plural: bool = False
                     ) -> SpeakerHit | None:
-        # "they wrote" is never one person named before ("Milorad Dodik")
+        # "they wrote" is never one person named before ("Milorad Dodik"), nor "he" the
+        # "Taliban authorities" quoted before
         earlier = [h for h in self.history if h.end <= span.start_char
-                   and not (plural and h.name is not None)]
+                   and not (plural and h.name is not None)
+                   and not (person and h.name is None and self._plural(h))]
         before = bisect_right(self.person_ends, span.start_char)
         last_person = self.persons[before - 1] if before else None
         last_speaker = earlier[-1] if earlier else None
@@ -349,6 +351,11 @@ class SpeakerResolver:
                               self.actor_in(last_person.start_char, last_person.end_char),
                               False, self._full_name(last_person), last_person.root.lemma_)
         return last_speaker
+
+    def _plural(self, hit: SpeakerHit) -> bool:
+        """Whether a speaker is many people ("Taliban authorities", "officials")."""
+        words = self.doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        return words is not None and words.root.tag_ in ("NNS", "NNPS")
 
     def _same_head(self, span: Span) -> SpeakerHit | None:
         """"the official" -> the last earlier speaker or mention headed by "official"."""
