@@ -187,6 +187,10 @@ def test_an_aim_cited_as_a_cause_is_no_act():
                  "also provide impetus to its Egyptian rapprochement efforts.") == []
     assert coded("Turkey has made efforts to improve ties with Saudi Arabia.") == [
         ("improve", "SUPPORT", "TUR", "SAU", "planned")]
+    # an attempt thwarted was made
+    assert [word for word, *_ in coded(
+        "An attempt to assassinate the deputy governor of the Tyumen region was thwarted in "
+        "Khanty-Mansiysk, Russia's police reported.")] == ["assassinate"]
 
 
 def test_whom_cooperation_in_a_work_is_for_is_its_target():
