@@ -203,3 +203,12 @@ def test_a_call_addressed_to_someone_asks_them_to_act():
                   "Borders welcomed the release and reiterated \"its call to the Cambodian "
                   "authorities to immediately drop all charges against him.\"", "2024-10-21")
     assert ("drop", "CONCEDE", "KHMGOV", None, "hypothetical") in found
+
+
+def test_a_participle_before_its_noun_describes_it_and_tells_no_act():
+    assert coded("Turkish F-16 jets flew low Monday across the Turkish capital, in a two-day "
+                 "exercise reportedly to test the radar system newly acquired Russian S-400 "
+                 "missile system.", "2019-11-26") == []
+    assert coded("While Trump says he has good relations with Putin, there is a consensus "
+                 "among experts that the Trump team appears to be prioritizing normalized ties "
+                 "with Russia.", "2025-03-10") == []

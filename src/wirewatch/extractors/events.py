@@ -2313,6 +2313,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "tariffs aimed at protecting U.S. jobs": what they are for
     if _potential(token, book):
         return True  # "the need to protect Taiwan", "the importance of detaining prisoners"
+    if token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i \
+            and _name_before_verb_read_as_modifier(token) is None:
+        return True  # "its newly acquired Russian S-400 system": the system as it is
     if _asked_of_no_one(token):
         return True  # "add to calls in Congress to impose sanctions": asked of no one named
     if token.dep_ == "acl" and is_purpose(token) and token.head.dep_ in SUBJECTS \
