@@ -68,6 +68,8 @@ OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 WH_TAGS = frozenset({"WRB", "WP", "WDT"})
+# How many sentences back "the group", "the foreign ministers" or "the attack" may point.
+SENTENCES_BACK = 3
 ORGANISATION_PREFIXES = frozenset({"IGO", "IMG", "NGO"})
 ORGANISATION_ROLES = frozenset({"REB", "INS", "OPP", "PTY", "SEP", "RAD", "UAF", "NGO",
                                 "CRM"})
@@ -420,15 +422,18 @@ class ActorIndex:
         group's own name before the role noun's reading); where no group is said to claim
         or deny one, the one armed group the text names by name, if it names one."""
         claimants, deniers = set(), set()
-        for token in self.doc:
-            if token.lemma_.lower() not in self.book.words["credit-noun"] \
-                    or token.dep_ != "dobj" or (subject := _subject(token.head)) is None:
+        credit = self.book.words["credit-noun"]
+        for i, lemma in enumerate(lower_lemmas(self.doc)):
+            if lemma not in credit:
+                continue
+            token = self.doc[i]
+            if token.dep_ != "dobj" or (subject := _subject(token.head)) is None:
                 continue
             named = [self.code_at[i] for i in range(subject.left_edge.i,
                                                     subject.right_edge.i + 1)
                      if i in self.code_at and self.code_at[i].startswith("IMG")]
             code = named[0] if named else self.of_phrase(subject)
-            if _armed(code) and split_code(code or "")[1] not in ("MIL", "UAF", "CRM"):
+            if _armed_group(code):
                 claimed = token.head.lemma_.lower() in self.book.words["credit-verb"]
                 (claimants if claimed else deniers).add(code)
         if not claimants and not deniers:
@@ -436,8 +441,7 @@ class ActorIndex:
             # (al-Shabab, the Baloch Liberation Army)
             claimants = {m.code for m in self.mentions
                          if any(self.doc[i].pos_ == "PROPN" for i in range(m.start, m.end))
-                         and _armed(m.code) and split_code(m.code)[1] not in (
-                             "MIL", "UAF", "CRM")}
+                         and _armed_group(m.code)}
         return claimants.pop() if len(claimants) == 1 else None
 
     def of_phrase(self, head: Token, depth: int = 0) -> str | None:
@@ -609,16 +613,16 @@ class ActorIndex:
         """The actor of the last mention, in this sentence or the three before it, whose
         own head is the same plural noun ("G7 foreign ministers" for "the foreign
         ministers")."""
-        first = self._sentences_back(head, 3)
+        first = self._sentences_back(head)
         return next((m.code for m in reversed(self.mentions)
                      if first <= m.start and m.end <= head.left_edge.i
                      and self.doc[m.end - 1].tag_ == "NNS"
                      and self.doc[m.end - 1].lemma_ == head.lemma_), None)
 
-    def _sentences_back(self, token: Token, count: int) -> int:
-        """The first token of the sentence ``count`` sentences before the token's."""
+    def _sentences_back(self, token: Token) -> int:
+        """The first token of the sentence SENTENCES_BACK sentences before the token's."""
         first = token.sent.start
-        for _ in range(count):
+        for _ in range(SENTENCES_BACK):
             if first > 0:
                 first = self.doc[first - 1].sent.start
         return first
@@ -771,7 +775,7 @@ class ActorIndex:
     def organisation_before(self, token: Token, media: bool = False) -> str | None:
         """"the group", "the militants" ("the outlet": ``media``): the last organisation
         (news organisation) named before, in this sentence or the three before it."""
-        first = self._sentences_back(token, 3)
+        first = self._sentences_back(token)
         before = token.left_edge.i  # not the noun's own words ("the media outlet")
         for m in reversed(self.mentions):
             if first <= m.start and m.end <= before and (
@@ -895,10 +899,8 @@ def _subject(verb: Token) -> Token | None:
             # "urged Russia to accept", "called on the government to allow": Russia, the
             # government is the one to act
             return objects[0]
-        if node.dep_ == "acl" and is_purpose(node) and (addressee := next((
-                g for c in node.head.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
-                for g in c.children if g.dep_ == "pobj"), None)) is not None \
-                and modality_cues().governor.get(node.head.lemma_.lower()) == "hypothetical":
+        if node.dep_ == "acl" and is_purpose(node) \
+                and (addressee := _addressee(node.head, ("to", "on"))) is not None:
             return addressee  # "its call to the authorities to drop all charges"
         if node.dep_ == "acl" and (owner := next((
                 g for c in node.head.children
@@ -956,12 +958,12 @@ def _alternative(token: Token) -> bool:
     return False
 
 
-def _addressee(call: Token) -> Token | None:
+def _addressee(call: Token, preps: tuple[str, ...] = ("to",)) -> Token | None:
     """Whom a call, appeal or request is addressed to ("its call to the authorities"), when
     the word is one: the one it asks to act."""
     if call.pos_ != "NOUN" or modality_cues().governor.get(call.lemma_.lower()) != "hypothetical":
         return None
-    return next((g for p in call.children if p.dep_ == "prep" and p.lower_ == "to"
+    return next((g for p in call.children if p.dep_ == "prep" and p.lower_ in preps
                  for g in p.children if g.dep_ == "pobj"), None)
 
 
@@ -1800,10 +1802,6 @@ def _names_again(event: EventHit, earlier: EventHit, same_word: bool) -> bool:
         and (earlier.source == event.source or earlier.target == event.target)
 
 
-SENTENCES_BACK = 3
-"""How far back "the attack" may point to the attack it names again."""
-
-
 def _sides_told_before(doc: Doc, events: list[EventHit]) -> list[EventHit]:
     """"Militants attacked a passenger train … The BLA claimed responsibility for the
     attack": an event noun with "the", "this", "that" or a possessive pronoun, and one side,
@@ -1894,6 +1892,11 @@ def _unclaimed(event: EventHit) -> bool:
 def _armed(code: str | None) -> bool:
     """An actor that bears arms: a military, rebels, militias, or an armed group."""
     return code is not None and (code[:3] == "IMG" or split_code(code)[1] in ARMED_ROLES)
+
+
+def _armed_group(code: str | None) -> bool:
+    """An armed group: armed, and neither a state's forces, unidentified men nor criminals."""
+    return _armed(code) and split_code(code or "")[1] not in ("MIL", "UAF", "CRM")
 
 
 def _violence_of_the_unarmed(pattern: Pattern, arguments: Arguments) -> bool:
