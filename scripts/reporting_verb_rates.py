@@ -22,7 +22,8 @@ import spacy
 from spacy.tokens import Token
 
 from wirewatch.evaluate.attribution import _cover, read_ann
-from wirewatch.extractors.statements import _subject, find_quotes
+from wirewatch.extractors.reporting import find_quotes
+from wirewatch.extractors.statements import _subject
 
 
 def phrase_keys(verb: Token) -> list[str]:

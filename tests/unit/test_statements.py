@@ -1,5 +1,5 @@
 import wirewatch
-from wirewatch.extractors.statements import find_quotes
+from wirewatch.extractors.reporting import find_quotes
 
 
 def statements(doc):

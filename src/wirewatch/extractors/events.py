@@ -39,8 +39,8 @@ from .annotations import (
 from .modality import chain as governing_chain
 from .modality import denied_report, is_purpose, modality_cues, modality_of, occurs
 from .reporting import cues as reporting_cues
-from .reporting import find_quotes
-from .spans import SpanIndex, doc_text, lower_lemmas, lower_words, token_strings
+from .reporting import doc_quotes
+from .spans import SpanIndex, lower_lemmas, lower_words, token_strings
 
 OBJECTS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -664,7 +664,7 @@ class ActorIndex:
     def quoted(self, at: int) -> bool:
         """Whether a character lies inside quotation marks."""
         if self.quotes is None:
-            self.quotes = SpanIndex(find_quotes(doc_text(self.doc)))
+            self.quotes = SpanIndex(doc_quotes(self.doc))
         return bool(self.quotes.overlapping(at, at + 1))
 
     def _antecedent(self, pronoun: Token, depth: int = 0) -> str | None:

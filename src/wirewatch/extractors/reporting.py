@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.tokens import Doc
+
 from ..resources import bundled_table
+from .spans import doc_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,18 @@ def _closes(text: str, i: int, mark: str) -> bool:
 
 # The only characters find_quotes acts on: quotation marks and line breaks.
 _QUOTE_OR_BREAK = re.compile("[\"“”«»\n]|``|''")
+
+
+QUOTES_KEY = "wirewatch_quotes"
+
+
+def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """The Doc's quotation spans (``find_quotes`` of its text), found once for every
+    extractor that asks."""
+    quotes = doc.user_data.get(QUOTES_KEY)
+    if quotes is None:
+        quotes = doc.user_data[QUOTES_KEY] = find_quotes(doc_text(doc))
+    return quotes
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:

@@ -21,7 +21,7 @@ from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from .annotations import SpeakerHit, StatementHit
-from .reporting import CLOSING, OPENING, Cues, cues, find_quotes
+from .reporting import CLOSING, OPENING, Cues, cues, doc_quotes
 from .spans import SpanIndex, doc_text, lower_lemmas
 
 MIN_QUOTE_WORDS = 4
@@ -578,7 +578,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
     vocab = cues()
     resolver = SpeakerResolver(doc, actor_spans, persons, publisher)
     text = doc_text(doc)
-    quotes = find_quotes(text)
+    quotes = doc_quotes(doc)
     in_quote = [False] * len(doc)
     for s, e in quotes:
         span = doc.char_span(s, e, alignment_mode="contract")
