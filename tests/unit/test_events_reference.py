@@ -212,3 +212,52 @@ def test_a_participle_before_its_noun_describes_it_and_tells_no_act():
     assert coded("While Trump says he has good relations with Putin, there is a consensus "
                  "among experts that the Trump team appears to be prioritizing normalized ties "
                  "with Russia.", "2025-03-10") == []
+
+
+def test_a_heading_names_the_topic_below_it_and_tells_no_act():
+    assert coded("Kenyan ban on Somali imports\n\nKenyan officials met Somali traders on "
+                 "Monday.") == [("met", "CONSULT", "KENGOV", "SOMBUS", "asserted")]
+    assert coded("Kenya banned Somali imports.") == [
+        ("banned", "COERCE", "KEN", "SOM", "asserted")]
+
+
+def test_a_participle_joined_to_a_gerund_after_a_passive_is_passive_too():
+    found = coded("Zimbabwe media groups said journalists in Zimbabwe have been harassed while "
+                  "covering events and briefly detained and assaulted.")
+    assert ("detained", "COERCE", None, "ZWEMED", "asserted") in found
+    assert ("assaulted", "ASSAULT", None, "ZWEMED", "asserted") in found
+
+
+def test_a_participle_on_an_act_says_whom_it_is_aimed_at():
+    assert coded("Biden's tariffs targeting Canada are aimed at cutting fentanyl deaths.") == [
+        ("tariffs", "COERCE", "USAGOV", "CAN", "asserted")]
+    assert coded("The EU imposed sanctions aimed at Russia.") == [
+        ("imposed", "COERCE", "IGOEUR", "RUS", "asserted")]
+
+
+def test_whose_release_is_called_for_is_not_the_one_called_on():
+    assert coded("The United States called for Maduro's release.") == [
+        ("called", "DEMAND", "USA", None, "asserted")]
+    # the one asked to withdraw is
+    assert ("called", "DEMAND", "GBR", "AFGGOV", "asserted") in coded(
+        "Britain called for the Taliban's withdrawal.")
+    # and with an "of", the possessor does the releasing
+    assert ("release", "RETREAT", "RUS", None, "asserted") in coded(
+        "The European Union welcomed Russia's release of the prisoners.")
+
+
+def test_a_condition_after_what_a_call_asks_is_the_asked_acts():
+    assert coded("The Indonesian governor urged owners of food stalls and restaurants that "
+                 "serve dog meat dishes to substitute other meats for dog if they want to "
+                 "remain in the food business.") == [
+        ("urged", "DEMAND", "IDNGOV", None, "asserted")]
+    assert coded("Kenya urged Somalia to withdraw its troops if it wants talks to resume.") == [
+        ("urged", "DEMAND", "KEN", "SOM", "asserted"),
+        ("withdraw", "RETREAT", "SOM", None, "hypothetical")]
+    assert coded("If Russia attacks, NATO will urge Ukraine to negotiate.")[0][-1] \
+        == "hypothetical"
+
+
+def test_what_one_hopes_another_will_do_is_hypothetical():
+    assert coded("Lai's son was in Washington in hopes that the United States can help push "
+                 "for Lai's release.") == [("push", "DEMAND", "USA", None, "hypothetical")]

@@ -829,7 +829,19 @@ def _bare_passive(verb: Token) -> bool:
     clause it hangs on, if any, is the one acted on."""
     return verb.tag_ == "VBN" and not any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children) and (
-        verb.dep_ == "advcl" or (verb.dep_ == "conj" and _is_passive(_first_conjunct(verb))))
+        verb.dep_ == "advcl" or _passive_before(verb) is not None)
+
+
+def _passive_before(verb: Token) -> Token | None:
+    """The passive verb a bare participle is joined to: its first conjunct ("was arrested and
+    jailed"), or the passive that the gerund it is wrongly joined to hangs on ("have been
+    harassed while covering events and briefly detained")."""
+    if verb.dep_ != "conj":
+        return None
+    first = _first_conjunct(verb)
+    if first.tag_ == "VBG" and first.dep_ == "advcl":
+        first = _first_conjunct(first.head)
+    return first if _is_passive(first) else None
 
 
 def _struck(verb: Token, book: Lexicon) -> list[Token]:
@@ -855,6 +867,8 @@ def _passive_subjects(verb: Token) -> list[Token]:
     own = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if own or not _bare_passive(verb):
         return own
+    if (passive := _passive_before(verb)) is not None and passive.i != verb.head.i:
+        return [c for c in passive.children if c.dep_ == "nsubjpass"]
     return [c for c in verb.head.children if c.dep_ in SUBJECTS][:1]
 
 
@@ -873,6 +887,19 @@ def _prep_objects(token: Token, role: str, pos: str, book: Lexicon) -> list[Toke
     for child in (c for h in holders for c in h.children):
         if child.dep_ in ("prep", "dative") and role in book.preps.get((child.lower_, pos), ()):
             out += [g for g in child.children if g.dep_ == "pobj"]
+    return out
+
+
+def _aimed_at_by(noun: Token, book: Lexicon) -> list[Token]:
+    """What a participle on an act's noun says it is aimed at: "tariffs targeting Canada",
+    "sanctions aimed at Russian banks"."""
+    out = []
+    for clause in (c for c in noun.children if c.dep_ == "acl"
+                   and c.lemma_.lower() in book.words["aim-participle"]):
+        if clause.tag_ == "VBG":
+            out += [g for g in clause.children if g.dep_ == "dobj"]
+        out += [g for p in clause.children if p.dep_ == "prep" and p.lower_ in ("at", "against")
+                for g in p.children if g.dep_ == "pobj"]
     return out
 
 
@@ -1108,7 +1135,8 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             # "G7 ministers discussed China's role": what is discussed is no party to it
             objects = [o for o in objects if o.dep_ != "dobj" or o.head.i != trigger.i
                        or o.lemma_.lower() in book.classes.get("talks", ())]
-        target_heads = objects + [t for t in _prep_objects(trigger, "target", "VERB", book)
+        target_heads = [o for o in objects if not _patient_owned(o, book)] + [
+            t for t in _prep_objects(trigger, "target", "VERB", book)
                                   if not (passive and t.head.lower_ == "from")
                                   and not (sends and t.head.lower_ in ("to", "into"))]
         if sends and trigger.lemma_.lower() in book.words["homeward-verb"]:
@@ -1124,8 +1152,9 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                   for w in _of_objects(o)]
         for obj in [c for o in (*objects, *wholes) for c in (
                 (o, *o.conjuncts) if pattern.type != "CONSULT" else (o,))]:
-            target_heads += [c for c in obj.children if c.dep_ == "poss"]
-            target_heads += _prep_objects(obj, "target", "NOUN", book)
+            if not _patient_owned(obj, book):
+                target_heads += [c for c in obj.children if c.dep_ == "poss"]
+            target_heads += _prep_objects(obj, "target", "NOUN", book) + _aimed_at_by(obj, book)
             # "fired tear gas and stun grenades at demonstrators": the verb's "at", hung on
             # its object (a place or a body there is where it happened: "a base at Incirlik",
             # "blocked the resolution at the U.N. Security Council")
@@ -1373,10 +1402,10 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                     and (code := actors.of_phrase(c)) and not _names_a_place(c, code)
                     and not (c.dep_ == "amod" and c.lower_.endswith("ed") and c.i > 0
                              and c.nbor(-1).text == "-")]
-    target_heads = _prep_objects(trigger, "target", "NOUN", book)
+    target_heads = _prep_objects(trigger, "target", "NOUN", book) + _aimed_at_by(trigger, book)
     if pattern.type in GRIEVANCE_TYPES:
         target_heads = _grievance_doers(trigger, book) + target_heads
-    if trigger.lemma_.lower() in book.words["patient-noun"]:
+    if _patient_owned(trigger, book):
         # "Mhlanga's arrest": the possessor is the one arrested
         target_heads += [h for h in source_heads if h.dep_ == "poss"]
         source_heads = [h for h in source_heads if h.dep_ != "poss"]
@@ -1512,6 +1541,14 @@ def _hyphened_pair(modifiers: Sequence[Token], actors: ActorIndex) -> tuple[str,
                     and one[:3] != other[:3]:
                 return one, other
     return None
+
+
+def _patient_owned(noun: Token, book: Lexicon) -> bool:
+    """An act's noun whose possessor is the one it is done to ("Lai's release", "Khalil's
+    arrest"; but not "Russia's release of the prisoners"): the possessor is not whom a verb
+    that names the act ("called for Lai's release") acts on."""
+    return noun.lemma_.lower() in book.words["patient-noun"] and not _of_objects(noun) \
+        and any(c.dep_ == "poss" for c in noun.children)
 
 
 def _of_objects(token: Token) -> list[Token]:
@@ -2173,6 +2210,16 @@ def _aimed_at(token: Token) -> bool:
     return False
 
 
+HEADING_TOKENS = 8
+"""The longest heading that names its paragraph's topic."""
+
+
+def _heading(sent: Span) -> bool:
+    """A heading in a story's body: a few words with no verb and no closing stop."""
+    return len(sent) <= HEADING_TOKENS and sent[-1].text not in (".", "!", "?") \
+        and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
 def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bool:
     """Words that name an act without anyone doing it here: the purpose of another act
     ("ceded the islands to allow the base to remain"), what a refusal refuses, an accusation
@@ -2189,6 +2236,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "has suffered more terrorist attacks than any other": a comparison
     if _indirect_question(token, book):
         return True  # "asked Lai if he agreed", "whether he might back off"
+    if _heading(token.sent):
+        return True  # "US ban on advanced chips": a heading names the topic below it
     if pattern.type == "DEMAND" and token.lemma_.lower() in book.words["question-verb"] \
             and not pattern.needs and not any(c.dep_ == "xcomp" for c in token.children):
         return True  # "asked Trump whether he would meet Putin": a question; only "asked

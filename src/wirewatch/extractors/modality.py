@@ -45,6 +45,7 @@ class ModalityCues:
     occur: frozenset[str]
     request: frozenset[str] = frozenset()
     enabler: frozenset[str] = frozenset()
+    forecast: frozenset[str] = frozenset()
     adjective: dict[str, str] = field(default_factory=dict)
 
 
@@ -62,6 +63,7 @@ def modality_cues() -> ModalityCues:
         occur=frozenset(tables.get("occur", {})),
         request=frozenset(tables.get("request", {})),
         enabler=frozenset(tables.get("enabler", {})),
+        forecast=frozenset(tables.get("forecast", {})),
         adjective=tables.get("adjective", {}))
 
 
@@ -85,7 +87,8 @@ def _governor_cues(governor: Token, key: str | None, complement: Token,
     found = set()
     if key in cues.governor:
         cue = cues.governor[key]
-        if cue == "planned" and governor.pos_ != "NOUN" and _another_doer(governor, complement):
+        if cue == "planned" and (governor.pos_ != "NOUN" or key in cues.forecast) \
+                and _another_doer(governor, complement):
             cue = "hypothetical"
         found.add(cue)
     if _enabled_only(governor, cues):
@@ -114,8 +117,9 @@ def _enabled_only(governor: Token, cues: ModalityCues) -> bool:
 
 
 def _local_cues(token: Token, cues: ModalityCues, found: set[str],
-                skip_negation: bool = False) -> None:
-    """Cues standing on one token of the chain: its negation, auxiliaries, adverbs, marks."""
+                skip_negation: bool = False, own_call: bool = False) -> None:
+    """Cues standing on one token of the chain: its negation, auxiliaries, adverbs, marks.
+    With ``own_call`` the token is the event itself, not a word governing it."""
     for child in token.children:
         word = child.lower_
         dep = child.dep_
@@ -138,12 +142,20 @@ def _local_cues(token: Token, cues: ModalityCues, found: set[str],
             found.add(cues.prep[word])
         elif dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.mark
                                     and cues.mark[m.lower_] == "hypothetical"
-                                    and m.lower_ != "whether" for m in child.children):
+                                    and m.lower_ != "whether" for m in child.children) \
+                and not (own_call and _asks_before(token, child, cues)):
             found.add("hypothetical")  # "if they agree, troops would leave"
     if cues.phrase:
         words = " ".join(t.lower_ for t in token.subtree if t.head.i == token.i
                          or t.head.head.i == token.i)
         found.update(m for p, m in cues.phrase.items() if p in words)
+
+
+def _asks_before(call: Token, condition: Token, cues: ModalityCues) -> bool:
+    """A condition after what a call asks for is the asked act's ("urged Russia to withdraw
+    if it wants peace"): the call itself was made."""
+    return _governor_key(call) in cues.request and any(
+        c.dep_ in ("xcomp", "ccomp") and c.i < condition.i for c in call.children)
 
 
 def _main_clause_read_as_report(clause: Token) -> bool:
@@ -226,6 +238,9 @@ def chain(trigger: Token) -> list[Token]:
             node = head
         elif is_purpose(node):
             node = head  # "a plan to visit", "sent troops to fight": purpose or intent
+        elif dep == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in cues.forecast \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            node = head  # "in hopes that the United States can help"
         else:
             break
         nodes.append(node)
@@ -243,7 +258,8 @@ def modality_of(trigger: Token, own_negation: bool = True) -> tuple[str, tuple[T
                                       for c in trigger.children):
         found.add("planned")  # a headline's "Apple to give refunds"
     for position, node in enumerate(nodes):
-        _local_cues(node, cues, found, skip_negation=not (position or own_negation))
+        _local_cues(node, cues, found, skip_negation=not (position or own_negation),
+                    own_call=not position)
         if position and is_purpose(nodes[position - 1]):
             found.add("planned")  # "sent envoys to mediate": the mediation is intended
         below = nodes[position - 1] if position else None
