@@ -1,7 +1,7 @@
 """Whom a phrase that names no one by name stands for: the group that claimed an attack, the
 ministers named before, a capital, an organisation by its seat, a subject the parser lost."""
 
-from tests.unit.test_events_context import coded
+from tests.unit.test_events_context import coded, triggers
 
 
 def test_a_name_before_a_relative_verb_with_no_that_is_its_subject():
@@ -261,3 +261,31 @@ def test_a_condition_after_what_a_call_asks_is_the_asked_acts():
 def test_what_one_hopes_another_will_do_is_hypothetical():
     assert coded("Lai's son was in Washington in hopes that the United States can help push "
                  "for Lai's release.") == [("push", "DEMAND", "USA", None, "hypothetical")]
+
+
+def test_a_hostile_act_announced_is_a_decision_and_one_said_on_a_condition_a_threat():
+    assert coded("The United States announced that it would cease military aid to "
+                 "Ukraine.") == [("cease", "SANCTION", "USA", "UKR", "planned")]
+    assert coded("Turkey announced it would impose sanctions on Israel if the attacks "
+                 "continue.") == [("impose", "THREATEN", "TUR", "ISR", "asserted")]
+
+
+def test_a_name_given_to_talks_is_no_second_act():
+    assert triggers("Kenya called on the warring parties to resume stalled peace talks, "
+                    "known as intra-Somali negotiations.") == ["called"]
+
+
+def test_a_deadline_to_act_is_no_act():
+    assert coded("Malawi's government lost the case. They have until Feb. 4 to appeal the "
+                 "High Court's order.") == []
+
+
+def test_a_member_of_an_organized_crime_group_is_a_criminal():
+    assert coded("A member of a Russian organized crime group tried to kill the Iranian "
+                 "journalist.")[0][:3] == ("kill", "ASSAULT", "RUSCRM")
+
+
+def test_elders_meeting_officials_meet_them_where_they_meet():
+    assert coded("In Mogadishu, local elders and government officials were meeting at the "
+                 "Qahira Hotel in central Somalia.") == [
+        ("meeting", "CONSULT", "SOMCVL", "SOMGOV", "asserted")]

@@ -853,10 +853,12 @@ def _former(doc: Doc, start: int, book: ActorDictionary) -> str | None:
 
 def _role_at(words: Words, i: int, book: ActorDictionary) -> tuple[int, Role] | None:
     lemmas, lowers, poses = words
-    if poses[i] not in ("NOUN", "PROPN", "ADJ") or (
+    # a participle opens only a longer role ("organized crime", "armed group")
+    shortest = 2 if poses[i] == "VERB" else 1
+    if poses[i] not in ("NOUN", "PROPN", "ADJ", "VERB") or (
             lowers[i] not in book.role_starts and lemmas[i] not in book.role_starts):
         return None
-    for length in range(min(book.max_role_len, len(lemmas) - i), 0, -1):
+    for length in range(min(book.max_role_len, len(lemmas) - i), shortest - 1, -1):
         # lemmas catch plurals ("troops"); the lower-cased words catch lemmatizer slips
         # ("media" -> "medium"); a phrase's plural is its last word's ("rights groups")
         for key in (tuple(lemmas[i:i + length]), tuple(lowers[i:i + length]),

@@ -1138,6 +1138,8 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         target_heads = [o for o in objects if not _patient_owned(o, book)] + [
             t for t in _prep_objects(trigger, "target", "VERB", book)
                                   if not (passive and t.head.lower_ == "from")
+                                  # "were meeting at the Qahira Hotel": where, not with whom
+                                  and not (pattern.type == "CONSULT" and t.head.lower_ == "at")
                                   and not (sends and t.head.lower_ in ("to", "into"))]
         if sends and trigger.lemma_.lower() in book.words["homeward-verb"]:
             homes = [t for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
@@ -2236,6 +2238,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "has suffered more terrorist attacks than any other": a comparison
     if _indirect_question(token, book):
         return True  # "asked Lai if he agreed", "whether he might back off"
+    if token.dep_ in ("xcomp", "advcl") and token.head.lemma_ == "have" and any(
+            c.dep_ == "prep" and c.lower_ in ("until", "till") for c in token.head.children):
+        return True  # "they have until Feb. 4 to appeal": a deadline for an act not yet done
     if _heading(token.sent):
         return True  # "US ban on advanced chips": a heading names the topic below it
     if pattern.type == "DEMAND" and token.lemma_.lower() in book.words["question-verb"] \
@@ -2244,6 +2249,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         # Thailand to return" asks for an act
     if _labels(token):
         return True  # "what officials called tariffs on Canada": a name, no call
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.dep_ == "acl" \
+            and token.head.head.lemma_.lower() in book.words["label-verb"]:
+        return True  # "peace talks, known as intra-Afghan negotiations": the talks' name
     if token.pos_ == "NOUN" and any(c.dep_ in ("amod", "advmod") and c.lower_ == "much"
                                     for c in token.children):
         return True  # "too much killing and too much destruction": an amount, no act
@@ -3122,6 +3130,12 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         speaker = known.statements.all[statement].speaker
         source = speaker.actor if speaker is not None and speaker.actor != target else None
     if modality in UNREAL and pattern.type in HOSTILE and source is not None \
+            and _declared(token, chain, source, actors) and _announced(chain, actors.book) \
+            and not any(_is_condition(c) for c in token.children):
+        # "the United States announced that it would cease military aid": a decision made
+        # public, to be carried out, not a threat
+        modality = "planned"
+    elif modality in UNREAL and pattern.type in HOSTILE and source is not None \
             and _declared(token, chain, source, actors):
         # "we will retaliate", "Ankara said it would impose sanctions": force that its doer
         # says it will use is a threat (CAMEO 13), made now, even on a condition; forces it
@@ -3286,6 +3300,12 @@ def _declared(trigger: Token, chain: Sequence[Token], source: str, actors: Actor
     # the doer's own side: not its press ("British media reported that Britain will cede")
     return said_by is not None and (said_by == source or (
         said_by[:3] == source[:3] and said_by[3:6] in STATE_ROLES))
+
+
+def _announced(chain: Sequence[Token], book: Lexicon) -> bool:
+    """Said by a verb that makes a decision public ("announced that it would")."""
+    top = _first_conjunct(chain[-1])
+    return top.dep_ == "ccomp" and top.head.lemma_.lower() in book.words["decision-verb"]
 
 
 def _reported_by_media(top: Token, actors: ActorIndex) -> bool:
