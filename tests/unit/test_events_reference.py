@@ -289,3 +289,33 @@ def test_elders_meeting_officials_meet_them_where_they_meet():
     assert coded("In Mogadishu, local elders and government officials were meeting at the "
                  "Qahira Hotel in central Somalia.") == [
         ("meeting", "CONSULT", "SOMCVL", "SOMGOV", "asserted")]
+
+
+def test_the_attack_retold_after_a_paragraph_is_the_attack_told_first():
+    found = coded("Militants attacked a passenger train in Pakistan on Tuesday. The train was "
+                  "carrying 400 people. It was stopped in a tunnel. Forces moved ahead. The "
+                  "driver has died. At least 37 injured people are in hospitals. The Baloch "
+                  "Liberation Army claimed responsibility for the brazen attack.")
+    assert found[-1] == ("attack", "ASSAULT", "PAKREB", "PAK", "asserted")
+
+
+def test_hostages_are_civilians_and_aid_agencies_a_humanitarian_group():
+    assert coded("Threatening to kill the hostages, the BLA demanded the release of prisoners "
+                 "in Pakistan.")[0] == ("Threatening", "THREATEN", "PAKREB", "PAKCVL",
+                                        "asserted")
+    assert coded("The Nigerian army does not allow humanitarian agencies to go to these "
+                 "areas.")[0][:4] == ("allow", "CONCEDE", "NGAMIL", "NGOHLH")
+
+
+def test_its_never_stands_for_a_person_and_a_withdrawal_of_ones_own_has_no_target():
+    assert coded("Chirac said Macron needed treatment, prompting France to recall its "
+                 "ambassador.") == [("recall", "SANCTION", "FRA", None, "asserted")]
+    assert coded("France recalled its ambassador to Turkey.") == [
+        ("recalled", "SANCTION", "FRA", "TUR", "asserted")]
+
+
+def test_social_media_are_no_news_media_and_the_muslim_brotherhood_is_egypts_opposition():
+    assert coded("Turkey supported the Muslim Brotherhood.") == [
+        ("supported", "SUPPORT", "TUR", "EGYOPP", "asserted")]
+    assert coded("Kenyan social media users criticized the government.")[0][2] == "KEN"
+    assert coded("Kenyan media criticized the government.")[0][2] == "KENMED"

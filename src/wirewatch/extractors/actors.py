@@ -621,6 +621,9 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             i += 1
             continue
         length, role = found
+        if role.kind == "none":
+            i += length  # "social media": holds a role's word, names no one
+            continue
         last = doc[i + length - 1]
         if role.kind == "stance" and any(c.dep_ == "prep" and c.lower_ in STANCE_PREPS
                                          for c in last.children):

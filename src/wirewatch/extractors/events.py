@@ -68,8 +68,11 @@ OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 WH_TAGS = frozenset({"WRB", "WP", "WDT"})
-# How many sentences back "the group", "the foreign ministers" or "the attack" may point.
+# How many sentences back "the group", "the foreign ministers" or "their detention" may point.
 SENTENCES_BACK = 3
+# How many back "the attack" may point to an act told by the same word: a story retells its
+# main act after a paragraph of detail.
+SAME_WORD_BACK = 6
 ORGANISATION_PREFIXES = frozenset({"IGO", "IMG", "NGO"})
 ORGANISATION_ROLES = frozenset({"REB", "INS", "OPP", "PTY", "SEP", "RAD", "UAF", "NGO",
                                 "CRM"})
@@ -677,6 +680,9 @@ class ActorIndex:
         # "his" and "she" stand for a person, never for an organisation or a place ("VOA
         # spoke with Armitage about his trip" is not VOA's trip)
         person = pronoun.lower_ in PERSON_PRONOUNS
+        # and "it" and "its" never for a person ("suggesting Macron needed treatment,
+        # prompting France to recall its ambassador": France's)
+        thing = pronoun.lower_ in ("it", "its", "itself")
         # an object pronoun is not the subject that acts on it: in "Trump keeps tariffs in
         # place to pressure them", "them" is not Trump
         # and an act another's subject answers is not that subject's country's either:
@@ -710,7 +716,7 @@ class ActorIndex:
                 if (child.dep_ in SUBJECTS and (child.i < pronoun.i or fronted)
                         and child.pos_ != "PRON" and _addressee(child) is None
                         and not (singular and _plural(child))
-                        and not (plural and self.one_person(child))
+                        and not ((plural or thing) and self.one_person(child))
                         and not (person and self.not_a_person(child))
                         and (code := self.of_phrase(child, depth))):
                     if not bound:
@@ -724,7 +730,7 @@ class ActorIndex:
                     singular and self.many(_named_by(self.doc[m.end - 1]))) \
                     and m.code != other and not (answered and m.code[:3] == (other or "")[:3]) \
                     and not (person and self.not_a_person(self.doc[m.end - 1])) \
-                    and not (plural and self.one_person(self.doc[m.end - 1])):
+                    and not ((plural or thing) and self.one_person(self.doc[m.end - 1])):
                 return m.code
         if bound:
             return None
@@ -1207,7 +1213,7 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     found = _resolve(source_heads, target_heads + struck, places, actors,
                      (*source_heads, *target_heads, *objects, *patients),
                      mutual=(not passive and pattern.type in MUTUAL_TYPES)
-                     or _reciprocal(trigger.sent))
+                     or _reciprocal(trigger.sent), withdraws=pattern.mode == "withdraw")
     if found.target is None and homes and (home := actors.of_phrase(homes[0])) \
             and home[:3] not in ORGANISATION_PREFIXES and home[:3] != (found.source or "")[:3]:
         # "deported 40 others to China": people sent home are that country's people
@@ -1655,10 +1661,12 @@ def _narrows(subject: Token, heads: Sequence[Token], actors: ActorIndex) -> bool
 
 def _resolve(source_heads: Sequence[Token], target_heads: Sequence[Token],
              places: Sequence[Token], actors: ActorIndex,
-             phrases: Sequence[Token], mutual: bool = True) -> Arguments:
+             phrases: Sequence[Token], mutual: bool = True,
+             withdraws: bool = False) -> Arguments:
     """The codes of the first source phrase with an actor and of the first target; conjoined
     sources act on each other only where the act can be ``mutual`` (talks, not criticism by
-    several: "he was criticized by U.N., U.S. and French representatives")."""
+    several: "he was criticized by U.N., U.S. and French representatives"). What the source
+    ``withdraws`` of its own is never the target ("France recalled its ambassador")."""
     source_codes: list[str] = []
     for head in source_heads:
         source_codes = actors.all_of_phrase(head)
@@ -1669,6 +1677,9 @@ def _resolve(source_heads: Sequence[Token], target_heads: Sequence[Token],
     targets = [code for code, _ in found]
     # the first target that is another actor and not the source's own ("offered its troops
     # to Lebanon's president"), else the first that is another actor
+    if withdraws:
+        found = [(c, h) for c, h in found if not _own(h, c, source)]
+        targets = [code for code, _ in found]
     target = next((c for c, h in found if c != source and not _own(h, c, source)),
                   next((c for c in targets if c != source), targets[0] if targets else None))
     if target in (None, source) and len(source_codes) > 1 and mutual:
@@ -1862,9 +1873,11 @@ def _sides_told_before(doc: Doc, events: list[EventHit]) -> list[EventHit]:
                                         for c in named.children)  # "their detention"
         if named.pos_ == "NOUN" and again and (event.source is None) != (event.target is None):
             earlier = next((e for e in reversed(told) if e.type == event.type
-                            and sentence_of[event.token] - sentence_of[e.token] <= SENTENCES_BACK
-                            and _names_again(event, e, doc[e.token].lemma_.lower()
-                                             == named.lemma_.lower())), None)
+                            and (back := sentence_of[event.token] - sentence_of[e.token])
+                            <= SAME_WORD_BACK
+                            and _names_again(event, e, same := doc[e.token].lemma_.lower()
+                                             == named.lemma_.lower())
+                            and (same or back <= SENTENCES_BACK)), None)
             if earlier is not None:
                 source = event.source or earlier.source
                 target = event.target or (earlier.target if earlier.target != source else None)
