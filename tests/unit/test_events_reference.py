@@ -319,3 +319,26 @@ def test_social_media_are_no_news_media_and_the_muslim_brotherhood_is_egypts_opp
         ("supported", "SUPPORT", "TUR", "EGYOPP", "asserted")]
     assert coded("Kenyan social media users criticized the government.")[0][2] == "KEN"
     assert coded("Kenyan media criticized the government.")[0][2] == "KENMED"
+
+
+def test_it_after_an_uncoded_name_is_that_name():
+    found = coded("A Pakistani military operation rescued 190 passengers. The Jaffar Express "
+                  "was traveling north when it came under a bomb and gun attack Tuesday.")
+    assert all(word != "attack" for word, *_ in found)
+    carrying = coded("A Pakistani military operation rescued 190 passengers. The Jaffar Express, "
+                     "with roughly 450 people on board, was traveling north when it came under "
+                     "a bomb and gun attack Tuesday.")
+    assert ("attack", "ASSAULT", None, "PAKCVL", "asserted") in carrying
+
+
+def test_government_troops_are_the_storys_own_and_troops_backing_troops_cooperate():
+    story = ("Al-Shabab gunmen stormed a hotel in Beledweyne, Somalia. Somali officials said "
+             "the siege ended. Somalia's president visited the city. Alasow said the "
+             "government soldiers backed by African Union troops worked through the night.")
+    assert ("backed", "COOPERATE", "IGOAFR", "SOMMIL", "asserted") in coded(story)
+
+
+def test_an_act_in_a_when_clause_of_a_habit_is_a_habit_too():
+    found = coded("Chadian rebels regularly escape to villages in Cameroon when attacked by "
+                  "Chadian government forces.")
+    assert all(word != "attacked" for word, *_ in found)

@@ -710,9 +710,13 @@ class ActorIndex:
                         and self.unknown_person(child):
                     return None  # "Mehdiyev said he is cooperating": a person no table knows
                 if pronoun.lower_ == "it" and not bound and child.dep_ in SUBJECTS \
-                        and child.i < pronoun.i and child.tag_ == "NN" \
+                        and child.i < pronoun.i and child.tag_ in ("NN", "NNP") \
                         and self.of_phrase(child, depth) is None:
-                    return None  # "the convoy was passing when it came under attack"
+                    # "the convoy was passing when it came under attack": that thing; but
+                    # "the train, with 450 people on board": the people it carries
+                    return next((self.carried(g, depth) for p in child.children
+                                 if p.dep_ == "prep" and p.lower_ == "with"
+                                 for g in p.children if g.dep_ == "pobj"), None)
                 if (child.dep_ in SUBJECTS and (child.i < pronoun.i or fronted)
                         and child.pos_ != "PRON" and _addressee(child) is None
                         and not (singular and _plural(child))
@@ -809,6 +813,15 @@ class ActorIndex:
             if len(seen) == 2:
                 break
         return list(reversed(seen)) if len(seen) == 2 else []
+
+    def carried(self, people: Token, depth: int = 0) -> str | None:
+        """Who a thing "with 450 people on board" carries: the phrase's actor, or for people
+        no role names, the civilians of the story's country."""
+        code = self.of_phrase(people, depth)
+        if code is None and people.lemma_.lower() in self.book.words["civilian-noun"] \
+                and (country := self.story_country(people.i)) is not None:
+            code = country + "CVL"
+        return code
 
     def story_country(self, before: int) -> str | None:
         """The country the text is about so far: the one its actors before a token belong
@@ -1946,6 +1959,13 @@ def _armed(code: str | None) -> bool:
     return code is not None and (code[:3] == "IMG" or split_code(code)[1] in ARMED_ROLES)
 
 
+def _backed_by_troops(verb: Token, book: Lexicon) -> bool:
+    """A passive backing whose agent is troops ("soldiers backed by African Union troops"),
+    whatever code the troops' body has."""
+    return any(g.lemma_.lower() in book.classes["troops"] for a in verb.children
+               if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+
+
 def _armed_group(code: str | None) -> bool:
     """An armed group: armed, and neither a state's forces, unidentified men nor criminals."""
     return _armed(code) and split_code(code or "")[1] not in ("MIL", "UAF", "CRM")
@@ -2719,6 +2739,11 @@ def _habitual(token: Token, book: Lexicon) -> bool:
     if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") \
             and token.tag_ == token.head.tag_ and not _dated_here(token):
         holders.append(token.head)  # "seldom criticized China and instead accepted funding"
+    if token.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in ("when", "whenever")
+                                     for c in token.children):
+        # "rebels regularly escape to Cameroon when attacked", "traditionally attempt to pass
+        # through when attacked"
+        holders += [token.head] + ([token.head.head] if token.head.dep_ == "xcomp" else [])
     return any(c.dep_ == "advmod" and (c.lower_ in book.words["habitual"] or (
         c.lower_ in book.words["generic-adverb"] and (h.tag_ in ("VBZ", "VBP") or (
             h.tag_ == "VBG" and h.dep_ in ("advcl", "acl")))))
@@ -3180,7 +3205,7 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         # officeholder's attack on the press is words (gunmen who attack a journalist strike)
         pattern = VERBAL_PROTEST
     elif pattern.type == "SUPPORT" and token.lemma_.lower() in actors.book.words["backing-verb"] \
-            and _armed(source) and _armed(target):
+            and (_armed(source) or _backed_by_troops(token, actors.book)) and _armed(target):
         # "government soldiers, supported by clan militias and the U.S. military": forces
         # backing forces in the field cooperate militarily (CAMEO 062), they voice no support
         pattern = MILITARY_COOPERATION
