@@ -342,3 +342,8 @@ def test_an_act_in_a_when_clause_of_a_habit_is_a_habit_too():
     found = coded("Chadian rebels regularly escape to villages in Cameroon when attacked by "
                   "Chadian government forces.")
     assert all(word != "attacked" for word, *_ in found)
+
+
+def test_aid_got_from_someone_is_theirs_to_the_one_who_gets_it():
+    assert coded("Malaysia's challenge could eventually tease out more aid from Beijing.") == [
+        ("aid", "AID", "CHNGOV", "MYS", "hypothetical")]

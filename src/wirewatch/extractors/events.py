@@ -1497,6 +1497,12 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     subject = _subject(governor) if governor is not None and not topic else None
     if subject is not None and subject.pos_ == "NOUN" and match_trigger(subject, book):
         subject = None  # "Mech Dara's arrest drew condemnation": an act does not condemn
+    if pattern.type == "AID" and subject is not None and not source_heads \
+            and noun_is_object(trigger) and match_trigger(governor, book) is None \
+            and (givers := [g for c in governor.children if c.dep_ == "prep"
+                            and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]):
+        # "could tease out more aid from Beijing": Beijing gives, the subject gets
+        source_heads, target_heads, subject = givers, target_heads or [subject], None
     # "a Turkish convoy came under attack": the subject undergoes it
     comes_under = governor is not None and governor.lemma_.lower() == "come" \
         and trigger.head.lower_ == "under"
