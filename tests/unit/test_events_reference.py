@@ -347,3 +347,10 @@ def test_an_act_in_a_when_clause_of_a_habit_is_a_habit_too():
 def test_aid_got_from_someone_is_theirs_to_the_one_who_gets_it():
     assert coded("Malaysia's challenge could eventually tease out more aid from Beijing.") == [
         ("aid", "AID", "CHNGOV", "MYS", "hypothetical")]
+
+
+def test_goods_stand_for_the_country_they_come_from():
+    assert coded("The EU imposed tariffs on steel made in China.") == [
+        ("imposed", "COERCE", "IGOEUR", "CHN", "asserted")]
+    assert coded("Trump will impose a 200% tariff on all wines coming out of France.",
+                 "2025-03-13") == [("impose", "COERCE", "USAGOV", "FRA", "planned")]

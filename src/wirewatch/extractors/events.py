@@ -484,6 +484,9 @@ class ActorIndex:
                              and c.lemma_.lower() in self.book.words["carrier-verb"]
                              for o in c.children if o.dep_ == "dobj"), None)) is not None:
             return self.of_phrase(carried, depth + 1)  # "a bus carrying soldiers": theirs
+        if (origin := _origin(head, self.book)) is not None \
+                and (code := self.of_phrase(origin, depth + 1)) is not None:
+            return code[:3]  # "wines coming out of France", "steel made in China": France's
         # an owner before a modifier: "Iran's U.N. mission" is Iran's, but "Afghanistan's
         # Taliban insurgency" is the Taliban's, an actor of the owner's own country
         owner = None
@@ -1963,6 +1966,18 @@ def _unclaimed(event: EventHit) -> bool:
 def _armed(code: str | None) -> bool:
     """An actor that bears arms: a military, rebels, militias, or an armed group."""
     return code is not None and (code[:3] == "IMG" or split_code(code)[1] in ARMED_ROLES)
+
+
+def _origin(goods: Token, book: Lexicon) -> Token | None:
+    """Where goods a participle describes come from: "wines coming out of France", "steel
+    made in China", "products exported from Canada"."""
+    for clause in (c for c in goods.children if c.dep_ == "acl"
+                   and c.lemma_.lower() in book.words["origin-participle"]):
+        preps = [p for p in clause.children if p.dep_ == "prep"]
+        preps += [q for p in preps if p.lower_ == "out" for q in p.children if q.dep_ == "prep"]
+        for prep in (p for p in preps if p.lower_ in ("from", "in", "of")):
+            return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _backed_by_troops(verb: Token, book: Lexicon) -> bool:
