@@ -354,3 +354,10 @@ def test_goods_stand_for_the_country_they_come_from():
         ("imposed", "COERCE", "IGOEUR", "CHN", "asserted")]
     assert coded("Trump will impose a 200% tariff on all wines coming out of France.",
                  "2025-03-13") == [("impose", "COERCE", "USAGOV", "FRA", "planned")]
+
+
+def test_an_it_that_holds_a_clauses_place_stands_for_no_one():
+    found = coded('Bennett is the U.N. special rapporteur. "Even after repeatedly requesting '
+                  'Mr. Bennett to adhere to professionalism during work, it was decided that '
+                  'his reports are based on prejudices," the spokesman said.')
+    assert all(source != "IGOUNO" for _, _, source, _, _ in found)

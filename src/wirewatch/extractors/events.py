@@ -676,6 +676,8 @@ class ActorIndex:
     def _antecedent(self, pronoun: Token, depth: int = 0) -> str | None:
         if pronoun.lower_ in ("you", "your"):
             return None  # the one addressed ("VOA: During your visit") is not the asker
+        if _expletive(pronoun):
+            return None  # "it was decided that …" stands for no one
         singular = pronoun.lower_ in SINGULAR_PRONOUNS
         # "they" and "their" never stand for one person ("Governor Matawalle addressed the
         # girls and said their release …")
@@ -1966,6 +1968,15 @@ def _unclaimed(event: EventHit) -> bool:
 def _armed(code: str | None) -> bool:
     """An actor that bears arms: a military, rebels, militias, or an armed group."""
     return code is not None and (code[:3] == "IMG" or split_code(code)[1] in ARMED_ROLES)
+
+
+def _expletive(pronoun: Token) -> bool:
+    """An "it" that holds a clause's place ("it was decided that …", "it is for Russia to
+    accept", "it is clear that …"): it points to nothing before it."""
+    verb = pronoun.head
+    return pronoun.lower_ == "it" and pronoun.dep_ in ("nsubj", "nsubjpass") and (
+        pronoun.dep_ == "nsubjpass" or verb.lemma_ == "be") and any(
+        c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > verb.i for c in verb.children)
 
 
 def _origin(goods: Token, book: Lexicon) -> Token | None:
