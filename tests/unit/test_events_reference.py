@@ -43,7 +43,7 @@ def test_the_one_armed_group_a_story_names_is_its_militants():
 
 def test_its_own_is_its_clauses_subject_even_one_no_table_knows():
     found = coded("On Wednesday, Trump levied tariffs on steel exports to the U.S. from 35 "
-                  "countries. Europe retaliated with its own tariffs on U.S. exports.")
+                  "countries. Latin America retaliated with its own tariffs on U.S. exports.")
     assert ("tariffs", "COERCE", None, "USA", "asserted") in found
     assert coded("Trump imposed tariffs on Canada. Ottawa retaliated with its own tariffs on "
                  "U.S. goods.")[-1] == ("tariffs", "COERCE", "CANGOV", "USA", "asserted")
@@ -361,3 +361,10 @@ def test_an_it_that_holds_a_clauses_place_stands_for_no_one():
                   'Mr. Bennett to adhere to professionalism during work, it was decided that '
                   'his reports are based on prejudices," the spokesman said.')
     assert all(source != "IGOUNO" for _, _, source, _, _ in found)
+
+
+def test_europe_as_a_party_is_the_european_union_and_a_businessman_business():
+    assert coded("Europe quickly retaliated with its own tariffs on U.S. exports.",
+                 "2025-03-13")[0][1:4] == ("COERCE", "IGOEUR", "USA")
+    assert coded("Kazuhiko Isozaki, a Japanese businessman, welcomed Chinese investment in "
+                 "Japan.") == [("welcomed", "SUPPORT", "JPNBUS", "CHN", "asserted")]
