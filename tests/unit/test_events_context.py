@@ -1024,7 +1024,7 @@ def test_a_body_called_for_is_no_one_asked():
     assert ("called", "DEMAND", "IGOUNO", None, "asserted") in coded(
         "U.N. envoy Geir Pedersen called for the creation of an inclusive transitional "
         "government in Syria.")
-    assert ("calling", "DEMAND", "NGAOPP", None, "asserted") in coded(
+    assert ("calling", "DEMAND", "NGANGO", None, "asserted") in coded(
         "Nigerian rights activists are calling for accountable leadership in Nigeria.")
     assert ("called", "DEMAND", "KEN", "SOMGOV", "asserted") in coded(
         "Kenya called on the Somali government to release the prisoners.")

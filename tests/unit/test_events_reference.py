@@ -368,3 +368,23 @@ def test_europe_as_a_party_is_the_european_union_and_a_businessman_business():
                  "2025-03-13")[0][1:4] == ("COERCE", "IGOEUR", "USA")
     assert coded("Kazuhiko Isozaki, a Japanese businessman, welcomed Chinese investment in "
                  "Japan.") == [("welcomed", "SUPPORT", "JPNBUS", "CHN", "asserted")]
+
+
+def test_the_one_condemned_or_thanked_for_an_act_did_it():
+    assert ("sending", "COERCE", "THA", "CHNCVL", "asserted") in coded(
+        "The United States strongly condemned Thailand for sending Uyghurs back to China.")
+    assert ("sending", "MOBILIZE", "ETH", None, "asserted") in coded(
+        "Kenya thanked Ethiopia for sending troops to Somalia.")
+    # an instrument used for an act does not do it
+    assert ("attacking", "ASSAULT", "RUS", "UKRGOV", "asserted") in coded(
+        "Russia used drones for attacking Kyiv.")
+
+
+def test_opponents_rights_activists_and_snipers_are_coded_by_their_role():
+    assert coded("Albania's former prime minister Sali Berisha resigned in 2013. Berisha's "
+                 "opponents, however, accused him of undermining democracy.")[-1] == (
+        "accused", "DISAPPROVE", "ALBOPP", "ALBELI", "asserted")
+    assert coded("Some prominent Nigerian human rights activists are calling for accountable "
+                 "leadership.") == [("calling", "DEMAND", "NGANGO", None, "asserted")]
+    assert coded("Pakistani snipers killed the bombers.")[0][:3] == ("killed", "ASSAULT",
+                                                                      "PAKMIL")

@@ -965,6 +965,14 @@ def _subject(verb: Token) -> Token | None:
             # series of warnings demanding that …": Pyongyang demands
             node = holder.head
             continue
+        if node.dep_ == "pcomp" and node.head.lower_ == "for" and (blamed := next((
+                c for c in node.head.head.children if c.dep_ == "dobj"
+                and c.i < node.i), None)) is not None and (judged := match_trigger(
+                    node.head.head, lexicon())) is not None \
+                and judged.type in (*GRIEVANCE_TYPES, "SUPPORT"):
+            # "condemned Thailand for sending Uyghurs back", "thanked Ethiopia for sending
+            # troops": the one judged did it
+            return blamed
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             node = node.head.head  # "retaliated by announcing", "look forward to discussing"
             while node.pos_ == "NOUN" and node.dep_ == "pobj" and node.head.lower_ == "of":
