@@ -388,3 +388,9 @@ def test_opponents_rights_activists_and_snipers_are_coded_by_their_role():
                  "leadership.") == [("calling", "DEMAND", "NGANGO", None, "asserted")]
     assert coded("Pakistani snipers killed the bombers.")[0][:3] == ("killed", "ASSAULT",
                                                                       "PAKMIL")
+
+
+def test_a_with_clause_of_its_own_keeps_its_own_modality():
+    assert coded("Turkish Foreign Minister Mevlut Cavusoglu spoke on Monday. But the downward "
+                 "trajectory could further accelerate with Cavusoglu warning that U.S. bases "
+                 "are now at risk if Turkey is sanctioned.")[-1][-1] == "asserted"

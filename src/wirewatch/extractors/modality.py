@@ -233,6 +233,9 @@ def chain(trigger: Token) -> list[Token]:
         elif node.pos_ == "ADP" and dep == "prep" and len(nodes) > 1 \
                 and nodes[-2].dep_ == "pcomp":
             node = head  # "called for Russia to reciprocate by agreeing": on to "reciprocate"
+        elif dep == "pcomp" and head.lower_ == "with" and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            break  # "could accelerate with Cavusoglu warning that …": his warning was made
         elif dep in VERB_CHAIN or (dep == "conj" and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in node.children)):
             node = head
