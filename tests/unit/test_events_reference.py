@@ -392,5 +392,5 @@ def test_opponents_rights_activists_and_snipers_are_coded_by_their_role():
 
 def test_a_with_clause_of_its_own_keeps_its_own_modality():
     assert coded("Turkish Foreign Minister Mevlut Cavusoglu spoke on Monday. But the downward "
-                 "trajectory could further accelerate with Cavusoglu warning that U.S. bases "
-                 "are now at risk if Turkey is sanctioned.")[-1][-1] == "asserted"
+                 "trajectory could further accelerate with Cavusoglu warning that key U.S. bases "
+                 "are now at risk if Turkey is sanctioned.", "2019-07-20")[-1][-1] == "asserted"
