@@ -394,3 +394,9 @@ def test_a_with_clause_of_its_own_keeps_its_own_modality():
     assert coded("Turkish Foreign Minister Mevlut Cavusoglu spoke on Monday. But the downward "
                  "trajectory could further accelerate with Cavusoglu warning that key U.S. bases "
                  "are now at risk if Turkey is sanctioned.", "2019-07-20")[-1][-1] == "asserted"
+
+
+def test_a_hazard_that_hurts_people_attacks_no_one():
+    assert coded("In Malawi, collapsing buildings injured 15 people.") == []
+    assert coded("Israeli fire killed five Palestinians in Gaza.")[0][:3] == (
+        "killed", "ASSAULT", "ISR")

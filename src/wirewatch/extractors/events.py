@@ -2314,6 +2314,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.dep_ in ("xcomp", "advcl") and token.head.lemma_ == "have" and any(
             c.dep_ == "prep" and c.lower_ in ("until", "till") for c in token.head.children):
         return True  # "they have until Feb. 4 to appeal": a deadline for an act not yet done
+    if pattern.type == "ASSAULT" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in book.words["hazard-noun"]
+            for c in token.children):
+        return True  # "collapsing buildings injured 15 people": no one attacked them
     if _heading(token.sent):
         return True  # "US ban on advanced chips": a heading names the topic below it
     if pattern.type == "DEMAND" and token.lemma_.lower() in book.words["question-verb"] \
