@@ -303,8 +303,8 @@ def test_hostages_are_civilians_and_aid_agencies_a_humanitarian_group():
     assert coded("Threatening to kill the hostages, the BLA demanded the release of prisoners "
                  "in Pakistan.")[0] == ("Threatening", "THREATEN", "PAKREB", "PAKCVL",
                                         "asserted")
-    assert coded("The Nigerian army does not allow humanitarian agencies to go to these "
-                 "areas.")[0][:4] == ("allow", "CONCEDE", "NGAMIL", "NGOHLH")
+    assert coded("The Nigerian army has not allowed humanitarian agencies to go to these "
+                 "areas.")[0][:4] == ("allowed", "CONCEDE", "NGAMIL", "NGOHLH")
 
 
 def test_its_never_stands_for_a_person_and_a_withdrawal_of_ones_own_has_no_target():
@@ -400,3 +400,10 @@ def test_a_hazard_that_hurts_people_attacks_no_one():
     assert coded("In Malawi, collapsing buildings injured 15 people.") == []
     assert coded("Israeli fire killed five Palestinians in Gaza.")[0][:3] == (
         "killed", "ASSAULT", "ISR")
+
+
+def test_a_practice_in_the_present_is_no_act_also_when_negated():
+    assert coded("The Nigerian army does not allow humanitarian agencies to go to these "
+                 "areas.") == []
+    assert coded("The Nigerian army did not allow humanitarian agencies to go to these "
+                 "areas.")[0][-1] == "negated"

@@ -2798,9 +2798,13 @@ def _standing_practice(token: Token) -> bool:
     """A verb in the simple present with no auxiliary and no date or time on it, in a
     sentence that ends as a sentence does (a headline's "Airstrikes kill 50" has no full
     stop): what its subject does as a rule, not an act of the story's time."""
-    if token.tag_ not in ("VBZ", "VBP") or any(
-            c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ == "mark" and c.lower_ != "that")
-            for c in token.children):
+    # "does not recognize the court" is a standing refusal as "opposes" is a standing stance
+    negated_present = token.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ in ("does", "do") for c in token.children) and any(
+        c.dep_ == "neg" for c in token.children)
+    if (token.tag_ not in ("VBZ", "VBP") and not negated_present) or any(
+            (c.dep_ in ("aux", "auxpass", "neg") and not negated_present)
+            or (c.dep_ == "mark" and c.lower_ != "that") for c in token.children):
         return False  # "if Iran attacks Israel" is a condition, no practice
     last = token.sent[-1]
     if not last.is_punct or last.text in (":", "-", "\u2013", "\u2014"):
