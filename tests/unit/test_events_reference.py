@@ -407,3 +407,13 @@ def test_a_practice_in_the_present_is_no_act_also_when_negated():
                  "areas.") == []
     assert coded("The Nigerian army did not allow humanitarian agencies to go to these "
                  "areas.")[0][-1] == "negated"
+
+
+def test_a_wrong_said_to_go_on_is_the_speakers_accusation_in_a_quotation_too():
+    assert coded("U.N. spokesman Stephane Dujarric said the Myanmar military continues to "
+                 "defy calls to end violations.") == [
+        ("defy", "DISAPPROVE", "IGOUNO", "MMRMIL", "asserted")]
+    found = coded("The Myanmar military killed eight demonstrators. “The killings are "
+                  "unacceptable,” U.N. spokesman Stephane Dujarric told reporters. “The "
+                  "military continues to defy calls to end violations of human rights.”")
+    assert found[-1][:3] == ("defy", "DISAPPROVE", "IGOUNO")

@@ -1826,16 +1826,25 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
     # (read from spaCy's arrays: asking every token builds a Token)
     deps, lowers = token_strings(doc, DEP, str), lower_words(doc)
     offsets = doc.to_array(HEAD).astype("int64").tolist()  # head minus token, signed
-    sayable = {i for i, dep in enumerate(deps) if dep == "ccomp"} | {
+    going_on = book.words["continue-verb"]
+    sayable = {i for i, dep in enumerate(deps) if dep == "ccomp" or (
+        dep == "xcomp" and deps[i + offsets[i]] == "ccomp"
+        and lemmas[i + offsets[i]] in going_on)} | {
         i + offsets[i] for i, dep in enumerate(deps) if dep == "nsubj" and lowers[i] in ("we", "i")}
+    # a quotation's own main verb, which only an accusation reads ("“The military continues
+    # to defy calls,” …")
+    quoted_roots = {i for i, dep in enumerate(deps) if dep == "ROOT" or (
+        dep == "xcomp" and deps[i + offsets[i]] == "ROOT" and lemmas[i + offsets[i]] in going_on)}
     for sent in doc.sents:
         for i in range(sent.start, sent.end):
             if i in blocked or (i not in sayable and lemmas[i] not in heads):
                 continue
             token = doc[i]
-            if token.i in sayable and not _asked(token) and (
-                    said := _reported_demand(token, actors) or _proposal(token, book)
-                    or _reported_accusation(token, actors)) is not None:
+            if not _asked(token) and (said := (
+                    _reported_demand(token, actors) or _proposal(token, book)
+                    or _reported_accusation(token, actors)) if token.i in sayable
+                    else _reported_accusation(token, actors) if token.i in quoted_roots
+                    else None) is not None:
                 events.append(_link(doc, token, said, sent, found, actors))
                 if said[0] is ACCUSATION:
                     continue  # "said Iran is defying the council": the wrong is the charge
@@ -3116,21 +3125,30 @@ def _reported_accusation(token: Token, actors: ActorIndex
     wrong done is the speaker's accusation (CAMEO 112) of the wrongdoer, the clause's subject
     or, when that is no actor, whoever owns what was wronged."""
     book = actors.book
-    if token.dep_ != "ccomp":
+    # "said the military continues to defy calls": the wrong the going-on is of
+    clause = token.head if token.dep_ == "xcomp" \
+        and token.head.lemma_.lower() in book.words["continue-verb"] else token
+    # a quotation standing alone is its speaker's ("“The military continues to defy calls,”"
+    # after "…, Dujarric told reporters.")
+    quoted = clause.dep_ == "ROOT" and actors.quoted(token.idx) and next((
+        statement.speaker for _, statement in actors.statements.within(token.idx, token.idx + 1)
+        if statement.direct and statement.speaker is not None), None)
+    if clause.dep_ != "ccomp" and not quoted:
         return None
     lemma = token.lemma_.lower()
     if not (lemma in book.words["wrongdoing"] or (
             # "says their treatment may amount to crimes against humanity"
             lemma in book.words["naming-verb"] and _satisfies(token, "@wrong", book))) \
-            or token.head.lemma_.lower() not in reporting_cues().verbs \
-            or token.head.lemma_.lower() in reporting_cues().attitudes \
-            or match_trigger(token.head, book) is not None \
+            or (not quoted and (clause.head.lemma_.lower() not in reporting_cues().verbs
+                                or clause.head.lemma_.lower() in reporting_cues().attitudes
+                                or match_trigger(clause.head, book) is not None)) \
             or ((found := match_trigger(token, book)) is not None
                 and (lemma not in book.words["wrongdoing"] or found.needs)):
         return None  # "must show the person violated the law" accuses no one
-    speaker = _subject(token.head)
-    source = actors.of_phrase(speaker) if speaker is not None else None
-    wrongdoers = [c for c in token.children if c.dep_ == "nsubj"] + [
+    speaker = None if quoted else _subject(clause.head)
+    source = quoted.actor if quoted else actors.of_phrase(speaker) if speaker is not None \
+        else None
+    wrongdoers = [c for c in clause.children if c.dep_ == "nsubj"] + [
         c for c in token.children if c.dep_ == "dobj"]
     target = next((code for c in wrongdoers if (code := actors.of_phrase(c)) not in (None, source)),
                   None)
