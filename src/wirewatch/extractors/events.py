@@ -3125,6 +3125,9 @@ def _reported_accusation(token: Token, actors: ActorIndex
     wrong done is the speaker's accusation (CAMEO 112) of the wrongdoer, the clause's subject
     or, when that is no actor, whoever owns what was wronged."""
     book = actors.book
+    lemma = token.lemma_.lower()
+    if lemma not in book.words["wrongdoing"] and lemma not in book.words["naming-verb"]:
+        return None
     # "said the military continues to defy calls": the wrong the going-on is of
     clause = token.head if token.dep_ == "xcomp" \
         and token.head.lemma_.lower() in book.words["continue-verb"] else token
@@ -3135,7 +3138,6 @@ def _reported_accusation(token: Token, actors: ActorIndex
         if statement.direct and statement.speaker is not None), None)
     if clause.dep_ != "ccomp" and not quoted:
         return None
-    lemma = token.lemma_.lower()
     if not (lemma in book.words["wrongdoing"] or (
             # "says their treatment may amount to crimes against humanity"
             lemma in book.words["naming-verb"] and _satisfies(token, "@wrong", book))) \
