@@ -417,3 +417,9 @@ def test_a_wrong_said_to_go_on_is_the_speakers_accusation_in_a_quotation_too():
                   "unacceptable,” U.N. spokesman Stephane Dujarric told reporters. “The "
                   "military continues to defy calls to end violations of human rights.”")
     assert found[-1][:3] == ("defy", "DISAPPROVE", "IGOUNO")
+
+
+def test_what_ones_concern_or_goal_is_to_do_is_no_act():
+    assert triggers("Erdogan said the Muslims in Jerusalem, whose only concern is to protect "
+                    "their homes, were attacked by Israel.") == ["attacked"]
+    assert coded("Kenya's goal is to send police to Haiti.") == []

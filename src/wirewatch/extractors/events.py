@@ -2323,6 +2323,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.dep_ in ("xcomp", "advcl") and token.head.lemma_ == "have" and any(
             c.dep_ == "prep" and c.lower_ in ("until", "till") for c in token.head.children):
         return True  # "they have until Feb. 4 to appeal": a deadline for an act not yet done
+    if token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in book.words["aim-noun"]
+            for c in token.head.children):
+        return True  # "whose only concern is to protect their homes": a wish, no act
     if pattern.type == "ASSAULT" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in book.words["hazard-noun"]
             for c in token.children):
