@@ -423,3 +423,11 @@ def test_what_ones_concern_or_goal_is_to_do_is_no_act():
     assert triggers("Erdogan said the Muslims in Jerusalem, whose only concern is to protect "
                     "their homes, were attacked by Israel.") == ["attacked"]
     assert coded("Kenya's goal is to send police to Haiti.") == []
+
+
+def test_an_allegation_is_aimed_at_the_accused_not_at_those_wronged():
+    assert coded("Bennett, the U.N. special rapporteur, alleged that women and girls under "
+                 "Taliban rule are being persecuted based on gender.", "2025-03-10") == [
+        ("alleged", "DISAPPROVE", "IGOUNO", "AFGGOV", "asserted")]
+    assert coded("The U.N. alleged that protesters in Iran were tortured by the police.")[0][
+        :4] == ("alleged", "DISAPPROVE", "IGOUNO", "IRNCOP")

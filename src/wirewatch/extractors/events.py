@@ -1210,7 +1210,13 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             target_heads += [s for n in (obj, *_of_objects(obj)) for c in n.children
                              if c.dep_ == "acl" and c.tag_ == "VBG" for cc in c.children
                              if cc.dep_ == "ccomp" for s in cc.children if s.dep_ in SUBJECTS]
-        if pattern.type != "CONSULT":  # "discussed imposing costs on Russia": a topic
+        if pattern.mode == "allege":
+            # whom the allegation accuses, then what the alleged wrong is done to ("alleging
+            # the moves violate U.S. law"), never those it befell
+            target_heads += [a for c in trigger.children if c.dep_ == "ccomp"
+                             for a in _accused(c)] + [
+                t for t in _complement_targets(trigger, book) if t.dep_ != "nsubjpass"]
+        elif pattern.type != "CONSULT":  # "discussed imposing costs on Russia": a topic
             target_heads += _complement_targets(trigger, book)
         if pattern.type == "REJECT" and trigger.dep_ == "relcl" \
                 and trigger.head.lemma_.lower() in book.words["claim-noun"] \
@@ -1392,6 +1398,19 @@ def _is_condition(clause: Token) -> bool:
         m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
 
 
+def _accused(clause: Token) -> list[Token]:
+    """Whom an allegation's clause accuses: its subject ("alleged that Afghanistan supported
+    the militants"); in the passive, its agent, or whoever those it befell live under ("alleged
+    that women under Taliban rule are being persecuted": the Taliban), never the victims."""
+    if not _is_passive(clause):
+        return [c for c in clause.children if c.dep_ == "nsubj"]
+    agents = [g for c in clause.children if c.dep_ == "agent" for g in c.children
+              if g.dep_ == "pobj"]
+    return agents or [g for s in clause.children if s.dep_ == "nsubjpass"
+                      for p in s.children if p.dep_ == "prep" and p.lower_ == "under"
+                      for g in p.children if g.dep_ == "pobj"]
+
+
 def _complement_targets(verb: Token, book: Lexicon) -> list[Token]:
     """Whom a demand or a promise is about, named in its complement: "demanded that the US
     cancel ...", "promised to continue aid to Mozambique"; last, whom its purpose is for
@@ -1463,8 +1482,8 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         target_heads += of_objects  # "the arrest of Mahmoud Khalil", "an invasion of Ukraine"
     if pattern.mode == "allege":
         # "allegations that Afghanistan supported the militants": who is accused
-        target_heads += [g for c in trigger.children if c.dep_ in ("acl", "ccomp")
-                         for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        target_heads += [a for c in trigger.children if c.dep_ in ("acl", "ccomp")
+                         for a in _accused(c)]
     if pattern.type in ("REJECT", "THREATEN"):
         # "its reluctance to endorse the U.S. proposal", "a threat to impose tariffs on Canada"
         for clause in (c for c in trigger.children if c.dep_ == "acl" and is_purpose(c)):
