@@ -431,3 +431,11 @@ def test_an_allegation_is_aimed_at_the_accused_not_at_those_wronged():
         ("alleged", "DISAPPROVE", "IGOUNO", "AFGGOV", "asserted")]
     assert coded("The U.N. alleged that protesters in Iran were tortured by the police.")[0][
         :4] == ("alleged", "DISAPPROVE", "IGOUNO", "IRNCOP")
+
+
+def test_people_sent_back_are_the_people_of_where_they_are_sent():
+    assert coded("Thailand deported 173 women to Turkey but sent 109 men back to China.") == [
+        ("deported", "COERCE", "THA", "TURCVL", "asserted"),
+        ("sent", "COERCE", "THA", "CHNCVL", "asserted")]
+    # people named with their country stay theirs
+    assert coded("Pakistan deported 400 Afghans to Iran.")[0][3] == "AFGCVL"

@@ -1162,7 +1162,10 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     else:
         # in the passive, "from" says where from, not whom ("was freed from prison"), and
         # where people are sent is no party to it ("deported 40 Uyghurs to China")
-        sends = trigger.lemma_.lower() in book.words["destination-verb"]
+        # "sent 109 back to China": whoever is sent back goes home (forces are deployed)
+        back = [c for c in trigger.children if c.lower_ == "back" and c.dep_ in ("advmod", "prt")
+                and not any(o.lemma_.lower() in book.classes["troops"] for o in objects)]
+        sends = trigger.lemma_.lower() in book.words["destination-verb"] or bool(back)
         if pattern.type == "CONSULT" and trigger.lemma_.lower() in book.words["topic-verb"]:
             # "G7 ministers discussed China's role": what is discussed is no party to it
             objects = [o for o in objects if o.dep_ != "dobj" or o.head.i != trigger.i
@@ -1173,8 +1176,9 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                                   # "were meeting at the Qahira Hotel": where, not with whom
                                   and not (pattern.type == "CONSULT" and t.head.lower_ == "at")
                                   and not (sends and t.head.lower_ in ("to", "into"))]
-        if sends and trigger.lemma_.lower() in book.words["homeward-verb"]:
-            homes = [t for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
+        if sends and (trigger.lemma_.lower() in book.words["homeward-verb"] or back):
+            homes = [t for h in (trigger, *back) for c in h.children
+                     if c.dep_ == "prep" and c.lower_ == "to"
                      for t in c.children if t.dep_ == "pobj"]
         if pattern.type in GRIEVANCE_TYPES:
             # "complained to the United Nations over Israeli air raids": whose act the
@@ -1246,9 +1250,15 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                      (*source_heads, *target_heads, *objects, *patients),
                      mutual=(not passive and pattern.type in MUTUAL_TYPES)
                      or _reciprocal(trigger.sent), withdraws=pattern.mode == "withdraw")
-    if found.target is None and homes and (home := actors.of_phrase(homes[0])) \
-            and home[:3] not in ORGANISATION_PREFIXES and home[:3] != (found.source or "")[:3]:
-        # "deported 40 others to China": people sent home are that country's people
+    home = actors.of_phrase(homes[0]) if homes else None
+    homeward = trigger.lemma_.lower() in book.words["homeward-verb"]
+    if home is not None and home[:3] not in ORGANISATION_PREFIXES \
+            and (found.source is not None or homeward) \
+            and home[:3] != (found.source or "")[:3] \
+            and (found.target is None or (found.target[3:] == "CVL" and found.target[:3] != home[:3]
+                                          and not _named_people(objects, actors))):
+        # "deported 40 others to China", "sent 109 back to China": people sent home are that
+        # country's people, whatever country the story's people would otherwise be
         return replace(found, target=home[:3] + "CVL")
     return found
 
@@ -1396,6 +1406,13 @@ def _is_condition(clause: Token) -> bool:
     """A clause opened by "if" or "unless"."""
     return clause.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+
+
+def _named_people(objects: Sequence[Token], actors: ActorIndex) -> bool:
+    """Whether people acted on are named with their country ("deported 173 Uyghurs",
+    "Afghan refugees"), not only by a role the story's country fills in ("109 men")."""
+    return any(t.ent_type_ in ("NORP", "GPE") and t.i in actors.code_at
+               for o in objects for t in o.subtree)
 
 
 def _accused(clause: Token) -> list[Token]:
