@@ -1876,11 +1876,13 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
             if i in blocked or (i not in sayable and lemmas[i] not in heads):
                 continue
             token = doc[i]
-            if not _asked(token) and (said := (
-                    _reported_demand(token, actors) or _proposal(token, book)
-                    or _reported_accusation(token, actors)) if token.i in sayable
-                    else _reported_accusation(token, actors) if token.i in quoted_roots
-                    else None) is not None:
+            said = None
+            if token.i in sayable and not _asked(token):
+                said = _reported_demand(token, actors) or _proposal(token, book) \
+                    or _reported_accusation(token, actors)
+            elif token.i in quoted_roots and not _asked(token):
+                said = _reported_accusation(token, actors)
+            if said is not None:
                 events.append(_link(doc, token, said, sent, found, actors))
                 if said[0] is ACCUSATION:
                     continue  # "said Iran is defying the council": the wrong is the charge
@@ -2367,7 +2369,7 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             c.dep_ == "nsubj" and c.lemma_.lower() in book.words["hazard-noun"]
             for c in token.children):
         return True  # "collapsing buildings injured 15 people": no one attacked them
-    if _heading(token.sent):
+    if token.pos_ not in ("VERB", "AUX") and _heading(token.sent):
         return True  # "US ban on advanced chips": a heading names the topic below it
     if pattern.type == "DEMAND" and token.lemma_.lower() in book.words["question-verb"] \
             and not pattern.needs and not any(c.dep_ == "xcomp" for c in token.children):
