@@ -439,3 +439,12 @@ def test_people_sent_back_are_the_people_of_where_they_are_sent():
         ("sent", "COERCE", "THA", "CHNCVL", "asserted")]
     # people named with their country stay theirs
     assert coded("Pakistan deported 400 Afghans to Iran.")[0][3] == "AFGCVL"
+
+
+def test_affiliations_disputes_points_made_and_acts_no_longer_done():
+    assert triggers("Militants linked with the banned Baloch Liberation Army attacked a train "
+                    "in Pakistan.") == ["attacked"]
+    assert coded("Trump and Zelenskyy publicly disagreed over U.S. aid to Ukraine.") == []
+    assert coded("“What we need to keep in mind is that Russia has invested heavily in its "
+                 "army,” Kallas said.") == []
+    assert coded("Kenya will no longer send troops to Somalia.")[0][-1] == "negated"

@@ -2369,6 +2369,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             c.dep_ == "nsubj" and c.lemma_.lower() in book.words["hazard-noun"]
             for c in token.children):
         return True  # "collapsing buildings injured 15 people": no one attacked them
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" \
+            and token.head.lower_ in ("over", "about", "on") \
+            and token.head.head.lemma_.lower() in book.words["dispute-verb"]:
+        return True  # "publicly disagreed over U.S. aid to Ukraine": what they argue about
     if token.pos_ not in ("VERB", "AUX") and _heading(token.sent):
         return True  # "US ban on advanced chips": a heading names the topic below it
     if pattern.type == "DEMAND" and token.lemma_.lower() in book.words["question-verb"] \
@@ -2884,6 +2888,9 @@ def _describes_people(token: Token, book: Lexicon) -> bool:
     if token.dep_ == "acl" and token.tag_ == "VBG" \
             and token.lemma_.lower() in book.words["relation-verb"]:
         return True
+    if token.dep_ == "acl" and token.tag_ == "VBN" \
+            and token.lemma_.lower() in book.words["affiliation-participle"]:
+        return True  # "militants linked with the banned Baloch Liberation Army"
     holder = token.head.head
     return token.dep_ == "pobj" and token.head.lower_ == "in" and holder.dep_ == "acl" \
         and holder.lemma_.lower() in book.words["descriptor-participle"]
@@ -3072,6 +3079,8 @@ def _proposer(token: Token, book: Lexicon) -> Token | None:
     if subject is None or subject.lower_ not in ("we", "i") \
             or token.lemma_.lower() in reporting_cues().verbs:
         return None  # "or maybe I should say alone on the pitch" rephrases, asks nothing
+    if token.dep_ in ("csubj", "ccomp") and token.left_edge.tag_ in WH_TAGS:
+        return None  # "what we need to keep in mind is that …": a point made, no call
     if token.lemma_.lower() in book.words["need-verb"] and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
             for c in token.children):

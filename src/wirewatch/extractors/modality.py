@@ -136,6 +136,9 @@ def _local_cues(token: Token, cues: ModalityCues, found: set[str],
             found.add(cues.adjective[word])  # "the proposed ban", "a planned visit"
         elif dep == "advmod" and word in cues.neg:
             found.add(cues.neg[word])
+        elif own_call and dep == "advmod" and word == "longer" \
+                and any(g.dep_ == "neg" for g in child.children):
+            found.add("negated")  # "will no longer grant me access"
         elif dep == "mark" and word in cues.mark:
             found.add(cues.mark[word])
         elif dep in ("prep", "advcl", "acl") and word in cues.prep:
