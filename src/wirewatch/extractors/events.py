@@ -1743,11 +1743,11 @@ def _resolve(source_heads: Sequence[Token], target_heads: Sequence[Token],
     source = source_codes[0] if source_codes else None
     found = [(code, h) for h in target_heads for code in actors.all_of_phrase(h)[:1]]
     targets = [code for code, _ in found]
-    # the first target that is another actor and not the source's own ("offered its troops
-    # to Lebanon's president"), else the first that is another actor
     if withdraws:
         found = [(c, h) for c, h in found if not _own(h, c, source)]
         targets = [code for code, _ in found]
+    # the first target that is another actor and not the source's own ("offered its troops
+    # to Lebanon's president"), else the first that is another actor
     target = next((c for c, h in found if c != source and not _own(h, c, source)),
                   next((c for c in targets if c != source), targets[0] if targets else None))
     if target in (None, source) and len(source_codes) > 1 and mutual:
@@ -3287,20 +3287,19 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         speaker = known.statements.all[statement].speaker
         source = speaker.actor if speaker is not None and speaker.actor != target else None
     if modality in UNREAL and pattern.type in HOSTILE and source is not None \
-            and _declared(token, chain, source, actors) and _announced(chain, actors.book) \
-            and not any(_is_condition(c) for c in token.children):
-        # "the United States announced that it would cease military aid": a decision made
-        # public, to be carried out, not a threat
-        modality = "planned"
-    elif modality in UNREAL and pattern.type in HOSTILE and source is not None \
             and _declared(token, chain, source, actors):
-        # "we will retaliate", "Ankara said it would impose sanctions": force that its doer
-        # says it will use is a threat (CAMEO 13), made now, even on a condition; forces it
-        # says it will move are a plan ("would send police to Haiti")
-        pattern = THREAT
-        if target is None:  # "if they take negative steps, we will retaliate"
-            target = next((code for s in _condition_subjects(token)
-                           if (code := actors.of_phrase(s)) not in (None, source)), None)
+        if _announced(chain, actors.book) and not any(_is_condition(c) for c in token.children):
+            # "the United States announced that it would cease military aid": a decision
+            # made public, to be carried out, not a threat
+            modality = "planned"
+        else:
+            # "we will retaliate", "Ankara said it would impose sanctions": force that its
+            # doer says it will use is a threat (CAMEO 13), made now, even on a condition;
+            # forces it says it will move are a plan ("would send police to Haiti")
+            pattern = THREAT
+            if target is None:  # "if they take negative steps, we will retaliate"
+                target = next((code for s in _condition_subjects(token)
+                               if (code := actors.of_phrase(s)) not in (None, source)), None)
     elif modality in UNREAL and source is not None and (pattern.type in INTENDED or (
             pattern.type == "SUPPORT" and token.lemma_.lower()
             in actors.book.words["backing-verb"])) and _declared(token, chain, source, actors):

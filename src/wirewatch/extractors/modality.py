@@ -117,9 +117,9 @@ def _enabled_only(governor: Token, cues: ModalityCues) -> bool:
 
 
 def _local_cues(token: Token, cues: ModalityCues, found: set[str],
-                skip_negation: bool = False, own_call: bool = False) -> None:
+                skip_negation: bool = False, own_event: bool = False) -> None:
     """Cues standing on one token of the chain: its negation, auxiliaries, adverbs, marks.
-    With ``own_call`` the token is the event itself, not a word governing it."""
+    With ``own_event`` the token is the event itself, not a word governing it."""
     for child in token.children:
         word = child.lower_
         dep = child.dep_
@@ -136,7 +136,7 @@ def _local_cues(token: Token, cues: ModalityCues, found: set[str],
             found.add(cues.adjective[word])  # "the proposed ban", "a planned visit"
         elif dep == "advmod" and word in cues.neg:
             found.add(cues.neg[word])
-        elif own_call and dep == "advmod" and word == "longer" \
+        elif own_event and dep == "advmod" and word == "longer" \
                 and any(g.dep_ == "neg" for g in child.children):
             found.add("negated")  # "will no longer grant me access"
         elif dep == "mark" and word in cues.mark:
@@ -146,7 +146,7 @@ def _local_cues(token: Token, cues: ModalityCues, found: set[str],
         elif dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.mark
                                     and cues.mark[m.lower_] == "hypothetical"
                                     and m.lower_ != "whether" for m in child.children) \
-                and not (own_call and _asks_before(token, child, cues)):
+                and not (own_event and _asks_before(token, child, cues)):
             found.add("hypothetical")  # "if they agree, troops would leave"
     if cues.phrase:
         words = " ".join(t.lower_ for t in token.subtree if t.head.i == token.i
@@ -265,7 +265,7 @@ def modality_of(trigger: Token, own_negation: bool = True) -> tuple[str, tuple[T
         found.add("planned")  # a headline's "Apple to give refunds"
     for position, node in enumerate(nodes):
         _local_cues(node, cues, found, skip_negation=not (position or own_negation),
-                    own_call=not position)
+                    own_event=not position)
         if position and is_purpose(nodes[position - 1]):
             found.add("planned")  # "sent envoys to mediate": the mediation is intended
         below = nodes[position - 1] if position else None
