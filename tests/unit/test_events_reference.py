@@ -448,3 +448,11 @@ def test_affiliations_disputes_points_made_and_acts_no_longer_done():
     assert coded("“What we need to keep in mind is that Russia has invested heavily in its "
                  "army,” Kallas said.") == []
     assert coded("Kenya will no longer send troops to Somalia.")[0][-1] == "negated"
+
+
+def test_a_value_held_and_a_measure_standing_are_no_acts():
+    assert coded("China's leadership insists it is committed to peace and respect for the "
+                 "territorial integrity of other nations.") == []
+    assert coded("Kenya is committed to the peace deal.")[0][:2] == ("committed", "AGREE")
+    assert coded("The EU still has a ban in place for leisure travel from the U.S.") == []
+    assert coded("The EU imposed a ban on travel from the U.S.")[0][:2] == ("imposed", "COERCE")

@@ -2369,6 +2369,16 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             c.dep_ == "nsubj" and c.lemma_.lower() in book.words["hazard-noun"]
             for c in token.children):
         return True  # "collapsing buildings injured 15 people": no one attacked them
+    if token.lemma_.lower() in book.words["commitment-verb"] and (values := [
+            t for p in token.children if p.dep_ == "prep" and p.lower_ == "to"
+            for g in p.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)]) and all(
+            t.pos_ == "NOUN" and match_trigger(t, book) is None
+            and t.lemma_.lower() not in book.classes["agreement"] for t in values):
+        return True  # "insists it is committed to peace and respect for …": a value held
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ == "have" and any(
+            p.dep_ == "prep" and p.lower_ == "in" and any(g.lower_ == "place" for g in p.children)
+            for h in (token, token.head) for p in h.children):
+        return True  # "the EU still has a ban in place": a measure standing, no act now
     if token.pos_ == "NOUN" and token.dep_ == "pobj" \
             and token.head.lower_ in ("over", "about", "on") \
             and token.head.head.lemma_.lower() in book.words["dispute-verb"]:
