@@ -7,6 +7,7 @@ keeps every request (path, the headers that matter, the monotonic time it arrive
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -55,6 +56,13 @@ class Site(ThreadingHTTPServer):
 
     def url(self, path: str) -> str:
         return self.base + path
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        """A client that gave up waiting (a fetch's timeout on a slow route) closes the socket
+        while the answer is written: expected, not an error of the site."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
 
     def paths(self) -> list[str]:
         """The paths asked for, robots.txt left out."""
