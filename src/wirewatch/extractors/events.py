@@ -685,9 +685,6 @@ class ActorIndex:
         # "his" and "she" stand for a person, never for an organisation or a place ("VOA
         # spoke with Armitage about his trip" is not VOA's trip)
         person = pronoun.lower_ in PERSON_PRONOUNS
-        # and "it" and "its" never for a person ("suggesting Macron needed treatment,
-        # prompting France to recall its ambassador": France's)
-        thing = pronoun.lower_ in ("it", "its", "itself")
         # an object pronoun is not the subject that acts on it: in "Trump keeps tariffs in
         # place to pressure them", "them" is not Trump
         # and an act another's subject answers is not that subject's country's either:
@@ -725,7 +722,9 @@ class ActorIndex:
                 if (child.dep_ in SUBJECTS and (child.i < pronoun.i or fronted)
                         and child.pos_ != "PRON" and _addressee(child) is None
                         and not (singular and _plural(child))
-                        and not ((plural or thing) and self.one_person(child))
+                        # and "it" never for a person either ("suggesting Macron needed
+                        # treatment, prompting France to recall its ambassador": France's)
+                        and not ((plural or singular) and self.one_person(child))
                         and not (person and self.not_a_person(child))
                         and (code := self.of_phrase(child, depth))):
                     if not bound:
@@ -739,7 +738,7 @@ class ActorIndex:
                     singular and self.many(_named_by(self.doc[m.end - 1]))) \
                     and m.code != other and not (answered and m.code[:3] == (other or "")[:3]) \
                     and not (person and self.not_a_person(self.doc[m.end - 1])) \
-                    and not ((plural or thing) and self.one_person(self.doc[m.end - 1])):
+                    and not ((plural or singular) and self.one_person(self.doc[m.end - 1])):
                 return m.code
         if bound:
             return None
@@ -914,7 +913,7 @@ def _prep_objects(token: Token, role: str, pos: str, book: Lexicon) -> list[Toke
     return out
 
 
-def _aimed_at_by(noun: Token, book: Lexicon) -> list[Token]:
+def _participle_targets(noun: Token, book: Lexicon) -> list[Token]:
     """What a participle on an act's noun says it is aimed at: "tariffs targeting Canada",
     "sanctions aimed at Russian banks"."""
     out = []
@@ -1017,10 +1016,16 @@ def _alternative(token: Token) -> bool:
     return False
 
 
+def _call_noun(word: Token) -> bool:
+    """A noun for a call, appeal or request, whose act it asks for is only hoped for."""
+    return word.pos_ == "NOUN" \
+        and modality_cues().governor.get(word.lemma_.lower()) == "hypothetical"
+
+
 def _addressee(call: Token, preps: tuple[str, ...] = ("to",)) -> Token | None:
     """Whom a call, appeal or request is addressed to ("its call to the authorities"), when
     the word is one: the one it asks to act."""
-    if call.pos_ != "NOUN" or modality_cues().governor.get(call.lemma_.lower()) != "hypothetical":
+    if not _call_noun(call):
         return None
     return next((g for p in call.children if p.dep_ == "prep" and p.lower_ in preps
                  for g in p.children if g.dep_ == "pobj"), None)
@@ -1192,7 +1197,8 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                 (o, *o.conjuncts) if pattern.type != "CONSULT" else (o,))]:
             if not _patient_owned(obj, book):
                 target_heads += [c for c in obj.children if c.dep_ == "poss"]
-            target_heads += _prep_objects(obj, "target", "NOUN", book) + _aimed_at_by(obj, book)
+            target_heads += _prep_objects(obj, "target", "NOUN", book)
+            target_heads += _participle_targets(obj, book)
             # "fired tear gas and stun grenades at demonstrators": the verb's "at", hung on
             # its object (a place or a body there is where it happened: "a base at Incirlik",
             # "blocked the resolution at the U.N. Security Council")
@@ -1472,7 +1478,8 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                     and (code := actors.of_phrase(c)) and not _names_a_place(c, code)
                     and not (c.dep_ == "amod" and c.lower_.endswith("ed") and c.i > 0
                              and c.nbor(-1).text == "-")]
-    target_heads = _prep_objects(trigger, "target", "NOUN", book) + _aimed_at_by(trigger, book)
+    target_heads = _prep_objects(trigger, "target", "NOUN", book) \
+        + _participle_targets(trigger, book)
     if pattern.type in GRIEVANCE_TYPES:
         target_heads = _grievance_doers(trigger, book) + target_heads
     if _patient_owned(trigger, book):
@@ -2797,8 +2804,7 @@ def _asked_of_no_one(verb: Token) -> bool:
     if verb.dep_ != "advcl" or not is_purpose(verb):
         return False
     calls = [g for c in verb.head.children if c.dep_ == "prep" and c.i < verb.i
-             for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
-             and modality_cues().governor.get(g.lemma_.lower()) == "hypothetical"]
+             for g in c.children if g.dep_ == "pobj" and _call_noun(g)]
     return any(call.right_edge.i + 1 == verb.left_edge.i for call in calls)
 
 
