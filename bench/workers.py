@@ -4,8 +4,9 @@ worker's peak memory.
 The figure that matters is the speed-up (goal: >= 1.7 with 2 workers on two cores, where
 bare spaCy's own two processes reach about 1.8). It is printed twice: with the workers' start
 (spawning each and loading its pipeline) and their shutdown inside the timing, as a run pays
-them, and once the workers hold their pipelines, as bare spaCy's forked processes do, which
-inherit the loaded model. --whole also times whole runs: a fresh interpreter that imports
+them (this process parses too and spawns N - 1, as ``ingest`` does), and once N spawned
+workers hold their pipelines, as bare spaCy's forked processes do, which inherit the loaded
+model. --whole also times whole runs: a fresh interpreter that imports
 wirewatch, reads the articles and extracts them with one process, and one that does so with N
 (its pool's start and shutdown included), as ``wirewatch ingest --workers 1`` and
 ``--workers N`` pay their start; the ratio of those is what a user waits. Each worker's peak

@@ -90,7 +90,9 @@ def extract_in_parallel(items: Iterable[IngestItem], settings: Settings,
                         workers: int) -> Iterator[Outcome]:
     """What ``extract_documents`` gives, parsed by ``workers`` processes (one pipeline
     each) in chunks of a batch, yielded chunk by chunk in input order, so that one writer
-    stores and links exactly what one process would. An input of a single chunk is parsed
+    stores and links exactly what one process would. This process is one of them: it parses
+    a waiting chunk itself whenever the oldest is not back yet, so it is at work while the
+    others start, and ``workers - 1`` are spawned. An input of a single chunk is parsed
     here, without starting processes; a worker that dies fails its chunk's items with the
     reason and the others go on in a new pool."""
     stream = iter(items)
@@ -100,7 +102,7 @@ def extract_in_parallel(items: Iterable[IngestItem], settings: Settings,
         for chunk in chain(first, chunks):
             yield from extract_documents(chunk, settings)
         return
-    pool = process_pool(settings, workers)
+    pool = process_pool(settings, workers - 1)
     pending: deque[tuple[list[IngestItem], Future[list[Outcome]]]] = deque()
     try:
         for chunk in chain(first, chunks):
@@ -116,8 +118,11 @@ def extract_in_parallel(items: Iterable[IngestItem], settings: Settings,
 def _next_chunk(pending: deque[tuple[list[IngestItem], Future[list[Outcome]]]],
                 pool: ProcessPoolExecutor, settings: Settings, workers: int
                 ) -> Iterator[Outcome]:
-    """Yield the oldest chunk's outcomes; after a worker died, fail its items, start a new
-    pool and give it the chunks still waiting. Returns the pool to go on with."""
+    """Yield the oldest chunk's outcomes, parsing waiting chunks here until it is back;
+    after a worker died, fail its items, start a new pool and give it the chunks it held.
+    Returns the pool to go on with."""
+    while not pending[0][1].done() and _parse_a_waiting_chunk(pending, settings):
+        pass
     chunk, future = pending.popleft()
     try:
         outcomes = future.result()
@@ -125,11 +130,26 @@ def _next_chunk(pending: deque[tuple[list[IngestItem], Future[list[Outcome]]]],
         reason = "the process parsing it stopped (out of memory?)"
         outcomes = [(item.origin, Failure(item.origin, reason)) for item in chunk]
         pool.shutdown(cancel_futures=True)
-        pool = process_pool(settings, workers)
-        for i, (waiting, _) in enumerate(pending):
-            pending[i] = (waiting, pool.submit(_extract_chunk, waiting))
+        pool = process_pool(settings, workers - 1)
+        for i, (waiting, held) in enumerate(pending):
+            if held.cancelled() or held.exception() is not None:
+                pending[i] = (waiting, pool.submit(_extract_chunk, waiting))
     yield from outcomes
     return pool
+
+
+def _parse_a_waiting_chunk(pending: deque[tuple[list[IngestItem], Future[list[Outcome]]]],
+                           settings: Settings) -> bool:
+    """Take the oldest chunk no worker has started back from the pool and parse it in this
+    process; False when every chunk is already with a worker or done."""
+    waiting = next((i for i, (_, future) in enumerate(pending) if future.cancel()), None)
+    if waiting is None:
+        return False
+    chunk = pending[waiting][0]
+    here: Future[list[Outcome]] = Future()
+    here.set_result(list(extract_documents(chunk, settings)))
+    pending[waiting] = (chunk, here)
+    return True
 
 
 def process_pool(settings: Settings, workers: int) -> ProcessPoolExecutor:

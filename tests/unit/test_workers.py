@@ -44,15 +44,52 @@ def documents_and_failures(stream):
 
 
 @pytest.mark.slow
-def test_two_processes_give_what_one_gives_in_input_order():
+def test_two_processes_give_what_one_gives_in_input_order(monkeypatch):
+    from wirewatch import pipeline
+
     settings = Settings(batch_size=2)  # five chunks of two
     one = documents_and_failures(extract_documents(items(), settings))
+    parsed_here = []
+
+    def counting(chunk, settings):
+        parsed_here.append(chunk)
+        return extract_documents(chunk, settings)
+
+    monkeypatch.setattr(pipeline, "extract_documents", counting)
     two = documents_and_failures(extract_in_parallel(items(), settings, 2))
     assert two == one
+    # this process parsed chunks while the one spawned worker started
+    assert 1 <= len(parsed_here) < 5
     documents, failures = two
     assert [origin for origin, _ in documents] == [
         f"item-{i}" for i in range(len(TEXTS) * 2) if TEXTS[i % len(TEXTS)].strip()]
     assert [origin for origin, _ in failures] == ["item-3", "item-8"]
+
+
+class DiesWhenUnpickled(RawArticle):
+    """An article that ends the worker process it is sent to."""
+
+    def __reduce__(self):
+        return os._exit, (1,)
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_fails_its_chunk_and_the_others_are_parsed(monkeypatch):
+    from wirewatch import pipeline
+
+    # every chunk goes to the spawned worker, none is parsed here
+    monkeypatch.setattr(pipeline, "_parse_a_waiting_chunk", lambda pending, settings: False)
+    settings = Settings(batch_size=2)
+    texts = [RawArticle(t, f"item-{i}", ArticleMeta(published="2025-03-14"))
+             for i, t in enumerate(TEXTS * 2)]
+    texts[2] = DiesWhenUnpickled(texts[2].text, texts[2].origin, texts[2].meta)
+    found = outcomes(extract_in_parallel(texts, settings, 2))
+    expected = outcomes(extract_documents(items(), settings))
+    reason = ("Failure", "the process parsing it stopped (out of memory?)")
+    assert [o for o in found if o[0] in ("item-2", "item-3")] == [
+        ("item-2", reason), ("item-3", reason)]
+    assert sorted(o for o in found if o[0] not in ("item-2", "item-3")) == \
+        sorted(o for o in expected if o[0] not in ("item-2", "item-3"))
 
 
 def test_one_chunk_is_parsed_here_and_zero_workers_is_one_per_core():
