@@ -452,6 +452,12 @@ def test_what_talks_are_about_and_what_someone_is_interested_in_are_no_acts():
         "I look forward to discussing how we can continue to support Ukraine.")
     assert "talking" not in triggers(
         "I see no signs that the North Koreans are interested in talking to the U.S.")
+    # what a plan lists is its content, not an act done
+    assert "relaxing" not in triggers("The European Commission proposed a defense plan. It "
+                                      "includes relaxing fiscal rules for Germany.")
+    # but what a visit includes is part of it
+    assert "meeting" in triggers("The Japanese prime minister's visit will include meeting "
+                                 "Indian Prime Minister Narendra Modi.")
 
 
 def test_the_penalty_of_an_ultimatum_is_a_threat_against_whom_it_is_put_to():
@@ -943,6 +949,9 @@ def test_an_act_a_demanded_stop_would_end_is_no_event():
     found = coded("The U.N. urged Russia to stop shelling Ukrainian ports.")
     assert [c[:2] for c in found] == [("urged", "DEMAND")]
     assert "attacking" in triggers("Russia stopped attacking Ukrainian ports on Monday.")
+    # the act named by a noun as well
+    found = coded("The U.N. urged Russia to stop the shelling of Ukrainian ports.")
+    assert [c[:2] for c in found] == [("urged", "DEMAND")]
 
 
 def test_an_act_one_needs_may_or_ought_to_do_is_no_event():

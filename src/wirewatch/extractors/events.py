@@ -2542,10 +2542,11 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             and token.head.lemma_.lower() in book.words["offer-word"] \
             and any(c.dep_ == "auxpass" for c in token.children):
         return True  # "I am not ready to be repatriated": how the one it befalls feels
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in book.words["cessation"] \
+    if (token.dep_ == "xcomp" or (token.dep_ == "dobj" and token.pos_ == "NOUN")) \
+            and token.head.lemma_.lower() in book.words["cessation"] \
             and modality_of(token.head)[0] == "hypothetical":
-        # "they must stop killing civilians", "urged Russia to stop shelling the port": the
-        # stop is what is asked for, and the act it would end is no event of its own
+        # "they must stop killing civilians", "urged Russia to stop the shelling of the port":
+        # the stop is what is asked for, and the act it would end is no event of its own
         return True
     if token.tag_ == "VBG" and token.dep_ == "conj" and token.head.dep_ == "acomp":
         return True  # "the Japanese are friendly and accepting": an adjective, no act
@@ -2767,7 +2768,10 @@ def _standing(token: Token, book: Lexicon) -> bool:
 
 def _topic_of_talks(token: Token, book: Lexicon) -> bool:
     """An act that talks are about ("discussed imposing costs on Russia in case a ceasefire is
-    not agreed", "look forward to discussing how we can support Ukraine"), not one done."""
+    not agreed", "look forward to discussing how we can support Ukraine") or that a plan lists
+    ("It includes relaxing fiscal rules"), not one done. What a trip or an act includes
+    ("his travels will include meeting Modi") is part of it, and "including" only adds to
+    what it hangs on."""
     node = token
     for _ in range(4):
         if node.dep_ not in ("ccomp", "xcomp", "pcomp", "advcl", "conj", "prep", "pobj",
@@ -2775,7 +2779,9 @@ def _topic_of_talks(token: Token, book: Lexicon) -> bool:
             return False
         node = node.head
         if node.pos_ == "VERB" and node.lemma_.lower() in book.words["topic-verb"]:
-            return True
+            return node.dep_ != "prep" and not any(
+                c.dep_ in SUBJECTS and match_trigger(c, book) is not None
+                for c in node.children)
     return False
 
 
