@@ -185,6 +185,8 @@ def test_a_refusal_is_the_event_not_what_it_refuses():
     ("Indonesia was unable to provide additional details.", "provide"),
     ("Iran, which is under U.S. sanctions, bought drones.", "sanctions"),
     ("The ban came a year after the Taliban returned to power.", "returned"),
+    ("U.S. officials held talks with Ukrainian officials to reach an agreement.", "reach"),
+    ("On Wednesday, Macron called Chinese subsidies unbearable.", "called"),
 ])
 def test_words_that_name_no_act_here_code_no_event(text, word):
     _, events = events_of(text)

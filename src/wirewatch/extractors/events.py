@@ -308,6 +308,8 @@ def _around(token: Token) -> _Around:
             dep = c.dep_
             if dep in ("nsubj", "csubj"):
                 continue  # "Modi's trip began" begins no trip: a pattern names what is acted on
+            if dep == "prep" and c.i < token.i:
+                continue  # "On Wednesday, Macron called subsidies unbearable" calls on no one
             words = clause if dep in CLAUSES else phrase
             words.update((lemmas[c.i], lowers[c.i]))
             if dep in CLAUSES:  # the mark opening it counts as the trigger's own word
@@ -2449,8 +2451,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True
     if token.dep_ == "acl" and is_purpose(token) and (found := match_trigger(
             token.head, book)) is not None and found.pos == "NOUN" and (
-            found.type in ("REJECT", "THREATEN") or found.mode == "allege"):
-        return True  # "Trump's threat to impose tariffs": what the threat threatens
+            found.type in ("REJECT", "THREATEN", "CONSULT") or found.mode == "allege"):
+        # "Trump's threat to impose tariffs": what the threat threatens; "held talks with
+        # Kyiv to reach an agreement": what the talks are for
+        return True
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("on", "against") \
             and (found := match_trigger(token.head.head, book)) is not None \
             and found.mode == "restrict":
