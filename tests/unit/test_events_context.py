@@ -1606,3 +1606,17 @@ def test_the_media_outlet_is_the_news_organisation_named_before():
                  "propaganda. Taliban officials do not respond to VOA queries because they "
                  "have imposed a ban on the media outlet.")[-1][1:4] == (
         "COERCE", "AFGGOV", "USAMED")
+
+
+def test_a_dialogue_established_is_talks_and_people_given_back_are_deported():
+    assert ("establish", "CONSULT", "AFGGOV", None, "hypothetical") in coded(
+        "Bennett called for the Taliban to lift the travel ban and establish a constructive "
+        "dialogue to resolve differences.")
+    assert coded("Kenya and Somalia established diplomatic relations.")[0][1] == "SUPPORT"
+    assert [c[1] for c in coded("Thailand gave these people back to China.")] == ["COERCE"]
+
+
+def test_an_act_given_as_an_example_is_no_act_told():
+    assert coded("The EU is weighing measures such as imposing tariffs on Chinese cars.") == []
+    assert coded("\"Egypt is acting against Turkey because of Turkey's wrong policy, like "
+                 "supporting the Muslim Brotherhood,\" the admiral said.") == []

@@ -2367,6 +2367,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "has suffered more terrorist attacks than any other": a comparison
     if _indirect_question(token, book):
         return True  # "asked Lai if he agreed", "whether he might back off"
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and (
+            token.head.lower_ == "like" or (token.head.lower_ == "as" and token.head.i > 0
+                                            and token.doc[token.head.i - 1].lower_ == "such")):
+        return True  # "Turkey's wrong policy, like supporting the Muslim Brotherhood": an example
     if token.dep_ in ("xcomp", "advcl") and token.head.lemma_ == "have" and any(
             c.dep_ == "prep" and c.lower_ in ("until", "till") for c in token.head.children):
         return True  # "they have until Feb. 4 to appeal": a deadline for an act not yet done
