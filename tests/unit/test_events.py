@@ -125,6 +125,8 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("Ministers are considering sending aid to Haiti.", "sending", "hypothetical"),
     ("Syrian rebels reportedly attacked the base.", "attacked", "hedged"),
     ("The Iraqi militia appears to have attacked the base.", "attacked", "hedged"),
+    ("Officials believe the Iraqi militia attacked the base.", "attacked", "hedged"),
+    ("Officials believe Putin will meet Xi next month.", "meet", "hypothetical"),
     ("Vietnam plans to send peacekeepers to South Sudan.", "send", "planned"),
     ("Turkey vowed to deploy troops to the border.", "deploy", "planned"),
     ("France failed to send troops to Mali.", "send", "negated"),

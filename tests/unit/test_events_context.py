@@ -407,7 +407,7 @@ def test_a_share_of_something_stands_for_it_as_what_is_acted_on():
 def test_officials_named_by_several_countries_before_or_after_are_each_countrys():
     assert ("met", "CONSULT", "CMRGOV", "CAFGOV", "asserted") in coded(
         "Last week, Cameroon and C.A.R. officials met in Bangui.")
-    assert ("meet", "CONSULT", "USAGOV", "CHNGOV", "hedged") in coded(
+    assert ("meet", "CONSULT", "USAGOV", "CHNGOV", "hypothetical") in coded(
         "Rubio said he believes leaders from the U.S. and China will meet at some point.")
 
 

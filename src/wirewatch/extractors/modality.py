@@ -18,6 +18,7 @@ from ..resources import bundled_table
 
 # Strongest first: one negation outweighs a "will" in the same chain.
 ORDER = ("negated", "hypothetical", "hedged", "planned")
+FUTURE = ("will", "'ll", "would", "'d")
 ASSERTED = "asserted"
 
 # Dependencies along which a governing word's cues reach the event below it.
@@ -90,6 +91,9 @@ def _governor_cues(governor: Token, key: str | None, complement: Token,
         if cue == "planned" and (governor.pos_ != "NOUN" or key in cues.forecast) \
                 and _another_doer(governor, complement):
             cue = "hypothetical"
+        if cue == "hedged" and any(c.dep_ == "aux" and c.lower_ in FUTURE
+                                   for c in complement.children):
+            cue = "hypothetical"  # "believes the leaders will meet": a prediction
         found.add(cue)
     if _enabled_only(governor, cues):
         found.add("hypothetical")
