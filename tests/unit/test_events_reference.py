@@ -388,6 +388,10 @@ def test_opponents_rights_activists_and_snipers_are_coded_by_their_role():
                  "leadership.") == [("calling", "DEMAND", "NGANGO", None, "asserted")]
     assert coded("Pakistani snipers killed the bombers.")[0][:3] == ("killed", "ASSAULT",
                                                                       "PAKMIL")
+    # a school is its country's education sector, as CAMEO codes teachers and students
+    assert ("allow", "CONCEDE", "MWIEDU", None, "hypothetical") in coded(
+        "Malawi's High Court on Jan. 14 ordered all public schools to allow students with "
+        "dreadlocks.")
 
 
 def test_a_with_clause_of_its_own_keeps_its_own_modality():
