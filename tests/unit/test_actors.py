@@ -147,6 +147,13 @@ def test_a_group_that_took_power_changes_code_on_that_day():
     assert codes(wirewatch.extract(text, published="2021-08-16"))["Taliban"] == "AFGGOV"
 
 
+def test_a_leader_of_a_federal_entity_is_its_own_while_he_leads_it():
+    text = "Milorad Dodik criticized the court."
+    assert codes(wirewatch.extract(text, published="2024-05-01"))["Milorad Dodik"] == "BIHSRP"
+    # a Serb member of Bosnia's presidency in between
+    assert codes(wirewatch.extract(text, published="2020-05-01"))["Milorad Dodik"] == "BIHGOV"
+
+
 def test_current_ministers_are_their_government():
     doc = wirewatch.extract("Secretary of State Marco Rubio called Andrii Sybiha.",
                                      published="2025-03-01")
