@@ -381,6 +381,10 @@ def test_a_surname_after_a_title_is_the_person_of_that_name():
     book = ActorDictionary.load()
     assert book.surname_reading("Bush", None) is None
     assert book.surname_reading("Mugabe", None).country == "ZWE"
+    # a given name that is not the table person's says it is someone else
+    doc = wirewatch.extract("Attorney General Maria Consuelo Porras was sanctioned.",
+                            published="2024-05-01")
+    assert codes(doc)["Maria Consuelo Porras"] != "PANELI"
 
 
 def test_organisations_the_dictionaries_write_in_capitals():

@@ -447,8 +447,13 @@ def find_entities(doc: Doc, book: ActorDictionary, matcher: NameMatcher,
             if inner:
                 actor = _read_inside(ent, inner, book, context)
             elif ent.label_ == "PERSON" and _after_title(ent, book):
-                # "President Mugabe": a surname the tables know after a title
+                # "President Mugabe": a surname the tables know after a title, unless the
+                # given name says it is someone else ("Attorney General Maria Consuelo
+                # Porras" is not Gisela Alvarez de Porras)
                 entry = book.surname_reading(ent[-1].text, context.published)
+                if entry is not None and len(ent) > 1 \
+                        and ent[0].lower_ != entry.name.split()[0].lower():
+                    entry = None
                 actor = _entry_code(entry, context) if entry else None
             elif shouted_index.overlapping(ent.start_char, ent.start_char + 1):
                 # a headline's "PUTIN", "BEIJING"; a dateline city stays a place
