@@ -1620,3 +1620,11 @@ def test_an_act_given_as_an_example_is_no_act_told():
     assert coded("The EU is weighing measures such as imposing tariffs on Chinese cars.") == []
     assert coded("\"Egypt is acting against Turkey because of Turkey's wrong policy, like "
                  "supporting the Muslim Brotherhood,\" the admiral said.") == []
+
+
+def test_supporting_or_defending_a_value_is_a_stance_not_an_act_toward_anyone():
+    assert coded("The United States and its allies will have to take steps to defend their "
+                 "security, Wood said.") == []
+    assert coded("Germany pledged on Monday to support peace and stability in the region.") == []
+    assert ("support", "SUPPORT", "DEU", "UKR", "planned") in coded(
+        "Germany pledged on Monday to support Ukraine.")
