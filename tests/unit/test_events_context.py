@@ -1273,6 +1273,8 @@ def test_withdrawing_from_an_intergovernmental_body_cuts_relations():
 def test_a_blow_an_attack_deals_is_force_a_rulings_is_not():
     assert ("dealt", "ASSAULT", None, "IMGSHB", "asserted") in coded(
         "The airstrikes dealt a heavy blow to al-Shabab.")
+    assert ("dealt", "ASSAULT", None, "IMGSHB", "asserted") in coded(
+        "The operation dealt a significant blow to al-Shabab.")
     assert ("dealt", "DISAPPROVE", "KENJUD", "KENGOV", "asserted") in coded(
         "The court ruling dealt a blow to the Kenyan government.")
 

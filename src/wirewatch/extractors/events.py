@@ -2212,9 +2212,13 @@ def _reread(token: Token, pattern: Pattern, actors: ActorIndex) -> Pattern:
                                      for m in c.children) for c in token.children):
         return THREAT
     if pattern.type == "DISAPPROVE" and pattern.pos == "VERB" and any(
-            c.dep_ == "nsubj" and c.pos_ == "NOUN" and (harm := match_trigger(c, book))
-            is not None and harm.type == "ASSAULT" for c in token.children):
-        return FORCE_USED  # "the airstrikes dealt a heavy blow to al-Shabab": by force
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and (
+                harm.type == "ASSAULT" if (harm := match_trigger(c, book)) is not None
+                else c.lemma_.lower() in book.words["campaign-noun"])
+            for c in token.children):
+        # "the airstrikes dealt a heavy blow to al-Shabab", "the operation dealt a blow to
+        # al-Shabab": by force
+        return FORCE_USED
     if pattern.type == "RETREAT" and pattern.pos == "VERB" \
             and not any(c.dep_ == "dobj" for c in token.children) and any(
             (actors.of_phrase(g) or "").startswith("IGO")
