@@ -1370,6 +1370,8 @@ def test_a_question_without_its_mark_is_known_by_its_order():
         "Rubio said the U.S. aims to understand what concessions Ukraine might be willing to "
         "make.")
     assert "attacked" in triggers("Russia attacked Ukraine, which sanctions did not prevent.")
+    assert triggers("To what extent the United States will defend its longtime ally in its "
+                    "battle against Beijing was not made clear.") == []
 
 
 def test_aid_accepted_or_received_is_given_by_whom_its_words_name():

@@ -3056,10 +3056,19 @@ def _potential(token: Token, book: Lexicon) -> bool:
 
 
 def _indirect_question(token: Token, book: Lexicon) -> bool:
-    """A clause that a question asks about: opened by "whether", or by "if" or a wh-word
-    under a verb of asking ("asked the elder Lai if he agreed with them", "asked why"). The
+    """A clause that a question asks about: opened by "whether", by a phrase of "what" or
+    "which" before its subject ("to what extent the U.S. will defend its ally"), or by "if" or
+    a wh-word under a verb of asking ("asked the elder Lai if he agreed with them", "asked
+    why"). The
     question a reply answers ("Asked whether Seoul would send arms, the official said …")
     takes its modality from the reply instead."""
+    subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+    if subject is not None and any(
+            c.dep_ == "prep" and c.i < subject.i and any(
+                g.dep_ == "det" and g.lower_ in ("what", "which")
+                for o in c.children if o.dep_ in ("pobj", "pcomp") for g in o.children)
+            for c in token.children):
+        return True  # "To what extent the U.S. will defend its ally … was not made clear"
     asker = token.head
     if asker.dep_ == "advcl" and asker.tag_ == "VBN":
         return False
