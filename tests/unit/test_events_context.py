@@ -1632,3 +1632,8 @@ def test_supporting_or_defending_a_value_is_a_stance_not_an_act_toward_anyone():
     assert coded("Germany pledged on Monday to support peace and stability in the region.") == []
     assert ("support", "SUPPORT", "DEU", "UKR", "planned") in coded(
         "Germany pledged on Monday to support Ukraine.")
+
+
+def test_a_cargo_delivered_is_commerce_not_aid():
+    assert coded("Chinese firms delivered an unknown cargo to Iran on Monday.") == []
+    assert [c[1] for c in coded("The U.N. delivered food to Gaza on Monday.")] == ["AID"]
