@@ -22,7 +22,7 @@ from .convert import to_document
 from .errors import InputError, WirewatchError
 from .ingest import Failure, IngestItem, RawArticle, Skipped
 from .model import Document
-from .nlp import COMPONENT, load_pipeline, parse
+from .nlp import COMPONENT, PIECE_CHARS, load_pipeline, parse
 from .normalize import PreparedArticle, is_english, prepare
 
 Outcome = tuple[str, Document | Failure | Skipped]
@@ -141,8 +141,12 @@ def _next_chunk(pending: deque[tuple[list[IngestItem], Future[list[Outcome]]]],
 def _parse_a_waiting_chunk(pending: deque[tuple[list[IngestItem], Future[list[Outcome]]]],
                            settings: Settings) -> bool:
     """Take the oldest chunk no worker has started back from the pool and parse it in this
-    process; False when every chunk is already with a worker or done."""
-    waiting = next((i for i, (_, future) in enumerate(pending) if future.cancel()), None)
+    process; False when every chunk is already with a worker or done. A chunk holding a text
+    long enough to be parsed in pieces stays with the workers, whose death fails only their
+    chunk, never the writer's run."""
+    waiting = next((i for i, (chunk, future) in enumerate(pending)
+                    if all(len(item.text) <= PIECE_CHARS for item in chunk
+                           if isinstance(item, RawArticle)) and future.cancel()), None)
     if waiting is None:
         return False
     chunk = pending[waiting][0]

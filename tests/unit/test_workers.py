@@ -66,6 +66,25 @@ def test_two_processes_give_what_one_gives_in_input_order(monkeypatch):
     assert [origin for origin, _ in failures] == ["item-3", "item-8"]
 
 
+@pytest.mark.slow
+def test_a_chunk_with_a_long_text_is_left_to_the_workers(monkeypatch):
+    """A text long enough to be parsed in pieces could take the writer down with it."""
+    from wirewatch import pipeline
+
+    settings = Settings(batch_size=2)
+    one = documents_and_failures(extract_documents(items(), settings))
+    parsed_here = []
+
+    def counting(chunk, settings):
+        parsed_here.append(chunk)
+        return extract_documents(chunk, settings)
+
+    monkeypatch.setattr(pipeline, "extract_documents", counting)
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 10)  # every text here counts as long
+    assert documents_and_failures(extract_in_parallel(items(), settings, 2)) == one
+    assert parsed_here == []
+
+
 class DiesWhenUnpickled(RawArticle):
     """An article that ends the worker process it is sent to."""
 
