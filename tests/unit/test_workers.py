@@ -43,12 +43,10 @@ def documents_and_failures(stream):
             sorted(o for o in found if isinstance(o[1], tuple)))
 
 
-@pytest.mark.slow
-def test_two_processes_give_what_one_gives_in_input_order(monkeypatch):
+def chunks_parsed_here(monkeypatch):
+    """The chunks this process parses itself from now on (a spawned worker's are not seen)."""
     from wirewatch import pipeline
 
-    settings = Settings(batch_size=2)  # five chunks of two
-    one = documents_and_failures(extract_documents(items(), settings))
     parsed_here = []
 
     def counting(chunk, settings):
@@ -56,6 +54,14 @@ def test_two_processes_give_what_one_gives_in_input_order(monkeypatch):
         return extract_documents(chunk, settings)
 
     monkeypatch.setattr(pipeline, "extract_documents", counting)
+    return parsed_here
+
+
+@pytest.mark.slow
+def test_two_processes_give_what_one_gives_in_input_order(monkeypatch):
+    settings = Settings(batch_size=2)  # five chunks of two
+    one = documents_and_failures(extract_documents(items(), settings))
+    parsed_here = chunks_parsed_here(monkeypatch)
     two = documents_and_failures(extract_in_parallel(items(), settings, 2))
     assert two == one
     # this process parsed chunks while the one spawned worker started
@@ -73,13 +79,7 @@ def test_a_chunk_with_a_long_text_is_left_to_the_workers(monkeypatch):
 
     settings = Settings(batch_size=2)
     one = documents_and_failures(extract_documents(items(), settings))
-    parsed_here = []
-
-    def counting(chunk, settings):
-        parsed_here.append(chunk)
-        return extract_documents(chunk, settings)
-
-    monkeypatch.setattr(pipeline, "extract_documents", counting)
+    parsed_here = chunks_parsed_here(monkeypatch)
     monkeypatch.setattr(pipeline, "PIECE_CHARS", 10)  # every text here counts as long
     assert documents_and_failures(extract_in_parallel(items(), settings, 2)) == one
     assert parsed_here == []
