@@ -460,3 +460,9 @@ def test_a_value_held_and_a_measure_standing_are_no_acts():
     assert coded("Kenya is committed to the peace deal.")[0][:2] == ("committed", "AGREE")
     assert coded("The EU still has a ban in place for leisure travel from the U.S.") == []
     assert coded("The EU imposed a ban on travel from the U.S.")[0][:2] == ("imposed", "COERCE")
+
+
+def test_an_interviewers_label_is_no_subject():
+    assert coded("The interview follows. VOA: Russia's President Vladimir Putin recently "
+                 "visited China after he began a fifth term.") == [
+        ("visited", "CONSULT", "RUSGOV", "CHN", "asserted")]

@@ -928,6 +928,18 @@ def _participle_targets(noun: Token, book: Lexicon) -> list[Token]:
     return out
 
 
+def _past_a_label(subject: Token) -> Token:
+    """A speaker's label opening an interview's turn is no subject ("VOA: Russia's President
+    Vladimir Putin recently visited China", parsed with Putin as the label's apposition): the
+    name after the colon is."""
+    doc = subject.doc
+    if subject.i != subject.sent.start or subject.i + 1 >= len(doc) \
+            or doc[subject.i + 1].text != ":":
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i + 1),
+                subject)
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's own subject, or the subject of the verb that controls it ("X agreed to send",
     "X sent troops to fight", "X made plans to visit")."""
@@ -943,6 +955,7 @@ def _subject(verb: Token) -> Token | None:
                           key=lambda c: c.i)
             if subject.dep_ == "agent":
                 return next((g for g in subject.children if g.dep_ == "pobj"), None)
+            subject = _past_a_label(subject)
             return _addressee(subject) or subject
         if (for_subject := _for_subject(node)) is not None:
             return for_subject
