@@ -466,3 +466,12 @@ def test_an_interviewers_label_is_no_subject():
     assert coded("The interview follows. VOA: Russia's President Vladimir Putin recently "
                  "visited China after he began a fifth term.") == [
         ("visited", "CONSULT", "RUSGOV", "CHN", "asserted")]
+
+
+def test_the_diplomats_named_before_are_the_diplomats_again():
+    found = coded("Top diplomats from the Group of Seven urged Russia on Friday to accept a "
+                  "ceasefire. The diplomats condemned Russia's attacks on Ukraine.")
+    assert ("condemned", "DISAPPROVE", "IGOG7", "RUS", "asserted") in found
+    # diplomats no one names are no country's by default, not the one the story is about
+    assert coded("Russia attacked Kyiv. Russia shelled Kharkiv. Diplomats condemned Russia.")[
+        -1][2] is None

@@ -680,7 +680,8 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             code = context.home_country + role.role
         elif role.role in STATE_OFFICES and _of_an_uncoded_body(last, entities):
             pass  # "the leader of the Village de Dieu gang" leads the gang, not the country
-        elif (role.role in LOCAL_ROLES or role.kind == "local") and not posted \
+        elif (role.role in LOCAL_ROLES or role.kind == "local") and role.kind != "envoy" \
+                and not posted \
                 and not _foreign(doc, i, last, role, book) and not any(
                     c.dep_ in QUALIFIER_DEPS and c.i in owner and _backed(owner[c.i].span)
                     for c in last.children):  # "pro-Palestinian activists": whose, unsaid
