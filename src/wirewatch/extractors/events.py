@@ -932,9 +932,8 @@ def _past_a_label(subject: Token) -> Token:
     """A speaker's label opening an interview's turn is no subject ("VOA: Russia's President
     Vladimir Putin recently visited China", parsed with Putin as the label's apposition): the
     name after the colon is."""
-    doc = subject.doc
-    if subject.i != subject.sent.start or subject.i + 1 >= len(doc) \
-            or doc[subject.i + 1].text != ":":
+    if subject.i != subject.sent.start or subject.i + 1 >= len(subject.doc) \
+            or subject.nbor(1).text != ":":
         return subject
     return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i + 1),
                 subject)
@@ -2386,7 +2385,7 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "asked Lai if he agreed", "whether he might back off"
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and (
             token.head.lower_ == "like" or (token.head.lower_ == "as" and token.head.i > 0
-                                            and token.doc[token.head.i - 1].lower_ == "such")):
+                                            and token.head.nbor(-1).lower_ == "such")):
         return True  # "Turkey's wrong policy, like supporting the Muslim Brotherhood": an example
     if token.dep_ in ("xcomp", "advcl") and token.head.lemma_ == "have" and any(
             c.dep_ == "prep" and c.lower_ in ("until", "till") for c in token.head.children):
