@@ -55,22 +55,44 @@ def _test(condition: Any) -> Test | None:
     return None
 
 
+Pattern = tuple[dict[str, Test], frozenset[str] | None]
+"""A one-token pattern's tests, and the tags it allows (None: any)."""
+
+
+def _allowed_tags(condition: Any) -> frozenset[str] | None:
+    if isinstance(condition, str):
+        return frozenset((condition,))
+    if isinstance(condition, dict) and isinstance(found := condition.get("IN"), list) \
+            and len(condition) == 1:
+        return frozenset(found)
+    return None
+
+
 class DocAttributeRuler:
     """The attribute ruler's rules: those of one token tested on TAG, LOWER, DEP and
     IS_SPACE are answered per distinct tuple of those four; the rest by a matcher of their
     own. As in spaCy, a later rule's value wins."""
 
-    def __init__(self, ruler: AttributeRuler, single: list[tuple[int, list[dict[str, Test]]]],
+    def __init__(self, ruler: AttributeRuler, single: list[tuple[int, list[Pattern]]],
                  matcher: Matcher) -> None:
         self.ruler = ruler
-        self.single = single
         self.matcher = matcher
         self.known: dict[tuple[str, str, str, bool], tuple[int, ...]] = {}
+        # each one-token pattern filed under the tags it allows, so that a new word is
+        # tried against a handful of patterns rather than every rule's
+        self.by_tag: dict[str, list[tuple[int, dict[str, Test]]]] = {}
+        self.any_tag: list[tuple[int, dict[str, Test]]] = []
+        for rule, patterns in single:
+            for pattern, tags in patterns:
+                if tags is None:
+                    self.any_tag.append((rule, pattern))
+                for tag in tags or ():
+                    self.by_tag.setdefault(tag, []).append((rule, pattern))
 
     @classmethod
     def of(cls, ruler: AttributeRuler) -> DocAttributeRuler | None:
         """The Doc-at-a-time ruler for these rules, or None where one cannot be made."""
-        single: list[tuple[int, list[dict[str, Test]]]] = []
+        single: list[tuple[int, list[Pattern]]] = []
         matcher = Matcher(ruler.vocab)
         for rule, entry in enumerate(ruler.patterns):
             if any(key not in (*WRITTEN, DEP) for key in ruler.attrs[rule]):
@@ -82,7 +104,8 @@ class DocAttributeRuler:
                          for pattern in patterns]
                 if any(len(t) != len(p[0]) for t, p in zip(tests, patterns, strict=True)):
                     return None
-                single.append((rule, tests))
+                single.append((rule, [(test, _allowed_tags(pattern[0].get("TAG")))
+                                      for test, pattern in zip(tests, patterns, strict=True)]))
             else:
                 matcher.add(str(rule), patterns)
         return cls(ruler, single, matcher)
@@ -93,10 +116,9 @@ class DocAttributeRuler:
             if len(self.known) >= KNOWN_LIMIT:
                 self.known.clear()
             values = dict(zip(TESTED, key, strict=True))
-            found = self.known[key] = tuple(
-                rule for rule, tests in self.single
-                if any(all(test(values[name]) for name, test in pattern.items())
-                       for pattern in tests))
+            found = self.known[key] = tuple(sorted({
+                rule for rule, pattern in (*self.by_tag.get(key[0], ()), *self.any_tag)
+                if all(test(values[name]) for name, test in pattern.items())}))
         return found
 
     def __call__(self, doc: Doc) -> Doc:

@@ -92,9 +92,9 @@ def extract_in_parallel(items: Iterable[IngestItem], settings: Settings,
     each) in chunks of a batch, yielded chunk by chunk in input order, so that one writer
     stores and links exactly what one process would. This process is one of them: it parses
     a waiting chunk itself whenever the oldest is not back yet, so it is at work while the
-    others start, and ``workers - 1`` are spawned. An input of a single chunk is parsed
-    here, without starting processes; a worker that dies fails its chunk's items with the
-    reason and the others go on in a new pool."""
+    others start and while they finish the last chunks, and ``workers - 1`` are spawned. An
+    input of a single chunk is parsed here, without starting processes; a worker that dies
+    fails its chunk's items with the reason and the others go on in a new pool."""
     stream = iter(items)
     chunks = iter(lambda: list(islice(stream, settings.batch_size)), [])
     first = list(islice(chunks, 2))
@@ -102,75 +102,102 @@ def extract_in_parallel(items: Iterable[IngestItem], settings: Settings,
         for chunk in chain(first, chunks):
             yield from extract_documents(chunk, settings)
         return
-    pool = process_pool(settings, workers - 1)
-    pending: deque[tuple[list[IngestItem], Future[list[Outcome]]]] = deque()
+    claims = Claims()
+    pool = process_pool(settings, workers - 1, claims)
+    pending: deque[Pending] = deque()
     try:
-        for chunk in chain(first, chunks):
-            pending.append((chunk, pool.submit(_extract_chunk, chunk)))
+        for index, chunk in enumerate(chain(first, chunks)):
+            pending.append((index, chunk, pool.submit(_extract_chunk, chunk, index)))
             while len(pending) >= CHUNKS_AHEAD * workers:
-                pool = yield from _next_chunk(pending, pool, settings, workers)
+                pool = yield from _next_chunk(pending, pool, settings, workers, claims)
         while pending:
-            pool = yield from _next_chunk(pending, pool, settings, workers)
+            pool = yield from _next_chunk(pending, pool, settings, workers, claims)
     finally:
         pool.shutdown(cancel_futures=True)
 
 
-def _next_chunk(pending: deque[tuple[list[IngestItem], Future[list[Outcome]]]],
-                pool: ProcessPoolExecutor, settings: Settings, workers: int
-                ) -> Iterator[Outcome]:
+Pending = tuple[int, list[IngestItem], "Future[list[Outcome] | None]"]
+"""A chunk handed out: its place in the input, its items, and the result to come."""
+
+
+class Claims:
+    """Which process parses each chunk: the first to claim it. A chunk already sent to a
+    worker sits in the pool's queue, where it can no longer be cancelled, until the worker
+    is free; the writer's process claims it there when it runs out of work, and the worker
+    then skips it, so that the last chunks are shared rather than left to one worker."""
+
+    SLOTS = 1024  # far more than the chunks ever handed out at once
+
+    def __init__(self) -> None:
+        self._slots = get_context("spawn").Array("q", [-1] * self.SLOTS)
+
+    def take(self, index: int) -> bool:
+        """Claim chunk ``index``; False when another process has claimed it."""
+        with self._slots.get_lock():
+            if self._slots[index % self.SLOTS] == index:
+                return False
+            self._slots[index % self.SLOTS] = index
+            return True
+
+
+def _next_chunk(pending: deque[Pending], pool: ProcessPoolExecutor, settings: Settings,
+                workers: int, claims: Claims) -> Iterator[Outcome]:
     """Yield the oldest chunk's outcomes, parsing waiting chunks here until it is back;
     after a worker died, fail its items, start a new pool and give it the chunks it held.
     Returns the pool to go on with."""
-    while not pending[0][1].done() and _parse_a_waiting_chunk(pending, settings):
+    while not pending[0][2].done() and _parse_a_waiting_chunk(pending, settings, claims):
         pass
-    chunk, future = pending.popleft()
+    _, chunk, future = pending.popleft()
     try:
         outcomes = future.result()
+        assert outcomes is not None, "a chunk a worker skipped was parsed here"
     except BrokenProcessPool:
         reason = "the process parsing it stopped (out of memory?)"
         outcomes = [(item.origin, Failure(item.origin, reason)) for item in chunk]
         pool.shutdown(cancel_futures=True)
-        pool = process_pool(settings, workers - 1)
-        for i, (waiting, held) in enumerate(pending):
+        pool = process_pool(settings, workers - 1, claims)
+        for i, (index, waiting, held) in enumerate(pending):
             if held.cancelled() or held.exception() is not None:
-                pending[i] = (waiting, pool.submit(_extract_chunk, waiting))
+                pending[i] = (index, waiting, pool.submit(_extract_chunk, waiting, index))
     yield from outcomes
     return pool
 
 
-def _parse_a_waiting_chunk(pending: deque[tuple[list[IngestItem], Future[list[Outcome]]]],
-                           settings: Settings) -> bool:
+def _parse_a_waiting_chunk(pending: deque[Pending], settings: Settings, claims: Claims) -> bool:
     """Take the oldest chunk no worker has started back from the pool and parse it in this
     process; False when every chunk is already with a worker or done. A chunk holding a text
     long enough to be parsed in pieces stays with the workers, whose death fails only their
     chunk, never the writer's run."""
-    waiting = next((i for i, (chunk, future) in enumerate(pending)
+    waiting = next((i for i, (index, chunk, future) in enumerate(pending)
                     if all(len(item.text) <= PIECE_CHARS for item in chunk
-                           if isinstance(item, RawArticle)) and future.cancel()), None)
+                           if isinstance(item, RawArticle))
+                    and (future.cancel() or (not future.done() and claims.take(index)))), None)
     if waiting is None:
         return False
-    chunk = pending[waiting][0]
-    here: Future[list[Outcome]] = Future()
+    index, chunk, _ = pending[waiting]
+    here: Future[list[Outcome] | None] = Future()
     here.set_result(list(extract_documents(chunk, settings)))
-    pending[waiting] = (chunk, here)
+    pending[waiting] = (index, chunk, here)
     return True
 
 
-def process_pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
+def process_pool(settings: Settings, workers: int,
+                 claims: Claims | None = None) -> ProcessPoolExecutor:
     """Up to ``workers`` processes, each with its pipeline loaded before its first task;
     spawned (a fresh interpreter), never forked from a process holding threads. The executor
     starts a process only when a task finds none idle, so an input of three chunks starts at
     most three, whatever ``workers`` says."""
     return ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
-                               initializer=_start_worker, initargs=(settings,))
+                               initializer=_start_worker, initargs=(settings, claims))
 
 
 _worker_settings: Settings | None = None
+_worker_claims: Claims | None = None
 
 
-def _start_worker(settings: Settings) -> None:
-    global _worker_settings
-    _worker_settings = settings
+def _start_worker(settings: Settings, claims: Claims | None) -> None:
+    global _worker_settings, _worker_claims
+    _worker_settings, _worker_claims = settings, claims
     exit_with_parent()
     # Once the pool sends it home, a worker has handed back every result; freeing the
     # loaded pipeline object by object at the interpreter's exit would only delay the run's end.
@@ -193,6 +220,9 @@ def exit_with_parent() -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _extract_chunk(chunk: list[IngestItem]) -> list[Outcome]:
+def _extract_chunk(chunk: list[IngestItem], index: int | None = None) -> list[Outcome] | None:
+    """A chunk's outcomes; None when the writer's process has claimed it first."""
     assert _worker_settings is not None, "a worker runs after its initializer"
+    if index is not None and _worker_claims is not None and not _worker_claims.take(index):
+        return None
     return list(extract_documents(chunk, _worker_settings))

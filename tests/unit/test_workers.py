@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import deque
 from pathlib import Path
 
 import pytest
@@ -64,8 +65,9 @@ def test_two_processes_give_what_one_gives_in_input_order(monkeypatch):
     parsed_here = chunks_parsed_here(monkeypatch)
     two = documents_and_failures(extract_in_parallel(items(), settings, 2))
     assert two == one
-    # this process parsed chunks while the one spawned worker started
-    assert 1 <= len(parsed_here) < 5
+    # this process parsed chunks while the one spawned worker started (all five, where the
+    # worker's start takes longer than they do)
+    assert 1 <= len(parsed_here) <= 5
     documents, failures = two
     assert [origin for origin, _ in documents] == [
         f"item-{i}" for i in range(len(TEXTS) * 2) if TEXTS[i % len(TEXTS)].strip()]
@@ -85,6 +87,43 @@ def test_a_chunk_with_a_long_text_is_left_to_the_workers(monkeypatch):
     assert parsed_here == []
 
 
+def test_a_chunk_sent_to_a_worker_but_not_started_is_parsed_here_and_skipped_there(
+        monkeypatch):
+    """At the end of a run the last chunks sit in the pool's queue, past cancelling: the
+    writer's process claims one there rather than wait for the worker to get to it."""
+    from concurrent.futures import Future
+
+    from wirewatch import pipeline
+
+    settings = Settings(batch_size=2)
+    chunk = items()[:2]
+    queued: Future = Future()
+    assert queued.set_running_or_notify_cancel() and not queued.cancel()
+    claims = pipeline.Claims()
+    pending = deque([(7, chunk, queued)])
+    assert pipeline._parse_a_waiting_chunk(pending, settings, claims)
+    index, parsed, here = pending[0]
+    assert (index, parsed) == (7, chunk) and here is not queued
+    assert outcomes(here.result()) == outcomes(extract_documents(chunk, settings))
+    # the worker, getting to it, finds it claimed and skips it
+    monkeypatch.setattr(pipeline, "_worker_settings", settings)
+    monkeypatch.setattr(pipeline, "_worker_claims", claims)
+    assert pipeline._extract_chunk(chunk, 7) is None
+    # a chunk a worker claimed first is left to it, and one in a reused slot is new
+    assert claims.take(8) and not claims.take(8)
+    assert not pipeline._parse_a_waiting_chunk(
+        deque([(8, chunk, _running())]), settings, claims)
+    assert claims.take(7 + pipeline.Claims.SLOTS)
+
+
+def _running():
+    from concurrent.futures import Future
+
+    future: Future = Future()
+    future.set_running_or_notify_cancel()
+    return future
+
+
 class DiesWhenUnpickled(RawArticle):
     """An article that ends the worker process it is sent to."""
 
@@ -97,7 +136,7 @@ def test_a_worker_that_dies_fails_its_chunk_and_the_others_are_parsed(monkeypatc
     from wirewatch import pipeline
 
     # every chunk goes to the spawned worker, none is parsed here
-    monkeypatch.setattr(pipeline, "_parse_a_waiting_chunk", lambda pending, settings: False)
+    monkeypatch.setattr(pipeline, "_parse_a_waiting_chunk", lambda *args: False)
     settings = Settings(batch_size=2)
     texts = [RawArticle(t, f"item-{i}", ArticleMeta(published="2025-03-14"))
              for i, t in enumerate(TEXTS * 2)]
