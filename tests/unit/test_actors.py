@@ -574,3 +574,15 @@ def test_a_prison_is_where_one_is_sent_not_the_police():
                             published="2024-03-05")
     assert "HTICOP" in {m.code for m in doc.actors}
     assert all(doc.article.text[s:e] != "prison" for a in doc.actors for s, e in a.mentions)
+
+
+def test_advisers_of_a_president_or_an_army_are_its_and_aid_workers_no_labour():
+    doc = wirewatch.extract("Turkish presidential adviser Mesut Casin condemned the violence "
+                            "on Monday.", published="2025-03-10")
+    assert [(e.type, e.source) for e in doc.events] == [("DISAPPROVE", "TURGOV")]
+    doc = wirewatch.extract("U.S. military advisers arrived in Kyiv on Monday.",
+                            published="2025-03-10")
+    assert "U.S. military advisers" in actor_texts(doc, "USAMIL")
+    doc = wirewatch.extract("Kenyan aid workers protested in Nairobi on Monday.",
+                            published="2025-03-10")
+    assert not any(a.code == "KENLAB" for a in doc.actors)

@@ -1148,7 +1148,7 @@ def test_what_one_looks_forward_to_is_planned():
 
 def test_anothers_act_that_a_negated_verb_leaves_unanswered_took_place():
     assert coded("Pakistani officials have not publicly responded to the BLA's demands.") == [
-        ("demands", "DEMAND", "PAKREB", None, "asserted")]
+        ("demands", "DEMAND", "PAKREB", "PAKGOV", "asserted")]
     assert ("invasion", "ASSAULT", "RUS", "UKR", "asserted") in coded(
         "China has never condemned Russia's full-scale invasion of Ukraine.")
     assert coded("Kenya did not attend the talks with Somalia.") == [
@@ -1436,7 +1436,7 @@ def test_meeting_a_challenge_is_no_meeting():
 def test_a_possessive_on_an_act_answered_is_not_the_answerers():
     assert ("rejected", "REJECT", "IRNGOV", "USA", "asserted") in coded(
         "The United States offered Iran talks, but Tehran rejected its offer.")
-    assert ("request", "DEMAND", "CHN", None, "asserted") in coded(
+    assert ("request", "DEMAND", "CHN", "THAGOV", "asserted") in coded(
         "China asked Thailand to return the Uyghurs, and Bangkok complied with its request.")
     # an act of the subject's own stays the subject's
     assert coded("Russia expanded its attacks on Ukraine.") == [
@@ -1637,3 +1637,45 @@ def test_supporting_or_defending_a_value_is_a_stance_not_an_act_toward_anyone():
 def test_a_cargo_delivered_is_commerce_not_aid():
     assert coded("Chinese firms delivered an unknown cargo to Iran on Monday.") == []
     assert [c[1] for c in coded("The U.N. delivered food to Gaza on Monday.")] == ["AID"]
+
+
+def test_what_a_meeting_is_on_is_its_topic_not_a_party():
+    assert ("meeting", "CONSULT", "IGOUNO", None, "asserted") in coded(
+        "The U.N. Security Council held a meeting on Afghanistan on Monday.")
+    assert ("talks", "CONSULT", "USAGOV", "RUS", "asserted") in coded(
+        "U.S. officials held talks with Russia on Monday.")
+
+
+def test_who_answers_a_demand_is_whom_it_was_made_of():
+    assert ("request", "DEMAND", "KEN", "IGOICJ", "asserted") in coded(
+        "The International Court of Justice rejected Kenya's request to delay the hearing.")
+    assert ("demands", "DEMAND", "PAKREB", "PAKGOV", "asserted") in coded(
+        "Pakistani officials have not responded to the Baloch Liberation Army's demands.")
+    # the court's president presides over the court, whoever's president the story's is
+    found = coded("Kenya boycotted the International Court of Justice hearing on Monday. The "
+                  "court's president, Judge Joan Donoghue, rejected Kenya's request to brief it.")
+    assert ("request", "DEMAND", "KEN", "IGOICJ", "asserted") in found
+    assert ("rejected", "REJECT", "IGOICJ", "KEN", "asserted") in found
+    # a demand the subject makes itself is not answered by it
+    assert ("demand", "DEMAND", "USAGOV", None, "asserted") in coded(
+        "U.S. officials repeated their demand on Monday.")
+
+
+def test_the_maker_of_a_weapon_tested_or_deployed_is_no_party():
+    assert ("testing", "MOBILIZE", "TURGOV", None, "asserted") in coded(
+        "Ankara is testing a Russian anti-aircraft weapon system, Turkish officials said.")
+    assert ("deployed", "MOBILIZE", "RUS", "UKR", "asserted") in coded(
+        "Russia deployed Iranian drones against Ukraine on Monday.")
+
+
+def test_land_given_up_is_no_party_and_whom_it_goes_to_is():
+    found = coded("British officials said Britain will cede sovereignty of the Chagos Islands "
+                  "to Mauritius.")
+    assert [(w, s, g) for w, _, s, g, _ in found if w == "cede"] == [("cede", "GBR", "MUS")]
+
+
+def test_whom_aid_is_given_to_help_is_its_recipient():
+    found = coded("The U.S. government has provided training and equipment, and funded "
+                  "construction to assist the Haitian National Police, the embassy said.")
+    assert [(w, t, s, g) for w, t, s, g, _ in found if w == "provided"] == [
+        ("provided", "AID", "USAGOV", "HTICOP")]

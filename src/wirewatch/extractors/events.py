@@ -91,6 +91,8 @@ MATERIAL_TYPES = frozenset({"AID", "COOPERATE", "ASSAULT", "COERCE", "MOBILIZE",
                             "SANCTION", "CONCEDE"})
 # Types whose "over" or "about" phrase names the act complained of, and so its doer.
 GRIEVANCE_TYPES = frozenset({"DISAPPROVE", "PROTEST"})
+# Acts made of someone, whom the one who answers them is ("rejected Kenya's request").
+ADDRESSED_TYPES = frozenset({"DEMAND", "THREATEN"})
 # a stance its holder keeps: in the simple present, told by the reporter, a standing position
 STANCE_TYPES = frozenset({"SUPPORT", "REJECT"})
 # Types whose act done to people no actor names is done to civilians ("killed 10 people").
@@ -460,11 +462,15 @@ class ActorIndex:
                     and _definite(head) and (named := self.organisation_before(head)):
                 return named  # "the court" after the International Court of Justice
             if head.i in self.one_word and depth < MAX_DEPTH and (group := next((
-                    code for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children if g.dep_ == "pobj"
+                    code for c in head.children
+                    for g in ([c] if c.dep_ == "poss" else c.children
+                              if c.dep_ == "prep" and c.lower_ == "of" else [])
+                    if g.dep_ in ("poss", "pobj") and g.tag_ != "PRP$"
                     and (code := self.of_phrase(g, depth + 1)) and _organisation(code)),
                     None)):
-                return group  # "the leader of the Taliban insurgency" leads the Taliban
+                # "the leader of the Taliban insurgency" leads the Taliban; "the court's
+                # president" presides over the court
+                return group
             return self.code_at[head.i]
         if head.tag_ in ("PRP", "PRP$"):
             # bounded: "its" inside the subject it would resolve to must not loop
@@ -1189,11 +1195,21 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             # "G7 ministers discussed China's role": what is discussed is no party to it
             objects = [o for o in objects if o.dep_ != "dobj" or o.head.i != trigger.i
                        or o.lemma_.lower() in book.classes.get("talks", ())]
+        if pattern.type == "MOBILIZE":
+            # "Ankara testing a Russian anti-aircraft weapon system": whoever made a weapon
+            # one's own forces test or deploy is no party to it
+            objects = [o for o in objects if not _a_weapon(o, book)]
+        if pattern.type in ("RETREAT", "CONCEDE"):
+            # "will cede sovereignty of the Chagos Islands": the land given up is no party;
+            # whom it goes to is ("to Mauritius")
+            objects = [o for o in objects if o.lemma_.lower() not in book.classes["territory"]]
         target_heads = [o for o in objects if not _patient_owned(o, book)] + [
             t for t in _prep_objects(trigger, "target", "VERB", book)
                                   if not (passive and t.head.lower_ == "from")
-                                  # "were meeting at the Qahira Hotel": where, not with whom
-                                  and not (pattern.type == "CONSULT" and t.head.lower_ == "at")
+                                  # "were meeting at the Qahira Hotel": where, not with
+                                  # whom; "met on the crisis": what about
+                                  and not (pattern.type == "CONSULT"
+                                           and t.head.lower_ in ("at", "on"))
                                   and not (sends and t.head.lower_ in ("to", "into"))]
         if sends and (trigger.lemma_.lower() in book.words["homeward-verb"] or back):
             homes = [t for h in (trigger, *back) for c in h.children
@@ -1256,6 +1272,11 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                          for t in (v, *(o for o in v.children if o.dep_ == "dobj"))
                          for p in t.children if p.dep_ == "prep" and p.lower_ == "for"
                          for g in p.children if g.dep_ == "pobj"]
+    if pattern.type == "AID" and not any(actors.of_phrase(h) for h in target_heads):
+        # "provided training and equipment … to assist the HNP": whom the aid is to help
+        target_heads += [o for v in (trigger, *trigger.conjuncts) for c in v.children
+                        if is_purpose(c) and c.lemma_.lower() in book.words["help-verb"]
+                        for o in c.children if o.dep_ == "dobj"]
     if pattern.type == "DEMAND":
         # "called for an inclusive government", "for the creation of a transitional
         # government": what is called for comes into being; it is no one asked
@@ -1485,6 +1506,30 @@ def _acted_on(verb: Token, book: Lexicon) -> list[Token]:
     return out + _prep_objects(verb, "target", "VERB", book)
 
 
+def _same_side(one: str | None, other: str | None) -> bool:
+    """Whether two codes name one actor, a country standing for its own government."""
+    return one is not None and other is not None and (
+        one == other or one == other[:3] or other == one[:3])
+
+
+def _a_weapon(noun: Token, book: Lexicon) -> bool:
+    """Whether a noun names arms ("missiles", "a weapon system", "the S-400 air defense
+    system" by its compound)."""
+    return any(t.lemma_.lower() in book.classes["arms"] for t in (noun, *noun.children)
+               if t is noun or t.dep_ == "compound")
+
+
+def _answerer(act: Token, book: Lexicon) -> Token | None:
+    """Who answers a demand or a threat is whom it was made of: "Officials have not
+    responded to BLA's demands", "the court rejected Kenya's request", "the request was
+    turned down by Nairobi"."""
+    verb = act.head.head if act.dep_ == "pobj" and act.head.dep_ == "prep" else act.head
+    if act.dep_ not in ("dobj", "pobj", "nsubjpass") or verb.pos_ != "VERB" \
+            or verb.lemma_.lower() not in book.words["uptake-verb"]:
+        return None
+    return _subject(verb)
+
+
 def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Arguments:
     book = actors.book
     # "a U.N.-organized meeting", "a Qatar-brokered truce": who arranged it is no party
@@ -1494,6 +1539,15 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                              and c.nbor(-1).text == "-")]
     target_heads = _prep_objects(trigger, "target", "NOUN", book) \
         + _participle_targets(trigger, book)
+    if pattern.type == "CONSULT":
+        # "a Security Council meeting on Afghanistan": what it is about, not with whom
+        target_heads = [t for t in target_heads if t.head.lower_ != "on"
+                        or t.ent_type_ in ("DATE", "TIME")]
+    if not target_heads and pattern.type in ADDRESSED_TYPES \
+            and (answerer := _answerer(trigger, book)) is not None \
+            and not any(_same_side(actors.of_phrase(answerer), actors.of_phrase(h))
+                        for h in source_heads):
+        target_heads = [answerer]
     if pattern.type in GRIEVANCE_TYPES:
         target_heads = _grievance_doers(trigger, book) + target_heads
     if _patient_owned(trigger, book):
