@@ -1679,3 +1679,13 @@ def test_whom_aid_is_given_to_help_is_its_recipient():
                   "construction to assist the Haitian National Police, the embassy said.")
     assert [(w, t, s, g) for w, t, s, g, _ in found if w == "provided"] == [
         ("provided", "AID", "USAGOV", "HTICOP")]
+
+
+def test_people_blocked_are_restricted_and_a_bill_proposes_no_act():
+    found = coded("Journalists have been blocked and harassed by Cambodian police while "
+                  "covering events, media groups said.")
+    assert [(w, t) for w, t, *_ in found if w == "blocked"] == [("blocked", "COERCE")]
+    assert [t for w, t, *_ in coded("The U.S. blocked the resolution at the U.N. Security "
+                                    "Council on Monday.") if w == "blocked"] == ["REJECT"]
+    assert coded("Several other sanctions bills proposing draconian measures against Turkey "
+                 "are pending in Congress.") == []

@@ -2894,14 +2894,16 @@ def _asked_of_no_one(verb: Token) -> bool:
 
 def _thing_subject(verb: Token) -> Token | None:
     """The noun a verb's subject stands for: its own, a conjunct's ("this law is aimed at X
-    and allows"), or the noun a "that" or "which" clause hangs on ("an agreement that
-    allows")."""
+    and allows"), or the noun a "that" or "which" clause or a participle hangs on ("an
+    agreement that allows", "bills proposing")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "conj":
         subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
         verb = verb.head
     if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
         subject = verb.head
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        subject = verb.head  # "sanctions bills proposing draconian measures"
     return subject
 
 
