@@ -1689,3 +1689,15 @@ def test_people_blocked_are_restricted_and_a_bill_proposes_no_act():
                                     "Council on Monday.") if w == "blocked"] == ["REJECT"]
     assert coded("Several other sanctions bills proposing draconian measures against Turkey "
                  "are pending in Congress.") == []
+
+
+def test_whom_an_act_is_meant_for_linked_to_or_done_by_in_a_participle():
+    assert ("launch", "MOBILIZE", "PRK", "USA", "hypothetical") in coded(
+        "A U.S. general said he is expecting North Korea to launch a long-range missile as a "
+        "\"Christmas gift\" to the U.S.")
+    assert ("allegations", "DISAPPROVE", "PAKMIL", "AFG", "asserted") in coded(
+        "\"We reject baseless allegations by Pakistani army spokesperson linking the attack on "
+        "a train in Balochistan province with Afghanistan,\" the Afghan foreign ministry said.")
+    found = coded("Rights groups filed lawsuits against DHS. DHS officials have denied the "
+                  "allegations while criticizing the groups bringing the lawsuits.")
+    assert [(w, s) for w, _, s, *_ in found if w == "lawsuits"] == [("lawsuits", "NGOHRI")]

@@ -509,7 +509,7 @@ class ActorIndex:
             if child.lemma_.lower() in self.book.words["seat-participle"]:
                 continue  # "the U.S.-based lender" sits there, and is no one's there
             if child.dep_ in NP_LINKS and (code := self.of_phrase(child, depth + 1)):
-                if event_noun and _names_a_place(child, code):
+                if event_noun and _names_a_place(child, code, self.label(child)):
                     continue  # "his White House meeting" was held there
                 if owner is None and child.dep_ == "poss" and len(code) == 3:
                     owner = code
@@ -1272,6 +1272,13 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                          for t in (v, *(o for o in v.children if o.dep_ == "dobj"))
                          for p in t.children if p.dep_ == "prep" and p.lower_ == "for"
                          for g in p.children if g.dep_ == "pobj"]
+    if not any(actors.of_phrase(h) for h in target_heads):
+        # "to launch a missile as a 'Christmas gift' to the U.S.": whom it is meant for
+        target_heads += [g for h in (trigger, *objects) for c in h.children
+                         if c.dep_ == "prep" and c.lower_ == "as"
+                         for n in c.children if n.dep_ == "pobj"
+                         for p in n.children if p.dep_ == "prep" and p.lower_ == "to"
+                         for g in p.children if g.dep_ == "pobj"]
     if pattern.type == "AID" and not any(actors.of_phrase(h) for h in target_heads):
         # "provided training and equipment … to assist the HNP": whom the aid is to help
         target_heads += [o for v in (trigger, *trigger.conjuncts) for c in v.children
@@ -1458,8 +1465,15 @@ def _named_people(objects: Sequence[Token], actors: ActorIndex) -> bool:
 
 def _accused(clause: Token) -> list[Token]:
     """Whom an allegation's clause accuses: its subject ("alleged that Afghanistan supported
-    the militants"); in the passive, its agent, or whoever those it befell live under ("alleged
-    that women under Taliban rule are being persecuted": the Taliban), never the victims."""
+    the militants"), or whom a participle ties the act to; in the passive, its agent, or
+    whoever those it befell live under ("alleged that women under Taliban rule are being
+    persecuted": the Taliban), never the victims."""
+    if clause.tag_ == "VBG" and clause.lemma_.lower() in lexicon().words["link-verb"]:
+        # "allegations linking the attack with Afghanistan": whom the act is tied to
+        # (the parser may hang the phrase on a noun of the act's: "attack on a train in
+        # Balochistan province with Afghanistan")
+        return [g for c in clause.subtree if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                for g in c.children if g.dep_ == "pobj"]
     if not _is_passive(clause):
         return [c for c in clause.children if c.dep_ == "nsubj"]
     agents = [g for c in clause.children if c.dep_ == "agent" for g in c.children
@@ -1534,7 +1548,8 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     book = actors.book
     # "a U.N.-organized meeting", "a Qatar-brokered truce": who arranged it is no party
     source_heads = [c for c in trigger.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-                    and (code := actors.of_phrase(c)) and not _names_a_place(c, code)
+                    and (code := actors.of_phrase(c))
+                    and not _names_a_place(c, code, actors.label(c))
                     and not (c.dep_ == "amod" and c.lower_.endswith("ed") and c.i > 0
                              and c.nbor(-1).text == "-")]
     target_heads = _prep_objects(trigger, "target", "NOUN", book) \
@@ -1554,6 +1569,12 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # "Mhlanga's arrest": the possessor is the one arrested
         target_heads += [h for h in source_heads if h.dep_ == "poss"]
         source_heads = [h for h in source_heads if h.dep_ != "poss"]
+    if not source_heads and trigger.dep_ == "dobj" and trigger.head.dep_ == "acl" \
+            and trigger.head.tag_ == "VBG" \
+            and (trigger.head.head.lemma_.lower(), "NOUN") not in book.patterns:
+        # "the groups bringing the lawsuits": theirs (but "allegations linking the attack
+        # with Afghanistan" make no one its doer)
+        source_heads = [trigger.head.head]
     # "an offer from Kabul"; but a force's "from" is where it leaves ("the withdrawal of
     # U.S. troops from Afghanistan")
     source_heads += [h for h in _prep_objects(trigger, "source", "NOUN", book)
@@ -1724,14 +1745,15 @@ def _in_clause(noun: Token) -> Token:
     return noun
 
 
-def _names_a_place(modifier: Token, code: str) -> bool:
-    """"the Doha agreement", "the Minsk talks", "his White House meeting": a capital or a seat
-    of government before the noun names where, not who (it is coded as its government; a
-    country before the noun stays its actor), and so does any name beside an owner, who is the
-    doer."""
+def _names_a_place(modifier: Token, code: str, label: str) -> bool:
+    """"the Doha agreement", "the Copenhagen Charter", "his White House meeting": a capital
+    or a seat of government before the noun names where, not who (it is coded as its
+    government; a country before the noun stays its actor), and so does any name beside an
+    owner, who is the doer. ``label`` is the modifier's entity label as the actor tables
+    give it, where the model gives none."""
     if modifier.dep_ != "compound":
         return False
-    if modifier.ent_type_ in ("GPE", "FAC", "LOC") and code.endswith("GOV"):
+    if (label or modifier.ent_type_) in ("GPE", "FAC", "LOC") and code.endswith("GOV"):
         return True
     return any(c.dep_ == "poss" for c in modifier.head.children)
 
