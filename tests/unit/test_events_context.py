@@ -1701,3 +1701,10 @@ def test_whom_an_act_is_meant_for_linked_to_or_done_by_in_a_participle():
     found = coded("Rights groups filed lawsuits against DHS. DHS officials have denied the "
                   "allegations while criticizing the groups bringing the lawsuits.")
     assert [(w, s) for w, _, s, *_ in found if w == "lawsuits"] == [("lawsuits", "NGOHRI")]
+
+
+def test_one_who_finds_itself_excluded_is_acted_on():
+    found = coded("Turkey could find itself excluded from joint air exercises with its NATO "
+                  "partners, analysts said.")
+    assert [(w, t, s, g) for w, t, s, g, _ in found if w == "excluded"] == [
+        ("excluded", "SANCTION", None, "TUR")]

@@ -89,6 +89,7 @@ PARTY_TYPES = frozenset({"CONSULT", "COOPERATE"})
 # ("the government provides new immigrants with specialists"), not an act the story reports.
 MATERIAL_TYPES = frozenset({"AID", "COOPERATE", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT",
                             "SANCTION", "CONCEDE"})
+REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself"})
 # Types whose "over" or "about" phrase names the act complained of, and so its doer.
 GRIEVANCE_TYPES = frozenset({"DISAPPROVE", "PROTEST"})
 # Acts made of someone, whom the one who answers them is ("rejected Kenya's request").
@@ -858,9 +859,17 @@ def _bare_passive(verb: Token) -> bool:
     """A passive participle without its auxiliary ("a senior leader is dead, killed in an
     airstrike", "was arrested and jailed", "being abused or tortured"): the subject of the
     clause it hangs on, if any, is the one acted on."""
-    return verb.tag_ == "VBN" and not any(
+    return verb.tag_ == "VBN" and (_found_oneself(verb) or (not any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children) and (
-        verb.dep_ == "advcl" or _passive_before(verb) is not None)
+        verb.dep_ == "advcl" or _passive_before(verb) is not None)))
+
+
+def _found_oneself(verb: Token) -> bool:
+    """A participle after a reflexive ("Turkey could find itself excluded from the
+    exercises"): the one who finds itself so is acted on."""
+    return verb.dep_ in ("xcomp", "oprd", "ccomp") and any(
+        c.dep_ in ("dobj", "nsubj") and c.lower_ in REFLEXIVES
+        for c in (*verb.head.children, *verb.children))
 
 
 def _passive_before(verb: Token) -> Token | None:
@@ -1536,7 +1545,7 @@ def _a_weapon(noun: Token, book: Lexicon) -> bool:
 def _answerer(act: Token, book: Lexicon) -> Token | None:
     """Who answers a demand or a threat is whom it was made of: "Officials have not
     responded to BLA's demands", "the court rejected Kenya's request", "the request was
-    turned down by Nairobi"."""
+    rejected by Nairobi"."""
     verb = act.head.head if act.dep_ == "pobj" and act.head.dep_ == "prep" else act.head
     if act.dep_ not in ("dobj", "pobj", "nsubjpass") or verb.pos_ != "VERB" \
             or verb.lemma_.lower() not in book.words["uptake-verb"]:
