@@ -1708,3 +1708,11 @@ def test_one_who_finds_itself_excluded_is_acted_on():
                   "partners, analysts said.")
     assert [(w, t, s, g) for w, t, s, g, _ in found if w == "excluded"] == [
         ("excluded", "SANCTION", None, "TUR")]
+
+
+def test_a_people_that_protests_is_its_civilians_and_a_state_protests_at_no_one_named():
+    assert ("protesting", "PROTEST", "SDNCVL", "SDNGOV", "asserted") in coded(
+        "Tens of thousands of Sudanese began protesting late last year over rising food "
+        "prices.")
+    assert coded("Kenya protested the decision on Monday.") == [
+        ("protested", "PROTEST", "KEN", None, "asserted")]

@@ -3524,12 +3524,19 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         # story is about
         country = actors.story_country(token.i)
         target = country if country != (source or "")[:3] else None
+    if source is not None and len(source) == 3 and pattern.type == "PROTEST" and any(
+            t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS") and actors.of_phrase(t) == source
+            for h in arguments.phrases for t in h.subtree):
+        source += "CVL"  # "tens of thousands of Sudanese began protesting": its people
     if source is None and place is not None and pattern.type == "PROTEST" \
             and (country := known.places.all[place].country):
         source = country + "CVL"  # "demonstrators protesting in Monrovia": its people
     if target is None and source and pattern.type == "PROTEST" and source[3:6] != "GOV" \
-            and source[:3] not in ORGANISATION_PREFIXES:
-        target = source[:3] + "GOV"  # "Sudanese began protesting": against their government
+            and source[:3] not in ORGANISATION_PREFIXES and not any(
+                h.ent_type_ == "GPE" and actors.of_phrase(h) == source for h in arguments.phrases):
+        # "Sudanese began protesting": against their government (but "Kenya protested" is
+        # the state's own protest, at no one named)
+        target = source[:3] + "GOV"
     if target == source and not _reciprocal(sent):
         target = None  # nor by the rules above ("they shot and killed people on the train")
     confidence = 0.5 + 0.1 * len(pattern.needs) + 0.15 * (source is not None) \
