@@ -1716,3 +1716,9 @@ def test_a_people_that_protests_is_its_civilians_and_a_state_protests_at_no_one_
         "prices.")
     assert coded("Kenya protested the decision on Monday.") == [
         ("protested", "PROTEST", "KEN", None, "asserted")]
+
+
+def test_those_gathered_where_an_attack_struck_are_its_target():
+    assert ("attacked", "ASSAULT", "IMGSHB", "SOMCVL", "asserted") in coded(
+        "Somali officials said six al-Shabab militants attacked a hotel where traditional "
+        "elders and Somali security officials were meeting.")

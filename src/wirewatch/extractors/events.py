@@ -1288,6 +1288,11 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                          for n in c.children if n.dep_ == "pobj"
                          for p in n.children if p.dep_ == "prep" and p.lower_ == "to"
                          for g in p.children if g.dep_ == "pobj"]
+    if pattern.type == "ASSAULT" and not any(actors.of_phrase(h) for h in target_heads):
+        # "attacked a hotel where elders and security officials were meeting": those there
+        target_heads += [s for o in objects for c in o.children if c.dep_ == "relcl"
+                         and any(w.lower_ == "where" for w in c.children)
+                         for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     if pattern.type == "AID" and not any(actors.of_phrase(h) for h in target_heads):
         # "provided training and equipment … to assist the HNP": whom the aid is to help
         target_heads += [o for v in (trigger, *trigger.conjuncts) for c in v.children
