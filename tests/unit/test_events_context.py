@@ -1722,3 +1722,10 @@ def test_those_gathered_where_an_attack_struck_are_its_target():
     assert ("attacked", "ASSAULT", "IMGSHB", "SOMCVL", "asserted") in coded(
         "Somali officials said six al-Shabab militants attacked a hotel where traditional "
         "elders and Somali security officials were meeting.")
+
+
+def test_goods_described_by_where_they_go_are_no_trade_act():
+    assert [w for w, *_ in coded("Washington imposed a 25% tariff on all products exported to "
+                                 "the United States from Canada.")] == ["imposed"]
+    assert ("exported", "COOPERATE", "CAN", "USA", "asserted") in coded(
+        "Canada exported oil worth $10 billion to the United States last year.")

@@ -2145,6 +2145,10 @@ def _expletive(pronoun: Token) -> bool:
         c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > verb.i for c in verb.children)
 
 
+def _passive_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
 def _origin(goods: Token, book: Lexicon) -> Token | None:
     """Where goods a participle describes come from: "wines coming out of France", "steel
     made in China", "products exported from Canada"."""
@@ -2744,6 +2748,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "discussed how we can continue to support Ukraine": a topic
     if token.lemma_.lower() in book.words["enabling"] and _done_by_a_thing(token, actors):
         return True  # "a provision in the law allows", "choices that allow them"
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN" \
+            and token.lemma_.lower() in book.words["origin-participle"] \
+            and token.head.i not in actors.code_at and not _passive_agent(token):
+        return True  # "a tariff on all products exported to the United States": which goods
     if pattern.type == "ASSAULT" and _toll_of_a_war(token, actors):
         return True  # "a war that lasted three years and killed 100,000 people"
     if token.lemma_.lower() in book.words["change-verb"] and pattern.pos == "VERB" and not any(
