@@ -1729,3 +1729,14 @@ def test_goods_described_by_where_they_go_are_no_trade_act():
                                  "the United States from Canada.")] == ["imposed"]
     assert ("exported", "COOPERATE", "CAN", "USA", "asserted") in coded(
         "Canada exported oil worth $10 billion to the United States last year.")
+
+
+def test_the_government_is_the_last_government_named_as_one():
+    assert ("demanded", "DEMAND", "PHLGOV", "CHNGOV", "asserted") in coded(
+        "The Philippine government reported that more than 250 vessels had been spotted near "
+        "six reefs. The government, which believed the vessels were operated by the Chinese "
+        "military, demanded that Beijing remove them immediately.")
+    # whose government a phrase says is that one's
+    assert ("cooperate", "COOPERATE", "AFG", "PAKGOV", "hypothetical") in coded(
+        "The Afghan government denied the charge. \"We urge Afghanistan to cooperate with the "
+        "government of Pakistan,\" the Pakistani foreign ministry said.")

@@ -462,6 +462,9 @@ class ActorIndex:
             if head.i in self.one_word and head.lemma_.lower() in self.book.words["anaphor"] \
                     and _definite(head) and (named := self.organisation_before(head)):
                 return named  # "the court" after the International Court of Justice
+            if head.i in self.one_word and head.lower_ == "government" and _definite(head) \
+                    and (named := self.government_before(head)):
+                return named  # "the Philippine government reported … The government"
             if head.i in self.one_word and depth < MAX_DEPTH and (group := next((
                     code for c in head.children
                     for g in ([c] if c.dep_ == "poss" else c.children
@@ -543,6 +546,8 @@ class ActorIndex:
         definite = _definite(head)
         if definite and head.lemma_.lower() in self.book.words["anaphor"]:
             return self.organisation_before(head)
+        if definite and head.lower_ == "government":
+            return self.government_before(head)
         if definite and head.lemma_.lower() in self.book.words["country-anaphor"] \
                 and head.tag_ == "NN":
             return self.story_country(head.i)  # "troops leaving the country"
@@ -805,6 +810,21 @@ class ActorIndex:
                     m.code.endswith("MED") if media else _organisation(m.code)):
                 return m.code
         return None
+
+    def government_before(self, token: Token) -> str | None:
+        """"the government" with no word of its own saying whose: the last government named
+        as one ("the Philippine government", "Kenya's government") in this sentence or the
+        two before it."""
+        if any(c.dep_ in ("poss", "amod", "compound", "nmod", "prep") for c in token.children):
+            return None  # "the government of Pakistan", "the Afghan government"
+        first = self.doc[token.sent.start].i
+        for _ in range(2):
+            if first > 0:
+                first = self.doc[first - 1].sent.start
+        return next((m.code for m in reversed(self.mentions)
+                     if first <= m.start and m.end <= token.left_edge.i
+                     and m.code.endswith("GOV")
+                     and self.doc[m.end - 1].lower_ in ("government", "administration")), None)
 
     def islands_before(self, token: Token) -> str | None:
         """The last actor before a token whose name ends in the token's word ("the Chagos
