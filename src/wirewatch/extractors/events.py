@@ -639,10 +639,10 @@ class ActorIndex:
                      and self.doc[m.end - 1].tag_ == "NNS"
                      and self.doc[m.end - 1].lemma_ == head.lemma_), None)
 
-    def _sentences_back(self, token: Token) -> int:
-        """The first token of the sentence SENTENCES_BACK sentences before the token's."""
+    def _sentences_back(self, token: Token, back: int = SENTENCES_BACK) -> int:
+        """The first token of the sentence ``back`` sentences before the token's."""
         first = token.sent.start
-        for _ in range(SENTENCES_BACK):
+        for _ in range(back):
             if first > 0:
                 first = self.doc[first - 1].sent.start
         return first
@@ -817,10 +817,7 @@ class ActorIndex:
         two before it."""
         if any(c.dep_ in ("poss", "amod", "compound", "nmod", "prep") for c in token.children):
             return None  # "the government of Pakistan", "the Afghan government"
-        first = self.doc[token.sent.start].i
-        for _ in range(2):
-            if first > 0:
-                first = self.doc[first - 1].sent.start
+        first = self._sentences_back(token, 2)
         return next((m.code for m in reversed(self.mentions)
                      if first <= m.start and m.end <= token.left_edge.i
                      and m.code.endswith("GOV")
@@ -2165,10 +2162,6 @@ def _expletive(pronoun: Token) -> bool:
         c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > verb.i for c in verb.children)
 
 
-def _passive_agent(verb: Token) -> bool:
-    return any(c.dep_ == "agent" for c in verb.children)
-
-
 def _origin(goods: Token, book: Lexicon) -> Token | None:
     """Where goods a participle describes come from: "wines coming out of France", "steel
     made in China", "products exported from Canada"."""
@@ -2770,7 +2763,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "a provision in the law allows", "choices that allow them"
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN" \
             and token.lemma_.lower() in book.words["origin-participle"] \
-            and token.head.i not in actors.code_at and not _passive_agent(token):
+            and token.head.i not in actors.code_at \
+            and not any(c.dep_ == "agent" for c in token.children):
         return True  # "a tariff on all products exported to the United States": which goods
     if pattern.type == "ASSAULT" and _toll_of_a_war(token, actors):
         return True  # "a war that lasted three years and killed 100,000 people"
