@@ -1740,3 +1740,11 @@ def test_the_government_is_the_last_government_named_as_one():
     assert ("cooperate", "COOPERATE", "AFG", "PAKGOV", "hypothetical") in coded(
         "The Afghan government denied the charge. \"We urge Afghanistan to cooperate with the "
         "government of Pakistan,\" the Pakistani foreign ministry said.")
+
+
+def test_whoever_regrets_a_refusal_is_the_one_refused():
+    assert ("participate", "REJECT", "KEN", "IGOICJ", "asserted") in coded(
+        "Kenya boycotted the International Court of Justice hearing. \"The court regrets the "
+        "decision of Kenya not to participate in the oral proceedings,\" she said.")
+    assert ("participate", "REJECT", "KENGOV", None, "asserted") in coded(
+        "Kenya regrets the decision of its government not to participate in the talks.")

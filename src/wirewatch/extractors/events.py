@@ -1305,6 +1305,16 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                          for n in c.children if n.dep_ == "pobj"
                          for p in n.children if p.dep_ == "prep" and p.lower_ == "to"
                          for g in p.children if g.dep_ == "pobj"]
+    sources = [actors.of_phrase(h) for h in source_heads]
+    if pattern.type == "REJECT" and not any(
+            (code := actors.of_phrase(h)) and not any(_same_side(code, s) for s in sources)
+            for h in target_heads) \
+            and trigger.dep_ == "acl" and trigger.head.dep_ == "dobj" \
+            and trigger.head.head.lemma_.lower() in book.words["regret-verb"] \
+            and (regretting := _subject(trigger.head.head)) is not None \
+            and not any(_same_side(actors.of_phrase(regretting), s) for s in sources):
+        # "The court regrets the decision of Kenya not to participate": whom it refused
+        target_heads.insert(0, regretting)
     if pattern.type == "ASSAULT" and not any(actors.of_phrase(h) for h in target_heads):
         # "attacked a hotel where elders and security officials were meeting": those there
         target_heads += [s for o in objects for c in o.children if c.dep_ == "relcl"
