@@ -90,8 +90,8 @@ def _actor_still_wrong(row: dict[str, str], coded: list[tuple[str, str]]) -> boo
     bad = [side for side in ("source", "target")
            if (row.get(f"{side}_ok") or "").lower().startswith(("n", "missing"))]
     return bool(bad) and any(
-        all((source, target)[("source", "target").index(side)] == (row[side] or "")
-            for side in bad) for source, target in coded)
+        all(dict(source=source, target=target)[side] == (row[side] or "") for side in bad)
+        for source, target in coded)
 
 
 if __name__ == "__main__":

@@ -458,13 +458,14 @@ class ActorIndex:
         if head.lemma_.lower() in self.book.words["media-anaphor"] and _definite(head) \
                 and (named := self.organisation_before(head, media=True)):
             return named  # "a ban on the media outlet" after VOA, not the country's media
+        if head.lower_ == "government" and _definite(head) \
+                and (head.i in self.one_word or head.i not in self.code_at) \
+                and (named := self.government_before(head)):
+            return named  # "the Philippine government reported … The government"
         if head.i in self.code_at:
             if head.i in self.one_word and head.lemma_.lower() in self.book.words["anaphor"] \
                     and _definite(head) and (named := self.organisation_before(head)):
                 return named  # "the court" after the International Court of Justice
-            if head.i in self.one_word and head.lower_ == "government" and _definite(head) \
-                    and (named := self.government_before(head)):
-                return named  # "the Philippine government reported … The government"
             if head.i in self.one_word and depth < MAX_DEPTH and (group := next((
                     code for c in head.children
                     for g in ([c] if c.dep_ == "poss" else c.children
@@ -546,8 +547,6 @@ class ActorIndex:
         definite = _definite(head)
         if definite and head.lemma_.lower() in self.book.words["anaphor"]:
             return self.organisation_before(head)
-        if definite and head.lower_ == "government":
-            return self.government_before(head)
         if definite and head.lemma_.lower() in self.book.words["country-anaphor"] \
                 and head.tag_ == "NN":
             return self.story_country(head.i)  # "troops leaving the country"
@@ -1305,14 +1304,13 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                          for n in c.children if n.dep_ == "pobj"
                          for p in n.children if p.dep_ == "prep" and p.lower_ == "to"
                          for g in p.children if g.dep_ == "pobj"]
-    sources = [actors.of_phrase(h) for h in source_heads]
     if pattern.type == "REJECT" and not any(
-            (code := actors.of_phrase(h)) and not any(_same_side(code, s) for s in sources)
+            (code := actors.of_phrase(h)) and not _the_doers_own(code, source_heads, actors)
             for h in target_heads) \
             and trigger.dep_ == "acl" and trigger.head.dep_ == "dobj" \
             and trigger.head.head.lemma_.lower() in book.words["regret-verb"] \
             and (regretting := _subject(trigger.head.head)) is not None \
-            and not any(_same_side(actors.of_phrase(regretting), s) for s in sources):
+            and not _the_doers_own(actors.of_phrase(regretting), source_heads, actors):
         # "The court regrets the decision of Kenya not to participate": whom it refused
         target_heads.insert(0, regretting)
     if pattern.type == "ASSAULT" and not any(actors.of_phrase(h) for h in target_heads):
@@ -1561,10 +1559,12 @@ def _acted_on(verb: Token, book: Lexicon) -> list[Token]:
     return out + _prep_objects(verb, "target", "VERB", book)
 
 
-def _same_side(one: str | None, other: str | None) -> bool:
-    """Whether two codes name one actor, a country standing for its own government."""
-    return one is not None and other is not None and (
-        one == other or one == other[:3] or other == one[:3])
+def _the_doers_own(code: str | None, source_heads: Sequence[Token], actors: ActorIndex) -> bool:
+    """Whether a code names the act's doer, a country standing for its own government (one's
+    own answer or regret says nothing of whom an act was made)."""
+    return code is not None and any(
+        (doer := actors.of_phrase(h)) is not None
+        and (code == doer or code == doer[:3] or doer == code[:3]) for h in source_heads)
 
 
 def _a_weapon(noun: Token, book: Lexicon) -> bool:
@@ -1601,8 +1601,7 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                         or t.ent_type_ in ("DATE", "TIME")]
     if not target_heads and pattern.type in ADDRESSED_TYPES \
             and (answerer := _answerer(trigger, book)) is not None \
-            and not any(_same_side(actors.of_phrase(answerer), actors.of_phrase(h))
-                        for h in source_heads):
+            and not _the_doers_own(actors.of_phrase(answerer), source_heads, actors):
         target_heads = [answerer]
     if pattern.type in GRIEVANCE_TYPES:
         target_heads = _grievance_doers(trigger, book) + target_heads
