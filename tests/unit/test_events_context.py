@@ -1748,3 +1748,27 @@ def test_whoever_regrets_a_refusal_is_the_one_refused():
         "decision of Kenya not to participate in the oral proceedings,\" she said.")
     assert ("participate", "REJECT", "KENGOV", None, "asserted") in coded(
         "Kenya regrets the decision of its government not to participate in the talks.")
+
+
+def test_dropping_an_economic_measure_eases_sanctions_and_the_measure_is_no_act():
+    assert coded("The EU dropped its tariffs on Chinese cars.") == [
+        ("dropped", "RETREAT", "IGOEUR", "CHN", "asserted")]
+    assert coded("Washington ended sanctions on Syria.") == [
+        ("ended", "RETREAT", "USAGOV", "SYR", "asserted")]
+    # a ban or a curfew is an administrative measure (CAMEO 081)
+    assert coded("The government scrapped the curfew in Nairobi.")[0][:2] == (
+        "scrapped", "CONCEDE")
+    # an act a lobby asks for is not done
+    assert ("abandon", "RETREAT", "IGOEUR", None, "hypothetical") in coded(
+        "China urged the EU to abandon the tariffs.")
+    assert coded("Wang Wentao visited Europe to lobby the EU to abandon the tariffs.")[-1] == (
+        "abandon", "RETREAT", "IGOEUR", None, "hypothetical")
+
+
+def test_an_example_a_state_verb_lists_is_no_act():
+    assert [w for w, *_ in coded(
+        "Xi called on them to show talent in overcoming challenges such as an economic "
+        "slowdown and U.S. restrictions on Chinese business.")] == ["called"]
+    assert "restrictions" in [w for w, *_ in coded(
+        "Xi complained about challenges such as an economic slowdown and U.S. restrictions on "
+        "Chinese business.")]

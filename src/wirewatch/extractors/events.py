@@ -2571,6 +2571,7 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True
     # the state, or a participle describing it ("overcoming restrictions imposed by the U.S.")
     stated = token.head if token.tag_ == "VBN" and token.dep_ == "acl" else token
+    stated = _listed_under(stated)
     if stated.pos_ == "NOUN" and stated.dep_ in ("dobj", "attr") \
             and stated.head.lemma_.lower() in book.words["state-verb"]:
         return True
@@ -2928,6 +2929,19 @@ def _topic_of_talks(token: Token, book: Lexicon) -> bool:
                 c.dep_ in SUBJECTS and match_trigger(c, book) is not None
                 for c in node.children)
     return False
+
+
+def _listed_under(token: Token) -> Token:
+    """The word a listed item stands in for: the first of its conjuncts, or the noun whose
+    examples it gives ("overcoming challenges such as a slowdown and U.S. restrictions" lists
+    the restrictions as challenges overcome)."""
+    while token.dep_ == "conj":
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "NOUN" \
+            and any(c.lower_ == "such" for c in (*token.head.children,
+                                                  *token.head.head.children)):
+        return token.head.head
+    return token
 
 
 def _done_by_a_thing(verb: Token, actors: ActorIndex) -> bool:
