@@ -88,10 +88,14 @@ TELLING = frozenset({"report"})
 # Codes the dictionary gives a pattern that its own other blocks contradict: a restated
 # commitment is an intent to cooperate, as "reiterate commitment" [030] is, not the
 # diplomatic cooperation [050] "reaffirm commitment" is given; tightening control is a
-# restriction, as "tighten grip" [172] is, not a threat [130].
+# restriction, as "tighten grip" [172] is, not a threat [130]; leading a delegation or a
+# mission somewhere is a visit made, as "send @delegation" is, not an intent to meet
+# [036]; leading an attack is the attack, as "launch attack" [190] is, not a rally of
+# opposition [113].
 RECODED = {"affirm commitment": "030", "confirm commitment": "030",
            "reaffirm commitment": "030", "restate commitment": "030",
-           "tighten control": "172"}
+           "tighten control": "172", "lead delegation": "042", "lead mission": "042",
+           "lead attack": "190"}
 # CAMEO word classes that wirewatch's own object classes (event_objects.tsv) stand for.
 CLASSES = {"&WEAPON": "@arms", "&MILITARY": "@troops", "&TREATY": "@agreement",
            "&NEGOTIATION": "@talks", "&FOOD": "@aid"}

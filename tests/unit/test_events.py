@@ -127,7 +127,7 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("The Iraqi militia appears to have attacked the base.", "attacked", "hedged"),
     ("Officials believe the Iraqi militia attacked the base.", "attacked", "hedged"),
     ("Officials believe Putin will meet Xi next month.", "meet", "hypothetical"),
-    ("German Chancellor Olaf Scholz said talks with China must continue.", "talks",
+    ("German Chancellor Olaf Scholz said Germany's talks with China must continue.", "talks",
      "hypothetical"),
     ("Vietnam plans to send peacekeepers to South Sudan.", "send", "planned"),
     ("Turkey vowed to deploy troops to the border.", "deploy", "planned"),

@@ -1772,3 +1772,28 @@ def test_an_example_a_state_verb_lists_is_no_act():
     assert "restrictions" in [w for w, *_ in coded(
         "Xi complained about challenges such as an economic slowdown and U.S. restrictions on "
         "Chinese business.")]
+
+
+def test_a_call_on_no_one_named_is_the_call_alone():
+    assert coded("German Chancellor Olaf Scholz said talks with China must continue.") == [
+        ("continue", "DEMAND", "DEUGOV", None, "asserted")]
+    # attacks with a doer named are the doer's, whatever is asked of them
+    assert ("attacks", "ASSAULT", "RUS", "UKRGOV", "asserted") in coded(
+        "Scholz said Russia's attacks on Kyiv must stop.")
+
+
+def test_a_plan_announced_is_what_it_plans():
+    assert coded("The Trump administration announced plans to use the U.S. naval base at "
+                 "Guantanamo Bay to hold migrants.") == []
+    assert coded("Russia announced plans to deploy troops to Belarus.") == [
+        ("deploy", "MOBILIZE", "RUS", None, "planned")]
+
+
+def test_a_delegation_led_or_sent_is_the_visitors_own():
+    assert coded("Marco Rubio led a U.S. delegation to Beijing.", "2025-03-10") == [
+        ("led", "CONSULT", "USAGOV", "CHNGOV", "asserted")]
+    assert coded("Rubio sent a U.S. delegation to Beijing.", "2025-03-10") == [
+        ("sent", "CONSULT", "USAGOV", "CHNGOV", "asserted")]
+    assert coded("China sent a delegation to Kenya.") == [
+        ("sent", "CONSULT", "CHN", "KEN", "asserted")]
+    assert coded("Hamas led an attack on Israeli towns.")[0][:2] == ("led", "ASSAULT")

@@ -1220,6 +1220,17 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             # "G7 ministers discussed China's role": what is discussed is no party to it
             objects = [o for o in objects if o.dep_ != "dobj" or o.head.i != trigger.i
                        or o.lemma_.lower() in book.classes.get("talks", ())]
+        if pattern.mode == "visit":
+            # "sent a U.S. delegation to Beijing": the envoys are the visitor's own, who with no
+            # subject coded stand for the visitor; where they go is whom they visit
+            envoys = [o for o in objects if o.lemma_.lower() in book.classes["delegation"]]
+            objects = [o for o in objects if o not in envoys] + [
+                g for e in envoys for c in e.children if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children if g.dep_ == "pobj"]
+            if not any(actors.of_phrase(h) for h in source_heads):
+                source_heads += [e for e in envoys if any(
+                    c.dep_ in ("amod", "compound", "poss") and c.i in actors.code_at
+                    for c in e.children)]
         if pattern.type == "MOBILIZE":
             # "Ankara testing a Russian anti-aircraft weapon system": whoever made a weapon
             # one's own forces test or deploy is no party to it
@@ -2688,6 +2699,22 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             and modality_of(token.head)[0] == "hypothetical":
         # "they must stop killing civilians", "urged Russia to stop the shelling of the port":
         # the stop is what is asked for, and the act it would end is no event of its own
+        return True
+    if token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and modality_cues().governor.get(c.lemma_.lower()) == "planned"
+            and any(a.dep_ in ("acl", "relcl") and a.pos_ in ("VERB", "AUX")
+                    and any(t.dep_ == "aux" and t.tag_ == "TO" for t in a.children)
+                    for a in c.children)
+            for c in token.children):
+        # "announced plans to hold migrants at Guantanamo": the plan is what it plans, coded
+        # from its own verb, whatever act that is
+        return True
+    if token.pos_ == "NOUN" and token.dep_ in SUBJECTS and any(
+            c.dep_ == "aux" and c.lower_ in modality_cues().deontic
+            for c in token.head.children) and not _names_its_actor(token, actors) \
+            and not any(c.dep_ == "poss" for c in token.children):
+        # "talks with China must continue", "the attacks must stop": a call on no one named,
+        # which the call itself stands for (but "their attacks on Kyiv must stop" are theirs)
         return True
     if token.tag_ == "VBG" and token.dep_ == "conj" and token.head.dep_ == "acomp":
         return True  # "the Japanese are friendly and accepting": an adjective, no act
