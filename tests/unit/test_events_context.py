@@ -1704,7 +1704,7 @@ def test_whom_an_act_is_meant_for_linked_to_or_done_by_in_a_participle():
 
 
 def test_one_who_finds_itself_excluded_is_acted_on():
-    found = coded("Turkey could find itself excluded from joint air exercises with its NATO "
+    found = coded("Turkey found itself excluded from joint air exercises with its NATO "
                   "partners, analysts said.")
     assert [(w, t, s, g) for w, t, s, g, _ in found if w == "excluded"] == [
         ("excluded", "SANCTION", None, "TUR")]
@@ -1797,3 +1797,32 @@ def test_a_delegation_led_or_sent_is_the_visitors_own():
     assert coded("China sent a delegation to Kenya.") == [
         ("sent", "CONSULT", "CHN", "KEN", "asserted")]
     assert coded("Hamas led an attack on Israeli towns.")[0][:2] == ("led", "ASSAULT")
+
+
+def test_a_thing_that_demands_is_no_one_demanding():
+    assert coded("The Kenyan judge said public interest demands that the office of the "
+                 "deputy president should not remain vacant.") == []
+    assert ("seize", "COERCE", "KENGOV", None, "hypothetical") in coded(
+        "The new Kenyan law requires the government to seize assets.")
+    # warnings that demand are their speaker's
+    assert ("demanding", "DEMAND", "PRKGOV", "USAGOV", "asserted") in coded(
+        "Pyongyang issued a series of warnings demanding that Washington change its stance.",
+        "2019-12-10")
+
+
+def test_they_after_people_joined_are_those_people_not_where_they_met():
+    found = coded("Putin and Xi met at the Singapore summit in June. Their second summit was "
+                  "in February in Hanoi.")
+    assert found[-1] == ("summit", "CONSULT", "RUSGOV", None, "asserted")
+    assert all(source != "SGP" for _, _, source, _, _ in found)
+    assert coded("Putin met with Xi in June. Their second summit was in Hanoi.")[-1][2] == \
+        "RUSGOV"
+    assert coded("The U.S. summit with Russia failed.") == [
+        ("summit", "CONSULT", "USA", "RUS", "asserted")]
+
+
+def test_one_who_could_find_itself_excluded_is_not_yet_excluded():
+    assert coded("Turkey found itself excluded from the talks.") == [
+        ("excluded", "SANCTION", None, "TUR", "asserted")]
+    assert coded("Turkey may find itself excluded from the talks.") == [
+        ("excluded", "SANCTION", None, "TUR", "hedged")]

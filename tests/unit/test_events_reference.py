@@ -475,3 +475,10 @@ def test_the_diplomats_named_before_are_the_diplomats_again():
     # diplomats no one names are no country's by default, not the one the story is about
     assert coded("Russia attacked Kyiv. Russia shelled Kharkiv. Diplomats condemned Russia.")[
         -1][2] is None
+
+
+def test_a_congressman_is_a_legislator_and_a_security_worker_a_soldier():
+    assert coded("U.S. Congressman Andy Levin slammed Haiti's president.") == [
+        ("slammed", "DISAPPROVE", "USALEG", "HTIGOV", "asserted")]
+    assert coded("A suicide bomber detonated her explosives near a military convoy in "
+                 "Pakistan, killing a Pakistani security worker.")[-1][3] == "PAKMIL"

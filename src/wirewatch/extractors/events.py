@@ -760,7 +760,7 @@ class ActorIndex:
         undergone = pronoun.dep_ == "poss" \
             and pronoun.head.lemma_.lower() in self.book.words["patient-noun"]
         return self.previous_subject(pronoun, person=person, singular=singular,
-                                     acted_on=undergone)
+                                     acted_on=undergone, plural=plural)
 
     def taken_up(self, pronoun: Token) -> bool:
         """Whether a possessive pronoun owns an act that its clause's subject answers
@@ -777,14 +777,21 @@ class ActorIndex:
             and verb.lemma_.lower() in self.book.words["uptake-verb"]
 
     def previous_subject(self, token: Token, person: bool, singular: bool = False,
-                         acted_on: bool = False) -> str | None:
+                         acted_on: bool = False, plural: bool = False) -> str | None:
         """The actor a sentence-initial reference points back to: the subject of the
         sentence before, else its first actor; a person for "he" and "she", one for "it"
-        ("rights groups" are no "it"). One ``acted_on`` is never that sentence's subject."""
+        ("rights groups" are no "it"), and people together for "they" ("Trump met with Kim.
+        Their second summit": the first of them). One ``acted_on`` is never that sentence's
+        subject."""
         sent = token.sent
         if sent.start == 0:
             return None
         before = self.doc[sent.start - 1].sent
+        if plural and not acted_on and (together := next((
+                m for m in self.mentions if before.start <= m.start and m.end <= before.end
+                and self.label(self.doc[m.start]) == "PERSON"
+                and self._with_another(self.doc[m.end - 1])), None)):
+            return together.code
         if person and any(c.dep_ in SUBJECTS and self.unknown_person(c)
                           for c in before.root.children):
             return None  # "Wine says he has trouble …" "he said": Wine, whom no table knows
@@ -798,6 +805,16 @@ class ActorIndex:
         else:
             chosen = (subjects or found)[:1]
         return chosen[0].code if chosen else None
+
+    def _with_another(self, person: Token) -> bool:
+        """Whether a person is the subject of a clause that joins them with another person:
+        "Putin and Xi met", "Trump met with Kim"."""
+        if person.dep_ not in SUBJECTS:
+            return False
+        return any(self.label(c) == "PERSON" for c in person.conjuncts) or any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(
+                g.dep_ == "pobj" and self.label(g) == "PERSON" for g in c.children)
+            for c in person.head.children)
 
     def organisation_before(self, token: Token, media: bool = False) -> str | None:
         """"the group", "the militants" ("the outlet": ``media``): the last organisation
@@ -1602,6 +1619,7 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     source_heads = [c for c in trigger.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                     and (code := actors.of_phrase(c))
                     and not _names_a_place(c, code, actors.label(c))
+                    and not _venue(c, pattern, actors)
                     and not (c.dep_ == "amod" and c.lower_.endswith("ed") and c.i > 0
                              and c.nbor(-1).text == "-")]
     target_heads = _prep_objects(trigger, "target", "NOUN", book) \
@@ -1807,6 +1825,15 @@ def _names_a_place(modifier: Token, code: str, label: str) -> bool:
     if (label or modifier.ent_type_) in ("GPE", "FAC", "LOC") and code.endswith("GOV"):
         return True
     return any(c.dep_ == "poss" for c in modifier.head.children)
+
+
+def _venue(modifier: Token, pattern: Pattern, actors: ActorIndex) -> bool:
+    """"the Singapore summit": a place before a meeting held at a third place, with no one
+    it is held with, names where it was (but "the U.S. summit with Russia" is the U.S.'s)."""
+    return pattern.mode == "third-party" and modifier.dep_ == "compound" \
+        and (actors.label(modifier) or modifier.ent_type_) in ("GPE", "LOC", "FAC") \
+        and not any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+                    for c in modifier.head.children)
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -2983,8 +3010,13 @@ def _done_by_a_thing(verb: Token, actors: ActorIndex) -> bool:
     subject = _thing_subject(verb)
     if subject is None:
         return False
-    # "the new Egyptian law allows": a thing, whoever's it is
+    # "the new Egyptian law allows": a thing, whoever's it is; but "warnings demanding" and
+    # "a declaration demanding" are their speaker's, and "the government" named before is
+    # that government
     lemma = subject.lemma_.lower()
+    if lemma in reporting_cues().nouns or lemma in actors.book.classes["document"] or (
+            lemma == "government" and actors.government_before(subject)):
+        return False
     return subject.pos_ == "NOUN" and subject.i not in actors.code_at \
         and not actors.pair_noun(subject) and lemma not in actors.book.words["anaphor"] \
         and lemma not in actors.book.words["victim"]  # people are no things
@@ -3441,6 +3473,8 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         if pattern is REFUSAL and modality == "planned" and token.dep_ in ("xcomp", "acl"):
             # "decided not to attend", "vowed not to join": the decision is the refusal
             modality = modality_of(token.head)[0]
+    if modality == "asserted" and token.tag_ == "VBN" and _found_oneself(token):
+        modality = modality_of(token.head)[0]  # "could find itself excluded": as it finds
     if modality == "negated" and _answered(token, actors):
         modality = "asserted"  # "rejected Kenya's request": the request was made
     elif modality in ("asserted", "planned") and token.dep_ in ("xcomp", "ccomp") \
