@@ -1826,3 +1826,22 @@ def test_one_who_could_find_itself_excluded_is_not_yet_excluded():
         ("excluded", "SANCTION", None, "TUR", "asserted")]
     assert coded("Turkey may find itself excluded from the talks.") == [
         ("excluded", "SANCTION", None, "TUR", "hedged")]
+
+
+def test_backing_ones_own_claims_is_arguing_a_case():
+    assert [w for w, *_ in coded("Beijing cites historic records to back its claims and has "
+                                 "rejected the arbitral ruling.")] == ["rejected"]
+    assert "defended" not in [w for w, *_ in coded("Kenya defended its decision to close "
+                                                   "the camps.")]
+    assert coded("Russia backed China's claims to the sea.") == [
+        ("backed", "SUPPORT", "RUS", "CHN", "asserted")]
+
+
+def test_people_a_participle_describes_do_what_it_says():
+    assert coded("There have been some Turkish and Egyptian intelligence officers talking "
+                 "together, said an adviser.") == [
+        ("talking", "CONSULT", "TURSPY", "EGYSPY", "asserted")]
+    # a thing's participle is no act of the thing: the warnings are their issuer's
+    assert ("demanding", "DEMAND", "PRKGOV", "USAGOV", "asserted") in coded(
+        "Pyongyang issued a series of warnings demanding that Washington change its stance.",
+        "2019-12-10")

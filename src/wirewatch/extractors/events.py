@@ -1155,6 +1155,9 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     elif gapped is not None:
         objects.append(gapped[1])
         passive = False
+    elif trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.pos_ in (
+            "NOUN", "PROPN") and doer is None and actors.of_phrase(trigger.head) is not None:
+        doer = trigger.head  # "intelligence officers talking together": the officers talk
     elif trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
         objects.append(trigger.head)  # "deployed soldiers", "troops sent to"
         if doer is not None:
@@ -2736,6 +2739,14 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         # "announced plans to hold migrants at Guantanamo": the plan is what it plans, coded
         # from its own verb, whatever act that is
         return True
+    if pattern.type == "SUPPORT" and token.pos_ == "VERB" \
+            and (doer := _subject(token)) is not None and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in book.classes["stance"] and any(
+                    p.dep_ == "poss" and p.tag_ == "PRP$"
+                    and actors.of_phrase(p) in (actors.of_phrase(doer), None)
+                    and actors.of_phrase(doer) is not None for p in c.children)
+                for c in token.children):
+        return True  # "cites records to back its claims", "defended its decision": a case
     if token.pos_ == "NOUN" and token.dep_ in SUBJECTS and any(
             c.dep_ == "aux" and c.lower_ in modality_cues().deontic
             for c in token.head.children) and not _names_its_actor(token, actors) \
