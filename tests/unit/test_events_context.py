@@ -1845,3 +1845,10 @@ def test_people_a_participle_describes_do_what_it_says():
     assert ("demanding", "DEMAND", "PRKGOV", "USAGOV", "asserted") in coded(
         "Pyongyang issued a series of warnings demanding that Washington change its stance.",
         "2019-12-10")
+
+
+def test_a_tariff_fight_is_no_violence():
+    assert coded("Trump has been waging a tariff fight with Mexico and Canada.") == []
+    assert coded("Somali troops and al-Shabab fighters clashed. The fight between Somali troops "
+                 "and al-Shabab lasted hours.")[-1][:4] == (
+        "fight", "ASSAULT", "SOMMIL", "IMGSHB")

@@ -482,3 +482,11 @@ def test_a_congressman_is_a_legislator_and_a_security_worker_a_soldier():
         ("slammed", "DISAPPROVE", "USALEG", "HTIGOV", "asserted")]
     assert coded("A suicide bomber detonated her explosives near a military convoy in "
                  "Pakistan, killing a Pakistani security worker.")[-1][3] == "PAKMIL"
+
+
+def test_a_groups_title_said_again_names_it_a_paragraph_later():
+    found = coded("On Friday, G7 foreign ministers held a session on challenges posed by China "
+                  "and Russia. Analysts call the four nations an axis. The statement said the "
+                  "group remains concerned. Officials in Tokyo agreed. The foreign ministers "
+                  "opposed any unilateral attempts to alter the status quo.")
+    assert found[-1] == ("opposed", "REJECT", "IGOG7", None, "asserted")

@@ -68,8 +68,10 @@ OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 WH_TAGS = frozenset({"WRB", "WP", "WDT"})
-# How many sentences back "the group", "the foreign ministers" or "their detention" may point.
+# How many sentences back "the group" or "their detention" may point, and "the foreign
+# ministers" to a group named by the same title.
 SENTENCES_BACK = 3
+GROUP_SENTENCES_BACK = 5
 # How many back "the attack" may point to an act told by the same word: a story retells its
 # main act after a paragraph of detail.
 SAME_WORD_BACK = 6
@@ -629,10 +631,11 @@ class ActorIndex:
         return [country + (role or "") for country in self.last_two_countries(head.i)]
 
     def group_before(self, head: Token) -> str | None:
-        """The actor of the last mention, in this sentence or the three before it, whose
+        """The actor of the last mention, in this sentence or the five before it, whose
         own head is the same plural noun ("G7 foreign ministers" for "the foreign
-        ministers")."""
-        first = self._sentences_back(head)
+        ministers"): a group's title said again names the group further back than a
+        pronoun does."""
+        first = self._sentences_back(head, GROUP_SENTENCES_BACK)
         return next((m.code for m in reversed(self.mentions)
                      if first <= m.start and m.end <= head.left_edge.i
                      and self.doc[m.end - 1].tag_ == "NNS"
