@@ -90,12 +90,12 @@ TELLING = frozenset({"report"})
 # diplomatic cooperation [050] "reaffirm commitment" is given; tightening control is a
 # restriction, as "tighten grip" [172] is, not a threat [130]; leading a delegation or a
 # mission somewhere is a visit made, as "send @delegation" is, not an intent to meet
-# [036]; leading an attack is the attack, as "launch attack" [190] is, not a rally of
-# opposition [113].
+# [036], and so is flying there ("fly to"); leading an attack is the attack, as "launch
+# attack" [190] is, not a rally of opposition [113].
 RECODED = {"affirm commitment": "030", "confirm commitment": "030",
            "reaffirm commitment": "030", "restate commitment": "030",
            "tighten control": "172", "lead delegation": "042", "lead mission": "042",
-           "lead attack": "190"}
+           "lead attack": "190", "fly to": "042"}
 # CAMEO word classes that wirewatch's own object classes (event_objects.tsv) stand for.
 CLASSES = {"&WEAPON": "@arms", "&MILITARY": "@troops", "&TREATY": "@agreement",
            "&NEGOTIATION": "@talks", "&FOOD": "@aid"}

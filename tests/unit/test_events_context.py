@@ -1852,3 +1852,17 @@ def test_a_tariff_fight_is_no_violence():
     assert coded("Somali troops and al-Shabab fighters clashed. The fight between Somali troops "
                  "and al-Shabab lasted hours.")[-1][:4] == (
         "fight", "ASSAULT", "SOMMIL", "IMGSHB")
+
+
+def test_people_flown_somewhere_are_carried_not_visiting():
+    assert coded("Two U.S. defense officials said 40 detainees were flown to Louisiana.") == []
+    assert "flying" not in [w for w, *_ in coded(
+        "DHS officials removed all 40 remaining migrants from Guantanamo Bay, flying them "
+        "instead to the U.S.")]
+    assert coded("Marco Rubio flew to Beijing.", "2025-03-10") == [
+        ("flew", "CONSULT", "USAGOV", "CHNGOV", "asserted")]
+
+
+def test_a_clause_a_misread_report_tells_keeps_its_own_subject():
+    assert coded("British media report that Britain will cede sovereignty of the Chagos "
+                 "Islands.") == [("cede", "RETREAT", "GBR", None, "planned")]

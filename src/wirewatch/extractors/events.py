@@ -1161,8 +1161,11 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     elif trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.pos_ in (
             "NOUN", "PROPN") and doer is None and actors.of_phrase(trigger.head) is not None:
         doer = trigger.head  # "intelligence officers talking together": the officers talk
-    elif trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
-        objects.append(trigger.head)  # "deployed soldiers", "troops sent to"
+    elif trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ in SUBJECTS for c in trigger.children):
+        # "deployed soldiers", "troops sent to" (but "a report that Britain will cede" tells
+        # a clause of its own)
+        objects.append(trigger.head)
         if doer is not None:
             passive = False  # "Trump hosted Erdogan" read as one name: Trump hosted him
     # "was arrested and jailed by the police": conjoined passives share their agent
@@ -1430,8 +1433,9 @@ def _main_verb_read_as_modifier(verb: Token) -> bool:
     active = verb.tag_ == "VBD" or any(c.dep_ in ("dobj", "oprd", "dative", "ccomp")
                                        for c in verb.children)
     # "Trump at first imposed tariffs": the verb read as what the name says, with no subject
-    return (verb.dep_ == "acl" or (verb.dep_ == "ccomp" and not any(
-        c.dep_ in SUBJECTS for c in verb.children))) and active and noun.dep_ == "ROOT" \
+    # (but "British media report that Britain will cede" has its own)
+    return verb.dep_ in ("acl", "ccomp") and not any(
+        c.dep_ in SUBJECTS for c in verb.children) and active and noun.dep_ == "ROOT" \
         and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i
 
 
@@ -2741,6 +2745,14 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             for c in token.children):
         # "announced plans to hold migrants at Guantanamo": the plan is what it plans, coded
         # from its own verb, whatever act that is
+        return True
+    if pattern.mode == "visit" and token.pos_ == "VERB" and any(
+            c.lemma_.lower() not in book.classes["delegation"] and (
+                c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and token.lemma_.lower()
+                                          in book.words["carrier-verb"]))
+            for c in token.children):
+        # "40 detainees were flown to Louisiana", "flying them to the U.S.": carried there,
+        # no visit paid
         return True
     if pattern.type == "SUPPORT" and token.pos_ == "VERB" \
             and (doer := _subject(token)) is not None and any(
