@@ -24,8 +24,8 @@ Dropped, and why:
   generic verb (GENERIC below) must never trigger alone;
 - a generic verb with only prepositions ("take to") or an idiom's empty object ("take
   part"): too weak to name an act;
-- a verb that tells of another's act (TELLING below: "report attack"): it would make the
-  teller the doer;
+- a verb that tells of another's act or hears it told (TELLING below: "report attack",
+  "hear report"): it would make the teller or the listener the doer;
 - words before the verb (``- &MILITARY *``, ``- MINISTER *``): the matcher cannot require
   a subject;
 - ``{...}`` noun phrases: the matcher cannot require a modifier on an object, and the head
@@ -82,9 +82,10 @@ GENERIC = frozenset({
     "be", "become", "bring", "carry", "come", "do", "get", "give", "go", "have", "head", "hold",
     "keep", "launch", "let", "make", "move", "put", "run", "see", "set", "take", "turn"
 })
-# Verbs that tell of an act others did: as a pattern's head they would make the teller its
-# doer ("Reuters reported the attack" is no attack by Reuters).
-TELLING = frozenset({"report"})
+# Verbs that tell of an act others did, or of hearing it told: as a pattern's head they
+# would make the teller or the listener its doer ("Reuters reported the attack" is no attack
+# by Reuters; "we are hearing reports of violence" investigates nothing).
+TELLING = frozenset({"report", "hear"})
 # Codes the dictionary gives a pattern that its own other blocks contradict: a restated
 # commitment is an intent to cooperate, as "reiterate commitment" [030] is, not the
 # diplomatic cooperation [050] "reaffirm commitment" is given; tightening control is a

@@ -1866,3 +1866,16 @@ def test_people_flown_somewhere_are_carried_not_visiting():
 def test_a_clause_a_misread_report_tells_keeps_its_own_subject():
     assert coded("British media report that Britain will cede sovereignty of the Chagos "
                  "Islands.") == [("cede", "RETREAT", "GBR", None, "planned")]
+
+
+def test_a_terrorist_strike_is_an_attack_and_its_anniversary_no_act():
+    assert coded("Afghan militants launched terrorist strikes against the U.S.")[-1][:2] == (
+        "strikes", "ASSAULT")
+    assert coded("Kenyan teachers went on strike against the government's pay plan.") == [
+        ("strike", "PROTEST", "KEN", "KENGOV", "asserted")]
+    assert coded("Saturday marked the anniversary of Russia's invasion of Ukraine.") == []
+
+
+def test_hearing_reports_investigates_nothing():
+    assert "hearing" not in triggers("“We are hearing increasing reports of violence against "
+                                     "detainees,” the Myanmar official said.")

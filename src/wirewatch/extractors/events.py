@@ -2666,6 +2666,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             or ((found := match_trigger(threat, book)) is not None
                 and (found.type in ("REJECT", "THREATEN") or found.mode == "allege"))):
         return True  # "the threat of new measures", "allegations of torture"
+    if token.dep_ == "pobj" and token.head.lower_ == "of" \
+            and token.head.head.lemma_.lower() in book.words["anniversary-noun"]:
+        return True  # "the 20th anniversary of the terrorist strikes": a date recalled
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and (
             token.head.lower_ in book.words["standing-prep"]
             or (token.head.lower_ == "in" and pattern.type == "COERCE")) and (
