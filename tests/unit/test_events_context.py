@@ -1879,3 +1879,10 @@ def test_a_terrorist_strike_is_an_attack_and_its_anniversary_no_act():
 def test_hearing_reports_investigates_nothing():
     assert "hearing" not in triggers("“We are hearing increasing reports of violence against "
                                      "detainees,” the Myanmar official said.")
+
+
+def test_withdrawing_from_a_role_is_no_retreat_of_forces():
+    assert coded("He wants Japan to be prepared for any eventualities, including the retreat "
+                 "of the United States from global leadership.") == []
+    assert coded("Russian troops retreated from Kherson.") == [
+        ("retreated", "RETREAT", "RUSMIL", None, "asserted")]
