@@ -1886,3 +1886,7 @@ def test_withdrawing_from_a_role_is_no_retreat_of_forces():
                  "of the United States from global leadership.") == []
     assert coded("Russian troops retreated from Kherson.") == [
         ("retreated", "RETREAT", "RUSMIL", None, "asserted")]
+
+
+def test_protests_a_crackdown_puts_down_are_its_target_not_an_act_told():
+    assert "protests" not in triggers("Police launched a crackdown on protests in Nairobi.")

@@ -2642,8 +2642,11 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("on", "against") \
             and (found := match_trigger(token.head.head, book)) is not None \
-            and found.mode == "restrict":
-        return True  # "a ban on public rallies": what is forbidden, not what took place
+            and (found.mode == "restrict" or (
+                pattern.type == "PROTEST" and found.type in ("COERCE", "ASSAULT"))):
+        # "a ban on public rallies": what is forbidden, not what took place; "the crackdown
+        # on protests": what is put down, told as its target
+        return True
     # the clause an act is told in: its own verb, or the verb an event noun is the subject
     # or object of ("the claim that Tuesday's attack was orchestrated by militants")
     told = token.head if token.pos_ == "NOUN" and token.dep_ in (
