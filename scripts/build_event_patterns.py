@@ -92,11 +92,12 @@ TELLING = frozenset({"report", "hear"})
 # restriction, as "tighten grip" [172] is, not a threat [130]; leading a delegation or a
 # mission somewhere is a visit made, as "send @delegation" is, not an intent to meet
 # [036], and so is flying there ("fly to"); leading an attack is the attack, as "launch
-# attack" [190] is, not a rally of opposition [113].
+# attack" [190] is, not a rally of opposition [113]; joining protests is demonstrating, as
+# "join rally" [141] is, not a verbal complaint [110].
 RECODED = {"affirm commitment": "030", "confirm commitment": "030",
            "reaffirm commitment": "030", "restate commitment": "030",
            "tighten control": "172", "lead delegation": "042", "lead mission": "042",
-           "lead attack": "190", "fly to": "042"}
+           "lead attack": "190", "fly to": "042", "join protest": "141"}
 # CAMEO word classes that wirewatch's own object classes (event_objects.tsv) stand for.
 CLASSES = {"&WEAPON": "@arms", "&MILITARY": "@troops", "&TREATY": "@agreement",
            "&NEGOTIATION": "@talks", "&FOOD": "@aid"}

@@ -1890,3 +1890,8 @@ def test_withdrawing_from_a_role_is_no_retreat_of_forces():
 
 def test_protests_a_crackdown_puts_down_are_its_target_not_an_act_told():
     assert "protests" not in triggers("Police launched a crackdown on protests in Nairobi.")
+
+
+def test_joining_protests_is_demonstrating():
+    assert coded("Thousands of Kenyans joined protests against the government in Nairobi.") == [
+        ("joined", "PROTEST", "KENCVL", "KENGOV", "asserted")]
