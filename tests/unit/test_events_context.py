@@ -1895,3 +1895,11 @@ def test_protests_a_crackdown_puts_down_are_its_target_not_an_act_told():
 def test_joining_protests_is_demonstrating():
     assert coded("Thousands of Kenyans joined protests against the government in Nairobi.") == [
         ("joined", "PROTEST", "KENCVL", "KENGOV", "asserted")]
+
+
+def test_something_compromised_is_put_at_risk_and_one_who_compromises_concedes():
+    assert "compromised" not in triggers(
+        "Trump blocked the Turkish sale, over concerns the fighter jet's stealth technology "
+        "could be compromised by the Russian missile's advanced radar system.")
+    assert coded("Kenya compromised on the maritime border.") == [
+        ("compromised", "CONCEDE", "KEN", None, "asserted")]

@@ -2867,9 +2867,11 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.lemma_.lower() in book.words["change-verb"] and pattern.pos == "VERB" and not any(
             c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass") for c in token.children):
         return True  # "as the population continues to decline": an amount, no refusal
-    if token.lemma_.lower() in book.words["intransitive"] and any(c.dep_ == "dobj"
-                                                         for c in token.children):
-        return True  # "demonstrate the added value": showing, not a protest
+    if token.lemma_.lower() in book.words["intransitive"] and any(
+            c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        # "demonstrate the added value": showing, not a protest; "the technology could be
+        # compromised": put at risk, no concession
+        return True
     if pattern.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower()
                                         in reporting_cues().verbs for c in token.children):
         return True  # "declined to comment" refuses no one anything
