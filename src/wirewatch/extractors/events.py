@@ -2761,11 +2761,11 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         # no visit paid
         return True
     if pattern.type == "SUPPORT" and token.pos_ == "VERB" \
-            and (doer := _subject(token)) is not None and any(
+            and (doer := _subject(token)) is not None \
+            and (own := actors.of_phrase(doer)) is not None and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in book.classes["stance"] and any(
-                    p.dep_ == "poss" and p.tag_ == "PRP$"
-                    and actors.of_phrase(p) in (actors.of_phrase(doer), None)
-                    and actors.of_phrase(doer) is not None for p in c.children)
+                    p.dep_ == "poss" and p.tag_ == "PRP$" and actors.of_phrase(p) in (own, None)
+                    for p in c.children)
                 for c in token.children):
         return True  # "cites records to back its claims", "defended its decision": a case
     if token.pos_ == "NOUN" and token.dep_ in SUBJECTS and any(
