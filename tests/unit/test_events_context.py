@@ -1903,3 +1903,16 @@ def test_something_compromised_is_put_at_risk_and_one_who_compromises_concedes()
         "could be compromised by the Russian missile's advanced radar system.")
     assert coded("Kenya compromised on the maritime border.") == [
         ("compromised", "CONCEDE", "KEN", None, "asserted")]
+
+
+def test_a_detention_judged_and_a_permission_by_no_one_are_no_acts():
+    assert coded("Kenyan police detained a Somali journalist on Monday. The Somali "
+                 "journalist's detention is arbitrary, the Kenyan court said.") == [
+        ("detained", "COERCE", "KENCOP", "SOMMED", "asserted")]
+    assert coded("Previously, Italian residents had also been allowed to return.") == []
+    assert coded("Foreign journalists were allowed into Gaza by Israel.") == [
+        ("allowed", "CONCEDE", "ISR", "PSE", "asserted")]
+
+
+def test_a_parliament_extending_a_term_demands_nothing():
+    assert coded("Somalia's lower house voted to extend the president's mandate.") == []

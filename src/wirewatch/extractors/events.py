@@ -2626,6 +2626,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" \
             and token.head.lemma_.lower() in book.words["held-state-verb"]:
         return True  # "sanctions against Turkey enjoy bipartisan support": a standing state
+    if pattern.type == "COERCE" and token.pos_ == "NOUN" and token.dep_ == "nsubj" \
+            and token.head.lemma_ == "be" and any(c.dep_ == "acomp" for c in token.head.children):
+        return True  # "Zamora's detention is arbitrary": a measure or a detention judged
     if (pattern.mode == "restrict" or token.lemma_.lower() in book.words["campaign-noun"]) \
             and token.pos_ == "NOUN" and token.dep_ == "nsubj" \
             and match_trigger(token.head, book) is None and not occurs(token.head):
@@ -2857,6 +2860,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "discussed how we can continue to support Ukraine": a topic
     if token.lemma_.lower() in book.words["enabling"] and _done_by_a_thing(token, actors):
         return True  # "a provision in the law allows", "choices that allow them"
+    if pattern.type == "CONCEDE" and token.lemma_.lower() in book.words["enabling"] \
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
+            and not any(c.dep_ == "agent" for c in token.children):
+        return True  # "I'm not allowed in the courtroom": a rule in force, allowed by no one
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN" \
             and token.lemma_.lower() in book.words["origin-participle"] \
             and token.head.i not in actors.code_at \
