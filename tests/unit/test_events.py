@@ -122,6 +122,8 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("Washington could impose sanctions on Venezuela if the talks fail.", "impose",
      "hypothetical"),
     ("If Iran attacks, Israel will strike back.", "strike", "hypothetical"),
+    ("If Iran does not attack Israel, the United States will not strike.", "attack",
+     "hypothetical"),  # a condition supposes the act, done or not
     ("Ministers are considering sending aid to Haiti.", "sending", "hypothetical"),
     ("Syrian rebels reportedly attacked the base.", "attacked", "hedged"),
     ("The Iraqi militia appears to have attacked the base.", "attacked", "hedged"),

@@ -298,6 +298,12 @@ def modality_of(trigger: Token, own_negation: bool = True) -> tuple[str, tuple[T
             found.add("negated" if _answered_negatively(governor, cues) else "hypothetical")
     if denied_report(top, cues) is not None:
         found.add("negated")
+    if "negated" in found and any(
+            c.dep_ == "mark" and c.lower_ != "whether" and cues.mark.get(c.lower_) == "hypothetical"
+            for node in nodes for c in node.children):
+        # "if other tariffs are not dropped by Canada": a condition supposes the act, done or
+        # not, and asserts neither
+        return "hypothetical", tuple(nodes)
     for name in ORDER:
         if name in found:
             return name, tuple(nodes)
