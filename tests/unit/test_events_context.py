@@ -1916,3 +1916,8 @@ def test_a_detention_judged_and_a_permission_by_no_one_are_no_acts():
 
 def test_a_parliament_extending_a_term_demands_nothing():
     assert coded("Somalia's lower house voted to extend the president's mandate.") == []
+
+
+def test_who_works_to_secure_a_release_does_not_release():
+    assert coded("The son of imprisoned Hong Kong publisher Jimmy Lai brought the campaign to "
+                 "secure his father's release to the Trump administration.") == []

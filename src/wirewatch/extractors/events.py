@@ -1743,7 +1743,8 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         if lemma in book.words["undergo-verb"] or comes_under:
             # "Kenyan troops survived an ambush", "a Turkish convoy came under attack"
             target_heads = target_heads or [subject]
-        elif lemma not in book.words["witness-verb"] and (
+        elif lemma not in book.words["witness-verb"] \
+                and lemma not in book.words["pursuit-verb"] and (
                 not source_heads or _narrows(subject, source_heads, actors)):
             # "Trump doubled the U.S. tariff": the president, not the bare country, acts
             source_heads = [subject]
