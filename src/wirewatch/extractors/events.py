@@ -649,6 +649,10 @@ class ActorIndex:
                 first = self.doc[first - 1].sent.start
         return first
 
+    def names_anyone(self, heads: Sequence[Token]) -> bool:
+        """Whether any of the phrases names an actor the tables code."""
+        return any(self.of_phrase(h) for h in heads)
+
     def label(self, token: Token) -> str:
         """The token's entity label, as the actor tables corrected it where they did."""
         return self.label_at.get(token.i, token.ent_type_)
@@ -1253,7 +1257,7 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             objects = [o for o in objects if o not in envoys] + [
                 g for e in envoys for c in e.children if c.dep_ == "prep" and c.lower_ == "to"
                 for g in c.children if g.dep_ == "pobj"]
-            if not any(actors.of_phrase(h) for h in source_heads):
+            if not actors.names_anyone(source_heads):
                 source_heads += [e for e in envoys if any(
                     c.dep_ in ("amod", "compound", "poss") and c.i in actors.code_at
                     for c in e.children)]
@@ -1334,7 +1338,7 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                          for t in (v, *(o for o in v.children if o.dep_ == "dobj"))
                          for p in t.children if p.dep_ == "prep" and p.lower_ == "for"
                          for g in p.children if g.dep_ == "pobj"]
-    if not any(actors.of_phrase(h) for h in target_heads):
+    if not actors.names_anyone(target_heads):
         # "to launch a missile as a 'Christmas gift' to the U.S.": whom it is meant for
         target_heads += [g for h in (trigger, *objects) for c in h.children
                          if c.dep_ == "prep" and c.lower_ == "as"
@@ -1350,12 +1354,12 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             and not _the_doers_own(actors.of_phrase(regretting), source_heads, actors):
         # "The court regrets the decision of Kenya not to participate": whom it refused
         target_heads.insert(0, regretting)
-    if pattern.type == "ASSAULT" and not any(actors.of_phrase(h) for h in target_heads):
+    if pattern.type == "ASSAULT" and not actors.names_anyone(target_heads):
         # "attacked a hotel where elders and security officials were meeting": those there
         target_heads += [s for o in objects for c in o.children if c.dep_ == "relcl"
                          and any(w.lower_ == "where" for w in c.children)
                          for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-    if pattern.type == "AID" and not any(actors.of_phrase(h) for h in target_heads):
+    if pattern.type == "AID" and not actors.names_anyone(target_heads):
         # "provided training and equipment … to assist the HNP": whom the aid is to help
         target_heads += [o for v in (trigger, *trigger.conjuncts) for c in v.children
                         if is_purpose(c) and c.lemma_.lower() in book.words["help-verb"]
