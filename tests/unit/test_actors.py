@@ -235,6 +235,15 @@ def test_demonym_and_unit_phrases():
     assert "Israeli army" in codes_found["ISRMIL"]
 
 
+def test_forces_in_a_countrys_region_are_that_countrys_and_envoys_there_are_not():
+    doc = wirewatch.extract("An offensive launched by forces in Somalia's Puntland region "
+                            "pushed the militants out.", published="2025-03-14")
+    assert [e.source for e in doc.events] == ["SOMMIL"]
+    doc = wirewatch.extract("Diplomats in Kenya criticized the decision.",
+                            published="2025-03-14")
+    assert "KENGOV" not in {a.code for a in doc.actors}
+
+
 @pytest.mark.parametrize(("name", "code"), [
     ("the World Uyghur Congress", "NGOUIG"), ("the Jamestown Foundation", None),
     ("the Phnom Penh Post", "KHMMED"), ("Moscow State University", "RUSEDU"),

@@ -53,7 +53,7 @@ def test_a_countrys_capital_is_its_government_but_people_in_it_are_the_countrys(
     assert coded("U.N. rapporteur Richard Bennett has made several trips to the Afghan "
                  "capital.") == [("made", "CONSULT", "IGOUNO", "AFGGOV", "asserted")]
     assert coded("Chicken sellers in Cameroon's capital held a sit-in Monday to protest the "
-                 "restrictions.") == [("protest", "PROTEST", "CMR", "CMRGOV", "asserted")]
+                 "restrictions.") == [("protest", "PROTEST", "CMRBUS", "CMRGOV", "asserted")]
     assert coded("He welcomed the influx of Chinese capital into Japan.")[0][3] == "CHN"
 
 

@@ -63,7 +63,6 @@ SURNAME_MIN = 3
 ACRONYM_MAX = 7
 FOCUS_SHARE = 0.5
 # Roles often posted abroad: "troops in Ukraine", "diplomats in Beijing" say where, not whose.
-FOREIGN_ROLES = frozenset({"MIL", "GOV", "SPY", "IGO", "MED", "BUS", "NGO"})
 # After a noun of kind "stance", these make it the act of opposing, not the party.
 STANCE_PREPS = frozenset({"to", "from", "against"})
 QUALIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
@@ -638,7 +637,7 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
         # after the preposition is where it serves, never whose it is
         posted = last.pos_ == "ADP" and last.head.i >= i
         qualifier = _qualifier(last.head if posted else last, owner,
-                               local=role.role not in FOREIGN_ROLES)
+                               local=role.kind != "envoy" and not posted)
         if qualifier is not None and (qualifier.actor or "").startswith("IGO") \
                 and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in last.children):
             qualifier = None  # "his U.N. mission": whose the pronoun says, not the U.N.'s
@@ -924,7 +923,9 @@ def _backed(span: Span) -> bool:
 def _qualifier(token: Token, owner: dict[int, EntityHit], local: bool = False
                ) -> EntityHit | None:
     """The coded entity that says whose this role is: a modifier, possessor or 'of' object,
-    or, for people of the place (``local``), an 'in' object ("protesters in Baghdad")."""
+    or, when nothing else says whose and the role is not one held abroad (``local``), an
+    'in' object or the country that owns it ("protesters in Baghdad", "forces in Somalia's
+    Puntland region")."""
     preps = ("of", "from", "in") if local else ("of", "from")
     heads = [token]
     if token.dep_ in ("compound", "amod") and token.head.i != token.i:
@@ -938,4 +939,8 @@ def _qualifier(token: Token, owner: dict[int, EntityHit], local: bool = False
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.i in owner:
                         return owner[obj.i]
+                    if obj.dep_ == "pobj" and child.lower_ == "in" and (place := next((
+                            owner[c.i] for c in obj.children if c.dep_ == "poss"
+                            and c.i in owner and _bare_country(owner[c.i])), None)):
+                        return place
     return None
