@@ -42,6 +42,13 @@ def test_roles_join_their_country(sample_doc):
     assert "Pyongyang regime" in actor_texts(sample_doc, "PRKGOV")
 
 
+@pytest.mark.parametrize("people", ["the population", "citizens"])
+def test_a_countrys_population_and_citizens_are_its_civilians(people):
+    doc = wirewatch.extract(f"Haiti's president urged {people} to remain calm.",
+                            published="2021-06-02")
+    assert [(e.source, e.target) for e in doc.events] == [("HTIGOV", "HTICVL")]
+
+
 def test_national_offices_belong_to_the_publishers_country(sample_doc):
     mentions = actor_texts(sample_doc, "KORGOV")
     assert "presidential office" in mentions
