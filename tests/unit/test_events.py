@@ -178,6 +178,12 @@ def test_modality_cues(text, word, modality):
     assert one(events, word).modality == modality
 
 
+def test_what_a_call_forbids_is_supposed_not_denied():
+    _, events = events_of("\"Thailand shouldn't send the Uyghurs back to China,\" Sayim said.")
+    assert [(e.type, e.modality) for e, _ in events] == [
+        ("DEMAND", "asserted"), ("COERCE", "hypothetical")]
+
+
 def test_a_refusal_is_the_event_not_what_it_refuses():
     _, events = events_of("France refused to send troops to Mali.")
     assert [(e.type, e.source, e.target, e.modality) for e, _ in events] == [

@@ -128,8 +128,12 @@ def _local_cues(token: Token, cues: ModalityCues, found: set[str],
         word = child.lower_
         dep = child.dep_
         if dep == "neg" and word in cues.neg:
-            if not skip_negation:
-                found.add(cues.neg[word])
+            if skip_negation:
+                continue
+            # "shouldn't give these people back": what a call forbids is supposed, not denied
+            found.add("hypothetical" if any(
+                a.dep_ == "aux" and a.lower_ in cues.deontic for a in token.children)
+                else cues.neg[word])
         elif dep in ("aux", "auxpass") and word in cues.aux:
             found.add(cues.aux[word])
         elif dep == "det" and word in cues.det:
