@@ -381,6 +381,13 @@ def test_people_an_armed_group_kills_are_civilians_of_the_storys_country():
         "said it had killed more than 10 people.")
 
 
+def test_the_group_is_the_body_named_before_not_people_it_spoke_of():
+    assert ("gave", "THREATEN", "PAKREB", "PAKGOV", "asserted") in coded(
+        "The Baloch Liberation Army demanded the release of political prisoners held in "
+        "Pakistan. In a statement, the group gave authorities 48 hours to comply.",
+        "2025-03-12")
+
+
 def test_who_prevents_an_act_does_not_do_it():
     # an embassy in Nairobi is no Kenyan one: the attack is aimed at the country it was in
     found = coded("Kenyan police foiled a plot to attack the embassy in Nairobi.")

@@ -830,7 +830,9 @@ class ActorIndex:
         before = token.left_edge.i  # not the noun's own words ("the media outlet")
         for m in reversed(self.mentions):
             if first <= m.start and m.end <= before and (
-                    m.code.endswith("MED") if media else _organisation(m.code)):
+                    m.code.endswith("MED") if media else _organisation(m.code)) \
+                    and not (token.tag_ == "NN" and self.doc[m.end - 1].tag_ == "NNS"):
+                # "the group" is one body, never "political prisoners" named before it
                 return m.code
         return None
 
