@@ -381,6 +381,14 @@ def test_people_an_armed_group_kills_are_civilians_of_the_storys_country():
         "said it had killed more than 10 people.")
 
 
+def test_those_on_board_are_whom_the_vehicle_carried():
+    found = coded("BLA insurgents in Pakistan ambushed a bus transporting a paramilitary "
+                  "force and killed 18 of those on board.", "2025-03-12")
+    assert ("killed", "ASSAULT", "PAKREB", "PAKMIL", "asserted") in found
+    assert ("killed", "ASSAULT", "PAKUAF", "PAKCVL", "asserted") in coded(
+        "Gunmen in Pakistan attacked a train and killed 18 of those on board.", "2025-03-12")
+
+
 def test_the_group_is_the_body_named_before_not_people_it_spoke_of():
     assert ("gave", "THREATEN", "PAKREB", "PAKGOV", "asserted") in coded(
         "The Baloch Liberation Army demanded the release of political prisoners held in "

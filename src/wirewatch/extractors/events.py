@@ -3664,7 +3664,7 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
             source[:3] if source and source[:3] not in ORGANISATION_PREFIXES
             # "the group said it had killed 10 people": the people of the story's country
             else actors.story_country(token.i))
-        target = country + "CVL" if country else None
+        target = _aboard(token, actors) or (country + "CVL" if country else None)
     if target is None and place is not None and pattern.type in PLACE_TARGET_TYPES and (
             source or (pattern.type == "ASSAULT" and token.lemma_.lower()
                        not in actors.book.words["disorder-noun"])) and not any(
@@ -3716,6 +3716,17 @@ def _a_named_person(word: Token) -> bool:
     if word.tag_ == "WP" and word.head.dep_ == "relcl":
         word = word.head.head
     return word.ent_type_ == "PERSON"
+
+
+def _aboard(trigger: Token, actors: ActorIndex) -> str | None:
+    """Who "those on board" were: whom a vehicle the sentence names carried ("ambushed a bus
+    transporting a paramilitary force and killed 18 of those on board")."""
+    if not any(t.lower_ == "board" and t.head.lower_ == "on" for c in trigger.children
+               if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree):
+        return None
+    return next((code for t in trigger.sent if t.dep_ == "acl"
+                 and t.lemma_.lower() in actors.book.words["carrier-verb"]
+                 and (code := actors.of_phrase(t.head))), None)
 
 
 def _victims(trigger: Token, book: Lexicon) -> bool:
