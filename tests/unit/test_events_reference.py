@@ -263,6 +263,13 @@ def test_what_one_hopes_another_will_do_is_hypothetical():
                  "for Lai's release.") == [("push", "DEMAND", "USA", None, "hypothetical")]
 
 
+def test_those_a_demanded_release_frees_are_not_whom_the_demand_is_made_of():
+    assert coded("The BLA demanded the release of political prisoners held in Pakistan.",
+                 "2025-03-12") == [("demanded", "DEMAND", "PAKREB", None, "asserted")]
+    assert ("ordered", "DEMAND", "BIHJUD", "BIHSRP", "asserted") in coded(
+        "Prosecutors in Bosnia ordered the arrest of Dodik.", "2025-03-12")
+
+
 def test_a_hostile_act_announced_is_a_decision_and_one_said_on_a_condition_a_threat():
     assert coded("The United States announced that it would cease military aid to "
                  "Ukraine.") == [("cease", "SANCTION", "USA", "UKR", "planned")]

@@ -1271,7 +1271,8 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             # "will cede sovereignty of the Chagos Islands": the land given up is no party;
             # whom it goes to is ("to Mauritius")
             objects = [o for o in objects if o.lemma_.lower() not in book.classes["territory"]]
-        target_heads = [o for o in objects if not _patient_owned(o, book)] + [
+        target_heads = [o for o in objects if not _patient_owned(o, book)
+                        and not _frees_whom_it_names(o, book)] + [
             t for t in _prep_objects(trigger, "target", "VERB", book)
                                   if not (passive and t.head.lower_ == "from")
                                   # "were meeting at the Qahira Hotel": where, not with
@@ -1310,7 +1311,8 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             target_heads += [g for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"
                              and not _is_passive(c) for a in c.children if a.dep_ == "agent"
                              for g in a.children if g.dep_ == "pobj"]
-            target_heads += _of_objects(obj)
+            if not _frees_whom_it_names(obj, book):
+                target_heads += _of_objects(obj)
             # "welcomed the announcement that Ukraine had agreed": who the news is about;
             # "issued a series of warnings demanding that Washington change": whom they ask
             target_heads += [s for c in obj.children if c.dep_ in ("acl", "ccomp")
@@ -1807,6 +1809,15 @@ def _patient_owned(noun: Token, book: Lexicon) -> bool:
     that names the act ("called for Lai's release") acts on."""
     return noun.lemma_.lower() in book.words["patient-noun"] and not _of_objects(noun) \
         and any(c.dep_ == "poss" for c in noun.children)
+
+
+def _frees_whom_it_names(noun: Token, book: Lexicon) -> bool:
+    """A release named with whom it frees ("the release of political prisoners"): those
+    freed are not whom a verb that names the release ("demanded the release of …") acts on,
+    as the one to be arrested in "ordered the arrest of Dodik" is."""
+    return noun.lemma_.lower() in book.words["patient-noun"] and bool(_of_objects(noun)) \
+        and not any(c.dep_ == "poss" for c in noun.children) \
+        and (pattern := match_trigger(noun, book)) is not None and pattern.type == "RETREAT"
 
 
 def _of_objects(token: Token) -> list[Token]:
