@@ -1856,6 +1856,10 @@ def test_people_a_participle_describes_do_what_it_says():
     assert coded("There have been some Turkish and Egyptian intelligence officers talking "
                  "together, said an adviser.") == [
         ("talking", "CONSULT", "TURSPY", "EGYSPY", "asserted")]
+    assert coded("Kenyan police dispersed the protesting farmers.") == [
+        ("protesting", "PROTEST", "KENCVL", "KENGOV", "asserted")]
+    # a gerund before a noun that names no one is a kind of thing, no act
+    assert coded("Kenya sent its negotiating team to Doha.") == []
     # a thing's participle is no act of the thing: the warnings are their issuer's
     assert ("demanding", "DEMAND", "PRKGOV", "USAGOV", "asserted") in coded(
         "Pyongyang issued a series of warnings demanding that Washington change its stance.",

@@ -1164,9 +1164,10 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     elif gapped is not None:
         objects.append(gapped[1])
         passive = False
-    elif trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.pos_ in (
+    elif trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBG" and trigger.head.pos_ in (
             "NOUN", "PROPN") and doer is None and actors.of_phrase(trigger.head) is not None:
-        doer = trigger.head  # "intelligence officers talking together": the officers talk
+        # "intelligence officers talking together", "the protesting farmers": they act
+        doer = trigger.head
     elif trigger.dep_ in ("amod", "acl") and trigger.head.pos_ in ("NOUN", "PROPN") \
             and not any(c.dep_ in SUBJECTS for c in trigger.children):
         # "deployed soldiers", "troops sent to" (but "a report that Britain will cede" tells
@@ -2741,6 +2742,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i \
             and _name_before_verb_read_as_modifier(token) is None:
         return True  # "its newly acquired Russian S-400 system": the system as it is
+    if token.tag_ == "VBG" and token.dep_ == "amod" and token.i < token.head.i \
+            and token.head.pos_ == "NOUN" and not token.head.ent_type_ \
+            and token.head.i not in actors.code_at:
+        return True  # "their negotiating stance", "its negotiating team": a kind, no act
     if _asked_of_no_one(token):
         return True  # "add to calls in Congress to impose sanctions": asked of no one named
     if token.dep_ == "acl" and is_purpose(token) and token.head.dep_ in SUBJECTS \
