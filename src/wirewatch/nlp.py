@@ -154,7 +154,19 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if "\n\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
     run_in_headings(doc)
+    letter_names_at_sentence_end(doc)
     return doc
+
+
+def letter_names_at_sentence_end(doc: Doc) -> None:
+    """A one-letter name ending a sentence keeps its full stop in one token, which the
+    parser reads as an initial ("said in a statement posted on X. Militants …"): after a
+    preposition and before a capitalised word, a new sentence starts there."""
+    for i in range(1, len(doc) - 1):
+        word = doc[i].text
+        if len(word) == 2 and word[0].isupper() and word[1] == "." \
+                and doc[i - 1].tag_ == "IN" and doc[i + 1].text[:1].isupper():
+            doc[i + 1].is_sent_start = True
 
 
 HEADING_WORDS = 6

@@ -939,6 +939,13 @@ def test_who_claims_responsibility_for_an_attack_did_it():
                                        "in Kabul.") if w == "bombing"] == [None]
 
 
+def test_unnamed_attackers_are_the_group_named_as_attacking_where_others_are_named_too():
+    found = coded("Militants linked with the banned Baloch Liberation Army attacked a train in "
+                  "Pakistan. Survivors said the attackers shot many passengers. Officials "
+                  "warned of groups such as al Qaida and the TTP.", "2025-03-12")
+    assert [s for w, _, s, *_ in found if w == "shot"] == ["PAKREB"]
+
+
 def test_who_a_call_is_addressed_to_is_the_one_to_act():
     found = coded("Reporters Without Borders reiterated its call to the Cambodian authorities "
                   "to immediately drop all charges against the journalist.")

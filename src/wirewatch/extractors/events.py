@@ -447,12 +447,25 @@ class ActorIndex:
                 claimed = token.head.lemma_.lower() in self.book.words["credit-verb"]
                 (claimants if claimed else deniers).add(code)
         if not claimants and not deniers:
-            # no claim told: the one armed group the story names by name, if it names one
-            # (al-Shabab, the Baloch Liberation Army)
-            claimants = {m.code for m in self.mentions
-                         if any(self.doc[i].pos_ == "PROPN" for i in range(m.start, m.end))
-                         and _armed_group(m.code)}
+            # no claim told: the one armed group the story names by name as the doer of an
+            # attack ("Militants linked with the banned Baloch Liberation Army attacked a
+            # passenger train"), else the one it names by name at all (al-Shabab)
+            claimants = self._named_attackers() or {
+                m.code for m in self.mentions
+                if any(self.doc[i].pos_ == "PROPN" for i in range(m.start, m.end))
+                and _armed_group(m.code)}
         return claimants.pop() if len(claimants) == 1 else None
+
+    def _named_attackers(self) -> set[str]:
+        """The armed groups named by name in the subject of a verb of attack."""
+        found = set()
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or (pattern := match_trigger(verb, self.book)) is None \
+                    or pattern.type != "ASSAULT" or (subject := _subject(verb)) is None:
+                continue
+            found |= {code for i in range(subject.left_edge.i, subject.right_edge.i + 1)
+                      if self.doc[i].pos_ == "PROPN" and _armed_group(code := self.code_at.get(i))}
+        return found
 
     def of_phrase(self, head: Token, depth: int = 0) -> str | None:
         """The actor a noun phrase names: its head's mention, else a modifier's ("the
