@@ -946,6 +946,15 @@ def test_unnamed_attackers_are_the_group_named_as_attacking_where_others_are_nam
     assert [s for w, _, s, *_ in found if w == "shot"] == ["PAKREB"]
 
 
+def test_acts_of_a_kind_a_thing_is_for_are_not_told():
+    assert coded("Somali forces killed an al-Shabab leader who masterminded the use of combat "
+                 "vehicles for terrorist attacks.") == [
+        ("killed", "ASSAULT", "SOMMIL", "IMGSHB", "asserted")]
+    assert ("attacks", "ASSAULT", "PAKREB", "PAK", "asserted") in coded(
+        "The BLA claimed responsibility for several deadly attacks in Pakistan.")
+    assert "talks" in triggers("There has been no request for talks from Kyiv.")
+
+
 def test_who_a_call_is_addressed_to_is_the_one_to_act():
     found = coded("Reporters Without Borders reiterated its call to the Cambodian authorities "
                   "to immediately drop all charges against the journalist.")

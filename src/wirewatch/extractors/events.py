@@ -2755,6 +2755,14 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i \
             and _name_before_verb_read_as_modifier(token) is None:
         return True  # "its newly acquired Russian S-400 system": the system as it is
+    if token.tag_ == "NNS" and token.dep_ == "pobj" and token.head.lower_ == "for" \
+            and token.head.head.pos_ == "NOUN" and match_trigger(token.head.head, book) is None \
+            and token.head.head.lemma_.lower() not in book.words["credit-noun"] \
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
+        # "combat vehicles for terrorist attacks", "leverage for future negotiations": what
+        # a thing is for, acts of a kind, none of them told (but "a request for talks" asks
+        # for them, "responsibility for attacks" claims them)
+        return True
     if token.tag_ == "VBG" and token.dep_ == "amod" and token.i < token.head.i \
             and token.head.pos_ == "NOUN" and not token.head.ent_type_ \
             and token.head.i not in actors.code_at:
