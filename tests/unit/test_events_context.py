@@ -1585,6 +1585,11 @@ def test_a_stance_argued_and_a_generic_one_are_no_demands():
     assert coded("Nairobi claims the frontier should head in a straight line east.") == []
     assert coded("Mogadishu argues its maritime border with Kenya should be extended.") == []
     assert coded("Palmer said one should not read too much into the timing of this.") == []
+    assert coded("Indonesia's education minister told Kompas that the PISA results should "
+                 "not be packaged as good news.") == []
+    assert ("lifted", "DEMAND", "IDNGOV", None, "asserted") in coded(
+        "Indonesia's education minister said the sanctions should be lifted as soon as "
+        "possible.")
     assert ("withdraw", "DEMAND", "KEN", "SOM", "asserted") in coded(
         "Kenya said Somalia must withdraw its troops.")
 

@@ -3438,6 +3438,10 @@ def _asks_for_an_act(verb: Token, book: Lexicon) -> bool:
             c.dep_ == "acomp" and any(g.dep_ == "xcomp" for g in c.children)
             for c in verb.children):
         return False  # but "must be ready to mediate" asks for the mediation
+    if any(c.dep_ == "auxpass" for c in verb.children) and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) \
+            and match_trigger(verb, book) is None:
+        return False  # "the results should not be packaged as good news": how to see a thing
     modal = next(a.i for a in auxes if a.lower_ in deontic)
     return not any(a.lemma_.lower() == "have" and a.i > modal for a in auxes)
 
