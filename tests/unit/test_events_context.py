@@ -1894,6 +1894,20 @@ def test_a_tariff_fight_is_no_violence():
         "fight", "ASSAULT", "SOMMIL", "IMGSHB")
 
 
+def test_independence_acceded_to_and_unrest_not_allowed_are_no_concessions():
+    assert coded("The ICJ ruled that decolonization was not lawfully completed when Mauritius "
+                 "acceded to independence.") == []
+    assert coded("Netanyahu said Israel will not allow violent disturbances.",
+                 "2023-04-09") == []
+    assert coded("Kenya acceded to the demands of the opposition.") == [
+        ("acceded", "CONCEDE", "KEN", "KENOPP", "asserted")]
+
+
+def test_access_granted_lets_someone_in():
+    assert coded("The Taliban will no longer grant U.N. monitors access to Afghanistan.",
+                 "2025-03-10")[0][:3] == ("grant", "RETREAT", "AFGGOV")
+
+
 def test_people_flown_somewhere_are_carried_not_visiting():
     assert coded("Two U.S. defense officials said 40 detainees were flown to Louisiana.") == []
     assert "flying" not in [w for w, *_ in coded(
