@@ -1270,6 +1270,9 @@ def test_a_proposed_or_planned_act_named_by_its_noun_has_not_happened():
         "Traders in Solo criticized the proposed ban by the Indonesian government.")
     assert ("ban", "COERCE", "IDNGOV", None, "planned") in coded(
         "Traders in Solo criticized the planned ban by the Indonesian government.")
+    assert ("visit", "CONSULT", "JPNGOV", "IND", "planned") in coded(
+        "Analysts said Suga's expected visit to India is aimed at boosting cooperation.",
+        "2020-11-01")
     assert ("ban", "COERCE", "IDNGOV", None, "asserted") in coded(
         "The Indonesian government's ban on dog meat took effect on Monday.")
 
