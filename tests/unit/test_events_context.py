@@ -381,6 +381,13 @@ def test_people_an_armed_group_kills_are_civilians_of_the_storys_country():
         "said it had killed more than 10 people.")
 
 
+def test_an_act_hung_on_a_relative_clause_that_would_be_done_to_its_doer_is_the_outer_doers():
+    found = coded("Security forces in Somalia say they killed all six attackers who laid siege "
+                  "to a hotel and later killed at least 50 al-Shabab militants in airstrikes.")
+    assert [(s, t) for w, _, s, t, _ in found if w == "killed"] == [
+        ("SOMMIL", "IMGSHB"), ("SOMMIL", "IMGSHB")]
+
+
 def test_those_on_board_are_whom_the_vehicle_carried():
     found = coded("BLA insurgents in Pakistan ambushed a bus transporting a paramilitary "
                   "force and killed 18 of those on board.", "2025-03-12")

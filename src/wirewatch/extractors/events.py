@@ -3673,6 +3673,13 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
             pattern.type == "THREATEN" and modality == "hypothetical" and _conditional(token)):
         # the threat is made, on a condition or not; what it threatens is what lies ahead
         modality = "asserted"
+    if target == source and target is not None and token.dep_ == "conj" \
+            and token.head.dep_ == "relcl" and (outer := token.head.head.head).pos_ == "VERB" \
+            and (subject := _subject(outer)) is not None \
+            and (code := actors.of_phrase(subject)) not in (None, target):
+        # "they killed six attackers who laid siege to a hotel and later killed 50 militants":
+        # the parser hung the second act on the relative clause, whose doer it is not
+        source = code
     if target == source and not _reciprocal(sent):
         target = None  # "Trump said he might back off": one actor, not an act on itself
     place = _nearest(token, located)
