@@ -388,6 +388,12 @@ def test_an_act_hung_on_a_relative_clause_that_would_be_done_to_its_doer_is_the_
         ("SOMMIL", "IMGSHB"), ("SOMMIL", "IMGSHB")]
 
 
+def test_an_infinitives_to_is_no_word_of_a_pattern():
+    assert coded("Malaysia hopes to get concessionary loans for its projects.") == []
+    assert coded("The United Nations worked to get aid to Malawi.")[0][:4] == (
+        "get", "AID", "IGOUNO", "MWI")
+
+
 def test_those_on_board_are_whom_the_vehicle_carried():
     found = coded("BLA insurgents in Pakistan ambushed a bus transporting a paramilitary "
                   "force and killed 18 of those on board.", "2025-03-12")

@@ -315,6 +315,8 @@ def _around(token: Token) -> _Around:
                 continue  # "Modi's trip began" begins no trip: a pattern names what is acted on
             if dep == "prep" and c.i < token.i:
                 continue  # "On Wednesday, Macron called subsidies unbearable" calls on no one
+            if dep == "aux":
+                continue  # the infinitive's "to" ("hopes to get loans") is no "get … to"
             words = clause if dep in CLAUSES else phrase
             words.update((lemmas[c.i], lowers[c.i]))
             if dep in CLAUSES:  # the mark opening it counts as the trigger's own word
