@@ -394,6 +394,17 @@ def test_an_infinitives_to_is_no_word_of_a_pattern():
         "get", "AID", "IGOUNO", "MWI")
 
 
+def test_others_harmed_with_those_named_are_of_their_kind():
+    assert coded("A suicide bomber attacked a military convoy in Pakistan, killing one "
+                 "security worker and injuring four others.", "2025-03-12")[-1][:4] == (
+        "injuring", "ASSAULT", "PAKREB", "PAKMIL")
+
+
+def test_whom_a_verb_of_asking_asks_does_its_purpose_clause():
+    assert ("abandon", "RETREAT", "IGOEUR", None, "hypothetical") in coded(
+        "Wang Wentao met officials in Belgium to lobby the EU to abandon the tariffs.")
+
+
 def test_those_on_board_are_whom_the_vehicle_carried():
     found = coded("BLA insurgents in Pakistan ambushed a bus transporting a paramilitary "
                   "force and killed 18 of those on board.", "2025-03-12")

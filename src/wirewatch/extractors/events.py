@@ -1035,6 +1035,13 @@ def _subject(verb: Token) -> Token | None:
             # "urged Russia to accept", "called on the government to allow": Russia, the
             # government is the one to act
             return objects[0]
+        if node.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children) \
+                and modality_cues().governor.get(node.head.lemma_.lower()) == "hypothetical" \
+                and (objects := _called_on(node)) \
+                and match_trigger(objects[0], lexicon()) is None:
+            # "to lobby the EU to abandon the tariffs", parsed as a purpose (but "called a
+            # meeting to discuss" convenes it)
+            return objects[0]
         if node.dep_ == "acl" and is_purpose(node) \
                 and (addressee := _addressee(node.head, ("to", "on"))) is not None:
             return addressee  # "its call to the authorities to drop all charges"
@@ -1296,6 +1303,10 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                                   and not (pattern.type == "CONSULT"
                                            and t.head.lower_ in ("at", "on"))
                                   and not (sends and t.head.lower_ in ("to", "into"))]
+        if pattern.type in VICTIM_TYPES and trigger.dep_ == "conj" and any(
+                o.lemma_.lower() == "other" and o.tag_ == "NNS" for o in objects):
+            # "killing one security worker and injuring four others": others of the kind
+            target_heads += [o for o in trigger.head.children if o.dep_ == "dobj"]
         if sends and (trigger.lemma_.lower() in book.words["homeward-verb"] or back):
             homes = [t for h in (trigger, *back) for c in h.children
                      if c.dep_ == "prep" and c.lower_ == "to"
