@@ -405,6 +405,12 @@ def test_whom_a_verb_of_asking_asks_does_its_purpose_clause():
         "Wang Wentao met officials in Belgium to lobby the EU to abandon the tariffs.")
 
 
+def test_whom_talks_told_something_to_is_whom_they_were_with():
+    assert coded("Both Mexican President Claudia Sheinbaum and Canadian Prime Minister Justin "
+                 "Trudeau told Trump in phone conversations that they had made strides.",
+                 "2025-03-10")[0][:4] == ("conversations", "CONSULT", "MEXGOV", "USAGOV")
+
+
 def test_those_on_board_are_whom_the_vehicle_carried():
     found = coded("BLA insurgents in Pakistan ambushed a bus transporting a paramilitary "
                   "force and killed 18 of those on board.", "2025-03-12")

@@ -1789,6 +1789,11 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         target_heads = [g for c in trigger.head.children if c.dep_ == "prep"
                         and c.lower_ in ("on", "against") for g in c.children
                         if g.dep_ == "pobj"]
+    if pattern.type == "CONSULT" and not target_heads and governor is not None \
+            and trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") \
+            and governor.lemma_.lower() in reporting_cues().verbs:
+        # "told Trump in phone conversations": whom they were told to is whom they talked with
+        target_heads = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
     # "intensified attacks, inflicting heavy casualties on government forces"
     struck = _struck(governor, book) if pattern.type == "ASSAULT" and governor is not None \
         else []
