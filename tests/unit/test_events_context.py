@@ -411,6 +411,11 @@ def test_whom_talks_told_something_to_is_whom_they_were_with():
                  "2025-03-10")[0][:4] == ("conversations", "CONSULT", "MEXGOV", "USAGOV")
 
 
+def test_who_was_killed_after_a_violent_act_in_one_sentence_was_killed_by_its_doer():
+    assert coded("Haitian police opened fire and two protesters were killed.")[-1][:4] == (
+        "killed", "ASSAULT", "HTICOP", "HTIOPP")
+
+
 def test_those_on_board_are_whom_the_vehicle_carried():
     found = coded("BLA insurgents in Pakistan ambushed a bus transporting a paramilitary "
                   "force and killed 18 of those on board.", "2025-03-12")

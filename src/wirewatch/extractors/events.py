@@ -1426,7 +1426,8 @@ def _harmed_in(verb: Token, actors: ActorIndex) -> Token | None:
     """Who harmed those a passive verb says were harmed in a fight: the fight's doer ("killed
     in the Taliban attack", "in an Israeli strike"), else the side it was fought with
     ("killed in a gun battle with police", "in the attack and the ensuing battle with
-    militants")."""
+    militants"), else the doer of the violent act it follows in one sentence ("the police
+    returned fire and Joseph was killed")."""
     for fight in (n for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
                   for n in (g, *g.conjuncts)):
@@ -1443,6 +1444,12 @@ def _harmed_in(verb: Token, actors: ActorIndex) -> Token | None:
                           for g in c.children if g.dep_ == "pobj" and actors.of_phrase(g)),
                          None)) is not None:
             return side
+    first = verb.head
+    if verb.dep_ == "conj" and first.i < verb.i \
+            and (harm := match_trigger(first, actors.book)) is not None \
+            and harm.type == "ASSAULT" and not _is_passive(first) \
+            and (doer := _subject(first)) is not None and actors.of_phrase(doer):
+        return doer  # "the police returned fire and Arnel Joseph was killed": by the police
     return None
 
 
