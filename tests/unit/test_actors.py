@@ -460,6 +460,7 @@ def test_a_family_name_first_names_the_person_again():
     ("Serbia accused Kosovo of provoking the violence.", "Kosovo", "XKX"),
     ("Kosovo police arrested three men.", "Kosovo police", "XKXCOP"),
     ("Chad and the C.A.R. signed the deal.", "C.A.R.", "CAF"),
+    ("The C.A.R is pleading with civilians to return.", "C.A.R", "CAF"),
 ])
 def test_countries_news_copy_names_outside_iso_names(text, name, code):
     doc = wirewatch.extract(text, published="2024-05-01")

@@ -416,6 +416,12 @@ def test_who_was_killed_after_a_violent_act_in_one_sentence_was_killed_by_its_do
         "killed", "ASSAULT", "HTICOP", "HTIOPP")
 
 
+def test_attacks_claimed_strike_whom_the_claim_says_they_targeted():
+    assert coded("Since last August, BLA has claimed responsibility for several deadly attacks "
+                 "in Pakistan, primarily targeting security forces.", "2025-03-10") == [
+        ("attacks", "ASSAULT", "PAKREB", "PAKMIL", "asserted")]
+
+
 def test_those_on_board_are_whom_the_vehicle_carried():
     found = coded("BLA insurgents in Pakistan ambushed a bus transporting a paramilitary "
                   "force and killed 18 of those on board.", "2025-03-12")

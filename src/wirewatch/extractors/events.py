@@ -942,9 +942,10 @@ def _passive_before(verb: Token) -> Token | None:
 
 
 def _struck(verb: Token, book: Lexicon) -> list[Token]:
-    """Whom an attack struck, told in a clause after it: what its -ing clause kills
-    ("attacked a convoy, killing five soldiers") or inflicts harm "on" ("intensified attacks,
-    inflicting heavy casualties on government forces")."""
+    """Whom an attack struck, told in a clause after it: what its -ing clause kills or aims
+    at ("attacked a convoy, killing five soldiers", "claimed several attacks, targeting
+    security forces") or inflicts harm "on" ("intensified attacks, inflicting heavy
+    casualties on government forces")."""
     out = []
     for clause in (c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
                    and not any(s.dep_ in SUBJECTS for s in c.children)):
@@ -953,7 +954,9 @@ def _struck(verb: Token, book: Lexicon) -> list[Token]:
             out += [g for h in (clause, *(o for o in clause.children if o.dep_ == "dobj"))
                     for p in h.children if p.dep_ == "prep" and p.lower_ == "on"
                     for g in p.children if g.dep_ == "pobj"]
-        elif (harm := match_trigger(clause, book)) is not None and harm.type == "ASSAULT":
+        elif ((harm := match_trigger(clause, book)) is not None and harm.type == "ASSAULT") \
+                or clause.lemma_.lower() in book.words["aim-participle"]:
+            # "claimed several attacks, primarily targeting security forces"
             out += [o for o in clause.children if o.dep_ == "dobj"]
     return out
 
@@ -1738,10 +1741,11 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             return Arguments(pair_codes[0], pair_codes[1], tuple(places), tuple(pairs))
     if pattern.type in MUTUAL_TYPES and (pair := _hyphened_pair(source_heads, actors)):
         return Arguments(*pair, tuple(places), tuple(source_heads))  # "U.S.-China talks"
-    if not source_heads and trigger.dep_ == "pobj" and trigger.head.lower_ == "for" \
-            and (credit := trigger.head.head).lemma_.lower() in book.words["credit-noun"] \
-            and credit.dep_ == "dobj" and credit.head.lemma_.lower() in book.words["credit-verb"] \
-            and (claimant := _subject(credit.head)) is not None:
+    claim = credit.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "for" \
+        and (credit := trigger.head.head).lemma_.lower() in book.words["credit-noun"] \
+        and credit.dep_ == "dobj" and credit.head.lemma_.lower() in book.words["credit-verb"] \
+        else None
+    if not source_heads and claim is not None and (claimant := _subject(claim)) is not None:
         source_heads = [claimant]  # "al-Shabab claimed responsibility for the attack"
     governor = _governing_verb(trigger)
     # "following talks with Ramgoolam, both leaders reaffirmed": who held them is the
@@ -1802,8 +1806,9 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # "told Trump in phone conversations": whom they were told to is whom they talked with
         target_heads = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
     # "intensified attacks, inflicting heavy casualties on government forces"
-    struck = _struck(governor, book) if pattern.type == "ASSAULT" and governor is not None \
-        else []
+    # ("claimed responsibility for several attacks, targeting security forces")
+    struck = _struck(struck_by, book) if pattern.type == "ASSAULT" \
+        and (struck_by := governor or claim) is not None else []
     found = _resolve(source_heads, target_heads + struck, places, actors,
                      (*source_heads, *target_heads, trigger),
                      mutual=pattern.type in MUTUAL_TYPES or _reciprocal(trigger.sent))
