@@ -1625,6 +1625,12 @@ def test_curbing_a_flow_is_enforcement_not_a_restriction_on_anyone():
         "2025-03-10")
 
 
+def test_a_hedged_demand_is_hedged_and_one_the_parser_hangs_on_it_is_not():
+    found = coded("The French foreign minister said: \"We need to talk to our neighbors, we "
+                  "possibly need to put in stricter border controls.\"", "2025-03-10")
+    assert [m for w, t, *_, m in found if t == "DEMAND"] == ["asserted", "hedged"]
+
+
 def test_a_stance_argued_and_a_generic_one_are_no_demands():
     assert coded("Nairobi claims the frontier should head in a straight line east.") == []
     assert coded("Mogadishu argues its maritime border with Kenya should be extended.") == []

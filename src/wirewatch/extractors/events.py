@@ -3828,12 +3828,16 @@ def _victims(trigger: Token, book: Lexicon) -> bool:
 
 def _demand_modality(token: Token) -> tuple[str, tuple[Token, ...]]:
     """A demand is made when it is said: its modality is the saying's ("X said Y must leave":
-    asserted), not that of the act it asks for."""
-    if token.dep_ == "ccomp" and token.head.i != token.i:
-        return modality_of(token.head)
+    asserted), not that of the act it asks for, unless the demand itself is hedged ("we
+    possibly need to"); a clause the parser hangs on another demand is not said by it."""
+    hedged = any(c.dep_ == "advmod" and modality_cues().adverb.get(c.lower_) == "hedged"
+                 for c in token.children)  # "we possibly need to put in stricter controls"
+    if token.dep_ == "ccomp" and token.head.lemma_.lower() in reporting_cues().verbs:
+        said = modality_of(token.head)
+        return ("hedged", said[1]) if hedged and said[0] == "asserted" else said
     if any(c.dep_ == "neg" for c in token.children):
         return "negated", (token,)  # "we don't need to leave"
-    return "asserted", (token,)
+    return ("hedged" if hedged else "asserted"), (token,)
 
 
 def _declared(trigger: Token, chain: Sequence[Token], source: str, actors: ActorIndex
