@@ -42,6 +42,12 @@ def test_roles_join_their_country(sample_doc):
     assert "Pyongyang regime" in actor_texts(sample_doc, "PRKGOV")
 
 
+def test_a_persons_kin_are_civilians_of_the_persons_country():
+    doc = wirewatch.extract("Iranian dissident Masih Alinejad's relatives refused the offer.",
+                            published="2024-10-01")
+    assert "Masih Alinejad's relatives" in actor_texts(doc, "IRNCVL")
+
+
 @pytest.mark.parametrize("people", ["the population", "citizens"])
 def test_a_countrys_population_and_citizens_are_its_civilians(people):
     doc = wirewatch.extract(f"Haiti's president urged {people} to remain calm.",

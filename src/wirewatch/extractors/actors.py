@@ -660,8 +660,9 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             code = role.role  # "rights groups", "Thai aid groups": coded by their kind
         elif qualifier is not None:
             country, sector = split_code(qualifier.actor or "")
-            if country and sector in (None, GOVERNMENT):
-                code = country + role.role  # "North Korean troops", "the government's troops"
+            if country and (sector in (None, GOVERNMENT) or role.kind == "kin"):
+                # "North Korean troops", "the government's troops", "Alinejad's relatives"
+                code = country + role.role
             elif sector:
                 # a group's own people are the group: "Hezbollah commanders", "U.N. monitors"
                 code = qualifier.actor
