@@ -1311,6 +1311,9 @@ def test_a_proposed_or_planned_act_named_by_its_noun_has_not_happened():
         "Traders in Solo criticized the proposed ban by the Indonesian government.")
     assert ("ban", "COERCE", "IDNGOV", None, "planned") in coded(
         "Traders in Solo criticized the planned ban by the Indonesian government.")
+    assert [m for w, *_, m in coded(
+        "Trump said his administration was working on a second summit with Kim Jong Un.",
+        "2019-12-10") if w == "summit"] == ["planned"]
     assert ("visit", "CONSULT", "JPNGOV", "IND", "planned") in coded(
         "Analysts said Suga's expected visit to India is aimed at boosting cooperation.",
         "2020-11-01")

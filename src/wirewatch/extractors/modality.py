@@ -277,8 +277,10 @@ def modality_of(trigger: Token, own_negation: bool = True) -> tuple[str, tuple[T
         if position and is_purpose(nodes[position - 1]):
             found.add("planned")  # "sent envoys to mediate": the mediation is intended
         below = nodes[position - 1] if position else None
-        if below is not None and below.lower_ == "to" and below.pos_ == "ADP" and position > 1:
-            below = nodes[position - 2]  # "look forward to discussing": the verb after "to"
+        if below is not None and below.lower_ in ("to", "on", "toward", "towards") \
+                and below.pos_ == "ADP" and position > 1:
+            # "look forward to discussing", "working on a second summit": the act after it
+            below = nodes[position - 2]
         if below is not None and below.dep_ in COMPLEMENTS:
             # "plans to send", "considering sending": only a complement takes its governor's
             # cue; "threatened ... after the drills" leaves the drills as they were
