@@ -987,6 +987,14 @@ def test_unnamed_attackers_are_the_group_named_as_attacking_where_others_are_nam
     assert [s for w, _, s, *_ in found if w == "shot"] == ["PAKREB"]
 
 
+def test_an_act_named_without_a_verb_in_an_interview_answer_is_a_topic():
+    text = ("VOA: What is the biggest challenge for the U.S.? Armitage: Probably the Russia "
+            "attack on Ukraine, because we are so invested in Ukraine.")
+    assert coded(text) == []
+    assert coded("Armitage: Russia attacked Ukraine in 2022.")[0][:4] == (
+        "attacked", "ASSAULT", "RUS", "UKR")
+
+
 def test_acts_of_a_kind_a_thing_is_for_are_not_told():
     assert coded("Somali forces killed an al-Shabab leader who masterminded the use of combat "
                  "vehicles for terrorist attacks.") == [

@@ -2587,6 +2587,20 @@ HEADING_TOKENS = 8
 """The longest heading that names its paragraph's topic."""
 
 
+def _named_in_a_verbless_answer(token: Token) -> bool:
+    """An event noun with no verb above it in an interview's answer after its speaker's
+    label ("Armitage: Probably the Russia attack on Ukraine"): a topic named, no act told."""
+    if token.pos_ != "NOUN":
+        return False
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return node.pos_ in ("PROPN", "NOUN") and node.i == node.sent.start \
+        and node.i + 1 < len(node.doc) and node.nbor(1).text == ":"
+
+
 def _heading(sent: Span) -> bool:
     """A heading in a story's body: a few words with no verb and no closing stop."""
     return len(sent) <= HEADING_TOKENS and sent[-1].text not in (".", "!", "?") \
@@ -2609,6 +2623,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "has suffered more terrorist attacks than any other": a comparison
     if _indirect_question(token, book):
         return True  # "asked Lai if he agreed", "whether he might back off"
+    if _named_in_a_verbless_answer(token):
+        return True  # "Armitage: Probably the Russia attack on Ukraine": a topic named
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and (
             token.head.lower_ == "like" or (token.head.lower_ == "as" and token.head.i > 0
                                             and token.head.nbor(-1).lower_ == "such")):
