@@ -1964,6 +1964,17 @@ def test_independence_acceded_to_and_unrest_not_allowed_are_no_concessions():
         ("acceded", "CONCEDE", "KEN", "KENOPP", "asserted")]
 
 
+def test_a_court_recognized_is_no_diplomatic_recognition():
+    assert coded("Dodik's lawyer said Dodik does not recognize the Bosnian court.",
+                 "2025-03-10") == []
+    # nor does a manner restore anything
+    assert "restores" not in triggers(
+        "Pedersen said Friday that recent agreements between Syria's transitional authorities "
+        "and an armed group, the Syrian Democratic Forces (SDF), \u201care a positive reminder "
+        "of how important it is that Syria comes together in a manner that truly restores its "
+        "sovereignty, unity, independence and territorial integrity.\u201d")
+
+
 def test_access_granted_lets_someone_in():
     assert coded("The Taliban will no longer grant U.N. monitors access to Afghanistan.",
                  "2025-03-10")[0][:3] == ("grant", "RETREAT", "AFGGOV")
