@@ -1646,6 +1646,7 @@ def test_a_stance_argued_and_a_generic_one_are_no_demands():
     assert coded("Nairobi claims the frontier should head in a straight line east.") == []
     assert coded("Mogadishu argues its maritime border with Kenya should be extended.") == []
     assert coded("Palmer said one should not read too much into the timing of this.") == []
+    assert coded("In the U.S., each company must fend for itself, Creemers said.") == []
     assert coded("Indonesia's education minister told Kompas that the PISA results should "
                  "not be packaged as good news.") == []
     assert ("lifted", "DEMAND", "IDNGOV", None, "asserted") in coded(
@@ -1962,6 +1963,13 @@ def test_independence_acceded_to_and_unrest_not_allowed_are_no_concessions():
                  "2023-04-09") == []
     assert coded("Kenya acceded to the demands of the opposition.") == [
         ("acceded", "CONCEDE", "KEN", "KENOPP", "asserted")]
+
+
+def test_a_markets_demand_is_no_call_and_owners_and_companies_are_the_storys_business():
+    assert coded("The owner in Kabul said businesses are struggling under the Taliban, but "
+                 "there is an increased demand for books.", "2024-06-14") == []
+    assert coded("Indonesia's governor urged owners of food stalls to substitute other "
+                 "meats.")[0][:4] == ("urged", "DEMAND", "IDNGOV", "IDNBUS")
 
 
 def test_a_court_recognized_is_no_diplomatic_recognition():

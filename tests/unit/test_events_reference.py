@@ -250,7 +250,7 @@ def test_a_condition_after_what_a_call_asks_is_the_asked_acts():
     assert coded("The Indonesian governor urged owners of food stalls and restaurants that "
                  "serve dog meat dishes to substitute other meats for dog if they want to "
                  "remain in the food business.") == [
-        ("urged", "DEMAND", "IDNGOV", None, "asserted")]
+        ("urged", "DEMAND", "IDNGOV", "IDNBUS", "asserted")]
     assert coded("Kenya urged Somalia to withdraw its troops if it wants talks to resume.") == [
         ("urged", "DEMAND", "KEN", "SOM", "asserted"),
         ("withdraw", "RETREAT", "SOM", None, "hypothetical")]

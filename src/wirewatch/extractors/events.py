@@ -2625,6 +2625,11 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "asked Lai if he agreed", "whether he might back off"
     if _named_in_a_verbless_answer(token):
         return True  # "Armitage: Probably the Russia attack on Ukraine": a topic named
+    if pattern.type == "DEMAND" and token.tag_ == "NN" and any(
+            c.dep_ == "amod" and c.lower_ in book.words["market-adjective"]
+            for c in token.children) and not any(
+            match_trigger(g, book) for g in _prep_objects(token, "target", "NOUN", book)):
+        return True  # "an increased demand for books": a market's, no call on anyone
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and (
             token.head.lower_ == "like" or (token.head.lower_ == "as" and token.head.i > 0
                                             and token.head.nbor(-1).lower_ == "such")):
@@ -3523,8 +3528,11 @@ def _reported_demand(token: Token, actors: ActorIndex) -> tuple[Pattern, Argumen
         return None  # "Nairobi claims the frontier should head east": a stance held
     speaker = _subject(token.head)
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lower_ == "one":
-        return None  # "one should not read too much into the timing": asked of no one
+    if subject is not None and (subject.lower_ == "one" or any(
+            c.dep_ == "det" and c.lower_ in ("each", "every", "any") for c in subject.children)):
+        # "one should not read too much into the timing", "each company must fend for
+        # itself": a rule for all, asked of no one
+        return None
     source = actors.of_phrase(speaker) if speaker is not None else None
     target = actors.of_phrase(subject) if subject is not None else None
     if source is None and target is None:
