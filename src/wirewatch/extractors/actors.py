@@ -62,7 +62,6 @@ SURNAME_MIN = 3
 # the tables recased ("Unhcr"): it also matches in capitals.
 ACRONYM_MAX = 7
 FOCUS_SHARE = 0.5
-# Roles often posted abroad: "troops in Ukraine", "diplomats in Beijing" say where, not whose.
 # After a noun of kind "stance", these make it the act of opposing, not the party.
 STANCE_PREPS = frozenset({"to", "from", "against"})
 QUALIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
