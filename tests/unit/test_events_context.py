@@ -409,6 +409,12 @@ def test_whom_talks_told_something_to_is_whom_they_were_with():
     assert coded("Both Mexican President Claudia Sheinbaum and Canadian Prime Minister Justin "
                  "Trudeau told Trump in phone conversations that they had made strides.",
                  "2025-03-10")[0][:4] == ("conversations", "CONSULT", "MEXGOV", "USAGOV")
+    assert coded("Trump told British Prime Minister Keir Starmer during the visit on Feb. 27 "
+                 "that the deal was good.", "2025-03-10")[0][:4] == (
+        "visit", "CONSULT", "USAGOV", "GBRGOV")
+    assert [t for w, _, s, t, _ in coded(
+        "During a visit to Quetta on Thursday, Pakistan's Prime Minister Shehbaz Sharif told "
+        "media that 339 passengers were rescued.", "2025-03-13") if w == "visit"] == [None]
 
 
 def test_who_was_killed_after_a_violent_act_in_one_sentence_was_killed_by_its_doer():

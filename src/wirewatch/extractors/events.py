@@ -1800,11 +1800,14 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         target_heads = [g for c in trigger.head.children if c.dep_ == "prep"
                         and c.lower_ in ("on", "against") for g in c.children
                         if g.dep_ == "pobj"]
-    if pattern.type == "CONSULT" and not target_heads and governor is not None \
-            and trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") \
-            and governor.lemma_.lower() in reporting_cues().verbs:
-        # "told Trump in phone conversations": whom they were told to is whom they talked with
-        target_heads = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
+    if pattern.type == "CONSULT" and not actors.names_anyone(target_heads) \
+            and trigger.dep_ == "pobj" and not any(  # "during a visit to Quetta": there
+                c.dep_ == "prep" and c.lower_ == "to" for c in trigger.children) \
+            and trigger.head.lower_ in ("in", "during") \
+            and (told := trigger.head.head).lemma_.lower() in reporting_cues().verbs:
+        # "told Trump in phone conversations", "Trump told Starmer during the visit": whom
+        # something was told to is whom the talks or the visit were with
+        target_heads = [c for c in told.children if c.dep_ in ("dobj", "dative")]
     # "intensified attacks, inflicting heavy casualties on government forces"
     # ("claimed responsibility for several attacks, targeting security forces")
     struck = _struck(struck_by, book) if pattern.type == "ASSAULT" \
