@@ -1978,6 +1978,16 @@ def test_a_markets_demand_is_no_call_and_owners_and_companies_are_the_storys_bus
                  "meats.")[0][:4] == ("urged", "DEMAND", "IDNGOV", "IDNBUS")
 
 
+def test_protests_over_a_war_are_not_against_the_protesters_own_government():
+    found = coded("The arrest of Palestinian activist Mahmoud Khalil, who played a prominent "
+                  "role in last year's Columbia University protests over the war in Gaza, has "
+                  "prompted questions.", "2025-03-13")
+    assert [t for w, _, s, t, _ in found if w == "protests"] == [None]
+    assert ("protesting", "PROTEST", "SDNCVL", "SDNGOV", "asserted") in coded(
+        "Tens of thousands of Sudanese began protesting late last year in anger over rising "
+        "food prices.", "2019-04-11")
+
+
 def test_a_court_recognized_is_no_diplomatic_recognition():
     assert coded("Dodik's lawyer said Dodik does not recognize the Bosnian court.",
                  "2025-03-10") == []

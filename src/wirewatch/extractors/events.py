@@ -3797,9 +3797,12 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         source = country + "CVL"  # "demonstrators protesting in Monrovia": its people
     if target is None and source and pattern.type == "PROTEST" and source[3:6] != "GOV" \
             and source[:3] not in ORGANISATION_PREFIXES and not any(
-                h.ent_type_ == "GPE" and actors.of_phrase(h) == source for h in arguments.phrases):
+                h.ent_type_ == "GPE" and actors.of_phrase(h) == source for h in arguments.phrases) \
+            and not any(g.lemma_.lower() in actors.book.words["war-noun"]
+                        for g in _prep_objects(token, "grievance", token.pos_, actors.book)):
         # "Sudanese began protesting": against their government (but "Kenya protested" is
-        # the state's own protest, at no one named)
+        # the state's own protest, at no one named, and "protests over the war in Gaza" are
+        # against the war)
         target = source[:3] + "GOV"
     if target == source and not _reciprocal(sent):
         target = None  # nor by the rules above ("they shot and killed people on the train")
