@@ -153,19 +153,20 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
         if "\n\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
-    run_in_headings(doc)
-    letter_names_at_sentence_end(doc)
+    words, tags = token_strings(doc, ORTH, str), token_strings(doc, TAG, str)
+    run_in_headings(doc, words, tags)
+    letter_names_at_sentence_end(doc, words, tags)
     return doc
 
 
-def letter_names_at_sentence_end(doc: Doc) -> None:
+def letter_names_at_sentence_end(doc: Doc, words: Sequence[str], tags: Sequence[str]) -> None:
     """A one-letter name ending a sentence keeps its full stop in one token, which the
     parser reads as an initial ("said in a statement posted on X. Militants …"): after a
     preposition and before a capitalised word, a new sentence starts there."""
     for i in range(1, len(doc) - 1):
-        word = doc[i].text
+        word = words[i]
         if len(word) == 2 and word[0].isupper() and word[1] == "." \
-                and doc[i - 1].tag_ == "IN" and doc[i + 1].text[:1].isupper():
+                and tags[i - 1] == "IN" and words[i + 1][:1].isupper():
             doc[i + 1].is_sent_start = True
 
 
@@ -178,12 +179,11 @@ SENTENCE_ENDS = frozenset({".", "!", "?"})
 FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
 
 
-def run_in_headings(doc: Doc) -> None:
+def run_in_headings(doc: Doc, words: Sequence[str], tags: Sequence[str]) -> None:
     """A text that lost its line breaks runs each heading into its paragraph ("… reserves. The
     attack The Jaffar Express came under …", "Recent attacks Since January, the BLA …"): a
     sentence that opens with a few capitalised, verbless words ending in a lower-case one,
     then a capitalised word that opens sentences (or an opening quote), starts again there."""
-    words, tags = token_strings(doc, ORTH, str), token_strings(doc, TAG, str)
     marked = doc.to_array(SENT_START).tolist()  # the blank lines' starts, set just before
     start = 0
     for i in range(1, len(doc)):
