@@ -2593,15 +2593,11 @@ HEADING_TOKENS = 8
 def _named_in_a_verbless_answer(token: Token) -> bool:
     """An event noun with no verb above it in an interview's answer after its speaker's
     label ("Armitage: Probably the Russia attack on Ukraine"): a topic named, no act told."""
-    if token.pos_ != "NOUN":
+    if token.pos_ != "NOUN" or any(a.pos_ in ("VERB", "AUX") for a in token.ancestors):
         return False
-    node = token
-    while node.head.i != node.i:
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return False
-    return node.pos_ in ("PROPN", "NOUN") and node.i == node.sent.start \
-        and node.i + 1 < len(node.doc) and node.nbor(1).text == ":"
+    label = token.sent.root
+    return label.pos_ in ("PROPN", "NOUN") and label.i == token.sent.start \
+        and label.i + 1 < len(label.doc) and label.nbor(1).text == ":"
 
 
 def _heading(sent: Span) -> bool:
