@@ -45,7 +45,18 @@ def test_roles_join_their_country(sample_doc):
 def test_a_persons_kin_are_civilians_of_the_persons_country():
     doc = wirewatch.extract("Iranian dissident Masih Alinejad's relatives refused the offer.",
                             published="2024-10-01")
-    assert "Masih Alinejad's relatives" in actor_texts(doc, "IRNCVL")
+    assert actor_texts(doc, "IRNCVL") == ["relatives"]
+    assert "Masih Alinejad" in actor_texts(doc, "IRNOPP")  # she stays an actor of her own
+
+
+def test_a_persons_opponents_are_the_opposition_of_the_persons_country():
+    doc = wirewatch.extract(
+        "Washington barred Sali Berisha, a former prime minister of Albania, from entering the"
+        " United States. Washington also barred his family. Berisha's opponents accused him of"
+        " undermining democracy.", published="2021-05-22")
+    assert actor_texts(doc, "ALBOPP") == ["opponents"]
+    accused = next(e for e in doc.events if e.type == "DISAPPROVE")
+    assert (accused.source, accused.target) == ("ALBOPP", "ALBELI")
 
 
 @pytest.mark.parametrize("people", ["the population", "citizens"])
@@ -609,3 +620,11 @@ def test_advisers_of_a_president_or_an_army_are_its_and_aid_workers_no_labour():
     doc = wirewatch.extract("Kenyan aid workers protested in Nairobi on Monday.",
                             published="2025-03-10")
     assert not any(a.code == "KENLAB" for a in doc.actors)
+
+
+def test_a_role_of_several_words_takes_its_country_from_its_head_word():
+    # the "U.S." on "Secretary" says whose, however much of the story is about Albania
+    doc = wirewatch.extract(
+        "Albania's parliament met in Tirana. Albania's president spoke in Tirana. The U.S."
+        " Secretary of State criticized Albania's government.", published="2021-05-22")
+    assert "U.S. Secretary of State" in actor_texts(doc, "USAGOV")

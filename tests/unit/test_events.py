@@ -128,6 +128,8 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("Syrian rebels reportedly attacked the base.", "attacked", "hedged"),
     ("The Iraqi militia appears to have attacked the base.", "attacked", "hedged"),
     ("Officials believe the Iraqi militia attacked the base.", "attacked", "hedged"),
+    ("The U.N. received reports of attacks on Yemeni villages by Saudi forces.", "attacks",
+     "hedged"),  # a report told, not an act seen
     ("Officials believe Putin will meet Xi next month.", "meet", "hypothetical"),
     ("German Chancellor Olaf Scholz said Germany's talks with China must continue.", "talks",
      "hypothetical"),

@@ -27,6 +27,7 @@ from .spans import SpanIndex, is_common_word, lower_lemmas, lower_words, token_s
 
 GOVERNMENT = "GOV"
 FORMER_LEADER = "ELI"
+OPPOSITION = "OPP"
 # Codes of organisations that belong to no one country: international organisations, NGOs
 # and international militant groups (CAMEO's IGO, NGO and IMG).
 # Kinds of entry that name a person: their code holds only while they are in office.
@@ -610,7 +611,10 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
     """Actor mentions: coded entities, and role nouns joined with their country qualifier."""
     entities = list(entities)
     coded = [h for h in entities if h.actor]
-    owner = {i: h for h in coded for i in range(h.span.start, h.span.end)}
+    # whose a role is may be a person named again by surname ("Berisha's opponents", "Berisha,
+    # his wife"): such names, coded only later, qualify roles already here
+    surnamed = [h for h in same_person(entities, [])[0] if h.actor and h not in coded]
+    owner = {i: h for h in [*coded, *surnamed] for i in range(h.span.start, h.span.end)}
     # "journalist Blessed Mhlanga": the role's person, named right after it
     named = {h.span.root.i: h.span for h in entities if h.label == "PERSON" and not h.actor}
     consumed: set[int] = set()
@@ -635,7 +639,8 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
         # "ambassador to", "embassy in": the role's noun is the word before, and the country
         # after the preposition is where it serves, never whose it is
         posted = last.pos_ == "ADP" and last.head.i >= i
-        qualifier = _qualifier(last.head if posted else last, owner,
+        # a role of several words is qualified on its head word: "U.S. Secretary of State"
+        qualifier = _qualifier(last.head if posted else doc[i:i + length].root, owner,
                                local=role.kind != "envoy" and not posted)
         if qualifier is not None and (qualifier.actor or "").startswith("IGO") \
                 and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in last.children):
@@ -659,13 +664,19 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
             code = role.role  # "rights groups", "Thai aid groups": coded by their kind
         elif qualifier is not None:
             country, sector = split_code(qualifier.actor or "")
-            if country and (sector in (None, GOVERNMENT) or role.kind == "kin"):
-                # "North Korean troops", "the government's troops", "Alinejad's relatives"
+            if country and (sector in (None, GOVERNMENT) or role.kind == "kin"
+                            or role.role == OPPOSITION):
+                # "North Korean troops", "the government's troops", "Alinejad's relatives",
+                # and "Berisha's opponents", who are never Berisha
                 code = country + role.role
             elif sector:
                 # a group's own people are the group: "Hezbollah commanders", "U.N. monitors"
                 code = qualifier.actor
-            if code:
+            if code and sector not in (None, GOVERNMENT) and code != qualifier.actor:
+                pass  # "Berisha's opponents": Berisha stays an actor of his own
+            elif code and qualifier in surnamed:
+                pass  # the surname becomes a mention of its own later
+            elif code:
                 start = min(i, qualifier.span.start)
                 consumed.add(id(qualifier))
                 if qualifier.span.start == i + length:

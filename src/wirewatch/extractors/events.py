@@ -76,6 +76,8 @@ GROUP_SENTENCES_BACK = 5
 # main act after a paragraph of detail.
 SAME_WORD_BACK = 6
 ORGANISATION_PREFIXES = frozenset({"IGO", "IMG", "NGO"})
+NOT_A_GROUPS_OWN = frozenset({"CVL", "OPP"})
+"""Sectors of people named by whose they are who are not that one's members."""
 ORGANISATION_ROLES = frozenset({"REB", "INS", "OPP", "PTY", "SEP", "RAD", "UAF", "NGO",
                                 "CRM"})
 # Types whose nouns name what was done to someone: their "of" phrase is the target.
@@ -483,7 +485,8 @@ class ActorIndex:
             if head.i in self.one_word and head.lemma_.lower() in self.book.words["anaphor"] \
                     and _definite(head) and (named := self.organisation_before(head)):
                 return named  # "the court" after the International Court of Justice
-            if head.i in self.one_word and depth < MAX_DEPTH and (group := next((
+            if head.i in self.one_word and depth < MAX_DEPTH \
+                    and self.code_at[head.i][3:6] not in NOT_A_GROUPS_OWN and (group := next((
                     code for c in head.children
                     for g in ([c] if c.dep_ == "poss" else c.children
                               if c.dep_ == "prep" and c.lower_ == "of" else [])
@@ -491,7 +494,8 @@ class ActorIndex:
                     and (code := self.of_phrase(g, depth + 1)) and _organisation(code)),
                     None)):
                 # "the leader of the Taliban insurgency" leads the Taliban; "the court's
-                # president" presides over the court
+                # president" presides over the court (but "Alinejad's relatives" and
+                # "Berisha's opponents" are their own)
                 return group
             return self.code_at[head.i]
         if head.tag_ in ("PRP", "PRP$"):

@@ -214,6 +214,17 @@ def denied_report(clause: Token, cues: ModalityCues | None = None) -> Token | No
     return None
 
 
+def _report_of(noun: Token, cues: ModalityCues) -> Token | None:
+    """The report noun an event noun is the "of" object of ("reports of violence",
+    "allegations of torture and killings")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.lemma_.lower() in cues.report and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return None
+
+
 def occurs(verb: Token, cues: ModalityCues | None = None) -> bool:
     """A verb saying that its subject takes place: "begin", "take place" (with its object)."""
     cues = cues or modality_cues()
@@ -304,6 +315,11 @@ def modality_of(trigger: Token, own_negation: bool = True) -> tuple[str, tuple[T
             found.add("negated" if _answered_negatively(governor, cues) else "hypothetical")
     if denied_report(top, cues) is not None:
         found.add("negated")
+    if (report := _report_of(trigger, cues)) is not None:
+        # "reports of sexual violence against detainees": told, not seen; "denied reports
+        # of attacks": not so
+        found.add("negated" if report.dep_ in ("dobj", "nsubjpass")
+                  and report.head.lemma_.lower() in cues.denial else "hedged")
     if "negated" in found and any(
             c.dep_ == "mark" and c.lower_ != "whether" and cues.mark.get(c.lower_) == "hypothetical"
             for node in nodes for c in node.children):
