@@ -497,3 +497,27 @@ def test_a_groups_title_said_again_names_it_a_paragraph_later():
                   "group remains concerned. Officials in Tokyo agreed. The foreign ministers "
                   "opposed any unilateral attempts to alter the status quo.")
     assert found[-1] == ("opposed", "REJECT", "IGOG7", None, "asserted")
+
+
+def test_a_health_measure_is_no_political_act():
+    # voa/EVENTS_DEV.md: purely health events are not events
+    assert coded("The Italian government has begun relaxing some of its pandemic restrictions"
+                 " after a stringent lockdown.", "2021-04-10") == []
+    assert coded("Cameroon imposed COVID-19-related travel restrictions on Nigeria.",
+                 "2021-04-10") == []
+    assert coded("Italy relaxed restrictions on the Libyan opposition.", "2021-04-10")[0][:2] \
+        == ("relaxed", "CONCEDE")
+
+
+def test_a_past_that_did_not_happen_is_no_event():
+    assert coded("If Russia had attacked Ukraine in 2010, NATO would have sent troops to"
+                 " Poland.", "2020-01-10") == []
+    assert [e[:2] for e in coded("If Russia attacks Ukraine, NATO will send troops to Poland.",
+                                 "2020-01-10")] == [("attacks", "ASSAULT"), ("send", "MOBILIZE")]
+
+
+def test_following_the_news_is_no_inquiry():
+    assert coded("U.S. Defense Secretary Mark Esper said he is also monitoring developments.",
+                 "2020-01-10") == []
+    assert coded("U.N. observers will monitor the Iranian elections.", "2020-01-10")[0][:3] \
+        == ("monitor", "INVESTIGATE", "IGOUNO")

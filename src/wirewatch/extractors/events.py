@@ -2610,6 +2610,41 @@ def _heading(sent: Span) -> bool:
         and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
+def _counterfactual(verb: Token) -> bool:
+    """A past that did not happen: a verb in an "if ... had" clause, or the "would have"
+    clause it conditions ("If the EU had allowed milder rules, Brexit would never have
+    happened")."""
+    def past_perfect_condition(clause: Token) -> bool:
+        return clause.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "if"
+                                            for c in clause.children) \
+            and any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
+    if verb.pos_ != "VERB":
+        return False
+    if past_perfect_condition(verb):
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have"
+                                      for c in verb.children) \
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might")
+                for c in verb.children) \
+        and any(c.dep_ == "advcl" and past_perfect_condition(c) for c in verb.children)
+
+
+def _health_measure(trigger: Token, book: Lexicon) -> bool:
+    """Whether the restriction a trigger names or acts on is a health measure by its own
+    modifiers ("pandemic restrictions", "COVID-19-related travel restrictions", "relaxing
+    some of its pandemic restrictions")."""
+    nouns = [trigger] if trigger.pos_ == "NOUN" else [
+        c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    nouns = [g for n in nouns for g in (
+        [n] if n.pos_ in ("NOUN", "PROPN") else
+        [o for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+         for o in p.children if o.dep_ == "pobj"])]
+    modifiers = [w for n in nouns for c in n.children if c.dep_ in ("amod", "compound", "nmod")
+                 for w in (c, *(g for g in c.children if g.dep_ in ("npadvmod", "compound")))]
+    return any(part in book.words["health-word"]
+               for w in modifiers for part in (w.lower_, *w.lower_.split("-")))
+
+
 def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bool:
     """Words that name an act without anyone doing it here: the purpose of another act
     ("ceded the islands to allow the base to remain"), what a refusal refuses, an accusation
@@ -2644,6 +2679,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             c.dep_ == "nsubj" and c.lemma_.lower() in book.words["aim-noun"]
             for c in token.head.children):
         return True  # "whose only concern is to protect their homes": a wish, no act
+    if _counterfactual(token):
+        return True  # "if the EU had allowed milder rules, Brexit would never have happened"
+    if pattern.type in ("COERCE", "CONCEDE") and _health_measure(token, book):
+        return True  # "relaxing its pandemic restrictions": health policy, no political act
     if pattern.type == "ASSAULT" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in book.words["hazard-noun"]
             for c in token.children):
