@@ -2071,3 +2071,9 @@ def test_a_parliament_extending_a_term_demands_nothing():
 def test_who_works_to_secure_a_release_does_not_release():
     assert coded("The son of imprisoned Hong Kong publisher Jimmy Lai brought the campaign to "
                  "secure his father's release to the Trump administration.") == []
+
+
+def test_of_a_joint_act_the_country_the_story_named_first_is_the_source():
+    assert ("signed", "SUPPORT", "KEN", "SOM", "asserted") in coded(
+        "Kenya and Somalia restored ties in May. Somalia's president later visited Kenya's"
+        " capital. Both countries signed a trade pact.")

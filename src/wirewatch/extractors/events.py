@@ -876,7 +876,8 @@ class ActorIndex:
 
     def last_two_countries(self, before: int) -> list[str]:
         """The last two different countries named before a token, as country codes (an
-        IGO, an armed group or an NGO is no country)."""
+        IGO, an armed group or an NGO is no country), the one the story named first first:
+        of a joint act ("the prime ministers signed eight pacts"), the source."""
         seen: list[str] = []
         for m in reversed(self.mentions):
             if m.end > before or m.code[:3] in ORGANISATION_PREFIXES:
@@ -886,7 +887,10 @@ class ActorIndex:
                 seen.append(country)
             if len(seen) == 2:
                 break
-        return list(reversed(seen)) if len(seen) == 2 else []
+        if len(seen) < 2:
+            return []
+        first = {c: next(m.start for m in self.mentions if m.code[:3] == c) for c in seen}
+        return sorted(seen, key=first.__getitem__)
 
     def carried(self, people: Token, depth: int = 0) -> str | None:
         """Who a thing "with 450 people on board" carries: the phrase's actor, or for people
