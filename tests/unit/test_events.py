@@ -130,6 +130,10 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("Officials believe the Iraqi militia attacked the base.", "attacked", "hedged"),
     ("The U.N. received reports of attacks on Yemeni villages by Saudi forces.", "attacks",
      "hedged"),  # a report told, not an act seen
+    ("“I would like to thank the Kenyan government,” the Somali president said.", "thank",
+     "asserted"),  # thanked in the saying
+    ("Kenya and Somalia were supposed to sign a border deal in May.", "sign", "negated"),
+    ("Kenya and Somalia are supposed to sign a border deal in May.", "sign", "planned"),
     ("Officials believe Putin will meet Xi next month.", "meet", "hypothetical"),
     ("German Chancellor Olaf Scholz said Germany's talks with China must continue.", "talks",
      "hypothetical"),

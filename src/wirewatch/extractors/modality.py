@@ -48,6 +48,8 @@ class ModalityCues:
     enabler: frozenset[str] = frozenset()
     forecast: frozenset[str] = frozenset()
     adjective: dict[str, str] = field(default_factory=dict)
+    performative: frozenset[str] = frozenset()
+    unrealized: frozenset[str] = frozenset()
 
 
 @cache
@@ -65,7 +67,9 @@ def modality_cues() -> ModalityCues:
         request=frozenset(tables.get("request", {})),
         enabler=frozenset(tables.get("enabler", {})),
         forecast=frozenset(tables.get("forecast", {})),
-        adjective=tables.get("adjective", {}))
+        adjective=tables.get("adjective", {}),
+        performative=frozenset(tables.get("performative", {})),
+        unrealized=frozenset(tables.get("unrealized", {})))
 
 
 def _governor_key(token: Token) -> str:
@@ -214,6 +218,15 @@ def denied_report(clause: Token, cues: ModalityCues | None = None) -> Token | No
     return None
 
 
+def _performed(verb: Token, cues: ModalityCues) -> bool:
+    """A thanks or greeting the speaker performs by saying "I would like to" or "we wish
+    to" do it: done, not wished."""
+    wish = verb.head
+    return verb.lemma_.lower() in cues.performative and verb.dep_ == "xcomp" \
+        and wish.lemma_.lower() in ("like", "wish") and any(
+            c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in wish.children)
+
+
 def _report_of(noun: Token, cues: ModalityCues) -> Token | None:
     """The report noun an event noun is the "of" object of ("reports of violence",
     "allegations of torture and killings")."""
@@ -279,6 +292,8 @@ def modality_of(trigger: Token, own_negation: bool = True) -> tuple[str, tuple[T
     cues = modality_cues()
     found: set[str] = set()
     nodes = chain(trigger)
+    if _performed(trigger, cues):
+        return ASSERTED, tuple(nodes)  # "I would like to thank everyone": thanked
     if trigger.dep_ == "ROOT" and any(c.dep_ == "aux" and c.tag_ == "TO"
                                       for c in trigger.children):
         found.add("planned")  # a headline's "Apple to give refunds"
@@ -297,6 +312,9 @@ def modality_of(trigger: Token, own_negation: bool = True) -> tuple[str, tuple[T
             # cue; "threatened ... after the drills" leaves the drills as they were
             key = _governor_key(node) if node.pos_ != "NOUN" else node.lemma_.lower()
             found |= _governor_cues(node, key, below, cues)
+            if key in cues.unrealized and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                              for c in node.children):
+                found.add("negated")  # "were supposed to sign a minerals deal": did not
         elif (below is not None and below.dep_ == "dobj" and below.pos_ == "NOUN"
               and _governor_key(node) in cues.request):
             found.add("hypothetical")  # "ordered the arrest of Dodik": asked for, not done
