@@ -2077,3 +2077,9 @@ def test_of_a_joint_act_the_country_the_story_named_first_is_the_source():
     assert ("signed", "SUPPORT", "KEN", "SOM", "asserted") in coded(
         "Kenya and Somalia restored ties in May. Somalia's president later visited Kenya's"
         " capital. Both countries signed a trade pact.")
+
+
+def test_many_shot_after_those_singled_out_are_of_them():
+    assert ("shooting", "ASSAULT", "PAKREB", "PAKMIL", "asserted") in coded(
+        "Survivors said the Baloch Liberation Army attackers singled out Pakistani soldiers and"
+        " Punjabi passengers, shooting many.", "2025-03-12")

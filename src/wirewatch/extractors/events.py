@@ -1318,6 +1318,12 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                 o.lemma_.lower() == "other" and o.tag_ == "NNS" for o in objects):
             # "killing one security worker and injuring four others": others of the kind
             target_heads += [o for o in trigger.head.children if o.dep_ == "dobj"]
+        if pattern.type in VICTIM_TYPES and trigger.dep_ in ("advcl", "conj") and objects \
+                and all(o.lower_ in book.words["share-word"] and not any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in o.children) for o in objects):
+            # "singled out security personnel and passengers, shooting many": many of those
+            target_heads += [g for o in trigger.head.children if o.dep_ == "dobj"
+                             for g in (o, *o.conjuncts)]
         if sends and (trigger.lemma_.lower() in book.words["homeward-verb"] or back):
             homes = [t for h in (trigger, *back) for c in h.children
                      if c.dep_ == "prep" and c.lower_ == "to"
