@@ -2083,3 +2083,9 @@ def test_many_shot_after_those_singled_out_are_of_them():
     assert ("shooting", "ASSAULT", "PAKREB", "PAKMIL", "asserted") in coded(
         "Survivors said the Baloch Liberation Army attackers singled out Pakistani soldiers and"
         " Punjabi passengers, shooting many.", "2025-03-12")
+
+
+def test_a_second_summit_is_with_whom_the_first_was():
+    assert ("summit", "CONSULT", "USAGOV", "PRKGOV", "planned") in coded(
+        "U.S. President Donald Trump praised his first summit with North Korean leader Kim Jong"
+        " Un and said his administration was working on a second summit.", "2020-02-14")

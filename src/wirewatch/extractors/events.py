@@ -1671,6 +1671,17 @@ def _a_weapon(noun: Token, book: Lexicon) -> bool:
                if t is noun or t.dep_ == "compound")
 
 
+def _the_one_before(noun: Token, book: Lexicon) -> Token | None:
+    """The earlier act of the same name that "a second summit", "another meeting" repeats,
+    in its sentence or the one before."""
+    if not any(c.lower_ in book.words["repeat-word"] for c in noun.children
+               if c.dep_ in ("amod", "det")):
+        return None
+    doc = noun.doc
+    first = doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else 0
+    return next((t for t in reversed(doc[first:noun.i]) if t.lemma_ == noun.lemma_), None)
+
+
 def _answerer(act: Token, book: Lexicon) -> Token | None:
     """Who answers a demand or a threat is whom it was made of: "Officials have not
     responded to BLA's demands", "the court rejected Kenya's request", "the request was
@@ -1749,6 +1760,11 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # "Iran was hit by new sanctions", "Ankara threatens retaliation if hit by sanctions":
         # what the passive befalls is what the act is aimed at
         target_heads = _passive_subjects(trigger.head.head)
+    if not target_heads and pattern.type == "CONSULT" \
+            and (first := _the_one_before(trigger, book)) is not None:
+        # "praised his first summit with Kim … working on a second summit": with Kim again
+        target_heads = [t for t in _prep_objects(first, "target", "NOUN", book)
+                        if t.head.lower_ not in ("on", "at")]
     if pairs and not source_heads:
         pair_codes = actors.all_of_phrase(pairs[0])
         if len(pair_codes) >= 2:
