@@ -628,3 +628,17 @@ def test_a_role_of_several_words_takes_its_country_from_its_head_word():
         "Albania's parliament met in Tirana. Albania's president spoke in Tirana. The U.S."
         " Secretary of State criticized Albania's government.", published="2021-05-22")
     assert "U.S. Secretary of State" in actor_texts(doc, "USAGOV")
+
+
+def test_a_person_given_an_office_in_apposition_holds_it():
+    doc = wirewatch.extract("Amina Yusuf, a former Kenyan foreign minister, was among the"
+                            " delegates. Yusuf said Kenya would help.", published="2024-03-10")
+    assert actor_texts(doc, "KENELI") == ["Amina Yusuf", "Kenyan foreign minister", "Yusuf"]
+
+
+def test_a_role_whose_owner_no_table_knows_is_no_ones():
+    doc = wirewatch.extract("U.S. President Donald Trump imposed tariffs on Canada. The United"
+                            " States also warned Mexico. Washington said the U.S. tariffs would"
+                            " stay. Doug Ford, Ontario's provincial leader, criticized the"
+                            " tariffs on Monday.", published="2025-03-10")
+    assert not any("leader" in doc.article.text[s:e] for a in doc.actors for s, e in a.mentions)

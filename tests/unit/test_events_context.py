@@ -2089,3 +2089,16 @@ def test_a_second_summit_is_with_whom_the_first_was():
     assert ("summit", "CONSULT", "USAGOV", "PRKGOV", "planned") in coded(
         "U.S. President Donald Trump praised his first summit with North Korean leader Kim Jong"
         " Un and said his administration was working on a second summit.", "2020-02-14")
+
+
+def test_who_was_there_during_an_arrest_did_not_make_it():
+    found = coded("Zimbabwean journalist Blessed Mhlanga took photos of Zimbabwean police during"
+                  " the arrest of an opposition lawmaker in Harare.", "2024-03-10")
+    assert all(source != "ZWEMED" for word, _, source, *_ in found if word == "arrest")
+    assert any(word == "arrest" for word, *_ in found)
+
+
+def test_an_act_says_nothing():
+    assert triggers("Zimbabwean journalist Blessed Mhlanga was detained on Monday. The arrest"
+                    " of Mhlanga sent a chilling message to other journalists.") == [
+        "detained", "arrest"]

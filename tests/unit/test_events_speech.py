@@ -1,7 +1,9 @@
 """What a speaker's words make of an act: a call for a policy, an intent declared, a question,
 a demand made; and acts whose type depends on what they act on."""
 
+import wirewatch
 from tests.unit.test_events_context import coded, triggers
+from tests.unit.test_statements import INTERVIEW
 
 
 def test_a_first_person_call_for_a_policy_is_a_demand_only():
@@ -71,3 +73,10 @@ def test_a_government_s_press_does_not_declare_its_intent():
     found = coded("British media have reported that Britain will cede sovereignty of the "
                   "Chagos Islands to Mauritius.")
     assert all(kind != "AGREE" for _, kind, *_ in found)
+
+
+def test_in_an_interview_you_is_the_one_who_answers_and_i_the_one_who_speaks():
+    doc = wirewatch.extract(INTERVIEW, published="2024-06-02")
+    met = [e for e in doc.events if e.type == "CONSULT"
+           and doc.article.text[slice(*e.trigger)] == "met"]
+    assert [(e.source, e.target) for e in met] == [("KENELI", "SOMGOV"), ("KENELI", None)]

@@ -156,3 +156,26 @@ def test_reporting_verb_phrases():
     found = {s.cue: (c, s.speaker.text) for c, s in statements(doc)}
     assert found["spoke about"] == ("the budget crisis", "The governor")
     assert found["made the case"] == ("new taxes", "The mayor")
+
+
+INTERVIEW = (
+    "The Kenyan president sent a delegation to Somalia last week. Amina Yusuf, a former Kenyan"
+    " foreign minister, was among the delegates. VOA spoke with her about the trip. VOA: During"
+    " your visit to Mogadishu, you met with the Somali president. What message did you bring?"
+    " Amina Yusuf, former Kenyan foreign minister: The message was one of support. I had met"
+    " him before. VOA: What comes next? Yusuf: More talks, I hope.")
+
+
+def test_an_interview_run_into_one_paragraph_gives_each_turn_its_speaker():
+    doc = wirewatch.extract(INTERVIEW, published="2024-06-02")
+    turns = [(s.speaker.text, text) for text, s in statements(doc) if s.cue == ":"]
+    assert [speaker for speaker, _ in turns] == [
+        "VOA", "Amina Yusuf", "VOA", "Yusuf"]
+    assert turns[1][1] == "The message was one of support. I had met him before."
+    assert turns[3][1] == "More talks, I hope."
+
+
+def test_one_label_is_no_interview():
+    doc = wirewatch.extract("Kenya sent troops. Analysis: The move is risky for Nairobi, which"
+                            " faces a revolt.", published="2024-06-02")
+    assert not [s for _, s in statements(doc) if s.cue == ":"]

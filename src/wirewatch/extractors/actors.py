@@ -28,6 +28,7 @@ from .spans import SpanIndex, is_common_word, lower_lemmas, lower_words, token_s
 GOVERNMENT = "GOV"
 FORMER_LEADER = "ELI"
 OPPOSITION = "OPP"
+PRIVATE_SECTORS = frozenset({"CVL"})
 # Codes of organisations that belong to no one country: international organisations, NGOs
 # and international militant groups (CAMEO's IGO, NGO and IMG).
 # Kinds of entry that name a person: their code holds only while they are in office.
@@ -693,7 +694,10 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
         elif (role.role in LOCAL_ROLES or role.kind == "local") and role.kind != "envoy" \
                 and not posted \
                 and not _foreign(doc, i, last, role, book) and not any(
-                    c.dep_ in QUALIFIER_DEPS and c.i in owner and _backed(owner[c.i].span)
+                    (c.dep_ in QUALIFIER_DEPS and c.i in owner and _backed(owner[c.i].span))
+                    # "Ontario's provincial leader": whose, said, but by no one coded
+                    or (c.dep_ == "poss" and c.ent_type_ in ("GPE", "ORG", "LOC")
+                        and c.i not in owner)
                     for c in last.children):  # "pro-Palestinian activists": whose, unsaid
             # "authorities", "police", "protesters" with no country named: the article's
             # own country, where one clearly dominates what it names (worked out once: ()
@@ -777,7 +781,12 @@ def affiliated_people(entities: list[EntityHit], mentions: list[ActorMention]
                          for c in role.children if c.dep_ == "prep"
                          and c.lower_ in AFFILIATION_PREPS
                          for g in c.children if g.dep_ == "pobj"
-                         and (code := coded_at.get(g.i))), None) or _titled_by(hit, coded_at)
+                         and (code := coded_at.get(g.i))), None) or _titled_by(hit, coded_at) \
+                or next((code for role in hit.span.root.children if role.dep_ == "appos"
+                         and (code := coded_at.get(role.i))
+                         and split_code(code)[1] not in PRIVATE_SECTORS), None)
+            # "Richard Armitage, former deputy secretary of state": the office he is given
+            # (but "his wife, Liri Berisha" says whose kin she is, not who she is)
             if body is not None:
                 hit = EntityHit(hit.span, hit.label, body)
                 added.append(ActorMention(hit.span.start, hit.span.end, body))

@@ -76,6 +76,9 @@ GROUP_SENTENCES_BACK = 5
 # main act after a paragraph of detail.
 SAME_WORD_BACK = 6
 ORGANISATION_PREFIXES = frozenset({"IGO", "IMG", "NGO"})
+SAID_TYPES = frozenset({"CONSULT", "DEMAND", "SUPPORT", "THREATEN"})
+"""Acts done by speaking or meeting, which only an actor does, never another act (where a
+lawsuit or a report may allege)."""
 NOT_A_GROUPS_OWN = frozenset({"CVL", "OPP"})
 """Sectors of people named by whose they are who are not that one's members."""
 ORGANISATION_ROLES = frozenset({"REB", "INS", "OPP", "PTY", "SEP", "RAD", "UAF", "NGO",
@@ -706,6 +709,18 @@ class ActorIndex:
             return None
         return code
 
+    def interviewee(self, pronoun: Token) -> str | None:
+        """The actor who answers the interview turn a "you" is asked in: the speaker of
+        the next turn by someone else."""
+        asked = next((i for i, s in self.statements.within(pronoun.idx, pronoun.idx + 1)
+                      if s.cue == ":" and s.speaker is not None), None)
+        if asked is None:
+            return None
+        asker = self.statements.all[asked].speaker
+        return next((s.speaker.actor for s in self.statements.all[asked + 1:]
+                     if s.cue == ":" and s.speaker is not None and asker is not None
+                     and s.speaker.text != asker.text), None)
+
     def quoted(self, at: int) -> bool:
         """Whether a character lies inside quotation marks."""
         if self.quotes is None:
@@ -714,7 +729,9 @@ class ActorIndex:
 
     def _antecedent(self, pronoun: Token, depth: int = 0) -> str | None:
         if pronoun.lower_ in ("you", "your"):
-            return None  # the one addressed ("VOA: During your visit") is not the asker
+            # the one addressed is not the asker, but in an interview whom the answer is
+            # from ("VOA: During your visit … Armitage: I had met Dr. Lai before")
+            return self.interviewee(pronoun)
         if _expletive(pronoun):
             return None  # "it was decided that …" stands for no one
         singular = pronoun.lower_ in SINGULAR_PRONOUNS
@@ -1797,6 +1814,9 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
     subject = _subject(governor) if governor is not None and not topic else None
     if subject is not None and subject.pos_ == "NOUN" and match_trigger(subject, book):
         subject = None  # "Mech Dara's arrest drew condemnation": an act does not condemn
+    if subject is not None and pattern.type in PATIENT_TYPES and trigger.dep_ == "pobj" \
+            and trigger.head.lower_ in book.words["time-prep"]:
+        subject = None  # "taking photos during the arrest of a lawmaker": not the arrester
     if pattern.type == "AID" and subject is not None and not source_heads \
             and noun_is_object(trigger) and match_trigger(governor, book) is None \
             and (givers := [g for c in governor.children if c.dep_ == "prep"
@@ -2705,6 +2725,11 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             c.dep_ == "nsubj" and c.lemma_.lower() in book.words["aim-noun"]
             for c in token.head.children):
         return True  # "whose only concern is to protect their homes": a wish, no act
+    if token.pos_ == "VERB" and pattern.type in SAID_TYPES \
+            and (subject := next((c for c in token.children if c.dep_ == "nsubj"), None)) \
+            and subject.pos_ == "NOUN" and not subject.ent_type_ \
+            and match_trigger(subject, book) is not None:
+        return True  # "the arrest of Mhlanga sent a chilling message": an act says nothing
     if _counterfactual(token):
         return True  # "if the EU had allowed milder rules, Brexit would never have happened"
     if pattern.type in ("COERCE", "CONCEDE") and _health_measure(token, book):

@@ -30,6 +30,11 @@ NAME = r"[A-Z][\w.'’-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin))*
 # "NAME: what they said" at the start of a line (transcripts, headlines: "Poll: ...").
 _LABELLED = re.compile(
     rf"^[ \t]*[\"“]?(?P<name>{NAME})[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)", re.MULTILINE)
+# "… there? Richard Armitage, former deputy secretary of state: The obvious message …": a
+# question-and-answer interview run into one paragraph, each turn opened by its speaker.
+_TURN = re.compile(rf"(?:^|(?<=[.?!”\"\]])[ \t]+)(?P<name>{NAME})"
+                   r"(?P<role>,[ \t]+[^:?!\n]{3,80}?)?[ \t]*(?P<cue>:)[ \t]+(?=[\"“\[]?[A-Z])")
+MIN_TURNS_OF_ONE_SPEAKER = 2  # an interviewer labels several questions with one name
 # "… .” ― Sonya Herridge": a quote signed with a dash.
 _SIGNED = re.compile(rf"[”\"»]?[ \t\u00a0]*(?P<cue>[―—–])[ \t\u00a0]*(?P<name>{NAME})")
 # Cue verbs whose object is a listener, a thing gained or an item added, not what was said.
@@ -586,6 +591,8 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
             for i in range(span.start, span.end):
                 in_quote[i] = True
     labelled = _labelled_statements(doc, resolver, vocab)
+    labelled += [t for t in _interview_turns(doc, resolver) if not any(
+        h.start < t.end and t.start < h.end for h in labelled)]
     direct = _quote_statements(doc, resolver, vocab, quotes, in_quote, labelled)
     used_cues = {cue.i for cue, _ in direct if cue is not None}
     hits = labelled + [hit for _, hit in direct]
@@ -645,6 +652,29 @@ def _labelled_statements(doc: Doc, resolver: SpeakerResolver, vocab: Cues
         if speaker is not None:
             found.append(StatementHit(m.start("content"), m.end("content"), speaker, ":",
                                       (m.start("cue"), m.end("cue")), False))
+    return found
+
+
+def _interview_turns(doc: Doc, resolver: SpeakerResolver) -> list[StatementHit]:
+    """The turns of an interview printed as one run of text ("VOA: During your visit …?
+    Armitage: I had met Dr. Lai before. …"): each turn, up to the next, is its speaker's, where
+    one speaker (the interviewer) opens several turns."""
+    text = doc_text(doc)
+    turns = [m for m in _TURN.finditer(text)
+             if not (m["role"] and re.search(r"[a-z]{2}[.!?][ \t]", m["role"]))]
+    if max(Counter(m["name"] for m in turns).values(), default=0) < MIN_TURNS_OF_ONE_SPEAKER:
+        return []
+    found = []
+    for m, following in zip(turns, [*turns[1:], None], strict=True):
+        name = doc.char_span(*_name_bounds(m), alignment_mode="expand")
+        if name is None or any(t.pos_ in ("VERB", "AUX") for t in name):
+            continue
+        speaker = resolver.resolve(name, name.sent)
+        end = following.start("name") if following is not None else len(text)
+        content_end = len(text[:end].rstrip())
+        if speaker is not None and content_end > m.end():
+            found.append(StatementHit(m.end(), content_end, speaker, ":",
+                                      (m.start("cue"), m.end("cue")), True))
     return found
 
 
