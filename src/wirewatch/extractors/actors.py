@@ -694,10 +694,7 @@ def find_actor_mentions(doc: Doc, entities: Iterable[EntityHit], book: ActorDict
         elif (role.role in LOCAL_ROLES or role.kind == "local") and role.kind != "envoy" \
                 and not posted \
                 and not _foreign(doc, i, last, role, book) and not any(
-                    (c.dep_ in QUALIFIER_DEPS and c.i in owner and _backed(owner[c.i].span))
-                    # "Ontario's provincial leader": whose, said, but by no one coded
-                    or (c.dep_ == "poss" and c.ent_type_ in ("GPE", "ORG", "LOC")
-                        and c.i not in owner)
+                    c.dep_ in QUALIFIER_DEPS and c.i in owner and _backed(owner[c.i].span)
                     for c in last.children):  # "pro-Palestinian activists": whose, unsaid
             # "authorities", "police", "protesters" with no country named: the article's
             # own country, where one clearly dominates what it names (worked out once: ()
