@@ -781,9 +781,12 @@ def affiliated_people(entities: list[EntityHit], mentions: list[ActorMention]
                          and (code := coded_at.get(g.i))), None) or _titled_by(hit, coded_at) \
                 or next((code for role in hit.span.root.children if role.dep_ == "appos"
                          and (code := coded_at.get(role.i))
-                         and split_code(code)[1] not in PRIVATE_SECTORS), None)
+                         and split_code(code)[1] not in PRIVATE_SECTORS
+                         and not any(c.dep_ == "poss" and c.i not in coded_at
+                                     for c in role.children)), None)
             # "Richard Armitage, former deputy secretary of state": the office he is given
-            # (but "his wife, Liri Berisha" says whose kin she is, not who she is)
+            # (but "his wife, Liri Berisha" says whose kin she is, not who she is, and of
+            # "Doug Ford, Ontario's provincial leader" no table says whose Ontario is)
             if body is not None:
                 hit = EntityHit(hit.span, hit.label, body)
                 added.append(ActorMention(hit.span.start, hit.span.end, body))
