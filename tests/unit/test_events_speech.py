@@ -1,6 +1,8 @@
 """What a speaker's words make of an act: a call for a policy, an intent declared, a question,
 a demand made; and acts whose type depends on what they act on."""
 
+import pytest
+
 import wirewatch
 from tests.unit.test_events_context import coded, triggers
 from tests.unit.test_statements import INTERVIEW
@@ -80,3 +82,14 @@ def test_in_an_interview_you_is_the_one_who_answers_and_i_the_one_who_speaks():
     met = [e for e in doc.events if e.type == "CONSULT"
            and doc.article.text[slice(*e.trigger)] == "met"]
     assert [(e.source, e.target) for e in met] == [("KENELI", "SOMGOV"), ("KENELI", None)]
+
+
+@pytest.mark.parametrize(("text", "word", "source"), [
+    ("Kyiv is looking to Washington to supply more air defense systems to Ukraine.", "supply",
+     "USAGOV"),
+    ("Ankara is looking to Trump to either veto any sanctions legislation or use his influence"
+     " to water down any measures against Turkey.", "veto", "USAGOV"),
+])
+def test_whom_someone_looks_to_for_an_act_would_do_it(text, word, source):
+    found = [c for c in coded(text, "2019-07-20") if c[0] == word]
+    assert [(c[2], c[4]) for c in found] == [(source, "hypothetical")]

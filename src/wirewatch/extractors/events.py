@@ -2675,6 +2675,27 @@ def _counterfactual(verb: Token) -> bool:
         and any(c.dep_ == "advcl" and past_perfect_condition(c) for c in verb.children)
 
 
+def _looked_to(verb: Token) -> Token | None:
+    """Whom "X is looking to Y to do" hopes will do it: Y (the parser may hang the
+    infinitive on "look" with Y in a "to" phrase, or on Y itself)."""
+    # "… to either veto any sanctions or use his influence to water them down": each
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i \
+            and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() != "look" \
+            and not verb.head.text[:1].isupper():
+        verb = verb.head
+    if verb.dep_ not in ("advcl", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head.lemma_.lower() == "look":
+        return next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "to"
+                     for g in c.children if g.dep_ == "pobj"), None)
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() == "look" and head.text[:1].isupper() \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return head  # "looking to Trump to veto", the name read as a verb
+    return None
+
+
 def _health_measure(trigger: Token, book: Lexicon) -> bool:
     """Whether the restriction a trigger names or acts on is a health measure by its own
     modifiers ("pandemic restrictions", "COVID-19-related travel restrictions", "relaxing
@@ -3758,6 +3779,11 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
     counted = [(i, root) for i, q in known.quantities.within(*bounds) if q.kind == "count"
                and (root := _in(doc, q.start, q.end, counted_scope)) is not None]
     source, target = arguments.source, arguments.target
+    if (looked_to := _looked_to(token)) is not None \
+            and (doer := actors.of_phrase(looked_to)) is not None:
+        # "Ankara is looking to Trump to veto any sanctions": a hope that Trump will
+        source, modality = doer, "hypothetical"
+        target = target if target != doer else None
     if source is not None and (preventer := next((
             g for g in chain if g.lemma_.lower() in actors.book.words["prevent-verb"]), None)) \
             and (blocker := _subject(preventer)) is not None \
