@@ -133,6 +133,7 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("“I would like to thank the Kenyan government,” the Somali president said.", "thank",
      "asserted"),  # thanked in the saying
     ("Kenya and Somalia were supposed to sign a border deal in May.", "sign", "negated"),
+    ("Pyongyang is trying to induce U.S. concessions.", "concessions", "hypothetical"),
     ("Kenya and Somalia are supposed to sign a border deal in May.", "sign", "planned"),
     ("Officials believe Putin will meet Xi next month.", "meet", "hypothetical"),
     ("German Chancellor Olaf Scholz said Germany's talks with China must continue.", "talks",
