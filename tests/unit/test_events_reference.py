@@ -521,3 +521,14 @@ def test_following_the_news_is_no_inquiry():
                  "2020-01-10") == []
     assert coded("U.N. observers will monitor the Iranian elections.", "2020-01-10")[0][:3] \
         == ("monitor", "INVESTIGATE", "IGOUNO")
+
+
+def test_signing_a_law_is_no_pact_and_seeking_a_benefit_no_call():
+    assert coded("U.S. President Donald Trump signed an executive order on tariffs.",
+                 "2025-03-10") == []
+    assert coded("Kenyan President William Ruto signed the finance bill into law.",
+                 "2025-03-10") == []
+    assert coded("Kenya and Somalia signed a security pact.", "2025-03-10")[0][:2] == (
+        "signed", "SUPPORT")
+    assert coded("Trump would seek political benefit from another meeting with Kim.",
+                 "2025-03-10") == []
