@@ -635,3 +635,11 @@ def test_a_person_given_an_office_in_apposition_holds_it():
                             " delegates. Yusuf said Kenya would help.", published="2024-03-10")
     assert actor_texts(doc, "KENELI") == ["Amina Yusuf", "Kenyan foreign minister", "Yusuf"]
 
+
+
+def test_another_full_name_of_the_same_surname_is_another_person():
+    doc = wirewatch.extract("The United States sanctioned Albania's former prime minister Sali"
+                            " Berisha. His wife, Liri Berisha, was also barred. Berisha rejected"
+                            " the allegations.", published="2021-05-22")
+    coded = actor_texts(doc, "ALBELI")
+    assert "Sali Berisha" in coded and "Berisha" in coded and "Liri Berisha" not in coded

@@ -832,6 +832,7 @@ def same_person(entities: list[EntityHit], mentions: list[ActorMention]
     journalist Blessed Mhlanga" … "police arrested Mhlanga"): the later names take the code,
     where the surname belongs to one coded person of the article."""
     codes: dict[str, set[str]] = {}
+    full_names = {_full_name(h.span) for h in entities if h.label == "PERSON" and h.actor}
     # East Asian names put the family name first ("Kim Jong Un" ... "Kim said"): a name
     # alone that opens one person's name, and no one else's, is that person too
     firsts: dict[str, set[str | None]] = {}
@@ -844,15 +845,22 @@ def same_person(entities: list[EntityHit], mentions: list[ActorMention]
     out, added = [], []
     for hit in entities:
         name = _surname(hit.span)
-        found = codes.get(name) or (firsts.get(name, set()) - {None}
-                                    if len(hit.span) == 1 and None not in firsts.get(name, ())
-                                    else set())
+        # another full name is another person ("Hector Paul Joseph" is not "Arnel Joseph")
+        alone = len([t for t in hit.span if t.is_alpha]) == 1 \
+            or _full_name(hit.span) in full_names
+        found = (codes.get(name) if alone else None) or (
+            firsts.get(name, set()) - {None}
+            if len(hit.span) == 1 and None not in firsts.get(name, ()) else set())
         # the model may read the name alone as a place or an organisation the second time
         if hit.label in ("PERSON", "ORG", "GPE") and hit.actor is None and len(found) == 1:
             hit = EntityHit(hit.span, "PERSON", next(iter(found)))
             added.append(ActorMention(hit.span.start, hit.span.end, hit.actor))
         out.append(hit)
     return out, sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def _full_name(span: Span) -> str:
+    return " ".join(t.text for t in span if t.text not in POSSESSIVE)
 
 
 def _surname(span: Span) -> str:
