@@ -93,3 +93,9 @@ def test_in_an_interview_you_is_the_one_who_answers_and_i_the_one_who_speaks():
 def test_whom_someone_looks_to_for_an_act_would_do_it(text, word, source):
     found = [c for c in coded(text, "2019-07-20") if c[0] == word]
     assert [(c[2], c[4]) for c in found] == [(source, "hypothetical")]
+
+
+def test_a_call_on_several_is_on_the_first_a_table_codes():
+    assert ("respond", "DEMAND", "AFGCVL", "IGOUNO", "asserted") in coded(
+        "An Afghan activist said the international community and the U.N. should respond to"
+        " the provocation.", "2025-03-10")

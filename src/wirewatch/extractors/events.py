@@ -3648,7 +3648,11 @@ def _reported_demand(token: Token, actors: ActorIndex) -> tuple[Pattern, Argumen
         # itself": a rule for all, asked of no one
         return None
     source = actors.of_phrase(speaker) if speaker is not None else None
-    target = actors.of_phrase(subject) if subject is not None else None
+    # "the international community — and the U.N. — should respond": the first of them
+    # a table codes
+    target = next((code for t in (subject, *subject.conjuncts, *(
+        c for c in subject.children if c.dep_ == "appos"))
+        if (code := actors.of_phrase(t))), None) if subject is not None else None
     if source is None and target is None:
         return None
     heads = tuple(t for t in (speaker, subject) if t is not None)
