@@ -2102,3 +2102,9 @@ def test_an_act_says_nothing():
     assert triggers("Zimbabwean journalist Blessed Mhlanga was detained on Monday. The arrest"
                     " of Mhlanga sent a chilling message to other journalists.") == [
         "detained", "arrest"]
+
+
+def test_lifting_a_measure_placed_on_someone_is_aimed_at_them():
+    assert ("lift", "RETREAT", "USA", "PRK", "hypothetical") in coded(
+        "The U.S. could lift sanctions placed on North Korea's major export commodities.",
+        "2025-03-10")

@@ -1331,6 +1331,13 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                                   and not (pattern.type == "CONSULT"
                                            and t.head.lower_ in ("at", "on"))
                                   and not (sends and t.head.lower_ in ("to", "into"))]
+        if pattern.type in ("RETREAT", "CONCEDE", "COERCE"):
+            # "lift sanctions placed on North Korea's exports": whom the measure is on
+            target_heads += [g for o in objects for a in o.children
+                             if a.dep_ == "acl" and a.tag_ == "VBN"
+                             for p in a.children if p.dep_ == "prep"
+                             and p.lower_ in ("on", "against")
+                             for g in p.children if g.dep_ == "pobj"]
         if pattern.type in VICTIM_TYPES and trigger.dep_ == "conj" and any(
                 o.lemma_.lower() == "other" and o.tag_ == "NNS" for o in objects):
             # "killing one security worker and injuring four others": others of the kind
