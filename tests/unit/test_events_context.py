@@ -2108,3 +2108,9 @@ def test_lifting_a_measure_placed_on_someone_is_aimed_at_them():
     assert ("lift", "RETREAT", "USA", "PRK", "hypothetical") in coded(
         "The U.S. could lift sanctions placed on North Korea's major export commodities.",
         "2025-03-10")
+
+
+def test_a_delegation_sent_to_attend_an_inauguration_visits_its_host():
+    assert ("sent", "CONSULT", "USAGOV", "TWNGOV", "asserted") in coded(
+        "The White House sent an unofficial delegation to attend the inauguration of Taiwan's"
+        " new president on May 20.", "2024-06-02")

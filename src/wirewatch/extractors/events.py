@@ -1396,6 +1396,12 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
                 t for t in _complement_targets(trigger, book) if t.dep_ != "nsubjpass"]
         elif pattern.type != "CONSULT":  # "discussed imposing costs on Russia": a topic
             target_heads += _complement_targets(trigger, book)
+        elif not target_heads:
+            # "sent a delegation to attend the inauguration of Taiwan's new president": whom
+            # a visit is paid to, said by what it is for
+            target_heads += [t for c in trigger.children if c.dep_ == "advcl" and is_purpose(c)
+                             and c.lemma_.lower() in book.words["attend-verb"]
+                             for t in _acted_on(c, book)]
         if pattern.type == "REJECT" and trigger.dep_ == "relcl" \
                 and trigger.head.lemma_.lower() in book.words["claim-noun"] \
                 and (claimant := _subject(trigger.sent.root)) is not None:
