@@ -2114,3 +2114,9 @@ def test_a_delegation_sent_to_attend_an_inauguration_visits_its_host():
     assert ("sent", "CONSULT", "USAGOV", "TWNGOV", "asserted") in coded(
         "The White House sent an unofficial delegation to attend the inauguration of Taiwan's"
         " new president on May 20.", "2024-06-02")
+
+
+def test_whose_deaths_an_attack_resulted_in_it_struck():
+    assert ("launched", "ASSAULT", "SOMMIL", "IMGSHB", "asserted") in coded(
+        "Somali forces launched an airstrike that resulted in the deaths of 10 al-Shabab"
+        " fighters.", "2025-03-10")

@@ -972,6 +972,19 @@ def _struck(verb: Token, book: Lexicon) -> list[Token]:
     security forces") or inflicts harm "on" ("intensified attacks, inflicting heavy
     casualties on government forces")."""
     out = []
+    # "an operation conducted by NISA, which resulted in the deaths of 16 al-Shabab
+    # militants": the toll of the operation the verb describes
+    # (the parser may hang the "which" on the doer: "conducted by NISA, which resulted")
+    told = [verb, *(o for o in verb.children if o.dep_ == "dobj"),
+            *(g for a in verb.children if a.dep_ == "agent" for g in a.children)] + (
+        [verb.head] if verb.dep_ == "acl" else [])
+    for clause in (c for h in told for c in h.children if c.dep_ in ("relcl", "advcl")
+                   and c.lemma_.lower() == "result"):
+        out += [g for p in clause.children if p.dep_ == "prep" and p.lower_ == "in"
+                for d in p.children if d.dep_ == "pobj"
+                and d.lemma_.lower() in book.words["death-noun"]
+                for o in d.children if o.dep_ == "prep" and o.lower_ == "of"
+                for g in o.children if g.dep_ == "pobj"]
     for clause in (c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
                    and not any(s.dep_ in SUBJECTS for s in c.children)):
         if clause.lemma_.lower() in book.words["harm-verb"]:
