@@ -1,6 +1,7 @@
 """Acts that the sentence does not report as done: habits, states, what an accusation alleges,
 dates; and whose act a call or a pronoun names."""
 
+import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -2120,3 +2121,13 @@ def test_whose_deaths_an_attack_resulted_in_it_struck():
     assert ("launched", "ASSAULT", "SOMMIL", "IMGSHB", "asserted") in coded(
         "Somali forces launched an airstrike that resulted in the deaths of 10 al-Shabab"
         " fighters.", "2025-03-10")
+
+
+@pytest.mark.parametrize(("sister", "target"), [
+    ("lease back Diego Garcia from Mauritius", "MUS"),
+    ("pay Mauritius around $116 million a year", "MUS"),
+    ("keep Diego Garcia", None),  # land kept is no party
+])
+def test_a_cession_goes_to_the_other_party_of_the_same_deal(sister, target):
+    assert ("cede", "RETREAT", "GBR", target, "planned") in coded(
+        f"Britain will cede sovereignty of the Chagos Islands and {sister}.", "2025-03-10")

@@ -1463,6 +1463,20 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # "handing sovereignty of the Chagos Islands to Mauritius": who receives it is acted on
         given = [t for t in target_heads if t.dep_ == "pobj" and t.head.lower_ == "to"]
         target_heads = given + [t for t in target_heads if t not in given]
+    if ("@territory" in pattern.needs or pattern.mode == "return") \
+            and not actors.names_anyone(target_heads):
+        # "will cede sovereignty of the Chagos Islands and lease back Diego Garcia from
+        # Mauritius", "… and pay Mauritius": the other party of the same deal (not a part
+        # of the land itself)
+        ceded = {code[:3] for o in objects for t in o.subtree if (code := actors.of_phrase(t))}
+        target_heads += [o for v in trigger.conjuncts if not any(
+            c.dep_ in SUBJECTS for c in v.children) for c in v.children
+            for o in ([c] if c.dep_ in ("dobj", "dative") else
+                      [g for g in c.children if g.dep_ == "pobj"]
+                      if c.dep_ == "prep" and c.lower_ in ("from", "to") else [])
+            if (code := actors.of_phrase(o)) is not None and code[:3] not in ceded
+            and actors.label(o) not in ("LOC", "FAC")
+            and (c.dep_ != "dobj" or len(code) == 3)]  # "and keep Diego Garcia" is land
     # whom the attack struck, told in a clause of its own: the toll there is that clause's
     struck = _struck(trigger, book) if pattern.type == "ASSAULT" else []
     found = _resolve(source_heads, target_heads + struck, places, actors,
