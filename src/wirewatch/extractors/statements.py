@@ -591,7 +591,7 @@ def find_statements(doc: Doc, actor_spans: list[tuple[int, int, str]], persons: 
             for i in range(span.start, span.end):
                 in_quote[i] = True
     labelled = _labelled_statements(doc, resolver, vocab)
-    labelled += [t for t in _interview_turns(doc, resolver) if not any(
+    labelled += [t for t in _interview_turns(doc, resolver, vocab) if not any(
         h.start < t.end and t.start < h.end for h in labelled)]
     direct = _quote_statements(doc, resolver, vocab, quotes, in_quote, labelled)
     used_cues = {cue.i for cue, _ in direct if cue is not None}
@@ -655,13 +655,13 @@ def _labelled_statements(doc: Doc, resolver: SpeakerResolver, vocab: Cues
     return found
 
 
-def _interview_turns(doc: Doc, resolver: SpeakerResolver) -> list[StatementHit]:
+def _interview_turns(doc: Doc, resolver: SpeakerResolver, vocab: Cues) -> list[StatementHit]:
     """The turns of an interview printed as one run of text ("VOA: During your visit …?
     Armitage: I had met Dr. Lai before. …"): each turn, up to the next, is its speaker's, where
     one speaker (the interviewer) opens several turns."""
     text = doc_text(doc)
-    turns = [m for m in _TURN.finditer(text)
-             if not (m["role"] and re.search(r"[a-z]{2}[.!?][ \t]", m["role"]))]
+    turns = [m for m in _TURN.finditer(text) if m["name"].lower() not in vocab.not_speakers
+             and not (m["role"] and re.search(r"[a-z]{2}[.!?][ \t]", m["role"]))]
     if max(Counter(m["name"] for m in turns).values(), default=0) < MIN_TURNS_OF_ONE_SPEAKER:
         return []
     found = []
@@ -670,8 +670,9 @@ def _interview_turns(doc: Doc, resolver: SpeakerResolver) -> list[StatementHit]:
         if name is None or any(t.pos_ in ("VERB", "AUX") for t in name):
             continue
         speaker = resolver.resolve(name, name.sent)
-        end = following.start("name") if following is not None else len(text)
-        content_end = len(text[:end].rstrip())
+        content_end = following.start("name") if following is not None else len(text)
+        while content_end > m.end() and text[content_end - 1].isspace():
+            content_end -= 1
         if speaker is not None and content_end > m.end():
             found.append(StatementHit(m.end(), content_end, speaker, ":",
                                       (m.start("cue"), m.end("cue")), True))
