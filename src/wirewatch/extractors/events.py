@@ -893,8 +893,9 @@ class ActorIndex:
 
     def last_two_countries(self, before: int) -> list[str]:
         """The last two different countries named before a token, as country codes (an
-        IGO, an armed group or an NGO is no country), the one the story named first first:
-        of a joint act ("the prime ministers signed eight pacts"), the source."""
+        IGO, an armed group or an NGO is no country), in the order the story first named
+        them: of a joint act ("the prime ministers signed eight pacts"), the first is the
+        source."""
         seen: list[str] = []
         for m in reversed(self.mentions):
             if m.end > before or m.code[:3] in ORGANISATION_PREFIXES:
