@@ -528,6 +528,8 @@ def test_signing_a_law_is_no_pact_and_seeking_a_benefit_no_call():
                  "2025-03-10") == []
     assert coded("Kenyan President William Ruto signed the finance bill into law.",
                  "2025-03-10") == []
+    assert coded("Somalia's president signed a measure extending his term by two years.",
+                 "2025-03-10") == []
     assert coded("Kenya and Somalia signed a security pact.", "2025-03-10")[0][:2] == (
         "signed", "SUPPORT")
     assert coded("Trump would seek political benefit from another meeting with Kim.",
