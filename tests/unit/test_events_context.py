@@ -2131,3 +2131,13 @@ def test_whose_deaths_an_attack_resulted_in_it_struck():
 def test_a_cession_goes_to_the_other_party_of_the_same_deal(sister, target):
     assert ("cede", "RETREAT", "GBR", target, "planned") in coded(
         f"Britain will cede sovereignty of the Chagos Islands and {sister}.", "2025-03-10")
+
+
+def test_a_visit_for_ties_with_a_country_is_paid_to_it():
+    assert ("visit", "CONSULT", "JPNGOV", "IND", "planned") in coded(
+        "Analysts said Japanese Prime Minister Yoshihide Suga's expected visit is aimed at"
+        " boosting cooperation with India.", "2021-03-20")
+    # talking about ties is no visit
+    assert not [c for c in coded("As the White House talks about restoring cooperation with"
+                                 " Russia, officials hint at easing sanctions.", "2025-03-10")
+                if c[0] == "talks" and c[3] == "RUS"]

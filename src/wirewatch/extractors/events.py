@@ -1415,7 +1415,8 @@ def verb_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
             # a visit is paid to, said by what it is for
             target_heads += [t for c in trigger.children if c.dep_ == "advcl" and is_purpose(c)
                              and c.lemma_.lower() in book.words["attend-verb"]
-                             for t in _acted_on(c, book)]
+                             for t in _acted_on(c, book)] or (
+                _ties_sought(trigger, book) if pattern.mode == "visit" else [])
         if pattern.type == "REJECT" and trigger.dep_ == "relcl" \
                 and trigger.head.lemma_.lower() in book.words["claim-noun"] \
                 and (claimant := _subject(trigger.sent.root)) is not None:
@@ -1729,6 +1730,17 @@ def _a_weapon(noun: Token, book: Lexicon) -> bool:
                if t is noun or t.dep_ == "compound")
 
 
+def _ties_sought(trigger: Token, book: Lexicon) -> list[Token]:
+    """Whom a visit or talks are said to be for ties with: "Suga's visit is aimed at boosting
+    cooperation with India", "will visit Nairobi to strengthen ties with Kenya"."""
+    clause = trigger.head if trigger.pos_ == "NOUN" else trigger
+    own = {t.i for t in trigger.subtree} if trigger.pos_ == "NOUN" else set()
+    return [g for t in clause.subtree if t.i not in own
+            and t.lemma_.lower() in book.words["bond-noun"]
+            for p in t.children if p.dep_ == "prep" and p.lower_ == "with"
+            for o in p.children if o.dep_ == "pobj" for g in (o, *o.conjuncts)]
+
+
 def _the_one_before(noun: Token, book: Lexicon) -> Token | None:
     """The earlier act of the same name that "a second summit", "another meeting" repeats,
     in its sentence or the one before."""
@@ -1823,6 +1835,8 @@ def noun_arguments(trigger: Token, pattern: Pattern, actors: ActorIndex) -> Argu
         # "praised his first summit with Kim … working on a second summit": with Kim again
         target_heads = [t for t in _prep_objects(first, "target", "NOUN", book)
                         if t.head.lower_ not in ("on", "at")]
+    if not target_heads and pattern.mode == "visit":
+        target_heads = _ties_sought(trigger, book)
     if pairs and not source_heads:
         pair_codes = actors.all_of_phrase(pairs[0])
         if len(pair_codes) >= 2:
