@@ -716,10 +716,10 @@ class ActorIndex:
                       if s.cue == ":" and s.speaker is not None), None)
         if asked is None:
             return None
-        asker = self.statements.all[asked].speaker
+        asker = self.statements.all[asked].speaker.text
         return next((s.speaker.actor for s in self.statements.all[asked + 1:]
-                     if s.cue == ":" and s.speaker is not None and asker is not None
-                     and s.speaker.text != asker.text), None)
+                     if s.cue == ":" and s.speaker is not None and s.speaker.text != asker),
+                    None)
 
     def quoted(self, at: int) -> bool:
         """Whether a character lies inside quotation marks."""
@@ -983,9 +983,7 @@ def _struck(verb: Token, book: Lexicon) -> list[Token]:
                    and c.lemma_.lower() == "result"):
         out += [g for p in clause.children if p.dep_ == "prep" and p.lower_ == "in"
                 for d in p.children if d.dep_ == "pobj"
-                and d.lemma_.lower() in book.words["death-noun"]
-                for o in d.children if o.dep_ == "prep" and o.lower_ == "of"
-                for g in o.children if g.dep_ == "pobj"]
+                and d.lemma_.lower() in book.words["death-noun"] for g in _of_objects(d)]
     for clause in (c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
                    and not any(s.dep_ in SUBJECTS for s in c.children)):
         if clause.lemma_.lower() in book.words["harm-verb"]:
@@ -2757,10 +2755,8 @@ def _health_measure(trigger: Token, book: Lexicon) -> bool:
     some of its pandemic restrictions")."""
     nouns = [trigger] if trigger.pos_ == "NOUN" else [
         c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    nouns = [g for n in nouns for g in (
-        [n] if n.pos_ in ("NOUN", "PROPN") else
-        [o for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
-         for o in p.children if o.dep_ == "pobj"])]
+    nouns = [g for n in nouns
+             for g in ([n] if n.pos_ in ("NOUN", "PROPN") else _of_objects(n))]
     modifiers = [w for n in nouns for c in n.children if c.dep_ in ("amod", "compound", "nmod")
                  for w in (c, *(g for g in c.children if g.dep_ in ("npadvmod", "compound")))]
     return any(part in book.words["health-word"]

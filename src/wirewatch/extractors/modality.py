@@ -212,8 +212,13 @@ def denied_report(clause: Token, cues: ModalityCues | None = None) -> Token | No
     if clause.dep_ not in ("acl", "ccomp", "relcl") or noun.i == clause.i \
             or noun.lemma_.lower() not in cues.report:
         return None
-    verb = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in cues.denial:
+    return _denier(noun, cues)
+
+
+def _denier(report: Token, cues: ModalityCues) -> Token | None:
+    """The verb that denies a report noun it takes as its object ("denied reports …")."""
+    verb = report.head
+    if report.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in cues.denial:
         return verb
     return None
 
@@ -336,8 +341,7 @@ def modality_of(trigger: Token, own_negation: bool = True) -> tuple[str, tuple[T
     if (report := _report_of(trigger, cues)) is not None:
         # "reports of sexual violence against detainees": told, not seen; "denied reports
         # of attacks": not so
-        found.add("negated" if report.dep_ in ("dobj", "nsubjpass")
-                  and report.head.lemma_.lower() in cues.denial else "hedged")
+        found.add("negated" if _denier(report, cues) is not None else "hedged")
     if "negated" in found and any(
             c.dep_ == "mark" and c.lower_ != "whether" and cues.mark.get(c.lower_) == "hypothetical"
             for node in nodes for c in node.children):
