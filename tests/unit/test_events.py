@@ -338,3 +338,46 @@ def test_a_town_acted_on_stands_for_its_country():
     # the doer's own town is no target: whom it is after is not named
     events = events_of("Pakistani forces raided Quetta on Monday.", published="2025-03-10")[1]
     assert one(events, "raided").target is None
+
+
+@pytest.mark.parametrize("text", [
+    "Asked by a reporter whether he might back off his tariff threats, Trump said, \"We've "
+    "been ripped off for years.\"",  # a quoted reply goes on from the question
+    "Asked if the U.S. was considering punitive action against Dodik, Rubio said the Trump "
+    "administration did not want to see a partition of Bosnia.",  # a reply about an actor
+])
+def test_a_question_the_reply_leaves_unanswered_reports_no_act(text):
+    _, events = events_of(text, published="2025-03-10")
+    assert [e.type for e, _ in events if e.type in ("CONCEDE", "THREATEN", "COERCE")] == []
+
+
+def test_travel_rules_in_a_story_told_around_a_pandemic_are_health_policy():
+    story = ("Italy is relaxing some of its pandemic restrictions as vaccination picks up. "
+             "Italy has now tightened restrictions on all travel from India and Sri Lanka. "
+             "The government has so far refused to relax strict rules on international travel. "
+             "Government ministers say they hope to allow tourism to resume by early next month.")
+    _, events = events_of(story, published="2021-04-27")
+    assert [e.type for e, _ in events] == []
+    # without the pandemic, a restriction on travel from a country is a political act
+    _, events = events_of("Italy has now tightened restrictions on all travel from India.",
+                          published="2021-04-27")
+    assert [(e.type, e.source, e.target) for e, _ in events] == [("COERCE", "ITA", "IND")]
+    # and a travel ban on officials is a sanction on them, pandemic or not
+    _, events = events_of("Russia imposed a travel ban on U.S. officials, citing the pandemic "
+                          "and the COVID-19 rules.", published="2021-04-27")
+    assert [(e.type, e.target) for e, _ in events] == [("COERCE", "USAGOV")]
+
+
+@pytest.mark.parametrize(("text", "word", "modality"), [
+    ("The United States, along with Britain and France, called a private meeting Wednesday of "
+     "the U.N. Security Council to discuss Iran's nuclear program.", "discuss", "asserted"),
+    ("The United States, along with Britain and France, will call a private meeting of the "
+     "U.N. Security Council to discuss Iran's nuclear program.", "discuss", "planned"),
+    ("U.N. rapporteur Richard Bennett has conducted trips to Kabul to investigate the human "
+     "rights situation.", "investigate", "asserted"),  # investigated on the trips made
+    ("U.N. rapporteur Richard Bennett sent staff to Kabul to investigate the human rights "
+     "situation.", "investigate", "planned"),  # staff are no meeting or trip
+])
+def test_the_business_of_a_meeting_is_as_sure_as_the_meeting(text, word, modality):
+    _, events = events_of(text)
+    assert one(events, word).modality == modality

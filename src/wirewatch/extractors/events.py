@@ -402,6 +402,7 @@ class ActorIndex:
                  statements: Sequence[StatementHit] = ()) -> None:
         self.doc = doc
         self.book = book
+        self.pandemic: bool | None = None
         self.statements = ByPosition(statements)
         self.quotes: SpanIndex | None = None  # found when first asked
         # the entity labels as the actor tables corrected them ("Trump" read as an ORG is a
@@ -670,6 +671,15 @@ class ActorIndex:
             if first > 0:
                 first = self.doc[first - 1].sent.start
         return first
+
+    def pandemic_story(self) -> bool:
+        """Whether the story is told around a pandemic: two or more of its words are health
+        words ("pandemic", "COVID-19", "vaccination")."""
+        if self.pandemic is None:
+            health = self.book.words["health-word"]
+            self.pandemic = sum(any(part in health for part in (w, *w.split("-")))
+                                for w in lower_words(self.doc)) >= 2
+        return self.pandemic
 
     def names_anyone(self, heads: Sequence[Token]) -> bool:
         """Whether any of the phrases names an actor the tables code."""
@@ -2763,6 +2773,28 @@ def _health_measure(trigger: Token, book: Lexicon) -> bool:
                for w in modifiers for part in (w.lower_, *w.lower_.split("-")))
 
 
+def _pandemic_travel_rule(trigger: Token, actors: ActorIndex) -> bool:
+    """Whether, in a story told around a pandemic, the trigger restricts or eases travel: the
+    rule it names or acts on is on travel ("tightened restrictions on all travel from
+    India", "refused to relax strict rules on international travel") or travel is what it
+    lets happen ("allow tourism to resume"). Such rules are health policy."""
+    if not actors.pandemic_story():
+        return False
+    travel = actors.book.words["travel-word"]
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+    nouns = [n for v in verbs for n in ([v] if v.pos_ == "NOUN" else (
+        c for c in v.children if c.dep_ in ("dobj", "nsubjpass")))]
+    nouns += [s for v in verbs for c in v.children if c.dep_ == "ccomp"
+              for s in c.children if s.dep_ in SUBJECTS]
+    on = [t for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "on"
+          for o in p.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
+    if any(t.i in actors.code_at for t in on):
+        return False  # "a travel ban on U.S. officials": a sanction on someone
+    words = [*on, *(w for n in nouns for w in (
+        n, *(c for c in n.children if c.dep_ in ("amod", "compound"))))]
+    return any(w.lemma_.lower() in travel for w in words)
+
+
 def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bool:
     """Words that name an act without anyone doing it here: the purpose of another act
     ("ceded the islands to allow the base to remain"), what a refusal refuses, an accusation
@@ -2777,7 +2809,7 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
                                     for c in token.children) \
             and any(t.lower_ == "than" for t in token.sent if t.i > token.i):
         return True  # "has suffered more terrorist attacks than any other": a comparison
-    if _indirect_question(token, book):
+    if _indirect_question(token, book) or _question_left_unanswered(token, actors):
         return True  # "asked Lai if he agreed", "whether he might back off"
     if _named_in_a_verbless_answer(token):
         return True  # "Armitage: Probably the Russia attack on Ukraine": a topic named
@@ -2806,6 +2838,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         return True  # "if the EU had allowed milder rules, Brexit would never have happened"
     if pattern.type in ("COERCE", "CONCEDE") and _health_measure(token, book):
         return True  # "relaxing its pandemic restrictions": health policy, no political act
+    if pattern.type in ("COERCE", "CONCEDE", "REJECT", "RETREAT") \
+            and _pandemic_travel_rule(token, actors):
+        return True  # "Italy has now tightened restrictions on all travel from India"
     if pattern.type == "ASSAULT" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in book.words["hazard-noun"]
             for c in token.children):
@@ -3587,6 +3622,30 @@ def _indirect_question(token: Token, book: Lexicon) -> bool:
     return (asking and token.dep_ == "ccomp" and token.left_edge.tag_ in WH_TAGS) or any(
         c.dep_ == "mark" and (c.lower_ == "whether" or (c.lower_ == "if" and asking))
         for c in token.children)
+
+
+def _question_left_unanswered(token: Token, actors: ActorIndex) -> bool:
+    """A question a reply goes on from without answering it ("Asked whether he might back
+    off, Trump said, 'We've been ripped off'"; "asked if the U.S. was considering action,
+    Rubio said the administration did not want a partition"): a reply in quotation marks,
+    or one about an actor, says nothing of the asked act, which then reports no act. A reply
+    about the matter itself ("the official said no decision had been made") answers it, and
+    the act keeps the reply's modality."""
+    asker = token.head
+    if asker.dep_ != "advcl" or asker.tag_ != "VBN" \
+            or asker.lemma_.lower() not in actors.book.words["question-verb"] \
+            or token.dep_ not in ("ccomp", "advcl") \
+            or not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
+        return False
+    said = asker.head
+    reply = next((c for c in said.children if c.dep_ == "ccomp"), None)
+    if reply is None:
+        return not any(c.lower_ in ("no", "yes") for c in said.children)  # "Trump said no"
+    if actors.quoted(reply.idx):
+        return True
+    subject = next((c for c in reply.children if c.dep_ in SUBJECTS), None)
+    return subject is not None and subject.lower_ not in ("it", "this", "that") \
+        and actors.names_anyone([subject])
 
 
 def _asked(token: Token) -> bool:

@@ -50,6 +50,8 @@ class ModalityCues:
     adjective: dict[str, str] = field(default_factory=dict)
     performative: frozenset[str] = frozenset()
     unrealized: frozenset[str] = frozenset()
+    gathering: frozenset[str] = frozenset()
+    business: frozenset[str] = frozenset()
 
 
 @cache
@@ -69,7 +71,9 @@ def modality_cues() -> ModalityCues:
         forecast=frozenset(tables.get("forecast", {})),
         adjective=tables.get("adjective", {}),
         performative=frozenset(tables.get("performative", {})),
-        unrealized=frozenset(tables.get("unrealized", {})))
+        unrealized=frozenset(tables.get("unrealized", {})),
+        gathering=frozenset(tables.get("gathering", {})),
+        business=frozenset(tables.get("business", {})))
 
 
 def _governor_key(token: Token) -> str:
@@ -197,6 +201,20 @@ def _answered_negatively(ask: Token, cues: ModalityCues) -> bool:
     return False
 
 
+def _gathering_for(trigger: Token, cues: ModalityCues) -> Token | None:
+    """The meeting or trip whose business the trigger's purpose clause names ("called a
+    meeting Wednesday to discuss Iran", "met in Paris to discuss the war"): what is done
+    there happens when it does, so the trigger is as sure as the gathering."""
+    if trigger.lemma_.lower() not in cues.business or not is_purpose(trigger):
+        return None
+    head = trigger.head
+    if head.pos_ == "NOUN":
+        return head if head.lemma_.lower() in cues.gathering else None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                 and c.lemma_.lower() in cues.gathering),
+                head if head.lemma_.lower() in cues.gathering else None)
+
+
 def is_purpose(token: Token) -> bool:
     """An infinitive that says what its head is for or about: "a plan to visit" (the parser
     takes some for relative clauses: "a way to push for his release")."""
@@ -299,6 +317,8 @@ def modality_of(trigger: Token, own_negation: bool = True) -> tuple[str, tuple[T
     nodes = chain(trigger)
     if _performed(trigger, cues):
         return ASSERTED, tuple(nodes)  # "I would like to thank everyone": thanked
+    if (gathering := _gathering_for(trigger, cues)) is not None:
+        return modality_of(gathering)[0], tuple(nodes)  # "called a meeting to discuss Iran"
     if trigger.dep_ == "ROOT" and any(c.dep_ == "aux" and c.tag_ == "TO"
                                       for c in trigger.children):
         found.add("planned")  # a headline's "Apple to give refunds"
