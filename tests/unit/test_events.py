@@ -381,3 +381,34 @@ def test_travel_rules_in_a_story_told_around_a_pandemic_are_health_policy():
 def test_the_business_of_a_meeting_is_as_sure_as_the_meeting(text, word, modality):
     _, events = events_of(text)
     assert one(events, word).modality == modality
+
+
+def test_a_clause_saying_who_a_name_is_by_an_act_long_before_reports_no_act():
+    text = ("The Taliban, who seized power in August 2021, have imposed strict measures against "
+            "women in Afghanistan.")
+    _, events = events_of(text, published="2025-03-10")
+    assert [word for _, word in events] == ["imposed"]
+    # told days before, the seizure is news
+    _, events = events_of(text.replace("in August 2021", "on Monday"), published="2025-03-10")
+    assert sorted(word for _, word in events) == ["imposed", "seized"]
+
+
+def test_a_fight_cited_for_what_it_causes_is_no_new_act():
+    assert events_of("The fight against al-Shabab militants has caused many to flee their "
+                     "homes.", published="2021-03-10")[1] == []
+    assert events_of("The U.N. says fighting in the C.A.R. has forced close to a million "
+                     "Central Africans to flee to neighboring countries.",
+                     published="2021-03-10")[1] == []
+    # what the fight does when that is itself a harm is told
+    _, events = events_of("Somalia's fight against al-Shabab killed 20 militants.",
+                          published="2021-03-10")
+    assert "ASSAULT" in [e.type for e, _ in events]
+
+
+def test_acts_cited_as_an_example_are_not_reported():
+    assert events_of("Rasmussen pointed to China's punitive measures against Australia for the "
+                     "latter's refusal to cave to Beijing's demands as a case in point.",
+                     published="2021-05-10")[1] == []
+    _, events = events_of("Rasmussen pointed to China's punitive measures against Australia.",
+                          published="2021-05-10")
+    assert [(e.type, e.source, e.target) for e, _ in events] == [("COERCE", "CHN", "AUS")]

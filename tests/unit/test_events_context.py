@@ -1377,7 +1377,7 @@ def test_a_relative_pronoun_is_the_actor_it_hangs_on():
         "Israeli forces fired at Palestinian demonstrators, some of whom threw rocks at "
         "Israeli police.")
     assert ("invaded", "ASSAULT", "RUS", "UKR", "asserted") in coded(
-        "Russia, which invaded Ukraine in 2022, denied the charge.")
+        "Russia, which invaded Ukraine on Monday, denied the charge.")
     # "that" after a thing: the parser may hang the clause on the wrong noun of the phrase
     assert ("killed", "ASSAULT", None, "UKRLAB", "asserted") in coded(
         "A trial opened over the bombing of a Russian oil depot that killed two Ukrainian "

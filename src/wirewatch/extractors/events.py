@@ -2448,7 +2448,7 @@ def _named_by_an_earlier_year(doc: Doc, token: Token, known: Found) -> bool:
     occupation in the early 20th century": an event noun whose own modifier, or the time in
     its own (or its verb's) "in", "of" or "during", lies wholly EARLIER_YEARS or more before
     publication names an earlier act for reference; it is not an act this report tells of.
-    So does a "since" clause dated so long before."""
+    So do a "since" clause dated so long before and a clause set off to say who a name is."""
     published = known.published
     if published is None:
         return False
@@ -2461,6 +2461,11 @@ def _named_by_an_earlier_year(doc: Doc, token: Token, known: Found) -> bool:
             c.dep_ == "mark" and c.lower_ == "since" for c in token.children):
         # "has not recognized the Taliban since they seized control in 2021": the start of
         # a state, long before
+        return _a_time_on(doc, known, token.sent, {t.i for t in token.subtree}, long_before)
+    if token.pos_ == "VERB" and token.dep_ == "relcl" and token.head.pos_ == "PROPN" \
+            and any(c.dep_ == "punct" and c.i == token.head.i + 1 for c in token.head.children):
+        # "The Taliban, who seized power in August 2021, have imposed …": who they are, told
+        # by an act long before
         return _a_time_on(doc, known, token.sent, {t.i for t in token.subtree}, long_before)
     if token.pos_ != "NOUN":
         return False
@@ -2773,6 +2778,18 @@ def _health_measure(trigger: Token, book: Lexicon) -> bool:
                for w in modifiers for part in (w.lower_, *w.lower_.split("-")))
 
 
+def _cited_as_an_example(trigger: Token, book: Lexicon) -> bool:
+    """Whether the trigger lies in what a speaker cites "as an example" or "as a case in
+    point": an act that illustrates an argument is cited, not reported."""
+    citing = next((v for v in trigger.ancestors if v.pos_ == "VERB"
+                   and v.lemma_.lower() in book.words["citing-verb"]), None)
+    return citing is not None and any(
+        t.dep_ == "prep" and t.lower_ == "as" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in book.words["example-noun"]
+            for g in t.children)
+        for t in citing.subtree)
+
+
 def _pandemic_travel_rule(trigger: Token, actors: ActorIndex) -> bool:
     """Whether, in a story told around a pandemic, the trigger restricts or eases travel: the
     rule it names or acts on is on travel ("tightened restrictions on all travel from
@@ -2834,6 +2851,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             and subject.pos_ == "NOUN" and not subject.ent_type_ \
             and match_trigger(subject, book) is not None:
         return True  # "the arrest of Mhlanga sent a chilling message": an act says nothing
+    if _cited_as_an_example(token, book):
+        return True  # "pointed to China's measures against Australia as a case in point"
     if _counterfactual(token):
         return True  # "if the EU had allowed milder rules, Brexit would never have happened"
     if pattern.type in ("COERCE", "CONCEDE") and _health_measure(token, book):
@@ -2913,7 +2932,9 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             and token.head.lemma_ == "be" and any(c.dep_ == "acomp" for c in token.head.children):
         return True  # "Zamora's detention is arbitrary": a measure or a detention judged
     if (pattern.mode == "restrict" or token.lemma_.lower() in book.words["campaign-noun"]) \
-            and token.pos_ == "NOUN" and token.dep_ == "nsubj" \
+            and (token.pos_ == "NOUN" or (token.tag_ == "VBG" and not any(
+                c.dep_ in (*SUBJECTS, "dobj") for c in token.children))) \
+            and token.dep_ == "nsubj" \
             and match_trigger(token.head, book) is None and not occurs(token.head):
         # "the Taliban's restrictions have sparked resistance", "the U.K. ban is going to be
         # bad", "their crackdown on human rights is ongoing": a measure or a campaign in
