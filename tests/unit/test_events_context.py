@@ -2141,3 +2141,9 @@ def test_a_visit_for_ties_with_a_country_is_paid_to_it():
     assert not [c for c in coded("As the White House talks about restoring cooperation with"
                                  " Russia, officials hint at easing sanctions.", "2025-03-10")
                 if c[0] == "talks" and c[3] == "RUS"]
+
+
+def test_him_never_stands_for_a_group():
+    found = coded("Rights organizations have condemned the journalist's arrest and urged the "
+                  "Zimbabwean government to drop all charges against him.", "2025-03-10")
+    assert ("drop", "CONCEDE", "ZWEGOV", None, "hypothetical") in found

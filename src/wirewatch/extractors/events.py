@@ -787,7 +787,7 @@ class ActorIndex:
                                  for g in p.children if g.dep_ == "pobj"), None)
                 if (child.dep_ in SUBJECTS and (child.i < pronoun.i or fronted)
                         and child.pos_ != "PRON" and _addressee(child) is None
-                        and not (singular and _plural(child))
+                        and not ((singular or person) and _plural(child))
                         # and "it" never for a person either ("suggesting Macron needed
                         # treatment, prompting France to recall its ambassador": France's)
                         and not ((plural or singular) and self.one_person(child))
@@ -801,7 +801,7 @@ class ActorIndex:
         sent_start = pronoun.sent.start
         for m in reversed(self.mentions):
             if sent_start <= m.start and m.end <= pronoun.i and not (
-                    singular and self.many(_named_by(self.doc[m.end - 1]))) \
+                    (singular or person) and self.many(_named_by(self.doc[m.end - 1]))) \
                     and m.code != other and not (answered and m.code[:3] == (other or "")[:3]) \
                     and not (person and self.not_a_person(self.doc[m.end - 1])) \
                     and not ((plural or singular) and self.one_person(self.doc[m.end - 1])):
