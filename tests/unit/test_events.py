@@ -179,6 +179,10 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
     ("Iran could be hit by new U.S. sanctions.", "sanctions", "hypothetical"),  # its verb's modal
     ("Asked whether Seoul sent arms to Ukraine, the official said the matter was under "
      "review.", "sent", "hypothetical"),  # a question without a modal of its own
+    ("An analyst said Erdogan may try to purchase more Russian weapons.", "purchase",
+     "hypothetical"),  # an act that may come
+    ("Turkey may have purchased Russian weapons.", "purchased", "hedged"),  # a fact hedged
+    ("North Korean soldiers may be preparing to launch a missile.", "launch", "hedged"),
 ])
 def test_modality_cues(text, word, modality):
     _, events = events_of(text)

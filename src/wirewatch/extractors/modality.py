@@ -50,6 +50,7 @@ class ModalityCues:
     adjective: dict[str, str] = field(default_factory=dict)
     performative: frozenset[str] = frozenset()
     unrealized: frozenset[str] = frozenset()
+    possible: dict[str, str] = field(default_factory=dict)
     gathering: frozenset[str] = frozenset()
     business: frozenset[str] = frozenset()
 
@@ -72,6 +73,7 @@ def modality_cues() -> ModalityCues:
         adjective=tables.get("adjective", {}),
         performative=frozenset(tables.get("performative", {})),
         unrealized=frozenset(tables.get("unrealized", {})),
+        possible=tables.get("possible", {}),
         gathering=frozenset(tables.get("gathering", {})),
         business=frozenset(tables.get("business", {})))
 
@@ -129,9 +131,12 @@ def _enabled_only(governor: Token, cues: ModalityCues) -> bool:
 
 
 def _local_cues(token: Token, cues: ModalityCues, found: set[str],
-                skip_negation: bool = False, own_event: bool = False) -> None:
+                skip_negation: bool = False, own_event: bool = False,
+                verbal: bool = False) -> None:
     """Cues standing on one token of the chain: its negation, auxiliaries, adverbs, marks.
-    With ``own_event`` the token is the event itself, not a word governing it."""
+    With ``own_event`` the token is the event itself, not a word governing it; ``verbal``
+    says the event is a verb (an act that may come), not a noun a verb says something of
+    ("may indicate their integration" hedges)."""
     for child in token.children:
         word = child.lower_
         dep = child.dep_
@@ -142,6 +147,11 @@ def _local_cues(token: Token, cues: ModalityCues, found: set[str],
             found.add("hypothetical" if any(
                 a.dep_ == "aux" and a.lower_ in cues.deontic for a in token.children)
                 else cues.neg[word])
+        elif dep in ("aux", "auxpass") and verbal and word in cues.possible \
+                and token.tag_ == "VB" \
+                and not any(a.dep_ in ("aux", "auxpass") and a.i > child.i
+                            for a in token.children):
+            found.add(cues.possible[word])  # "may try to buy": an act that may come
         elif dep in ("aux", "auxpass") and word in cues.aux:
             found.add(cues.aux[word])
         elif dep == "det" and word in cues.det:
@@ -324,7 +334,7 @@ def modality_of(trigger: Token, own_negation: bool = True) -> tuple[str, tuple[T
         found.add("planned")  # a headline's "Apple to give refunds"
     for position, node in enumerate(nodes):
         _local_cues(node, cues, found, skip_negation=not (position or own_negation),
-                    own_event=not position)
+                    own_event=not position, verbal=trigger.pos_ == "VERB")
         if position and is_purpose(nodes[position - 1]):
             found.add("planned")  # "sent envoys to mediate": the mediation is intended
         below = nodes[position - 1] if position else None
