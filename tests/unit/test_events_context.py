@@ -2147,3 +2147,34 @@ def test_him_never_stands_for_a_group():
     found = coded("Rights organizations have condemned the journalist's arrest and urged the "
                   "Zimbabwean government to drop all charges against him.", "2025-03-10")
     assert ("drop", "CONCEDE", "ZWEGOV", None, "hypothetical") in found
+
+
+def test_what_commentators_say_another_is_doing_now_is_their_reading():
+    assert coded("Analysts suggest Erdogan is looking for a way to turn that policy back.",
+                 "2019-10-10") == []
+    assert coded("Analysts point out that India backs the continuation of the military base "
+                 "in Diego Garcia.", "2024-10-10") == []
+    # an act they report done, or one they foresee, is still told
+    assert [c[1] for c in coded("Analysts said Tehran agreed to talks.", "2019-10-10")] \
+        == ["AGREE"]
+    assert [c[1:] for c in coded("Analysts say Tehran would agree to talks.", "2019-10-10")] \
+        == [("AGREE", "IRNGOV", None, "hypothetical")]
+
+
+def test_a_court_that_halts_something_orders_it():
+    assert coded("A Kenyan court suspended the impeachment proceedings until it could hear "
+                 "the case.", "2024-10-10") == [
+        ("suspended", "DEMAND", "KENJUD", None, "asserted")]
+    assert coded("Kenya suspended ties with Somalia.", "2024-10-10") == [
+        ("suspended", "SANCTION", "KEN", "SOM", "asserted")]
+
+
+def test_people_freed_by_no_one_named_in_a_story_of_a_rescue_were_rescued():
+    assert "freed" not in [c[0] for c in coded(
+        "The Pakistani military rescued 190 passengers. Chaudhry said 354 Pakistani passengers "
+        "were freed.", "2025-03-12")]
+    assert coded("Chaudhry said 354 Pakistani passengers were freed.", "2025-03-12") == [
+        ("freed", "RETREAT", None, "PAKCVL", "asserted")]
+    assert ("freed", "RETREAT", "PAKREB", "PAKCVL", "asserted") in coded(
+        "The Pakistani military rescued 190 passengers. BLA militants said they freed dozens "
+        "of Pakistani women.", "2025-03-12")

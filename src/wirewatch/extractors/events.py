@@ -2534,6 +2534,7 @@ MILITARY_ACT = Pattern("", "NOUN", (), "ASSAULT", None, "190", "agent")
 MILITARY_COOPERATION = Pattern("", "VERB", (), "COOPERATE", "military", "062", "agent")
 LEAVING_A_BODY = Pattern("", "VERB", (), "SANCTION", "withdraw", "161", "agent")
 FORCE_USED = Pattern("", "VERB", (), "ASSAULT", None, "190", "agent")
+COURT_ORDER = Pattern("", "VERB", (), "DEMAND", None, "100", "agent")
 # Sectors whose attack on the press is made in words.
 SPEAKING_ROLES = frozenset({"GOV", "ELI", "LEG", "OPP", "PTY", "JUD", "MED"})
 # Sectors that bear arms: forces backing forces cooperate militarily.
@@ -2851,6 +2852,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             and subject.pos_ == "NOUN" and not subject.ent_type_ \
             and match_trigger(subject, book) is not None:
         return True  # "the arrest of Mhlanga sent a chilling message": an act says nothing
+    if pattern.type == "RETREAT" and token.lemma_.lower() in book.words["rescue-freed"] \
+            and _is_passive(token) and not any(c.dep_ == "agent" for c in token.children) \
+            and any(lemma in book.words["rescue-verb"] for lemma in lower_lemmas(token.doc)):
+        return True  # "354 passengers were freed" in a story of a rescue: rescued, not released
     if _cited_as_an_example(token, book):
         return True  # "pointed to China's measures against Australia as a case in point"
     if _counterfactual(token):
@@ -3146,7 +3151,8 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
         # back doesn't change his hostility": a general truth, an option weighed (but
         # "providing arms to Ukraine is not being discussed" is an act not in view)
         return True
-    if pattern.type in STANCE_TYPES and _forecast(token, book):
+    if (pattern.type in STANCE_TYPES and _forecast(token, book)) \
+            or (pattern.type == "AGREE" and _forecast(token, book, foreseen=False)):
         # "analysts say Tehran would welcome the closure": a guess at a stance (a forecast
         # act, "analysts said Moscow could retaliate", is a hypothetical event)
         return True
@@ -3495,11 +3501,18 @@ def _describes_people(token: Token, book: Lexicon) -> bool:
         and holder.lemma_.lower() in book.words["descriptor-participle"]
 
 
-def _forecast(token: Token, book: Lexicon) -> bool:
-    """What commentators say another would or could do ("analysts say Tehran would especially
-    welcome the closure")."""
-    if not any(c.dep_ == "aux" and modality_cues().aux.get(c.lower_) in ("hypothetical", "hedged")
-               for c in token.children):
+def _forecast(token: Token, book: Lexicon, foreseen: bool = True) -> bool:
+    """What commentators say another is doing now ("analysts suggest Erdogan is looking for
+    a way", "analysts point out that India backs the base") or, when ``foreseen`` counts,
+    would or could do ("analysts say Tehran would especially welcome the closure"): their
+    reading, not an act reported."""
+    present = token.tag_ in ("VBZ", "VBP") or (token.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in token.children))
+    if not present and not foreseen:
+        return False
+    if not present and not any(
+            c.dep_ == "aux" and modality_cues().aux.get(c.lower_) in ("hypothetical", "hedged")
+            for c in token.children):
         return False
     node = token
     while node.dep_ in ("ccomp", "conj") and node.head.i != node.i:
@@ -3967,6 +3980,12 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         # "the UNHCR was ready to support Kenya", "China offered to mediate": an offer is an
         # expressed intent (CAMEO 03), made now
         pattern, modality = INTENT, "asserted"
+    elif pattern.type in ("SANCTION", "REJECT", "COERCE") and token.pos_ == "VERB" \
+            and split_code(source or "")[1] == "JUD" \
+            and token.lemma_.lower() in actors.book.words["stay-verb"]:
+        # "the court suspended any further action until it could hear the case": a court
+        # that halts something orders it halted (voa/EVENTS_DEV.md: court orders are DEMAND)
+        pattern = COURT_ORDER
     elif pattern.type == "ASSAULT" and token.pos_ == "VERB" and source is not None \
             and split_code(source)[1] in SPEAKING_ROLES and split_code(target or "")[1] == "MED":
         # "Trump attacked The Wall Street Journal newspaper", "attacked the media": an
