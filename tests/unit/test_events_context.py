@@ -2178,3 +2178,19 @@ def test_people_freed_by_no_one_named_in_a_story_of_a_rescue_were_rescued():
     assert ("freed", "RETREAT", "PAKREB", "PAKCVL", "asserted") in coded(
         "The Pakistani military rescued 190 passengers. BLA militants said they freed dozens "
         "of Pakistani women.", "2025-03-12")
+
+
+def test_analogies_general_rules_baselines_and_measures_held_are_no_acts():
+    assert coded("It is kind of like the government is prosecuting a case, and the judge is "
+                 "also the government, Dakin-Grimm said.", "2025-03-12") == []
+    assert coded("In the criminal justice system, if a person cannot afford an attorney, the "
+                 "U.S. government must provide a public defender.", "2025-03-12") == []
+    assert coded("The United Nations was already providing assistance to 1 million people in "
+                 "Myanmar before the coup.", "2021-02-10") == []
+    assert coded("The U.S.-EU spirits sector is the model for fair trade, having "
+                 "zero-for-zero tariffs since 1997.", "2025-03-12") == []
+    # a condition on a named actor is a real one; a programme told at its time is an act
+    assert ("provide", "AID", "USA", "UKR", "hypothetical") in coded(
+        "If Russia attacks Ukraine, the U.S. must provide arms to Ukraine.", "2025-03-12")
+    assert [c[1] for c in coded("The United Nations was providing assistance to 1 million "
+                                "people in Myanmar last week.", "2021-02-10")] == ["AID"]

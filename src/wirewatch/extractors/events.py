@@ -2779,6 +2779,20 @@ def _health_measure(trigger: Token, book: Lexicon) -> bool:
                for w in modifiers for part in (w.lower_, *w.lower_.split("-")))
 
 
+def _generic_rule(trigger: Token) -> bool:
+    """What a rule says must or can be done whenever someone unnamed is in some case ("if a
+    person cannot afford an attorney, the government must provide a public defender"): a
+    condition on "a person" or "anyone" makes the act a general rule, not one done."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("must", "can", "may") for c in trigger.children):
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "when")
+                                         for m in c.children)
+               and any(s.dep_ in SUBJECTS and (s.lower_ in ("anyone", "someone") or any(
+                   d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in s.children))
+                       for s in c.children)
+               for c in trigger.children)
+
+
 def _cited_as_an_example(trigger: Token, book: Lexicon) -> bool:
     """Whether the trigger lies in what a speaker cites "as an example" or "as a case in
     point": an act that illustrates an argument is cited, not reported."""
@@ -2856,6 +2870,17 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             and _is_passive(token) and not any(c.dep_ == "agent" for c in token.children) \
             and any(lemma in book.words["rescue-verb"] for lemma in lower_lemmas(token.doc)):
         return True  # "354 passengers were freed" in a story of a rescue: rescued, not released
+    if any(c.dep_ == "mark" and c.lower_ == "like" for c in token.children):
+        return True  # "it's kind of like the government is prosecuting a case": an analogy
+    if _generic_rule(token):
+        return True  # "if a person cannot afford an attorney, the government must provide one"
+    if token.tag_ == "VBG" and any(c.dep_ == "advmod" and c.lower_ == "already"
+                                   for c in token.children) \
+            and any(c.dep_ == "aux" and c.tag_ == "VBD" for c in token.children):
+        return True  # "the U.N. was already providing assistance before the coup": a baseline
+    if pattern.mode == "restrict" and token.pos_ == "NOUN" and token.dep_ == "dobj" \
+            and token.head.lemma_ == "have":
+        return True  # "having zero-for-zero tariffs since 1997": measures in force, held
     if _cited_as_an_example(token, book):
         return True  # "pointed to China's measures against Australia as a case in point"
     if _counterfactual(token):
