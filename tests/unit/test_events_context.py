@@ -2194,3 +2194,11 @@ def test_analogies_general_rules_baselines_and_measures_held_are_no_acts():
         "If Russia attacks Ukraine, the U.S. must provide arms to Ukraine.", "2025-03-12")
     assert [c[1] for c in coded("The United Nations was providing assistance to 1 million "
                                 "people in Myanmar last week.", "2021-02-10")] == ["AID"]
+
+
+def test_a_counterpart_of_a_country_holds_the_same_kind_of_office_there():
+    assert coded("Blinken met his Chinese counterpart on Friday.", "2024-10-10") == [
+        ("met", "CONSULT", "USAGOV", "CHNGOV", "asserted")]
+    assert ("appeal", "DEMAND", "USAGOV", "CHNGOV", "asserted") in coded(
+        "\"So I appeal to my Chinese colleague to understand that the United States will act,\" "
+        "U.S. Deputy Ambassador Robert Wood said.", "2024-10-10")

@@ -544,7 +544,7 @@ class ActorIndex:
                 if owner is None and child.dep_ == "poss" and len(code) == 3:
                     owner = code
                 elif owner is None or code[:3] == owner:
-                    return self._people(head, code)
+                    return self._peer(head, code, depth) or self._people(head, code)
         if owner is not None:
             return self._people(head, owner)
         if relational and head.tag_ == "NN" and (whose := next(
@@ -578,6 +578,22 @@ class ActorIndex:
         if definite and head.lemma_.lower() in self.book.words["island-anaphor"]:
             return self.islands_before(head)  # "the inhabitants of the islands"
         return None
+
+    def _peer(self, head: Token, code: str, depth: int) -> str | None:
+        """One's counterpart of a country holds the same kind of office in it: "Blinken met
+        his Chinese counterpart" is China's government, as Blinken is his own; "my Chinese
+        colleague" is the speaker's."""
+        if len(code) != 3 or code in ORGANISATION_PREFIXES \
+                or head.lemma_.lower() not in self.book.words["peer-noun"]:
+            return None
+        whose = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if whose is None:
+            return None
+        own = next((s.speaker.actor for _, s in self.statements.within(whose.idx, whose.idx + 1)
+                    if s.direct and s.speaker is not None), None) \
+            if whose.lower_ in FIRST_PERSON else self.antecedent(whose, depth + 1)
+        sector = split_code(own)[1] if own else ""
+        return code + sector if sector else None
 
     def _people(self, head: Token, code: str) -> str:
         """People of a country no role names are its civilians: "affected people in Malawi",
