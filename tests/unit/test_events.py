@@ -183,6 +183,10 @@ def test_negation_in_a_reported_clause_negates_the_event_not_the_report():
      "hypothetical"),  # an act that may come
     ("Turkey may have purchased Russian weapons.", "purchased", "hedged"),  # a fact hedged
     ("North Korean soldiers may be preparing to launch a missile.", "launch", "hedged"),
+    ("Putin is due to meet Erdogan in Turkey in January.", "meet", "planned"),
+    ("The statement answered a Chinese and Russian proposal made on Monday for the U.N. "
+     "Security Council to lift sanctions placed on North Korea's exports.", "lift",
+     "hypothetical"),  # asked of another, not intended
 ])
 def test_modality_cues(text, word, modality):
     _, events = events_of(text)

@@ -225,6 +225,23 @@ def _gathering_for(trigger: Token, cues: ModalityCues) -> Token | None:
                 head if head.lemma_.lower() in cues.gathering else None)
 
 
+def _asked_of_another(infinitive: Token, cues: ModalityCues) -> bool:
+    """Whether an infinitive is what a proposal or a call asks of the one its "for" phrase
+    names ("a proposal made on Monday for the U.N. Security Council to lift sanctions"): an
+    act put to someone else, not one intended ("it will take a day for the Ukrainian side to
+    designate an envoy" is the side's own)."""
+    head = infinitive.head
+    asking = [head, head.head] if head.dep_ == "acl" else [head, *(
+        c for c in head.children if c.dep_ == "dobj")]
+    if not any(w.pos_ == "NOUN" and cues.governor.get(w.lemma_.lower()) == "hypothetical"
+               for w in asking):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in infinitive.children) and any(
+        c.dep_ == "prep" and c.lower_ == "for" and c.i < infinitive.i
+        and any(g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN") for g in c.children)
+        for c in head.children)
+
+
 def is_purpose(token: Token) -> bool:
     """An infinitive that says what its head is for or about: "a plan to visit" (the parser
     takes some for relative clauses: "a way to push for his release")."""
@@ -336,7 +353,10 @@ def modality_of(trigger: Token, own_negation: bool = True) -> tuple[str, tuple[T
         _local_cues(node, cues, found, skip_negation=not (position or own_negation),
                     own_event=not position, verbal=trigger.pos_ == "VERB")
         if position and is_purpose(nodes[position - 1]):
-            found.add("planned")  # "sent envoys to mediate": the mediation is intended
+            # "sent envoys to mediate": the mediation is intended; but "a proposal made for
+            # the Council to lift sanctions" asks another to act
+            found.add("hypothetical" if _asked_of_another(nodes[position - 1], cues)
+                      else "planned")
         below = nodes[position - 1] if position else None
         if below is not None and below.lower_ in ("to", "on", "toward", "towards") \
                 and below.pos_ == "ADP" and position > 1:
