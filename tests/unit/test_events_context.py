@@ -2202,3 +2202,11 @@ def test_a_counterpart_of_a_country_holds_the_same_kind_of_office_there():
     assert ("appeal", "DEMAND", "USAGOV", "CHNGOV", "asserted") in coded(
         "\"So I appeal to my Chinese colleague to understand that the United States will act,\" "
         "U.S. Deputy Ambassador Robert Wood said.", "2024-10-10")
+
+
+def test_measures_one_could_retaliate_with_are_a_threat():
+    assert coded("Beijing has hinted that it could retaliate with tariffs on German and Italian "
+                 "vehicles.", "2024-10-12") == [
+        ("tariffs", "THREATEN", "CHNGOV", "DEU", "asserted")]
+    assert coded("China retaliated with tariffs on German vehicles.", "2024-10-12") == [
+        ("tariffs", "COERCE", "CHN", "DEU", "asserted")]

@@ -2571,7 +2571,8 @@ def _reread(token: Token, pattern: Pattern, actors: ActorIndex) -> Pattern:
     that kills, or in which people are killed, is a military one ("the Russian strike
     targeted civilians", "killed in an Israeli strike"); an attack on a news organisation
     is words ("Trump also attacked The Wall Street Journal"), and a blow an attack deals is
-    force; withdrawing from an intergovernmental body cuts relations with it."""
+    force; withdrawing from an intergovernmental body cuts relations with it; measures one
+    could retaliate with are a threat."""
     book = actors.book
     if pattern.type == "ASSAULT" and token.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.ent_type_ == "ORG" and (
@@ -2587,6 +2588,12 @@ def _reread(token: Token, pattern: Pattern, actors: ActorIndex) -> Pattern:
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
                                      for m in c.children) for c in token.children):
         return THREAT
+    if pattern.type in ("COERCE", "SANCTION") and token.pos_ == "NOUN" and token.dep_ == "pobj" \
+            and token.head.lower_ == "with" \
+            and (answer := token.head.head).lemma_.lower() in book.words["retaliate-verb"] \
+            and any(c.dep_ == "aux" and modality_cues().aux.get(c.lower_) in UNREAL | {"hedged"}
+                    for c in answer.children):
+        return THREAT  # "Beijing hinted it could retaliate with tariffs": a veiled threat
     if pattern.type == "DISAPPROVE" and pattern.pos == "VERB" and any(
             c.dep_ == "nsubj" and c.pos_ == "NOUN" and (
                 harm.type == "ASSAULT" if (harm := match_trigger(c, book)) is not None
