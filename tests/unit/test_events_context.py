@@ -2210,3 +2210,16 @@ def test_measures_one_could_retaliate_with_are_a_threat():
         ("tariffs", "THREATEN", "CHNGOV", "DEU", "asserted")]
     assert coded("China retaliated with tariffs on German vehicles.", "2024-10-12") == [
         ("tariffs", "COERCE", "CHN", "DEU", "asserted")]
+
+
+def test_agreeing_with_an_act_shares_a_view_and_with_an_offer_accepts_it():
+    assert coded("Public opinion has been mixed, with some Kenyans telling VOA they agree with "
+                 "the removal of Gachagua.", "2024-10-12") == []
+    assert [c[1:3] for c in coded("Joly said all G7 foreign ministers agree with the U.S. "
+                                  "proposal of a ceasefire.", "2025-03-14")] \
+        == [("AGREE", "IGOG7")]
+
+
+def test_a_subheading_read_as_a_clause_reports_no_act():
+    assert coded("Chinese demand The changes in Japanese immigration policy have come with "
+                 "consequences.", "2024-10-12") == []

@@ -2893,6 +2893,18 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             and _is_passive(token) and not any(c.dep_ == "agent" for c in token.children) \
             and any(lemma in book.words["rescue-verb"] for lemma in lower_lemmas(token.doc)):
         return True  # "354 passengers were freed" in a story of a rescue: rescued, not released
+    if pattern.type == "AGREE" and token.lemma_.lower() == "agree" and any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(
+                g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in actors.code_at
+                and not g.ent_type_ and g.lemma_.lower() not in book.words["offer-noun"]
+                and g.lemma_.lower() not in actors.pacts for g in c.children)
+            for c in token.children):
+        # "they agree with the removal of Gachagua": a view shared, no pact (but "agree
+        # with the U.S. proposal of a ceasefire" accepts an offer)
+        return True
+    if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.tag_ == "JJ" and c.i == c.sent.start
+                                    for c in token.children):
+        return True  # a subheading read as a clause: "Chinese demand The changes … have come"
     if any(c.dep_ == "mark" and c.lower_ == "like" for c in token.children):
         return True  # "it's kind of like the government is prosecuting a case": an analogy
     if _generic_rule(token):
