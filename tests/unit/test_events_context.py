@@ -2223,3 +2223,10 @@ def test_agreeing_with_an_act_shares_a_view_and_with_an_offer_accepts_it():
 def test_a_subheading_read_as_a_clause_reports_no_act():
     assert coded("Chinese demand The changes in Japanese immigration policy have come with "
                  "consequences.", "2024-10-12") == []
+
+
+def test_he_after_a_sentence_whose_subject_is_he_is_whom_that_he_stands_for():
+    found = coded("Haitian President Jovenel Moise tweeted condemnation. \"We condemn the "
+                  "jailbreak,\" he tweeted. Earlier this week, he was criticized by United "
+                  "Nations representatives at a U.N. Security Council meeting.", "2021-02-26")
+    assert ("criticized", "DISAPPROVE", "IGOUNO", "HTIGOV", "asserted") in found

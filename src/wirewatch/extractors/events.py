@@ -829,7 +829,7 @@ class ActorIndex:
         undergone = pronoun.dep_ == "poss" \
             and pronoun.head.lemma_.lower() in self.book.words["patient-noun"]
         return self.previous_subject(pronoun, person=person, singular=singular,
-                                     acted_on=undergone, plural=plural)
+                                     acted_on=undergone, plural=plural, depth=depth)
 
     def taken_up(self, pronoun: Token) -> bool:
         """Whether a possessive pronoun owns an act that its clause's subject answers
@@ -846,12 +846,14 @@ class ActorIndex:
             and verb.lemma_.lower() in self.book.words["uptake-verb"]
 
     def previous_subject(self, token: Token, person: bool, singular: bool = False,
-                         acted_on: bool = False, plural: bool = False) -> str | None:
+                         acted_on: bool = False, plural: bool = False,
+                         depth: int = 0) -> str | None:
         """The actor a sentence-initial reference points back to: the subject of the
         sentence before, else its first actor; a person for "he" and "she", one for "it"
         ("rights groups" are no "it"), and people together for "they" ("Trump met with Kim.
         Their second summit": the first of them). One ``acted_on`` is never that sentence's
-        subject."""
+        subject. Where that sentence's subject is itself "he" ("'We condemn it,' he
+        tweeted. Earlier, he was criticized"), it is whom that "he" stands for."""
         sent = token.sent
         if sent.start == 0:
             return None
@@ -873,6 +875,10 @@ class ActorIndex:
             chosen = [m for m in found if m not in subjects][-1:]
         else:
             chosen = (subjects or found)[:1]
+        if not chosen and person and not acted_on and depth < MAX_DEPTH and (said_by := next(
+                (c for c in before.root.children
+                 if c.dep_ in SUBJECTS and c.lower_ in ("he", "she")), None)) is not None:
+            return self.antecedent(said_by, depth + 1)
         return chosen[0].code if chosen else None
 
     def _with_another(self, person: Token) -> bool:
