@@ -2826,7 +2826,7 @@ def _cited_as_an_example(trigger: Token, book: Lexicon) -> bool:
     """Whether the trigger lies in what a speaker cites "as an example" or "as a case in
     point": an act that illustrates an argument is cited, not reported."""
     citing = next((v for v in trigger.ancestors if v.pos_ == "VERB"
-                   and v.lemma_.lower() in book.words["citing-verb"]), None)
+                   and v.lemma_.lower() in book.words["example-verb"]), None)
     return citing is not None and any(
         t.dep_ == "prep" and t.lower_ == "as" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in book.words["example-noun"]
