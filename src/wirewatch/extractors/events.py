@@ -2557,6 +2557,7 @@ MILITARY_COOPERATION = Pattern("", "VERB", (), "COOPERATE", "military", "062", "
 LEAVING_A_BODY = Pattern("", "VERB", (), "SANCTION", "withdraw", "161", "agent")
 FORCE_USED = Pattern("", "VERB", (), "ASSAULT", None, "190", "agent")
 COURT_ORDER = Pattern("", "VERB", (), "DEMAND", None, "100", "agent")
+RIOT = Pattern("", "VERB", (), "PROTEST", "riot", "145", "agent")
 # Sectors whose attack on the press is made in words.
 SPEAKING_ROLES = frozenset({"GOV", "ELI", "LEG", "OPP", "PTY", "JUD", "MED"})
 # Sectors that bear arms: forces backing forces cooperate militarily.
@@ -2896,9 +2897,12 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             and match_trigger(subject, book) is not None:
         return True  # "the arrest of Mhlanga sent a chilling message": an act says nothing
     if pattern.type == "RETREAT" and token.lemma_.lower() in book.words["rescue-freed"] \
-            and _is_passive(token) and not any(c.dep_ == "agent" for c in token.children) \
+            and (_is_passive(token) or token.dep_ == "acl") \
+            and not any(c.dep_ == "agent" for c in token.children) \
             and any(lemma in book.words["rescue-verb"] for lemma in lower_lemmas(token.doc)):
-        return True  # "354 passengers were freed" in a story of a rescue: rescued, not released
+        # "354 passengers were freed", "rescued all the passengers freed so far" in a story
+        # of a rescue: rescued, not released
+        return True
     if pattern.type == "AGREE" and token.lemma_.lower() == "agree" and any(
             c.dep_ == "prep" and c.lower_ == "with" and any(
                 g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in actors.code_at
@@ -4046,6 +4050,11 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         # "the UNHCR was ready to support Kenya", "China offered to mediate": an offer is an
         # expressed intent (CAMEO 03), made now
         pattern, modality = INTENT, "asserted"
+    elif pattern.type == "ASSAULT" and token.lemma_.lower() in actors.book.words["riot-verb"] \
+            and split_code(source or "")[1] in ("OPP", "CVL"):
+        # "demonstrators, some of whom threw rocks at police": a protest turned violent, a
+        # riot (CAMEO 145), not an armed attack
+        pattern = RIOT
     elif pattern.type in ("SANCTION", "REJECT", "COERCE") and token.pos_ == "VERB" \
             and split_code(source or "")[1] == "JUD" \
             and token.lemma_.lower() in actors.book.words["stay-verb"]:
