@@ -2234,3 +2234,9 @@ def test_he_after_a_sentence_whose_subject_is_he_is_whom_that_he_stands_for():
                   "jailbreak,\" he tweeted. Earlier this week, he was criticized by United "
                   "Nations representatives at a U.N. Security Council meeting.", "2021-02-26")
     assert ("criticized", "DISAPPROVE", "IGOUNO", "HTIGOV", "asserted") in found
+
+
+def test_people_acted_on_where_no_one_is_named_are_the_places_civilians():
+    assert ("distributed", "AID", "IGOUNO", "MWICVL", "asserted") in coded(
+        "Cyclone Freddy hit Malawi. The World Food Program on Thursday distributed some relief "
+        "items to affected people in Mulanje district.", "2023-03-20")

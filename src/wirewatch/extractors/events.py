@@ -4126,6 +4126,10 @@ def _link(doc: Doc, token: Token, found: tuple[Pattern, Arguments], sent: Span,
         # violence or clashes there by no one named are the place's state, not an attack
         country = known.places.all[place].country
         target = country if country != source else None
+        if target is not None and len(target) == 3 and any(
+                t.lemma_.lower() in actors.book.words["civilian-noun"]
+                for t in arguments.target_tokens):
+            target += "CVL"  # "distributed relief items to affected people in Mulanje"
     elif target is None and place is None and pattern.type in PLACE_TARGET_TYPES and (
             source or pattern.type == "ASSAULT") and any(
                 _the_capital(t) for h in arguments.place_tokens for t in h.subtree):
