@@ -2240,3 +2240,24 @@ def test_people_acted_on_where_no_one_is_named_are_the_places_civilians():
     assert ("distributed", "AID", "IGOUNO", "MWICVL", "asserted") in coded(
         "Cyclone Freddy hit Malawi. The World Food Program on Thursday distributed some relief "
         "items to affected people in Mulanje district.", "2023-03-20")
+
+
+def test_a_thing_that_offers_is_no_actor_offering():
+    assert coded("Both Dadaab and Kakuma camps opened in the 1990s, offering UNHCR-administered "
+                 "havens to people fleeing civil wars in Somalia and Sudan.", "2021-03-25") == []
+    assert ("offering", "AGREE", "IGOUNO", "SOMREF", "asserted") in coded(
+        "The United Nations opened an office in Nairobi, offering aid to Somali refugees.",
+        "2021-03-25")
+
+
+def test_a_country_unnamed_is_no_thing():
+    assert [c[1] for c in coded("Thai officials later acknowledged that some other country "
+                                "had offered to take in the Uyghurs.", "2025-03-12")] == ["AGREE"]
+
+
+def test_giving_up_weapons_is_no_gift_and_an_effort_to_make_one_act_names_a_purpose():
+    assert [c[:2] for c in coded("North Korea agreed to give up its nuclear weapons.",
+                                 "2019-12-12")] == [("give", "RETREAT")]
+    assert [c[:2] for c in coded("The U.N. Security Council ramped up sanctions on North Korea "
+                                 "in 2016 in an effort to make the country give up its nuclear "
+                                 "weapons program.", "2019-12-12")] == [("sanctions", "COERCE")]

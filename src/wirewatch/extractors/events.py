@@ -3240,8 +3240,12 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
             "past-modifier"] for c in token.children):
         return True  # "triggered by previous U.S. sanctions": a reference to earlier acts
     clause = token
-    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
-        clause = clause.head  # "in an effort to pressure the U.S. to grant relief"
+    while (clause.dep_ == "xcomp" or (clause.dep_ == "ccomp" and clause.head.lemma_.lower()
+                                      in book.words["causative-verb"])) \
+            and clause.head.i != clause.i:
+        # "in an effort to pressure the U.S. to grant relief", "in an effort to make the
+        # country give up its weapons"
+        clause = clause.head
     if is_purpose(clause) \
             and clause.head.lemma_.lower() in book.words["purpose-noun"] \
             and clause.head.dep_ == "pobj" and clause.head.head.lower_ in ("in", "as"):
@@ -3452,7 +3456,8 @@ def _done_by_a_thing(verb: Token, actors: ActorIndex) -> bool:
         return False
     return subject.pos_ == "NOUN" and subject.i not in actors.code_at \
         and not actors.pair_noun(subject) and lemma not in actors.book.words["anaphor"] \
-        and lemma not in actors.book.words["victim"]  # people are no things
+        and lemma not in actors.book.words["country-anaphor"] \
+        and lemma not in actors.book.words["victim"]  # people and countries are no things
 
 
 def _asked_of_no_one(verb: Token) -> bool:
@@ -3467,8 +3472,9 @@ def _asked_of_no_one(verb: Token) -> bool:
 
 def _thing_subject(verb: Token) -> Token | None:
     """The noun a verb's subject stands for: its own, a conjunct's ("this law is aimed at X
-    and allows"), or the noun a "that" or "which" clause or a participle hangs on ("an
-    agreement that allows", "bills proposing")."""
+    and allows"), the noun a "that" or "which" clause or a participle hangs on ("an
+    agreement that allows", "bills proposing"), or the subject of the clause an "-ing"
+    clause follows ("camps opened, offering havens")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "conj":
         subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
@@ -3477,6 +3483,9 @@ def _thing_subject(verb: Token) -> Token | None:
         subject = verb.head
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
         subject = verb.head  # "sanctions bills proposing draconian measures"
+    if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "both camps opened in the 1990s, offering havens": the clause's subject does it
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return subject
 
 
