@@ -2261,3 +2261,16 @@ def test_giving_up_weapons_is_no_gift_and_an_effort_to_make_one_act_names_a_purp
     assert [c[:2] for c in coded("The U.N. Security Council ramped up sanctions on North Korea "
                                  "in 2016 in an effort to make the country give up its nuclear "
                                  "weapons program.", "2019-12-12")] == [("sanctions", "COERCE")]
+
+
+def test_opposing_any_attempt_is_a_stance_not_a_refusal():
+    assert coded("The G7 ministers strongly opposed any attempts by China to alter the status "
+                 "quo.", "2025-03-14") == []
+    assert coded("China's U.N. mission opposed Malaysia's submission.", "2025-03-14") == [
+        ("opposed", "REJECT", "CHNGOV", "MYS", "asserted")]
+
+
+def test_companies_schools_and_charities_mobilize_no_forces():
+    assert coded("\"We really need to ramp up the speed at which we're deploying them,\" says "
+                 "David Waskow of the World Resources Institute, referring to renewable energy.",
+                 "2024-11-20") == [("need", "DEMAND", "NGOENV", None, "asserted")]

@@ -13,9 +13,8 @@ def test_a_name_before_a_relative_verb_with_no_that_is_its_subject():
 
 def test_the_ministers_named_before_are_the_ministers_again():
     found = coded("On Friday, G7 foreign ministers held a session on challenges posed by China, "
-                  "North Korea, Iran and Russia. The foreign ministers opposed any unilateral "
-                  "attempts to alter the status quo.")
-    assert found == [("opposed", "REJECT", "IGOG7", None, "asserted")]
+                  "North Korea, Iran and Russia. The foreign ministers rejected the proposal.")
+    assert found == [("rejected", "REJECT", "IGOG7", None, "asserted")]
 
 
 def test_the_group_that_claimed_the_attack_is_the_gunmen_the_story_leaves_unnamed():
@@ -495,8 +494,8 @@ def test_a_groups_title_said_again_names_it_a_paragraph_later():
     found = coded("On Friday, G7 foreign ministers held a session on challenges posed by China "
                   "and Russia. Analysts call the four nations an axis. The statement said the "
                   "group remains concerned. Officials in Tokyo agreed. The foreign ministers "
-                  "opposed any unilateral attempts to alter the status quo.")
-    assert found[-1] == ("opposed", "REJECT", "IGOG7", None, "asserted")
+                  "rejected the proposal.")
+    assert found[-1] == ("rejected", "REJECT", "IGOG7", None, "asserted")
 
 
 def test_a_health_measure_is_no_political_act():

@@ -2299,7 +2299,8 @@ def find_events(doc: Doc, article: Annotations) -> list[EventHit]:
                 continue  # "unable to provide details", "released a report", "each year"
             events.append(_link(doc, token, (pattern, arguments), sent, found, actors))
     events = _sides_told_before(doc, events)
-    return _one_per_act(doc, [e for e in events if not _unclaimed(e) and not _journalism(e)])
+    return _one_per_act(doc, [e for e in events if not _unclaimed(e) and not _journalism(e)
+                              and not _mobilized_by_the_unarmed(e)])
 
 
 def _names_again(event: EventHit, earlier: EventHit, same_word: bool) -> bool:
@@ -2452,6 +2453,18 @@ def _violence_of_the_unarmed(pattern: Pattern, arguments: Arguments) -> bool:
     country, sector = split_code(arguments.source)
     return bool(country) and sector is not None and sector not in STATE_ROLES \
         and not _armed(arguments.source)
+
+
+UNARMED_SECTORS = frozenset({"NGO", "BUS", "EDU", "MED", "HLH", "REL", "LAB", "AGR", "ENV"})
+"""Sectors whose people command no forces to mobilize."""
+
+
+def _mobilized_by_the_unarmed(event: EventHit) -> bool:
+    """Forces moved by a company, a school, an outlet or a charity ("we're deploying them",
+    said of renewable energy by an environmental group): no mobilization (PLOVER MOBILIZE is
+    armed forces or police put in place)."""
+    return event.type == "MOBILIZE" and event.source is not None \
+        and split_code(event.source)[1] in UNARMED_SECTORS
 
 
 def _journalism(event: EventHit) -> bool:
@@ -2915,6 +2928,10 @@ def _not_an_occurrence(token: Token, pattern: Pattern, actors: ActorIndex) -> bo
     if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.tag_ == "JJ" and c.i == c.sent.start
                                     for c in token.children):
         return True  # a subheading read as a clause: "Chinese demand The changes … have come"
+    if pattern.type == "REJECT" and token.lemma_.lower() == "oppose" and any(
+            c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "any" for d in c.children)
+            for c in token.children):
+        return True  # "strongly opposing any unilateral attempts to alter the status quo"
     if any(c.dep_ == "mark" and c.lower_ == "like" for c in token.children):
         return True  # "it's kind of like the government is prosecuting a case": an analogy
     if _generic_rule(token):
