@@ -32,6 +32,7 @@ from .annotations import (
     EventHit,
     PlaceHit,
     QuantityHit,
+    SpeakerHit,
     StatementHit,
     TimeHit,
     split_code,
@@ -589,9 +590,10 @@ class ActorIndex:
         whose = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
         if whose is None:
             return None
-        own = next((s.speaker.actor for _, s in self.statements.within(whose.idx, whose.idx + 1)
-                    if s.direct and s.speaker is not None), None) \
-            if whose.lower_ in FIRST_PERSON else self.antecedent(whose, depth + 1)
+        if whose.lower_ in FIRST_PERSON:
+            own = (speaker := self.quoted_speaker(whose.idx)) and speaker.actor
+        else:
+            own = self.antecedent(whose, depth + 1)
         sector = split_code(own)[1] if own else ""
         return code + sector if sector else None
 
@@ -692,8 +694,7 @@ class ActorIndex:
         """Whether the story is told around a pandemic: two or more of its words are health
         words ("pandemic", "COVID-19", "vaccination")."""
         if self.pandemic is None:
-            health = self.book.words["health-word"]
-            self.pandemic = sum(any(part in health for part in (w, *w.split("-")))
+            self.pandemic = sum(_health_word(w, self.book)
                                 for w in lower_words(self.doc)) >= 2
         return self.pandemic
 
@@ -746,6 +747,11 @@ class ActorIndex:
         return next((s.speaker.actor for s in self.statements.all[asked + 1:]
                      if s.cue == ":" and s.speaker is not None and s.speaker.text != asker),
                     None)
+
+    def quoted_speaker(self, at: int) -> SpeakerHit | None:
+        """The speaker of the direct quotation a character lies in, if one is named."""
+        return next((s.speaker for _, s in self.statements.within(at, at + 1)
+                     if s.direct and s.speaker is not None), None)
 
     def quoted(self, at: int) -> bool:
         """Whether a character lies inside quotation marks."""
@@ -2818,8 +2824,13 @@ def _health_measure(trigger: Token, book: Lexicon) -> bool:
              for g in ([n] if n.pos_ in ("NOUN", "PROPN") else _of_objects(n))]
     modifiers = [w for n in nouns for c in n.children if c.dep_ in ("amod", "compound", "nmod")
                  for w in (c, *(g for g in c.children if g.dep_ in ("npadvmod", "compound")))]
-    return any(part in book.words["health-word"]
-               for w in modifiers for part in (w.lower_, *w.lower_.split("-")))
+    return any(_health_word(w.lower_, book) for w in modifiers)
+
+
+def _health_word(word: str, book: Lexicon) -> bool:
+    """Whether a lower-cased word, or a part of it between hyphens, is a health word
+    ("covid-19-related")."""
+    return any(part in book.words["health-word"] for part in (word, *word.split("-")))
 
 
 def _generic_rule(trigger: Token) -> bool:
@@ -3936,9 +3947,8 @@ def _reported_accusation(token: Token, actors: ActorIndex
         and token.head.lemma_.lower() in book.words["continue-verb"] else token
     # a quotation standing alone is its speaker's ("“The military continues to defy calls,”"
     # after "…, Dujarric told reporters.")
-    quoted = clause.dep_ == "ROOT" and actors.quoted(token.idx) and next((
-        statement.speaker for _, statement in actors.statements.within(token.idx, token.idx + 1)
-        if statement.direct and statement.speaker is not None), None)
+    quoted = clause.dep_ == "ROOT" and actors.quoted(token.idx) \
+        and actors.quoted_speaker(token.idx)
     if clause.dep_ != "ccomp" and not quoted:
         return None
     if not (lemma in book.words["wrongdoing"] or (
